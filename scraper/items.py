@@ -1,0 +1,53 @@
+"""The records that flow from parsers to pipelines: Article, Teaser and Listing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Teaser:
+    """A card that links to an article: on a listing page or in a related-articles block."""
+
+    url: str
+    title: str | None = None
+    excerpt: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    position: int = 0
+    kind: str = "listing"  # listing | featured | related
+
+
+@dataclass
+class Article:
+    """One article as extracted from its page; `teasers` are the cards found on the same page.
+
+    `site` and `aliases` are filled by the spider (which profile, which URLs led here);
+    extraction leaves them empty.
+    """
+
+    url: str | None = None
+    title: str | None = None
+    lede: str | None = None
+    body: str = ""
+    body_html: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    tags: list[str] = field(default_factory=list)
+    language: str | None = None
+    image: str | None = None
+    members_only: bool = False
+    word_count: int = 0
+    teasers: list[Teaser] = field(default_factory=list)
+    site: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Listing:
+    """A listing page (home, pagination, category, author, archive) and the teasers it shows."""
+
+    url: str
+    teasers: list[Teaser] = field(default_factory=list)
+    site: str | None = None

@@ -1,0 +1,177 @@
+"""Site profiles: what we know of a site, as data (one TOML file per site in this folder).
+
+A profile names the site's hosts, where discovery starts (sitemaps, feeds, listings),
+which URL paths are articles, listings or noise, and CSS selectors per layout era.
+Extraction and spiders read profiles; they never branch on a site's name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit, urlunsplit
+
+from scraper.urls import host_of
+
+PageKind = str  # "article" | "listing" | "ignore" | "unknown"
+
+
+@dataclass(frozen=True)
+class Era:
+    """One layout of a site (e.g. its WordPress years, its Ghost years) and its selectors.
+
+    `detect` holds CSS selectors; the era applies to a page when any of them matches.
+    `article` and `listing` map a field name to CSS selectors tried in order.
+    """
+
+    name: str
+    detect: tuple[str, ...] = ()
+    article: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    listing: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything the crawler and the extractors know about one site."""
+
+    name: str
+    title: str
+    base_url: str
+    hosts: tuple[str, ...]
+    language: str | None = None
+    house_authors: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    listings: tuple[str, ...] = ("/",)
+    article_patterns: tuple[str, ...] = ()
+    listing_patterns: tuple[str, ...] = ()
+    ignore_patterns: tuple[str, ...] = ()
+    eras: tuple[Era, ...] = ()
+    settings: dict[str, object] = field(default_factory=dict)
+    # Hosts of the real site when the profile is pointed at another origin (mirror, local copy).
+    home_hosts: tuple[str, ...] = ()
+
+    def rebase(self, base_url: str) -> Profile:
+        """The same profile pointed at another origin: its rules apply relative to `base_url`."""
+        if not urlsplit(base_url).scheme:
+            raise ValueError(f"--base-url needs a scheme (http:// or https://): {base_url!r}")
+        base = base_url if base_url.endswith("/") else base_url + "/"
+        return replace(
+            self,
+            base_url=base,
+            hosts=(host_of(base),),
+            home_hosts=tuple(dict.fromkeys(self.home_hosts + self.hosts)),
+        )
+
+    def localize(self, url: str) -> str:
+        """Map a URL on the real site's hosts onto `base_url`'s origin (identity when not rebased)."""
+        if not self.home_hosts:
+            return url
+        parts = urlsplit(url)
+        if (parts.hostname or "").lower() not in self.home_hosts:
+            return url
+        base = urlsplit(self.base_url)
+        return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
+
+    def owns(self, url: str) -> bool:
+        """True when `url` is on one of this profile's hosts (after localisation)."""
+        return host_of(self.localize(url)) in self.hosts
+
+    def absolute(self, path: str) -> str:
+        """A start path (`/sitemap.xml`) as an absolute URL on the profile's origin."""
+        base = urlsplit(self.base_url)
+        return urlunsplit((base.scheme, base.netloc, path, "", ""))
+
+    def classify_url(self, url: str) -> PageKind:
+        """What a URL's path says the page is: ignore wins over article and listing."""
+        parts = urlsplit(url)
+        path = parts.path + ("?" + parts.query if parts.query else "")
+        if _any_match(self.ignore_patterns, path):
+            return "ignore"
+        if _any_match(self.listing_patterns, path):
+            return "listing"
+        if _any_match(self.article_patterns, path):
+            return "article"
+        return "unknown"
+
+    def is_house_author(self, name: str) -> bool:
+        """True for a byline that names the publication itself, not a writer."""
+        folded = name.strip().casefold()
+        return any(folded == h.casefold() for h in self.house_authors)
+
+
+def _any_match(patterns: tuple[str, ...], path: str) -> bool:
+    return any(_compiled(p).search(path) for p in patterns)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)  # type: ignore[union-attr]
+
+
+def _era(data: dict) -> Era:
+    return Era(
+        name=data["name"],
+        detect=_tuple(data.get("detect")),
+        article={k: _tuple(v) for k, v in data.get("article", {}).items()},
+        listing={k: _tuple(v) for k, v in data.get("listing", {}).items()},
+    )
+
+
+def parse_profile(data: dict) -> Profile:
+    """Build a Profile from the dict of a TOML profile file."""
+    start = data.get("start", {})
+    urls = data.get("urls", {})
+    return Profile(
+        name=data["name"],
+        title=data.get("title", data["name"]),
+        base_url=data["base_url"],
+        hosts=_tuple(data["hosts"]),
+        language=data.get("language"),
+        house_authors=_tuple(data.get("house_authors")),
+        sitemaps=_tuple(start.get("sitemaps")),
+        feeds=_tuple(start.get("feeds")),
+        listings=_tuple(start.get("listings", ["/"])),
+        article_patterns=_tuple(urls.get("article")),
+        listing_patterns=_tuple(urls.get("listing")),
+        ignore_patterns=_tuple(urls.get("ignore")),
+        eras=tuple(_era(e) for e in data.get("eras", [])),
+        settings=dict(data.get("settings", {})),
+    )
+
+
+@cache
+def load_profiles() -> dict[str, Profile]:
+    """All bundled profiles, by name."""
+    profiles: dict[str, Profile] = {}
+    for entry in sorted(resources.files(__name__).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            profile = parse_profile(tomllib.loads(entry.read_text(encoding="utf-8")))
+            profiles[profile.name] = profile
+    return profiles
+
+
+def get_profile(name: str) -> Profile:
+    """The bundled profile called `name`; KeyError names the known ones."""
+    profiles = load_profiles()
+    if name not in profiles:
+        known = ", ".join(sorted(profiles)) or "none"
+        raise KeyError(f"unknown site {name!r} (known sites: {known})")
+    return profiles[name]
+
+
+def profile_for_url(url: str) -> Profile | None:
+    """The bundled profile whose hosts include `url`'s host, if any."""
+    host = host_of(url)
+    return next((p for p in load_profiles().values() if host in p.hosts), None)

@@ -1,0 +1,55 @@
+"""Our Scrapy defaults, each with its reason. Override any of them with `-s KEY=VALUE`."""
+
+BOT_NAME = "scraper"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# Where the archive lives (SQLite file, created on first use).
+ARCHIVE_PATH = "archive.db"
+# Articles per write transaction: few fsyncs, and a crash loses at most one batch.
+ARCHIVE_BATCH_SIZE = 100
+
+# Honest identification: site owners can see who we are and how to reach the project.
+USER_AGENT = "scraper/0.1 (+news archiver for research; Scrapy)"
+
+# --- Politeness (safety-relevant: named here, never inherited) ---
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Longest wait we accept from a Retry-After header before giving the request up to retry later.
+RETRY_AFTER_MAX = 600
+
+# --- Resource bounds (safety-relevant) ---
+DOWNLOAD_TIMEOUT = 30            # fits a graceful stop inside a cron/systemd grace period
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024   # an article page is never 10 MiB; a sitemap asks for more
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+SITEMAP_MAXSIZE = 60 * 1024 * 1024    # protocol limit is 50 MB uncompressed
+MEMUSAGE_LIMIT_MB = 2048         # close with memusage_exceeded instead of being OOM-killed
+REDIRECT_MAX_TIMES = 10
+TELNETCONSOLE_ENABLED = False    # an open code-execution port has no place in a crawler
+# Untrusted URLs must never read local files or inline data.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+
+# --- Pipelines: validate → normalise → dedupe → store, one job each ---
+ITEM_PIPELINES = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.normalize.NormalizePipeline": 200,
+    "pipelines.dedupe.DedupePipeline": 300,
+    "pipelines.store.StorePipeline": 400,
+}
+DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's RetryMiddleware knows no Retry-After; ours does and replaces it.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.middlewares.RetryAfterMiddleware": 550,
+}
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,69 @@
+"""URL canonicalisation: tracking parameters, case, ports, fragments, and identity keys."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import safe_url_string
+
+# Parameters that identify a campaign or a click, never a document.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
+        "mc_cid", "mc_eid", "ref", "ref_src", "ref_url", "_ga", "_gl", "_hsenc", "_hsmi",
+        "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "spm", "share", "s_cid",
+        "cmpid", "xtor", "at_medium", "at_campaign", "amp",
+    }
+)
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def is_tracking_param(name: str) -> bool:
+    """True for query parameters that only track a visit (utm_*, fbclid, ref, …)."""
+    low = name.lower()
+    return low in TRACKING_PARAMS or low.startswith(TRACKING_PREFIXES)
+
+
+def canonicalize_url(url: str) -> str:
+    """Clean a URL without changing the document it names.
+
+    Lower-cases scheme and host, drops default ports, fragments, tracking parameters
+    and empty queries, collapses repeated slashes; the path's trailing slash is kept.
+    """
+    url = safe_url_string(url.strip())
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    netloc = host
+    if port is not None and DEFAULT_PORTS.get(scheme) != port:
+        netloc = f"{host}:{port}"
+    path = re.sub(r"/{2,}", "/", parts.path) or "/"
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+    )
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def url_key(url: str) -> str:
+    """Identity of a URL for dedupe: canonical form without scheme and trailing slash.
+
+    `http://Site/a/` and `https://site/a` name the same document on every site we know.
+    """
+    parts = urlsplit(canonicalize_url(url))
+    path = parts.path.rstrip("/") or "/"
+    key = f"{parts.netloc}{path}"
+    return f"{key}?{parts.query}" if parts.query else key
+
+
+def origin(url: str) -> str:
+    """`scheme://host[:port]` of a URL."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def host_of(url: str) -> str:
+    """Lower-cased host name of a URL, without port."""
+    return (urlsplit(url).hostname or "").lower()
