@@ -42,6 +42,7 @@ class Article:
     teasers: list[Teaser] = field(default_factory=list)
     site: str | None = None
     aliases: list[str] = field(default_factory=list)
+    content_hash: str | None = None  # set by the normalize pipeline
 
 
 @dataclass
@@ -51,3 +52,13 @@ class Listing:
     url: str
     teasers: list[Teaser] = field(default_factory=list)
     site: str | None = None
+
+
+@dataclass
+class Reject:
+    """A page that could not become an article, kept with its reason (never silently dropped)."""
+
+    url: str
+    reason: str
+    site: str | None = None
+    title: str | None = None
