@@ -42,6 +42,7 @@ class Profile:
     base_url: str
     hosts: tuple[str, ...]
     language: str | None = None
+    timezone: str | None = None
     house_authors: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     feeds: tuple[str, ...] = ()
@@ -139,6 +140,7 @@ def parse_profile(data: dict) -> Profile:
         base_url=data["base_url"],
         hosts=_tuple(data["hosts"]),
         language=data.get("language"),
+        timezone=data.get("timezone"),
         house_authors=_tuple(data.get("house_authors")),
         sitemaps=_tuple(start.get("sitemaps")),
         feeds=_tuple(start.get("feeds")),
