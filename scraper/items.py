@@ -43,6 +43,7 @@ class Article:
     site: str | None = None
     aliases: list[str] = field(default_factory=list)
     content_hash: str | None = None  # set by the normalize pipeline
+    lastmod: str | None = None  # the sitemap/feed date that led to this fetch, set by the spider
 
 
 @dataclass
@@ -62,3 +63,12 @@ class Reject:
     reason: str
     site: str | None = None
     title: str | None = None
+
+
+@dataclass
+class Alias:
+    """Another URL for an article: a redirect source whose target was already fetched."""
+
+    url: str
+    target: str
+    site: str | None = None
