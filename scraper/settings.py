@@ -28,13 +28,13 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_AFTER_MAX = 600
 
 # --- Resource bounds (safety-relevant) ---
-DOWNLOAD_TIMEOUT = 30            # fits a graceful stop inside a cron/systemd grace period
-DOWNLOAD_MAXSIZE = 10 * 1024 * 1024   # an article page is never 10 MiB; a sitemap asks for more
+DOWNLOAD_TIMEOUT = 30  # fits a graceful stop inside a cron/systemd grace period
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # an article page is never 10 MiB; a sitemap asks for more
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
-SITEMAP_MAXSIZE = 60 * 1024 * 1024    # protocol limit is 50 MB uncompressed
-MEMUSAGE_LIMIT_MB = 2048         # close with memusage_exceeded instead of being OOM-killed
+SITEMAP_MAXSIZE = 60 * 1024 * 1024  # protocol limit is 50 MB uncompressed
+MEMUSAGE_LIMIT_MB = 2048  # close with memusage_exceeded instead of being OOM-killed
 REDIRECT_MAX_TIMES = 10
-TELNETCONSOLE_ENABLED = False    # an open code-execution port has no place in a crawler
+TELNETCONSOLE_ENABLED = False  # an open code-execution port has no place in a crawler
 # Untrusted URLs must never read local files or inline data.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
