@@ -1,0 +1,57 @@
+"""Run one crawl in this process and judge it: settings assembly, the engine, the outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from scraper.outcome import crawl_outcome
+
+
+@dataclass
+class CrawlResult:
+    """What a crawl did: its status, the exit code cron sees, a one-line reason and all stats."""
+
+    status: str
+    exit_code: int
+    reason: str
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_overrides(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """`-s KEY=VALUE` pairs as a dict; ValueError names a pair without '='."""
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"expected KEY=VALUE, got {pair!r}")
+        overrides[key.strip()] = value
+    return overrides
+
+
+def crawl_settings(db: str, overrides: dict[str, Any], *, quiet: bool, verbose: bool) -> Settings:
+    """Our project settings, the archive path and the user's overrides (which win)."""
+    settings = Settings()
+    settings.setmodule("scraper.settings", priority="project")
+    settings.set("ARCHIVE_PATH", db, priority="cmdline")
+    settings.set("LOG_LEVEL", "INFO" if verbose else "ERROR" if quiet else "WARNING", "cmdline")
+    settings.set("PROGRESS_ENABLED", not quiet, priority="cmdline")
+    settings.set("EXTENSIONS", {"scraper.progress.Progress": 900}, priority="project")
+    settings.setdict(overrides, priority="cmdline")
+    return settings
+
+
+def run_crawl(spidercls: type, settings: Settings, **spider_args: Any) -> CrawlResult:
+    """Crawl with `spidercls` until done (blocking; once per process, like `scrapy crawl`)."""
+    process = CrawlerProcess(settings, install_root_handler=True)
+    crawler = process.create_crawler(spidercls)
+    process.crawl(crawler, **spider_args)
+    process.start()
+    stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
+    if getattr(process, "bootstrap_failed", False) and not stats:
+        return CrawlResult("failed", 1, "the crawl could not start (see the log)", stats)
+    status, code, reason = crawl_outcome(stats, stats.get("finish_reason"))
+    return CrawlResult(status, code, reason, stats)

@@ -1,0 +1,308 @@
+"""One profile-driven spider: sitemaps, feeds, listings and articles of a site.
+
+Discovery only: what to fetch and in which order. Pages go to `scraper.extract.page`
+for extraction; items go down the pipelines. The archive is read through one narrow
+function (`known_articles`) so re-crawls skip what is already stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+import scrapy
+from scraper.extract.page import extract_page
+from scraper.storage.archive import known_articles
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
+from scraper.items import Alias, Article, Listing
+from scraper.profiles import Profile, get_profile, load_profiles
+from scraper.urls import canonicalize_url, url_key
+
+_PAGE_SUFFIX = re.compile(r"page/\d+/?$")
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+def _listing_base(url: str) -> str:
+    """The listing a paginated URL belongs to: `/category/x/page/3/` → `/category/x/`."""
+    return _PAGE_SUFFIX.sub("", url)
+
+
+class SiteSpider(scrapy.Spider):
+    """Crawl one site described by a profile; subclasses bind `profile_name`."""
+
+    name = "site"
+    profile_name = ""
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        max_articles: int | str | None = None,
+        since: str | None = None,
+        refresh: bool | str = False,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        profile = get_profile(self.profile_name)
+        self.profile: Profile = profile.rebase(base_url) if base_url else profile
+        self.allowed_domains = list(self.profile.hosts)
+        self.max_articles = int(max_articles) if max_articles not in (None, "") else None
+        self.since = since or None
+        self.refresh = str(refresh).lower() in ("1", "true", "yes")
+        self.known: dict[str, Any] = {}
+        self.seen: set[str] = set()
+        self.articles_scheduled = 0
+
+    @classmethod
+    def update_settings(cls, settings: Any) -> None:
+        """The profile's politeness settings, below anything given on the command line."""
+        super().update_settings(settings)
+        if cls.profile_name:
+            settings.setdict(get_profile(cls.profile_name).settings, priority="spider")
+
+    async def start(self) -> AsyncIterator[Any]:
+        if not self.refresh:
+            self.known = known_articles(self.settings.get("ARCHIVE_PATH"), self.profile.name)
+            self.crawler.stats.set_value("crawl/known_articles", len(self.known))
+        p = self.profile
+        yield self._request(p.absolute("/robots.txt"), self.parse_robots, priority=30)
+        for path in p.sitemaps:
+            yield self._request(
+                p.absolute(path),
+                self.parse_sitemap,
+                priority=30,
+                meta={"download_maxsize": self.settings.getint("SITEMAP_MAXSIZE")},
+            )
+        for path in p.feeds:
+            yield self._request(p.absolute(path), self.parse_feed, priority=20)
+        for path in p.listings:
+            yield self._request(p.absolute(path), self.parse_page, priority=10)
+
+    # --- requests -------------------------------------------------------------
+
+    def _request(
+        self, url: str, callback: Any, *, priority: int = 0, meta: dict[str, Any] | None = None
+    ) -> scrapy.Request:
+        meta = {"dont_redirect": True, "handle_httpstatus_list": list(REDIRECTS), **(meta or {})}
+        return scrapy.Request(
+            url, callback=callback, errback=self.on_error, priority=priority, meta=meta
+        )
+
+    def _own(self, url: str) -> str | None:
+        """Our canonical form of a discovered URL, or None when it is off-site."""
+        if not url.startswith(("http://", "https://")):
+            return None
+        url = canonicalize_url(self.profile.localize(url))
+        return url if self.profile.owns(url) else None
+
+    def _budget_left(self) -> bool:
+        return self.max_articles is None or self.articles_scheduled < self.max_articles
+
+    def _known_unchanged(self, url: str, lastmod: str | None) -> bool:
+        """True when the archive holds this article and the site gives no sign it changed."""
+        known = self.known.get(url_key(url))
+        if known is None:
+            return False
+        return not (lastmod and known.lastmod and lastmod > known.lastmod)
+
+    def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
+        """A request for an article URL, unless seen, known and unchanged, too old or over budget."""
+        key = url_key(url)
+        if key in self.seen:
+            return None
+        stats = self.crawler.stats
+        if self.since and lastmod and lastmod[:10] < self.since:
+            stats.inc_value("crawl/skipped_since")
+            return None
+        if self._known_unchanged(url, lastmod):
+            stats.inc_value("crawl/skipped_known")
+            self.seen.add(key)
+            return None
+        if not self._budget_left():
+            return None
+        self.seen.add(key)
+        self.articles_scheduled += 1
+        return self._request(url, self.parse_page, priority=5, meta={"lastmod": lastmod})
+
+    def page_request(self, url: str) -> scrapy.Request | None:
+        """A request for a listing page, once per URL, while the article budget lasts."""
+        key = url_key(url)
+        if key in self.seen or not self._budget_left():
+            return None
+        self.seen.add(key)
+        return self._request(url, self.parse_page, priority=10)
+
+    def follow(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
+        """Route a discovered on-site URL by what the profile says it is."""
+        own = self._own(url)
+        if own is None:
+            return None
+        kind = self.profile.classify_url(own)
+        if kind == "article":
+            return self.article_request(own, lastmod)
+        if kind == "listing":
+            return self.page_request(own)
+        return None
+
+    # --- callbacks ------------------------------------------------------------
+
+    def _redirect(self, response: Response) -> Iterator[Any]:
+        """Follow a redirect ourselves, so every URL of the chain stays known as an alias."""
+        location = response.headers.get("Location")
+        chain = [*response.meta.get("redirect_chain", []), response.url]
+        if not location or len(chain) > self.settings.getint("REDIRECT_MAX_TIMES"):
+            self.crawler.stats.inc_value("crawl/redirect_dropped")
+            return
+        target = self._own(urljoin(response.url, location.decode("latin-1")))
+        if target is None:
+            self.crawler.stats.inc_value("crawl/redirect_offsite")
+            return
+        key = url_key(target)
+        if key in self.seen and key not in (url_key(u) for u in chain):
+            for url in chain:
+                yield Alias(url=url, target=target, site=self.profile.name)
+            return
+        self.seen.add(key)
+        meta = {k: v for k, v in response.meta.items() if k in ("lastmod", "download_maxsize")}
+        meta["redirect_chain"] = chain
+        yield self._request(target, response.request.callback, priority=5, meta=meta)
+
+    def parse_robots(self, response: Response) -> Iterator[Any]:
+        if response.status in REDIRECTS:
+            return
+        for url in robots_sitemaps(response.body):
+            own = self._own(url)
+            if own and url_key(own) not in self.seen:
+                self.seen.add(url_key(own))
+                yield self._request(
+                    own,
+                    self.parse_sitemap,
+                    priority=30,
+                    meta={"download_maxsize": self.settings.getint("SITEMAP_MAXSIZE")},
+                )
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        if response.status in REDIRECTS:
+            yield from self._redirect(response)
+            return
+        self.seen.add(url_key(response.url))
+        max_size = self.settings.getint("SITEMAP_MAXSIZE")
+        sitemaps, entries = parse_sitemap(response.body, max_size=max_size)
+        if not sitemaps and not entries:
+            self.crawler.stats.inc_value("crawl/sitemap_unreadable")
+        for loc, lastmod in sitemaps:
+            if self.since and lastmod and lastmod[:10] < self.since:
+                continue
+            own = self._own(loc)
+            if own and url_key(own) not in self.seen:
+                self.seen.add(url_key(own))
+                yield self._request(
+                    own, self.parse_sitemap, priority=30, meta={"download_maxsize": max_size}
+                )
+        for entry in entries:
+            request = self.follow(entry.url, entry.lastmod)
+            if request is not None:
+                yield request
+
+    def parse_feed(self, response: Response) -> Iterator[Any]:
+        if response.status in REDIRECTS:
+            yield from self._redirect(response)
+            return
+        entries: list[FeedEntry] = parse_feed(response.body)
+        if not entries:
+            self.crawler.stats.inc_value("crawl/feed_unreadable")
+        for entry in entries:
+            request = self.follow(entry.url, entry.lastmod)
+            if request is not None:
+                yield request
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        if response.status in REDIRECTS:
+            yield from self._redirect(response)
+            return
+        stats = self.crawler.stats
+        if not isinstance(response, scrapy.http.TextResponse):
+            stats.inc_value("crawl/not_html")
+            return
+        declared = response.headers.get("Content-Type", b"").decode("latin-1")
+        charset = re.search(r"charset=([\w-]+)", declared)
+        page = extract_page(
+            response.body,
+            response.url,
+            self.profile,
+            declared=charset.group(1) if charset else None,
+        )
+        chain = response.meta.get("redirect_chain", [])
+        if isinstance(page, Article):
+            stats.inc_value("crawl/pages/article")
+            if self.since and page.published and page.published[:10] < self.since:
+                stats.inc_value("crawl/skipped_since")
+            else:
+                page.site = self.profile.name
+                page.aliases = [*chain, response.url]
+                page.lastmod = response.meta.get("lastmod")
+                yield page
+        elif isinstance(page, Listing):
+            stats.inc_value("crawl/pages/listing")
+            page.site = self.profile.name
+            yield page
+        else:
+            stats.inc_value("crawl/pages/other")
+        yield from self._follow_links(response, page)
+
+    def _follow_links(self, response: Response, page: Article | Listing | None) -> Iterator[Any]:
+        """Schedule the page's on-site links; stop a listing's pagination on known ground."""
+        stop_paging = (
+            isinstance(page, Listing)
+            and bool(self.known)
+            and all(url_key(t.url) in self.known for t in page.teasers)
+        ) or (isinstance(page, Listing) and not page.teasers)
+        if stop_paging:
+            self.crawler.stats.inc_value("crawl/pagination_stopped")
+        base = _listing_base(canonicalize_url(response.url))
+        for href in response.xpath("//a/@href").getall():
+            url = self._own(urljoin(response.url, href.strip()))
+            if url is None:
+                continue
+            if stop_paging and _listing_base(url) == base and url != base:
+                continue
+            request = self.follow(url)
+            if request is not None:
+                yield request
+
+    def on_error(self, failure: Failure) -> None:
+        """Count failures by kind: a 404 past the last page is normal, a timeout is not."""
+        stats = self.crawler.stats
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            stats.inc_value(f"crawl/http_{status}")
+            if status >= 500:
+                stats.inc_value("crawl/errors")
+                self.logger.error("HTTP %s on %s", status, failure.request.url)
+            return
+        stats.inc_value("crawl/errors")
+        self.logger.error("%s on %s", failure.getErrorMessage(), failure.request.url)
+
+
+def _spider_class(profile: Profile) -> type[SiteSpider]:
+    return type(
+        f"{profile.name.title().replace('-', '')}Spider",
+        (SiteSpider,),
+        {
+            "name": profile.name,
+            "profile_name": profile.name,
+            "__module__": __name__,
+            "__doc__": f"Crawl {profile.title} ({profile.base_url}).",
+        },
+    )
+
+
+# One spider per bundled profile, so `scrapy list` shows them and `scrapy crawl NAME` works.
+SPIDERS: dict[str, type[SiteSpider]] = {p.name: _spider_class(p) for p in load_profiles().values()}
+globals().update({cls.__name__: cls for cls in SPIDERS.values()})
