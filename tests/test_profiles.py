@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+
+from scraper.profiles import get_profile, load_profiles, parse_profile, profile_for_url
+
+COURRIER = "https://www.lecourrierdesstrateges.fr"
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/troupes-de-lotan-en-ukraine/", "article"),
+        ("/manifeste-refonder-le-contrat", "article"),
+        ("/2025/07/10/trump-plonge-t-il-par-ulrike-reisner/", "article"),
+        ("/?p=12345", "article"),
+        ("/", "listing"),
+        ("/page/144", "listing"),
+        ("/page/2/", "listing"),
+        ("/category/ukraine/page/55", "listing"),
+        ("/category/caraibes", "listing"),
+        ("/author/eric-verhaeghe/page/4", "listing"),
+        ("/tag/macron/", "listing"),
+        ("/2023/07/", "listing"),
+        ("/slug/amp/", "ignore"),
+        ("/slug/embed/", "ignore"),
+        ("/ghost/api/content/posts/", "ignore"),
+        ("/rss/", "ignore"),
+        ("/feed/", "ignore"),
+        ("/sitemap-posts.xml", "ignore"),
+        ("/content/images/2025/01/a.jpg", "ignore"),
+        ("/slug/?replytocom=12", "ignore"),
+        ("/2023/03/14/slug/2/", "ignore"),
+    ],
+)
+def test_courrier_url_rules(path: str, kind: str) -> None:
+    assert get_profile("courrier").classify_url(COURRIER + path) == kind
+
+
+def test_rebase_maps_real_hosts_onto_the_new_origin() -> None:
+    local = get_profile("courrier").rebase("http://127.0.0.1:8123")
+    assert local.base_url == "http://127.0.0.1:8123/"
+    assert local.hosts == ("127.0.0.1",)
+    assert local.localize("https://lecourrierdesstrateges.fr/a/?x=1") == "http://127.0.0.1:8123/a/?x=1"
+    assert local.localize(COURRIER + "/b/") == "http://127.0.0.1:8123/b/"
+    assert local.owns(COURRIER + "/b/")
+    assert not local.owns("https://x.com/intent/tweet?url=a")
+    assert local.absolute("/sitemap.xml") == "http://127.0.0.1:8123/sitemap.xml"
+
+
+def test_rebase_needs_a_scheme() -> None:
+    with pytest.raises(ValueError, match="scheme"):
+        get_profile("courrier").rebase("127.0.0.1:8000")
+
+
+def test_unrebased_profile_keeps_urls() -> None:
+    profile = get_profile("courrier")
+    assert profile.localize("https://x.com/a") == "https://x.com/a"
+    assert profile.owns("https://lecourrierdesstrateges.fr/a/")
+
+
+def test_house_authors_are_data() -> None:
+    profile = get_profile("courrier")
+    assert profile.is_house_author("Rédaction")
+    assert profile.is_house_author("  cds ")
+    assert not profile.is_house_author("Éric Verhaeghe")
+
+
+def test_lookup() -> None:
+    assert "courrier" in load_profiles()
+    assert profile_for_url(COURRIER + "/x/").name == "courrier"
+    assert profile_for_url("https://example.org/") is None
+    with pytest.raises(KeyError, match="known sites: courrier"):
+        get_profile("nope")
+
+
+def test_every_profile_has_valid_patterns_and_selectors() -> None:
+    import re
+
+    from scraper.extract.selectors import compile_css
+
+    for profile in load_profiles().values():
+        for pattern in profile.article_patterns + profile.listing_patterns + profile.ignore_patterns:
+            re.compile(pattern)
+        for era in profile.eras:
+            for selectors in [era.detect, *era.article.values(), *era.listing.values()]:
+                for selector in selectors:
+                    compile_css(selector)
+
+
+def test_parse_profile_minimal() -> None:
+    profile = parse_profile({"name": "x", "base_url": "https://x.org/", "hosts": "x.org"})
+    assert profile.hosts == ("x.org",)
+    assert profile.listings == ("/",)
+    assert profile.classify_url("https://x.org/a") == "unknown"

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from scraper.urls import canonicalize_url, is_tracking_param, url_key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("HTTPS://WWW.Example.ORG/a/", "https://www.example.org/a/"),
+        ("https://example.org:443/a", "https://example.org/a"),
+        ("http://example.org:80/a", "http://example.org/a"),
+        ("http://example.org:8080/a", "http://example.org:8080/a"),
+        ("https://example.org/a/?utm_source=x&utm_medium=y", "https://example.org/a/"),
+        ("https://example.org/a/?id=3&fbclid=abc&gclid=1&mc_cid=2", "https://example.org/a/?id=3"),
+        ("https://example.org/a/?ref=lecourrier", "https://example.org/a/"),
+        ("https://example.org/a/#/portal/signup", "https://example.org/a/"),
+        ("https://example.org//a//b/", "https://example.org/a/b/"),
+        ("https://example.org", "https://example.org/"),
+        ("https://example.org/é t/", "https://example.org/%C3%A9%20t/"),
+    ],
+)
+def test_canonicalize_url(raw: str, expected: str) -> None:
+    assert canonicalize_url(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["https://www.x.fr/slug/", "http://www.x.fr/slug", "https://WWW.x.fr/slug/?utm_campaign=a"],
+        ["https://x.fr/", "http://x.fr", "https://x.fr/#top"],
+    ],
+)
+def test_url_key_folds_scheme_slash_and_tracking(variants: list[str]) -> None:
+    assert len({url_key(v) for v in variants}) == 1
+
+
+def test_url_key_keeps_distinct_documents_apart() -> None:
+    assert url_key("https://x.fr/a/") != url_key("https://x.fr/b/")
+    assert url_key("https://x.fr/?p=1") != url_key("https://x.fr/?p=2")
+
+
+@pytest.mark.parametrize("name", ["utm_source", "UTM_Campaign", "fbclid", "gclid", "ref", "mc_eid"])
+def test_tracking_params(name: str) -> None:
+    assert is_tracking_param(name)
+
+
+@pytest.mark.parametrize("name", ["p", "id", "page", "q"])
+def test_document_params_are_kept(name: str) -> None:
+    assert not is_tracking_param(name)
