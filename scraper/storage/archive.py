@@ -1,0 +1,300 @@
+"""Writing the archive: idempotent article upserts, aliases, teaser sightings, rejects, crawl rows.
+
+Every write runs in one BEGIN IMMEDIATE transaction, so readers never see half a batch and a
+re-delivered batch changes nothing but `last_seen`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from scraper.items import Article, Reject, Teaser
+from scraper.storage.schema import ArchiveError, open_readonly, open_writable
+from scraper.urls import url_key
+
+# Columns that hold what the page said; a difference in any of them is an update.
+CONTENT_COLUMNS = (
+    "site", "title", "lede", "body", "body_html", "authors", "published", "tags",
+    "language", "image", "members_only", "word_count", "content_hash",
+)  # fmt: skip
+CRAWL_COUNTS = (
+    "pages", "articles_new", "articles_updated", "articles_unchanged", "teasers", "rejects",
+    "errors",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What one write_batch did: articles new/updated/unchanged, rows added for the rest."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    teasers: int = 0
+    aliases: int = 0
+    rejects: int = 0
+
+
+@dataclass(frozen=True)
+class KnownArticle:
+    """What an incremental crawl needs to know about an archived article."""
+
+    url: str
+    lastmod: str | None
+    modified: str | None
+    content_hash: str | None
+
+
+def utc_now() -> str:
+    """Current time as ISO-8601 UTC text, the format of every timestamp in the archive."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Archive:
+    """The archive file opened for writing (created with its schema on first use)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.db = open_writable(self.path)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection; committed batches are already on disk."""
+        self.db.close()
+
+    def start_crawl(self, site: str) -> int:
+        """Record a crawl as running and return its id (stored on every row it writes)."""
+        with self._transaction():
+            cursor = self.db.execute(
+                "INSERT INTO crawls (site, started, status) VALUES (?, ?, 'running')",
+                (site, utc_now()),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def finish_crawl(
+        self,
+        crawl_id: int,
+        *,
+        status: str,
+        finish_reason: str,
+        exit_code: int | None,
+        counts: dict[str, int],
+        stats: dict[str, Any],
+    ) -> None:
+        """Close a crawl row with its outcome, counts (crawls columns) and the full Scrapy stats."""
+        unknown = set(counts) - set(CRAWL_COUNTS)
+        if unknown:
+            raise ValueError(f"unknown crawl counts: {', '.join(sorted(unknown))}")
+        values = {
+            "ended": utc_now(),
+            "status": status,
+            "finish_reason": finish_reason,
+            "exit_code": exit_code,
+            **counts,
+            "stats": json.dumps(stats, default=str, sort_keys=True),
+        }
+        assignments = ", ".join(f"{column} = :{column}" for column in values)
+        with self._transaction():
+            self.db.execute(
+                f"UPDATE crawls SET {assignments} WHERE id = :crawl_id",
+                {**values, "crawl_id": crawl_id},
+            )
+
+    def write_batch(
+        self,
+        articles: list[Article],
+        teasers: list[tuple[str, Teaser]],
+        aliases: list[tuple[str, str]],
+        rejects: list[Reject],
+        crawl_id: int,
+    ) -> BatchResult:
+        """Store a batch atomically: articles upserted by URL, then aliases, teasers and rejects.
+
+        Each article also brings its own URL and `aliases` as aliases and its `teasers` as
+        sightings on its page. Teasers resolve to an article through aliases, including
+        teasers stored by earlier batches before their article arrived.
+        """
+        now = utc_now()
+        keyed = [(_url_of(a), a) for a in articles]
+        all_aliases = [(alias, url) for url, a in keyed for alias in (url, *a.aliases)] + aliases
+        all_teasers = [(url, t) for url, a in keyed for t in a.teasers] + teasers
+        counts = {"new": 0, "updated": 0, "unchanged": 0}
+        with self._transaction():
+            for url, article in keyed:
+                counts[self._upsert_article(url, article, crawl_id, now)] += 1
+            alias_count = self._write_aliases(all_aliases)
+            teaser_count = self._write_teasers(all_teasers, crawl_id, now)
+            self._resolve_teasers({url_key(url) for url, _ in all_aliases})
+            reject_count = self._write_rejects(rejects, crawl_id, now)
+        return BatchResult(
+            **counts, teasers=teaser_count, aliases=alias_count, rejects=reject_count
+        )
+
+    def _upsert_article(self, url: str, article: Article, crawl_id: int, now: str) -> str:
+        """Insert, update or just mark seen; returns which of "new", "updated", "unchanged"."""
+        row = _article_row(article)
+        lastmod = getattr(article, "lastmod", None)
+        stored = self.db.execute(
+            f"SELECT {', '.join(CONTENT_COLUMNS)}, modified FROM articles WHERE url = ?",
+            (url,),
+        ).fetchone()
+        if stored is None:
+            self.db.execute(
+                "INSERT INTO articles (url, modified, lastmod, first_seen, last_seen, fetched_at,"
+                f" crawl_id, {', '.join(CONTENT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                f" {', '.join('?' * len(CONTENT_COLUMNS))})",
+                (url, article.modified, lastmod, now, now, now, crawl_id, *row),
+            )
+            return "new"
+        same_modified = article.modified is None or article.modified == stored[-1]
+        if tuple(stored[:-1]) == row and same_modified:
+            self.db.execute(
+                "UPDATE articles SET last_seen = ?, lastmod = coalesce(?, lastmod) WHERE url = ?",
+                (now, lastmod, url),
+            )
+            return "unchanged"
+        assignments = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS)
+        self.db.execute(
+            f"UPDATE articles SET {assignments}, modified = ?, lastmod = coalesce(?, lastmod),"
+            " last_seen = ?, fetched_at = ?, crawl_id = ? WHERE url = ?",
+            (*row, article.modified or now, lastmod, now, now, crawl_id, url),
+        )
+        return "updated"
+
+    def _write_aliases(self, aliases: list[tuple[str, str]]) -> int:
+        """Point each URL at its article (the latest word wins); returns rows added or moved."""
+        cursor = self.db.conn.executemany(
+            "INSERT INTO aliases (url, article_url, url_key) VALUES (?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET article_url = excluded.article_url"
+            " WHERE article_url != excluded.article_url",
+            [(url, article_url, url_key(url)) for url, article_url in aliases],
+        )
+        return cursor.rowcount
+
+    def _write_teasers(self, teasers: list[tuple[str, Teaser]], crawl_id: int, now: str) -> int:
+        """Add one sighting per (crawl, page, position, url, kind); returns the rows added."""
+        cursor = self.db.conn.executemany(
+            "INSERT INTO teasers (crawl_id, source_url, position, kind, url, url_key,"
+            " article_url, title, excerpt, authors, published, seen_at)"
+            " VALUES (:crawl_id, :source_url, :position, :kind, :url, :url_key,"
+            " (SELECT article_url FROM aliases WHERE url_key = :url_key LIMIT 1),"
+            " :title, :excerpt, :authors, :published, :seen_at)"
+            " ON CONFLICT (crawl_id, source_url, position, url, kind) DO NOTHING",
+            [
+                {
+                    "crawl_id": crawl_id,
+                    "source_url": source_url,
+                    "position": t.position,
+                    "kind": t.kind,
+                    "url": t.url,
+                    "url_key": url_key(t.url),
+                    "title": t.title,
+                    "excerpt": t.excerpt,
+                    "authors": _json(t.authors),
+                    "published": t.published,
+                    "seen_at": now,
+                }
+                for source_url, t in teasers
+            ],
+        )
+        return cursor.rowcount
+
+    def _resolve_teasers(self, keys: set[str]) -> None:
+        """Link earlier teasers whose target only now became known through an alias."""
+        self.db.conn.executemany(
+            "UPDATE teasers SET article_url ="
+            " (SELECT article_url FROM aliases WHERE aliases.url_key = teasers.url_key LIMIT 1)"
+            " WHERE url_key = ? AND article_url IS NULL",
+            [(key,) for key in keys],
+        )
+
+    def _write_rejects(self, rejects: list[Reject], crawl_id: int, now: str) -> int:
+        """Record each rejected page once per crawl and reason; returns the rows added."""
+        cursor = self.db.conn.executemany(
+            "INSERT INTO rejects (crawl_id, url, site, reason, title, seen_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (crawl_id, url, reason) DO NOTHING",
+            [(crawl_id, r.url, r.site, r.reason, r.title, now) for r in rejects],
+        )
+        return cursor.rowcount
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, so no mid-batch SQLITE_BUSY."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.rollback()
+                raise
+            self.db.commit()
+        except sqlite3.Error as exc:
+            raise ArchiveError(f"archive write failed ({self.path}): {exc}") from exc
+
+
+def known_articles(path: str | Path, site: str) -> dict[str, KnownArticle]:
+    """url_key of every archived URL (canonical and aliases) of `site` → what we know of it.
+
+    Read-only, and a missing file is an empty archive: incremental crawls start from nothing.
+    """
+    if not Path(path).exists():
+        return {}
+    conn = open_readonly(path)
+    try:
+        rows = conn.execute(
+            "SELECT al.url_key AS key, a.url, a.lastmod, a.modified, a.content_hash"
+            " FROM aliases al JOIN articles a ON a.url = al.article_url WHERE a.site = ?",
+            (site,),
+        ).fetchall()
+        own = conn.execute(
+            "SELECT url, lastmod, modified, content_hash FROM articles WHERE site = ?", (site,)
+        ).fetchall()
+    except sqlite3.Error as exc:
+        raise ArchiveError(f"cannot read archive {path}: {exc}") from None
+    finally:
+        conn.close()
+    known = {row["key"]: KnownArticle(*tuple(row)[1:]) for row in rows}
+    # An article's own URL wins over an alias that happens to share its key.
+    known.update((url_key(row["url"]), KnownArticle(*tuple(row))) for row in own)
+    return known
+
+
+def _url_of(article: Article) -> str:
+    """The article's URL; an article without one is a caller bug, refused before any write."""
+    if not article.url:
+        raise ValueError(f"an article without a URL cannot be archived (title {article.title!r})")
+    return article.url
+
+
+def _article_row(article: Article) -> tuple[Any, ...]:
+    """The article's values for CONTENT_COLUMNS, as SQLite stores them."""
+    values = {
+        **{column: getattr(article, column) for column in CONTENT_COLUMNS},
+        "authors": _json(article.authors),
+        "tags": _json(article.tags),
+        "members_only": int(article.members_only),
+    }
+    return tuple(values[column] for column in CONTENT_COLUMNS)
+
+
+def _json(values: list[str]) -> str:
+    return json.dumps(values, ensure_ascii=False)

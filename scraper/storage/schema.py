@@ -1,0 +1,185 @@
+"""Opening the archive file, and its tables, indexes and full-text index (created on first open).
+
+docs/schema.md describes every column; change both together and bump SCHEMA_VERSION.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+SCHEMA_VERSION = 1
+# Accent- and case-insensitive words for French and other languages; porter is English-only.
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+FTS_COLUMNS = ("title", "lede", "body")
+# JSON-encoded list columns, per table: exports decode them back into lists.
+JSON_COLUMNS = {
+    "articles": ("authors", "tags"),
+    "teasers": ("authors",),
+    "crawls": ("stats",),
+}
+# Lock waits longer than this are a stuck writer, not contention worth waiting for.
+BUSY_TIMEOUT_MS = 10_000
+
+TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER NOT NULL,
+    applied TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS crawls (
+    id INTEGER PRIMARY KEY,
+    site TEXT NOT NULL,
+    started TEXT NOT NULL,
+    ended TEXT,
+    status TEXT NOT NULL,
+    finish_reason TEXT,
+    exit_code INTEGER,
+    pages INTEGER,
+    articles_new INTEGER,
+    articles_updated INTEGER,
+    articles_unchanged INTEGER,
+    teasers INTEGER,
+    rejects INTEGER,
+    errors INTEGER,
+    stats TEXT
+);
+CREATE TABLE IF NOT EXISTS articles (
+    url TEXT PRIMARY KEY,
+    site TEXT,
+    title TEXT,
+    lede TEXT,
+    body TEXT,
+    body_html TEXT,
+    authors TEXT,
+    published TEXT,
+    modified TEXT,
+    tags TEXT,
+    language TEXT,
+    image TEXT,
+    members_only INTEGER NOT NULL DEFAULT 0,
+    word_count INTEGER,
+    content_hash TEXT,
+    lastmod TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    crawl_id INTEGER REFERENCES crawls(id)
+);
+CREATE TABLE IF NOT EXISTS aliases (
+    url TEXT PRIMARY KEY,
+    article_url TEXT NOT NULL REFERENCES articles(url),
+    url_key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS teasers (
+    id INTEGER PRIMARY KEY,
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    source_url TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    url TEXT NOT NULL,
+    url_key TEXT NOT NULL,
+    article_url TEXT REFERENCES articles(url),
+    title TEXT,
+    excerpt TEXT,
+    authors TEXT,
+    published TEXT,
+    seen_at TEXT NOT NULL,
+    UNIQUE (crawl_id, source_url, position, url, kind)
+);
+CREATE TABLE IF NOT EXISTS rejects (
+    id INTEGER PRIMARY KEY,
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    url TEXT NOT NULL,
+    site TEXT,
+    reason TEXT NOT NULL,
+    title TEXT,
+    seen_at TEXT NOT NULL,
+    UNIQUE (crawl_id, url, reason)
+);
+CREATE INDEX IF NOT EXISTS articles_site_published ON articles(site, published);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS aliases_url_key ON aliases(url_key);
+CREATE INDEX IF NOT EXISTS aliases_article_url ON aliases(article_url);
+CREATE INDEX IF NOT EXISTS teasers_url_key ON teasers(url_key);
+CREATE INDEX IF NOT EXISTS teasers_article_url ON teasers(article_url);
+CREATE INDEX IF NOT EXISTS teasers_seen_at ON teasers(seen_at);
+CREATE INDEX IF NOT EXISTS rejects_seen_at ON rejects(seen_at);
+CREATE INDEX IF NOT EXISTS crawls_site_started ON crawls(site, started);
+"""
+
+
+class ArchiveError(Exception):
+    """The archive cannot be opened or used; the message is one line meant for the user."""
+
+
+def open_writable(path: str | Path) -> Database:
+    """Open or create the archive for writing: WAL, synchronous FULL, busy timeout, schema."""
+    try:
+        # Plugins off: nothing but our own code runs on the archiver's connection.
+        db = Database(Path(path), execute_plugins=False)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # WAL + FULL: a committed batch survives power loss, not only a crash.
+        db.execute("PRAGMA synchronous = FULL")
+        ensure_schema(db)
+    except sqlite3.Error as exc:
+        raise ArchiveError(f"cannot open archive {path}: {exc}") from None
+    return db
+
+
+def open_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open an existing archive read-only (never creates the file); rows come back as sqlite3.Row."""
+    file = Path(path)
+    if not file.is_file():
+        raise ArchiveError(f"no archive at {file}")
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = current_version(conn)
+    except sqlite3.Error as exc:
+        raise ArchiveError(f"cannot read archive {file}: {exc}") from None
+    if version is None:
+        conn.close()
+        raise ArchiveError(f"{file} is an SQLite database but not an archive")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def ensure_schema(db: Database) -> None:
+    """Create the tables, indexes and FTS index on a new file; refuse a schema we do not know."""
+    db.enable_wal()
+    # IMMEDIATE: two processes opening a new file at once must not both create it.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = current_version(db.conn)
+        if version is None:
+            db.executescript(TABLES_SQL)
+            db.table("articles").enable_fts(
+                FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER
+            )
+            db.execute(
+                "INSERT INTO schema_version (version, applied)"
+                " VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                (SCHEMA_VERSION,),
+            )
+        elif version != SCHEMA_VERSION:
+            raise ArchiveError(
+                f"archive schema version {version} is not {SCHEMA_VERSION}, the one this program uses"
+            )
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
+def current_version(conn: sqlite3.Connection) -> int | None:
+    """The schema version recorded in the file, None for a database without our tables."""
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not has_table:
+        return None
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return row[0]
