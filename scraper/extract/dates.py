@@ -64,12 +64,39 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
     import dateparser
 
     cleaned = re.sub(r"\b1er\b", "1", value, flags=re.IGNORECASE)
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = dateparser.parse(cleaned, languages=list(languages) if languages else None,
-                              settings=settings)  # type: ignore[arg-type]
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
+    parsed = dateparser.parse(
+        cleaned, languages=list(languages) if languages else None, settings=settings
+    )  # type: ignore[arg-type]
     if parsed is None:
         return None
     if parsed.hour == parsed.minute == parsed.second == 0 and not re.search(r"\d[h:]\d", value):
         return parsed.date().isoformat()
     return parsed.isoformat()
+
+
+def in_timezone(value: str, tz: str | None) -> str:
+    """An ISO datetime with offset expressed in `tz` (IANA name); dates and naive values unchanged."""
+    if not tz or _ISO_DATE.match(value):
+        return value
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if parsed.tzinfo is None:
+        return value
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return parsed.astimezone(ZoneInfo(tz)).isoformat()
+    except ZoneInfoNotFoundError:
+        return value
+
+
+def calendar_day(value: str, tz: str | None = None) -> str:
+    """The YYYY-MM-DD an ISO value falls on, in `tz` when it has an offset and tz is given."""
+    return in_timezone(value, tz)[:10]

@@ -1,0 +1,352 @@
+"""Build an Article from a parsed page, field by field, taking each from its best source.
+
+Layers: (1) structured data (JSON-LD, OpenGraph, meta), (2) the profile era's selectors,
+(3) generic fallbacks (content scoring, h1, bylines). Visible page content beats
+structured data where the two disagree and the page is clearly right (title, dates).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from scraper.extract import authors as author_rules
+from scraper.extract.body import Block, blocks_html, blocks_text, collect_blocks, word_count
+from scraper.extract.dates import calendar_day, in_timezone, parse_date, parse_iso
+from scraper.extract.generic import find_content, junk
+from scraper.extract.selectors import select, select_first
+from scraper.extract.structured import Structured
+from scraper.extract.text import node_text, normalize_space
+from scraper.items import Article
+from scraper.profiles import Era, Profile
+from scraper.urls import canonicalize_url, host_of
+
+# Generic fallbacks, used when no profile selector matched: markup conventions shared by
+# many CMSs and themes (schema.org microdata, hAtom, common class names).
+_GENERIC = {
+    "title": ("article h1", "main h1", "[itemprop=headline]", "h1"),
+    "lede": (
+        ".standfirst",
+        ".article-standfirst",
+        ".lede",
+        ".article-lede",
+        ".dek",
+        ".article-dek",
+        ".article-excerpt",
+        ".post-excerpt",
+        ".entry-excerpt",
+        ".article-intro",
+        ".chapo",
+        ".chapeau",
+        "[itemprop=description]",
+        ".subtitle",
+        ".article-subtitle",
+    ),
+    "authors": (
+        "[itemprop=author] [itemprop=name]",
+        "[itemprop=author]",
+        'a[rel~="author"]',
+        ".author.vcard .fn",
+        '.byline a[href*="/author"]',
+        ".byline__name",
+        ".author-name",
+        ".byline",
+    ),
+    "published": (
+        "time[itemprop=datePublished]",
+        "time.entry-date.published",
+        "time.published",
+        "time[pubdate]",
+        "article header time[datetime]",
+    ),
+    "date_text": (
+        "[itemprop=datePublished]",
+        ".date",
+        ".published",
+        ".post-date",
+        ".entry-date",
+        ".article-date",
+        ".byline-date",
+        "time",
+    ),
+    "members_cta": (".gh-post-upgrade-cta",),
+    "image": ("article header figure img", "article figure img"),
+}
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*::\s*|\s+-\s*$")
+_WORDS = re.compile(r"\w+")
+
+
+def selectors(era: Era | None, field: str) -> tuple[str, ...]:
+    """The era's selectors for an article field (empty when no era)."""
+    return era.article.get(field, ()) if era else ()
+
+
+def _first_text(tree: HtmlElement, sels: tuple[str, ...]) -> str | None:
+    for node in select_first(tree, sels):
+        text = node_text(node)
+        if text:
+            return text
+    return None
+
+
+def language(tree: HtmlElement, data: Structured, profile: Profile | None) -> str | None:
+    """html lang's primary subtag, else og:locale's, else the profile's language."""
+    for value in (tree.get("lang"), tree.get("xml:lang"), data.locale):
+        if value and value.strip():
+            primary = re.split(r"[-_]", value.strip())[0].lower()
+            if primary.isalpha() and 2 <= len(primary) <= 3:
+                return primary
+    return profile.language if profile else None
+
+
+def canonical_url(url: str | None, data: Structured, profile: Profile | None) -> str | None:
+    """rel=canonical when same site and sane, else og:url, else the fetched URL; localised."""
+    for candidate in (data.canonical, data.og_url):
+        if not candidate:
+            continue
+        absolute = urljoin(url or "", candidate)
+        if profile:
+            absolute = profile.localize(absolute)
+        if _sane_canonical(absolute, url, profile):
+            return canonicalize_url(absolute)
+    if url:
+        return canonicalize_url(profile.localize(url) if profile else url)
+    return None
+
+
+def _sane_canonical(candidate: str, url: str | None, profile: Profile | None) -> bool:
+    parts = urlsplit(candidate)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return False
+    if (parts.path or "/") == "/" and not parts.query:
+        return url is not None and (urlsplit(url).path or "/") == "/"
+    if profile and profile.classify_url(candidate) in ("listing", "ignore"):
+        return False
+    if url is None:
+        return True
+    if profile and profile.owns(candidate) and profile.owns(url):
+        return True
+    return _site(host_of(candidate)) == _site(host_of(url))
+
+
+def _site(host: str) -> str:
+    return host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+
+
+def site_names(data: Structured, profile: Profile | None, url: str | None) -> list[str]:
+    """Names the outlet goes by: og:site_name, JSON-LD publisher, profile title, host."""
+    names = [data.site_name, data.publisher, profile.title if profile else None]
+    if url:
+        names.append(_site(host_of(url)))
+    return [n for n in names if n]
+
+
+def strip_site_name(title: str, names: list[str]) -> str:
+    """Drop an SEO suffix or prefix naming the site ("Titre | Site", "Site - Titre")."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    folded = {_fold(n) for n in names}
+    hosts = {_fold(n.split(".")[0]) for n in names if "." in n}
+
+    def is_site(part: str) -> bool:
+        f = _fold(part)
+        return bool(f) and (
+            f in folded or f in hosts or any(f in n or n in f for n in folded if len(n) > 3)
+        )
+
+    if is_site(parts[-1]):
+        return _cut(title, parts[-1], end=True)
+    if is_site(parts[0]):
+        return _cut(title, parts[0], end=False)
+    return title
+
+
+def _cut(title: str, part: str, *, end: bool) -> str:
+    if end:
+        head = title[: title.rfind(part)]
+        return re.sub(r"[\s|–—:·»/-]+$", "", head).strip() or title
+    tail = title[title.find(part) + len(part) :]
+    return re.sub(r"^[\s|–—:·»/-]+", "", tail).strip() or title
+
+
+def _fold(text: str) -> str:
+    return "".join(_WORDS.findall(text.casefold()))
+
+
+def _similarity(a: str, b: str) -> float:
+    ta, tb = set(_WORDS.findall(a.casefold())), set(_WORDS.findall(b.casefold()))
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]) -> str | None:
+    """The headline as shown (h1), checked against the declared titles; else a declared one."""
+    declared = [t for t in (data.headline, data.og_title, data.html_title) if t]
+    shown = _first_text(tree, selectors(era, "title"))
+    if shown:
+        return shown
+    h1s = [node_text(h) for h in tree.iter("h1")]
+    h1s = [h for h in h1s if h and len(h) < 400]
+    if declared and h1s:
+        best = max(h1s, key=lambda h: _similarity(h, declared[0]))
+        if _similarity(best, declared[0]) >= 0.6:
+            return best
+    if declared:
+        return strip_site_name(declared[0], names)
+    return h1s[0] if h1s else None
+
+
+def lede(tree: HtmlElement, era: Era | None) -> str | None:
+    """The standfirst shown under the title, if the page shows one."""
+    return _first_text(tree, selectors(era, "lede") or _GENERIC["lede"])
+
+
+def body(tree: HtmlElement, era: Era | None, url: str | None) -> list[Block]:
+    """Body blocks from the era's container when it holds text, else from content scoring."""
+    for container in select_first(tree, selectors(era, "body"))[:1]:
+        skip = junk(container)
+        for sel in selectors(era, "drop"):
+            skip.update(select(container, sel))
+        blocks = collect_blocks([container], skip, url)
+        if blocks:
+            return blocks
+    skip = junk(tree)
+    return collect_blocks(find_content(tree, skip), skip, url)
+
+
+def byline(tree: HtmlElement, era: Era | None, data: Structured) -> list[str]:
+    """Raw author names: profile byline, else JSON-LD, else meta tags, else generic bylines."""
+    nodes = select_first(tree, selectors(era, "authors"))
+    if nodes:
+        return author_rules.byline_authors(node_text(n) for n in nodes)
+    for source in (data.authors, data.meta_authors):
+        names = author_rules.byline_authors(source)
+        if names:
+            return names
+    for sel in _GENERIC["authors"]:
+        nodes = select(tree, sel)
+        names = author_rules.byline_authors(node_text(n) for n in nodes[:6])
+        if names:
+            return names
+    return []
+
+
+def _visible_date(
+    tree: HtmlElement, era: Era | None, languages: tuple[str, ...] | None
+) -> str | None:
+    for node in select_first(tree, selectors(era, "published") or _GENERIC["published"]):
+        value = node.get("datetime") or node.get("content")
+        found = parse_iso(value) if value else parse_date(node_text(node), languages)
+        if found:
+            return found
+    return None
+
+
+def _text_date(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+    for sel in _GENERIC["date_text"]:
+        for node in select(tree, sel)[:3]:
+            value = node.get("datetime") or node.get("content")
+            found = (parse_iso(value) if value else None) or parse_date(
+                node_text(node)[:80], languages
+            )
+            if found:
+                return found
+    return None
+
+
+def dates(
+    tree: HtmlElement, era: Era | None, data: Structured, profile: Profile | None, lang: str | None
+) -> tuple[str | None, str | None]:
+    """(published, modified): structured first, visible dates win when the day disagrees."""
+    tz = profile.timezone if profile else None
+    languages = (lang,) if lang else None
+    structured = next(filter(None, (parse_date(v) for v in data.published)), None)
+    visible = _visible_date(tree, era, languages)
+    published = structured or visible or _text_date(tree, languages)
+    if structured and visible and calendar_day(structured, tz) != calendar_day(visible, tz):
+        gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
+        if tz or gap > 1 or len(visible) > 10:
+            published = visible
+    modified = next(filter(None, (parse_date(v) for v in data.modified)), None)
+    if modified is None:
+        for node in select_first(tree, selectors(era, "modified")):
+            modified = parse_date(node.get("datetime") or node_text(node), languages)
+            if modified:
+                break
+    return (
+        in_timezone(published, tz) if published else None,
+        in_timezone(modified, tz) if modified else None,
+    )
+
+
+def _ordinal(value: str, tz: str | None) -> int:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(calendar_day(value, tz)).toordinal()
+    except ValueError:
+        return 0
+
+
+def tags(tree: HtmlElement, era: Era | None, data: Structured) -> list[str]:
+    """Tags as displayed (profile selectors), then declared ones; deduped, order kept."""
+    shown = [node_text(n) for sel in selectors(era, "tags") for n in select(tree, sel)]
+    declared = data.tags or data.keywords
+    return author_rules.dedupe(t for t in shown + declared if t and len(t) < 80)
+
+
+def image(tree: HtmlElement, era: Era | None, data: Structured, url: str | None) -> str | None:
+    """og:image / JSON-LD image, else the header figure's image."""
+    if data.image:
+        return urljoin(url or "", data.image)
+    for node in select_first(tree, selectors(era, "image") or _GENERIC["image"]):
+        src = node.get("src") or node.get("data-src")
+        if src:
+            return urljoin(url or "", src)
+    return None
+
+
+def members_only(tree: HtmlElement, era: Era | None) -> bool:
+    """True when a members call-to-action replaces the rest of the body."""
+    return any(select(tree, s) for s in selectors(era, "members_cta") + _GENERIC["members_cta"])
+
+
+def build_article(
+    tree: HtmlElement, url: str | None, profile: Profile | None, era: Era | None, data: Structured
+) -> Article:
+    """Every Article field from one parsed page (teasers are left to the caller)."""
+    names = site_names(data, profile, url)
+    lang = language(tree, data, profile)
+    head = title(tree, era, data, names)
+    standfirst = lede(tree, era)
+    blocks = body(tree, era, url)
+    if standfirst and blocks and normalize_space(blocks[0].text) == standfirst:
+        blocks = blocks[1:]
+    text = blocks_text(blocks)
+    published, modified = dates(tree, era, data, profile, lang)
+    writers = author_rules.resolve_authors(
+        byline(tree, era, data),
+        is_house=profile.is_house_author if profile else lambda name: False,
+        site_names=names,
+        title=head,
+        lede=standfirst,
+    )
+    return Article(
+        url=canonical_url(url, data, profile),
+        title=head,
+        lede=standfirst,
+        body=text,
+        body_html=blocks_html(blocks),
+        authors=writers,
+        published=published,
+        modified=modified,
+        tags=tags(tree, era, data),
+        language=lang,
+        image=image(tree, era, data, url),
+        members_only=members_only(tree, era),
+        word_count=word_count(text),
+    )

@@ -1,0 +1,122 @@
+"""Author names: clean bylines, split co-authors, and choose between byline and title.
+
+Rules, in order:
+1. Each raw byline string loses its "Par"/"By"/"Von"/"De" prefix and any trailing date or
+   role ("Jean Dupont, 27 novembre 2025", "Jane Roe | Reporter"), then is split on
+   "et"/"and"/"und"/","/"&" into names; names are deduped case-insensitively, order kept.
+2. The outlet's own name is dropped when a real writer is also named.
+3. Profiles list house accounts ('Rédaction', 'CDS', 'courrier-strateges'…). When a byline
+   has only house accounts and the title ends with "… par X" (or the lede starts with
+   "Par X –"), X is the author: the site signs guest pieces with a house account and names
+   the writer in the headline. Otherwise the byline is kept as is, house accounts included,
+   because a house byline is still the truth for a staff piece.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from scraper.extract.text import normalize_space
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|reported|published|text|words|story|photos?)\s+by|by|par|von|de|door|por|di|"
+    r"af|av|od|autor(?:in)?|auteur|author|text|texte|von\s+der)\s*[:\-–—]?\s+",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|&|\+|\||/|\s(?:et|and|und|y|e|og|och|en|i|a|und\s+von)\s)\s*", re.IGNORECASE
+)
+_TRAILING_DATE = re.compile(
+    r"[\s,|–—-]+(?:le\s+|am\s+|on\s+|publié\s+le\s+)?"
+    r"(?:\d{1,2}(?:er)?[\s./-]+\w+\.?[\s./-]+\d{2,4}|\d{4}-\d{2}-\d{2}|\w+\.?\s+\d{1,2},?\s+\d{4}).*$",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\s*[,|–—(-]\s*(?:reporter|correspondent|editor|writer|journalist|staff|contributor|"
+    r"correspondant|journaliste|rédact(?:eur|rice)|envoyée?\s+spécial|redakteur(?:in)?|"
+    r"korrespondent(?:in)?|chef|senior|political|chief|associate|deputy|columnist|photographer|"
+    r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",
+    re.IGNORECASE,
+)
+_NOT_NAME = re.compile(r"https?://|www\.|@|\d{3,}|^\W*$")
+_TITLE_BY = re.compile(r"(?:[,:–—-]\s*|\s)par\s+([^,;:–—()|]{3,60}?)\s*[.!?)]*\s*$", re.IGNORECASE)
+_LEDE_BY = re.compile(r"^\s*par\s+([^,;:–—()|.]{3,60}?)\s*[–—:,-]\s", re.IGNORECASE)
+_MAX_WORDS = 6
+
+
+def clean_name(raw: str) -> str | None:
+    """One byline string without prefix, trailing date or role; None when it is no name."""
+    name = normalize_space(raw).strip(" ,;:|-–—·•")
+    for _ in range(2):
+        name = _PREFIX.sub("", name)
+    name = _TRAILING_DATE.sub("", name)
+    name = _ROLE.sub("", name).strip(" ,;:|-–—·•.")
+    if (
+        not name
+        or _NOT_NAME.search(name)
+        or len(name.split()) > _MAX_WORDS
+        or name.islower()
+        and len(name) < 4
+    ):
+        return None
+    return name
+
+
+def split_names(raw: str) -> list[str]:
+    """A byline string → the names it holds ("A et B", "A and B", "A, B")."""
+    text = _PREFIX.sub("", normalize_space(raw))
+    text = _ROLE.sub("", _TRAILING_DATE.sub("", text))
+    names = []
+    for part in _SPLIT.split(text):
+        name = clean_name(part)
+        if name:
+            names.append(name)
+    return names
+
+
+def dedupe(names: Iterable[str]) -> list[str]:
+    """Names in order, each once (case- and space-insensitive)."""
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        key = normalize_space(name).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
+
+
+def byline_authors(raws: Iterable[str]) -> list[str]:
+    """Clean, split and dedupe raw byline strings."""
+    return dedupe(name for raw in raws for name in split_names(raw))
+
+
+def named_in_title(title: str | None, lede: str | None) -> str | None:
+    """The writer named by "… par X" at the end of the title, or "Par X –" at the lede's start."""
+    for text, pattern in ((title, _TITLE_BY), (lede, _LEDE_BY)):
+        match = pattern.search(normalize_space(text)) if text else None
+        if match:
+            name = clean_name(match.group(1))
+            if name and name[0].isupper():
+                return name
+    return None
+
+
+def resolve_authors(
+    names: list[str],
+    *,
+    is_house: Callable[[str], bool] = lambda name: False,
+    site_names: Iterable[str | None] = (),
+    title: str | None = None,
+    lede: str | None = None,
+) -> list[str]:
+    """Final author list: outlet names dropped when a writer is known, house bylines resolved."""
+    outlets = {normalize_space(s).casefold() for s in site_names if s}
+    writers = [n for n in names if n.casefold() not in outlets and not is_house(n)]
+    if writers:
+        return writers
+    named = named_in_title(title, lede)
+    if named and (not names or all(is_house(n) or n.casefold() in outlets for n in names)):
+        return [named]
+    return names

@@ -1,0 +1,274 @@
+"""Article body → ordered text blocks → plain text and safe HTML (boilerplate left out)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from scraper.extract.text import normalize_space
+
+# Never prose: media, forms, machinery, the page's own title and header/footer chrome.
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "video",
+        "audio",
+        "picture",
+        "img",
+        "figure",
+        "figcaption",
+        "form",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "label",
+        "nav",
+        "aside",
+        "footer",
+        "header",
+        "h1",
+        "menu",
+        "dialog",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "source",
+        "map",
+        "math",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "center",
+        "hr",
+        "address",
+        "details",
+        "summary",
+        "body",
+        "html",
+    }
+)
+_INLINE_MARKUP = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "cite": "em"}
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_MAX_DEPTH = 300
+# Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
+_FURNITURE = re.compile(
+    r"^(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on)?|"
+    r"commentaires?|comments?|advertisement|publicité|anzeige|werbung|read more|lire aussi|"
+    r"lire la suite|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
+    r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
+    r"imprimer|copy link|click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
+    r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*)\W*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Block:
+    """One paragraph-level piece of the body: its kind, text and inline safe HTML."""
+
+    kind: str  # p | h2..h6 | li | quote | pre
+    text: str
+    html: str
+    link_chars: int = 0
+    group: int = 0  # identity of the enclosing list or quote, to regroup items
+    ordered: bool = False
+
+
+class _Walker:
+    def __init__(self, skip: Container[HtmlElement], base_url: str | None) -> None:
+        self.skip = skip
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+        self.text: list[str] = []
+        self.html: list[str] = []
+        self.link_chars = 0
+        self.kind = "p"
+        self.group = 0
+        self.ordered = False
+        self.last_br = False
+
+    def flush(self) -> None:
+        text = "\n".join(
+            filter(None, (normalize_space(line) for line in "".join(self.text).split("\n")))
+        )
+        if text:
+            html = re.sub(r"\s+", " ", "".join(self.html)).strip()
+            html = re.sub(r"^(?:<br>\s*)+|(?:\s*<br>)+$", "", html)
+            self.blocks.append(
+                Block(self.kind, text, html, self.link_chars, self.group, self.ordered)
+            )
+        self.text, self.html, self.link_chars, self.last_br = [], [], 0, False
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.text.append(text)
+            self.html.append(escape(text, quote=False))
+            if not text.isspace():
+                self.last_br = False
+
+    def walk(self, el: HtmlElement, depth: int = 0) -> None:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS or el in self.skip:
+            return
+        if depth > _MAX_DEPTH:
+            self.add(el.text_content())
+            return
+        if tag == "br":
+            if self.last_br:
+                self.text.pop()
+                self.html.pop()
+                self.flush()
+            else:
+                self.text.append("\n")
+                self.html.append("<br>")
+                self.last_br = True
+            return
+        if tag in _BLOCK_TAGS:
+            self._block(el, tag, depth)
+        else:
+            self._inline(el, tag, depth)
+
+    def _children(self, el: HtmlElement, depth: int) -> None:
+        self.add(el.text)
+        for child in el:
+            self.walk(child, depth + 1)
+            self.add(child.tail)
+
+    def _block(self, el: HtmlElement, tag: str, depth: int) -> None:
+        self.flush()
+        saved = (self.kind, self.group, self.ordered)
+        if tag in _HEADINGS:
+            self.kind = tag
+        elif tag in ("ul", "ol"):
+            self.group, self.ordered = id(el), tag == "ol"
+        elif tag in ("li", "dd", "dt") and self.kind not in _HEADINGS:
+            self.kind = "li" if self.group else "p"
+        elif tag == "blockquote":
+            self.kind, self.group = "quote", id(el)
+        elif tag == "pre":
+            self.kind = "pre"
+        self._children(el, depth)
+        self.flush()
+        self.kind, self.group, self.ordered = saved
+
+    def _inline(self, el: HtmlElement, tag: str, depth: int) -> None:
+        markup = _INLINE_MARKUP.get(tag)
+        href = _safe_href(el.get("href"), self.base_url) if tag == "a" else None
+        if href:
+            self.html.append(f'<a href="{escape(href)}">')
+        elif markup:
+            self.html.append(f"<{markup}>")
+        before = sum(map(len, self.text))
+        self._children(el, depth)
+        if tag == "a":
+            self.link_chars += sum(map(len, self.text)) - before
+        if href:
+            self.html.append("</a>")
+        elif markup:
+            self.html.append(f"</{markup}>")
+
+
+def _safe_href(href: str | None, base_url: str | None) -> str | None:
+    if not href or not href.strip():
+        return None
+    url = urljoin(base_url, href.strip()) if base_url else href.strip()
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def collect_blocks(
+    roots: list[HtmlElement], skip: Container[HtmlElement] = (), base_url: str | None = None
+) -> list[Block]:
+    """The text blocks under `roots` in document order, minus skipped subtrees and furniture."""
+    walker = _Walker(skip, base_url)
+    for root in roots:
+        walker.walk(root)
+        walker.flush()
+    return clean_blocks(walker.blocks)
+
+
+def clean_blocks(blocks: list[Block]) -> list[Block]:
+    """Drop link lists, share/sign-up furniture and headings left without text after them."""
+    kept = [
+        b
+        for b in blocks
+        if not (b.link_chars > 0.6 * len(b.text) and len(b.text) < 200)
+        and not (len(b.text) < 60 and _FURNITURE.match(b.text))
+    ]
+    while kept and kept[-1].kind in _HEADINGS:
+        kept.pop()
+    return kept
+
+
+def blocks_text(blocks: list[Block]) -> str:
+    """Plain text: one block per paragraph, paragraphs separated by a blank line."""
+    return "\n\n".join(b.text for b in blocks)
+
+
+def blocks_html(blocks: list[Block]) -> str:
+    """Safe HTML: only p, h2–h6, ul/ol/li, blockquote, a[href], em/strong and br."""
+    out: list[str] = []
+    open_group: tuple[str, int] | None = None
+    for block in blocks:
+        wrapper = (
+            ("ol" if block.ordered else "ul")
+            if block.kind == "li"
+            else ("blockquote" if block.kind == "quote" else None)
+        )
+        group = (wrapper, block.group) if wrapper else None
+        if open_group and open_group != group:
+            out.append(f"</{open_group[0]}>")
+            open_group = None
+        if group and open_group is None:
+            out.append(f"<{wrapper}>")
+            open_group = group
+        tag = "li" if block.kind == "li" else block.kind if block.kind in _HEADINGS else "p"
+        out.append(f"<{tag}>{block.html}</{tag}>")
+    if open_group:
+        out.append(f"</{open_group[0]}>")
+    return "".join(out)
+
+
+def word_count(text: str) -> int:
+    """Words in a text (runs of word characters)."""
+    return len(re.findall(r"\w+", text))

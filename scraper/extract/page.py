@@ -1,0 +1,129 @@
+"""What is this page? Classify it (article / listing / other) and dispatch to the extractors.
+
+Signals, strongest first: the era's `not_article` selectors, CMS body classes (Ghost's
+`post-template`…, WordPress's `single-post`…), the declared JSON-LD/OpenGraph type, the URL
+shape (profile patterns), and last the page's shape (one long text block vs many cards).
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from scraper.extract.article import build_article
+from scraper.extract.body import blocks_text, collect_blocks
+from scraper.extract.generic import find_content, junk
+from scraper.extract.html import parse_html
+from scraper.extract.selectors import detect_era, select
+from scraper.extract.structured import Structured, read_structured
+from scraper.extract.teasers import extract_teasers
+from scraper.items import Article, Listing
+from scraper.profiles import Era, Profile, profile_for_url
+from scraper.urls import canonicalize_url
+
+# Body classes set by the CMS itself (Ghost core `body_class`, WordPress `body_class()`).
+_ARTICLE_CLASSES = frozenset({"post-template", "single-post", "single"})
+_LISTING_CLASSES = frozenset(
+    {
+        "home-template",
+        "tag-template",
+        "author-template",
+        "paged",
+        "home",
+        "blog",
+        "archive",
+        "category",
+        "tag",
+        "author",
+        "date",
+        "search",
+        "search-results",
+    }
+)
+_OTHER_CLASSES = frozenset({"page-template", "error-template", "error404", "page"})
+_MIN_ARTICLE_WORDS = 120
+_MIN_LISTING_CARDS = 3
+
+
+def extract(html: str | bytes, url: str | None = None, profile: Profile | None = None) -> Article:
+    """Extract an article from a page, whatever the page is; fields may be empty."""
+    tree = parse_html(html)
+    if profile is None and url:
+        profile = profile_for_url(url)
+    era = detect_era(tree, profile)
+    return build_article(tree, url, profile, era, read_structured(tree))
+
+
+def extract_page(
+    html: str | bytes, url: str, profile: Profile | None = None, declared: str | None = None
+) -> Article | Listing | None:
+    """An Article (with its related teasers), a Listing of teasers, or None for other pages."""
+    tree = parse_html(html, declared)
+    if profile is None:
+        profile = profile_for_url(url)
+    era = detect_era(tree, profile)
+    data = read_structured(tree)
+    kind = classify(tree, url, profile, era, data)
+    if kind == "article":
+        article = build_article(tree, url, profile, era, data)
+        article.teasers = extract_teasers(tree, url, era, page_is_article=True)
+        return article
+    if kind == "listing":
+        local = profile.localize(url) if profile else url
+        return Listing(
+            canonicalize_url(local), extract_teasers(tree, url, era, page_is_article=False)
+        )
+    return None
+
+
+def classify(
+    tree: HtmlElement, url: str, profile: Profile | None, era: Era | None, data: Structured
+) -> str:
+    """'article', 'listing' or 'other', from the strongest signal the page gives."""
+    url_kind = profile.classify_url(profile.localize(url)) if profile else "unknown"
+    classes = set((_body(tree).get("class") or "").split())
+    if era and any(select(tree, s) for s in era.article.get("not_article", ())):
+        return "other" if classes & _OTHER_CLASSES and not classes & _LISTING_CLASSES else "listing"
+    if classes & _ARTICLE_CLASSES:
+        return "article"
+    if classes & _OTHER_CLASSES:
+        return "other"
+    if classes & _LISTING_CLASSES:
+        return "listing"
+    declared = data.is_article()
+    if declared is True and url_kind != "listing":
+        return "article"
+    if url_kind == "ignore":
+        return "other"
+    if declared is False or url_kind == "listing":
+        return (
+            "listing"
+            if url_kind == "listing" or _card_count(tree) >= _MIN_LISTING_CARDS
+            else "other"
+        )
+    return _by_shape(tree)
+
+
+def _body(tree: HtmlElement) -> HtmlElement:
+    body = tree.find("body")
+    return body if body is not None else tree
+
+
+def _card_count(tree: HtmlElement) -> int:
+    """Repeated teaser-like blocks: articles or list items holding a heading link."""
+    return len(tree.xpath("//article[.//a[@href]] | //*[self::h2 or self::h3][a[@href]]"))
+
+
+def _by_shape(tree: HtmlElement) -> str:
+    """One long text block is an article; many cards without one is a listing."""
+    skip = junk(tree)
+    words = len(blocks_text(collect_blocks(find_content(tree, skip), skip)).split())
+    if words >= _MIN_ARTICLE_WORDS:
+        return "article"
+    return "listing" if _card_count(tree) >= _MIN_LISTING_CARDS else "other"
+
+
+def body_only(html: str | bytes, url: str | None = None) -> str:
+    """The generic body text of a page (benchmark adapter: no profile, no metadata)."""
+    tree = parse_html(html)
+    skip = junk(tree)
+    return blocks_text(collect_blocks(find_content(tree, skip), skip, url))

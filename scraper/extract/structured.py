@@ -1,0 +1,318 @@
+"""Structured metadata in the page head: JSON-LD (incl. @graph), OpenGraph and meta tags."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from scraper.extract.text import normalize_space
+
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "liveblogposting",
+        "scholarlyarticle",
+        "techarticle",
+        "socialmediaposting",
+        "report",
+        "posting",
+    }
+)
+NON_ARTICLE_TYPES = frozenset(
+    {
+        "website",
+        "series",
+        "person",
+        "profilepage",
+        "collectionpage",
+        "searchresultspage",
+        "itemlist",
+        "aboutpage",
+        "contactpage",
+        "organization",
+        "newsmediaorganization",
+    }
+)
+_AUTHOR_LABELS = (
+    "written by",
+    "écrit par",
+    "ecrit par",
+    "autor",
+    "author",
+    "auteur",
+    "geschrieben von",
+)
+_META_PUBLISHED = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "og:published_time",
+    "published_time",
+    "cxenseparse:recs:publishtime",
+    "displaydate",
+)
+_META_MODIFIED = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "article:modified",
+)
+_META_AUTHOR = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "cxenseparse:author",
+    "og:article:author",
+    "dcterms.creator",
+)
+_URLISH = re.compile(r"^(https?:)?//|^www\.", re.IGNORECASE)
+
+
+@dataclass
+class Structured:
+    """What the page says about itself in machine-readable form (raw strings, uncleaned)."""
+
+    types: list[str] = field(default_factory=list)  # lower-cased JSON-LD @type values + og:type
+    headline: str | None = None
+    og_title: str | None = None
+    html_title: str | None = None
+    description: str | None = None
+    authors: list[str] = field(default_factory=list)  # JSON-LD author, then contributor
+    meta_authors: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)  # best source first
+    modified: list[str] = field(default_factory=list)
+    image: str | None = None
+    tags: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    og_url: str | None = None
+    locale: str | None = None
+    site_name: str | None = None
+    publisher: str | None = None
+
+    def is_article(self) -> bool | None:
+        """True/False when the declared type says article / not article; None when silent."""
+        if any(t in ARTICLE_TYPES for t in self.types):
+            return True
+        if any(t in NON_ARTICLE_TYPES for t in self.types):
+            return False
+        return None
+
+
+def read_structured(tree: HtmlElement) -> Structured:
+    """Collect JSON-LD, OpenGraph and meta tags of a page."""
+    data = Structured()
+    meta = _meta_map(tree)
+    _read_jsonld(tree, data)
+    og_type = _first(meta, "og:type")
+    if og_type:
+        data.types.append(
+            og_type.lower().split(".")[-1] if og_type.startswith("video") else og_type.lower()
+        )
+    data.og_title = _first(meta, "og:title", "twitter:title")
+    title = tree.find(".//title")
+    data.html_title = normalize_space(title.text_content()) or None if title is not None else None
+    data.description = data.description or _first(
+        meta, "og:description", "description", "twitter:description"
+    )
+    data.image = data.image or _first(
+        meta,
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "twitter:image",
+        "twitter:image:src",
+    )
+    for name in _META_AUTHOR:
+        for value in meta.get(name, []):
+            if not _URLISH.match(value):
+                data.meta_authors.append(value)
+    label = _first(meta, "twitter:label1")
+    if label and label.strip().lower().rstrip(":") in _AUTHOR_LABELS:
+        data.meta_authors.extend(meta.get("twitter:data1", []))
+    for name in _META_PUBLISHED:
+        data.published.extend(meta.get(name, []))
+    for name in _META_MODIFIED:
+        data.modified.extend(meta.get(name, []))
+    for el in tree.iterfind(".//*[@itemprop]"):
+        prop = el.get("itemprop", "")
+        if prop in ("datePublished", "dateModified"):
+            value = el.get("content") or el.get("datetime")
+            if value:
+                (data.published if prop == "datePublished" else data.modified).append(value)
+    data.tags = meta.get("article:tag", []) + data.tags
+    data.canonical = _link(tree, "canonical")
+    data.og_url = _first(meta, "og:url")
+    data.locale = _first(meta, "og:locale")
+    data.site_name = _first(meta, "og:site_name", "application-name") or data.publisher
+    return data
+
+
+def _meta_map(tree: HtmlElement) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for el in tree.iterfind(".//meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        value = el.get("content")
+        if key and value and value.strip():
+            found.setdefault(key.strip().lower(), []).append(value.strip())
+    return found
+
+
+def _first(meta: dict[str, list[str]], *names: str) -> str | None:
+    for name in names:
+        values = meta.get(name)
+        if values:
+            return values[0]
+    return None
+
+
+def _link(tree: HtmlElement, rel: str) -> str | None:
+    for el in tree.iterfind(".//link[@rel]"):
+        if rel in el.get("rel", "").lower().split() and el.get("href", "").strip():
+            return el.get("href").strip()
+    return None
+
+
+def _jsonld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, @graph and lists flattened."""
+    nodes: list[dict[str, Any]] = []
+    for script in tree.iterfind(".//script[@type]"):
+        if "ld+json" not in script.get("type", "").lower():
+            continue
+        raw = (script.text or "").strip().removeprefix("<!--").removesuffix("-->")
+        try:
+            doc = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        stack = [doc]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                nodes.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+                main = item.get("mainEntity")
+                if isinstance(main, dict) and _types(main) & ARTICLE_TYPES:
+                    stack.append(main)
+    return nodes
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    value = node.get("@type", [])
+    values = value if isinstance(value, list) else [value]
+    return {str(v).lower().rsplit("/", 1)[-1] for v in values if v}
+
+
+def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
+    nodes = _jsonld_nodes(tree)
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
+    for node in nodes:
+        data.types.extend(t for t in _types(node) if t not in data.types)
+    article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), None)
+    if article is None:
+        article = next(
+            (n for n in nodes if "webpage" in _types(n) and n.get("datePublished")), None
+        )
+    if article is None:
+        return
+    data.headline = _string(article.get("headline")) or _string(article.get("name"))
+    data.description = _string(article.get("description"))
+    people = _as_list(article.get("author")) or _as_list(article.get("creator"))
+    for person in people + _as_list(article.get("contributor")):
+        name = _name(person, by_id)
+        if name and name not in data.authors:
+            data.authors.append(name)
+    for key, target in (
+        ("datePublished", data.published),
+        ("dateCreated", data.published),
+        ("dateModified", data.modified),
+    ):
+        value = _string(article.get(key))
+        if value:
+            target.append(value)
+    data.image = _image(article.get("image"), by_id) or _image(article.get("thumbnailUrl"), by_id)
+    section = [_string(s) for s in _as_list(article.get("articleSection"))]
+    data.tags = [s for s in section if s]
+    keywords = article.get("keywords")
+    if isinstance(keywords, str):
+        data.keywords = [k.strip() for k in keywords.split(",") if k.strip()]
+    elif isinstance(keywords, list):
+        data.keywords = [str(k).strip() for k in keywords if str(k).strip()]
+    publisher = article.get("publisher")
+    if isinstance(publisher, dict):
+        publisher = (
+            by_id.get(publisher.get("@id"), publisher) if "name" not in publisher else publisher
+        )
+        data.publisher = _string(publisher.get("name"))
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _string(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, (str, int, float)):
+        text = normalize_space(str(value))
+        return text or None
+    return None
+
+
+def _name(person: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
+    if isinstance(person, str):
+        return None if _URLISH.match(person) else normalize_space(person) or None
+    if not isinstance(person, dict):
+        return None
+    if "name" not in person and isinstance(person.get("@id"), str):
+        person = by_id.get(person["@id"], person)
+    name = person.get("name")
+    if isinstance(name, dict):
+        name = name.get("@value")
+    if not name and (person.get("givenName") or person.get("familyName")):
+        name = f"{person.get('givenName', '')} {person.get('familyName', '')}"
+    return _string(name)
+
+
+def _image(value: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
+    for item in _as_list(value):
+        if isinstance(item, str) and item.strip():
+            return item.strip()
+        if isinstance(item, dict):
+            item = by_id.get(item.get("@id"), item) if "url" not in item else item
+            url = item.get("url") or item.get("contentUrl")
+            if isinstance(url, str) and url.strip():
+                return url.strip()
+    return None
