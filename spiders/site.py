@@ -13,15 +13,15 @@ from typing import Any
 from urllib.parse import urljoin
 
 import scrapy
-from scraper.extract.page import extract_page
-from scraper.storage.archive import known_articles
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
+from scraper.extract.page import extract_page
 from scraper.items import Alias, Article, Listing
 from scraper.profiles import Profile, get_profile, load_profiles
+from scraper.storage.archive import known_articles
 from scraper.urls import canonicalize_url, url_key
 
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
@@ -89,7 +89,11 @@ class SiteSpider(scrapy.Spider):
     def _request(
         self, url: str, callback: Any, *, priority: int = 0, meta: dict[str, Any] | None = None
     ) -> scrapy.Request:
-        meta = {"dont_redirect": True, "handle_httpstatus_list": list(REDIRECTS), **(meta or {})}
+        meta = {
+            "dont_redirect": True,
+            "handle_httpstatus_list": list(REDIRECTS),
+            **(meta or {}),
+        }
         return scrapy.Request(
             url, callback=callback, errback=self.on_error, priority=priority, meta=meta
         )
@@ -171,6 +175,7 @@ class SiteSpider(scrapy.Spider):
         self.seen.add(key)
         meta = {k: v for k, v in response.meta.items() if k in ("lastmod", "download_maxsize")}
         meta["redirect_chain"] = chain
+        assert response.request is not None
         yield self._request(target, response.request.callback, priority=5, meta=meta)
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
@@ -196,10 +201,10 @@ class SiteSpider(scrapy.Spider):
         sitemaps, entries = parse_sitemap(response.body, max_size=max_size)
         if not sitemaps and not entries:
             self.crawler.stats.inc_value("crawl/sitemap_unreadable")
-        for loc, lastmod in sitemaps:
-            if self.since and lastmod and lastmod[:10] < self.since:
+        for child in sitemaps:
+            if self.since and child.lastmod and child.lastmod[:10] < self.since:
                 continue
-            own = self._own(loc)
+            own = self._own(child.url)
             if own and url_key(own) not in self.seen:
                 self.seen.add(url_key(own))
                 yield self._request(
@@ -230,7 +235,7 @@ class SiteSpider(scrapy.Spider):
         if not isinstance(response, scrapy.http.TextResponse):
             stats.inc_value("crawl/not_html")
             return
-        declared = response.headers.get("Content-Type", b"").decode("latin-1")
+        declared = (response.headers.get("Content-Type") or b"").decode("latin-1")
         charset = re.search(r"charset=([\w-]+)", declared)
         page = extract_page(
             response.body,
@@ -279,15 +284,16 @@ class SiteSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         """Count failures by kind: a 404 past the last page is normal, a timeout is not."""
         stats = self.crawler.stats
-        if failure.check(HttpError):
+        url = failure.request.url  # type: ignore[attr-defined]  # set by Scrapy on errbacks
+        if isinstance(failure.value, HttpError):
             status = failure.value.response.status
             stats.inc_value(f"crawl/http_{status}")
             if status >= 500:
                 stats.inc_value("crawl/errors")
-                self.logger.error("HTTP %s on %s", status, failure.request.url)
+                self.logger.error("HTTP %s on %s", status, url)
             return
         stats.inc_value("crawl/errors")
-        self.logger.error("%s on %s", failure.getErrorMessage(), failure.request.url)
+        self.logger.error("%s on %s", failure.getErrorMessage(), url)
 
 
 def _spider_class(profile: Profile) -> type[SiteSpider]:

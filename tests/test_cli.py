@@ -1,0 +1,99 @@
+"""CLI behaviour a user sees: help and docs for every command, one-line errors, no tracebacks."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scraper.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_with_an_example(runner: CliRunner, name: str) -> None:
+    result = runner.invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert cli.commands[name].help, f"{name} has no docstring"
+    assert f"scraper {name}" in result.output, f"{name} --help shows no example"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_is_in_the_readme(name: str) -> None:
+    assert f"scraper {name}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_sites_lists_the_courrier(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["sites"])
+    assert result.exit_code == 0
+    assert result.output.startswith("courrier\tLe Courrier des Stratèges\thttps://www.lecourrierdesstrateges.fr/")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["crawl", "nowhere"], "unknown site 'nowhere'"),
+        (["crawl", "courrier", "--since", "yesterday"], "is not a date"),
+        (["crawl", "courrier", "--max-articles", "0"], "--max-articles"),
+        (["crawl", "courrier", "--base-url", "127.0.0.1:8000"], "must start with http"),
+        (["crawl", "courrier", "-s", "DOWNLOAD_DELAY"], "expected KEY=VALUE"),
+        (["export", "--format", "xml"], "xml"),
+    ],
+)
+def test_bad_arguments_give_a_clear_usage_error(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [["search", "x"], ["stats"], ["export"]])
+def test_missing_archive_is_one_line(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
+    result = runner.invoke(cli, [*command, "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "no archive at" in result.output
+    assert result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [["search", "x"], ["stats"], ["export"], ["crawl", "courrier"]])
+def test_unreadable_archive_is_one_line(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
+    bad = tmp_path / "archive.db"
+    bad.write_text("this is not a database\n" * 100)
+    result = runner.invoke(cli, [*command, "--db", str(bad)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert result.output.startswith("Error: ")
+    assert result.output.count("\n") == 1
+
+
+def test_extract_writes_json_lines(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(
+        "<html lang='fr'><head><title>Un titre - Site</title></head><body><article><h1>Un titre</h1>"
+        + "".join(f"<p>Paragraphe numéro {i} avec assez de mots pour être un vrai texte.</p>" for i in range(8))
+        + b"</article></body></html>"
+    ))
+    result = runner.invoke(cli, ["extract", str(page), "--url", "https://example.org/un-titre/"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["title"] == "Un titre"
+    assert "Paragraphe numéro 7" in record["body"]
+    assert record["file"] == str(page)
+
+
+def test_extract_rejects_a_broken_gzip(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(b"<html>" * 1000)[:50])
+    result = runner.invoke(cli, ["extract", str(page)])
+    assert result.exit_code == 1
+    assert "not a readable gzip file" in result.output
