@@ -36,7 +36,9 @@ def test_every_command_is_in_the_readme(name: str) -> None:
 def test_sites_lists_the_courrier(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["sites"])
     assert result.exit_code == 0
-    assert result.output.startswith("courrier\tLe Courrier des Stratèges\thttps://www.lecourrierdesstrateges.fr/")
+    assert result.output.startswith(
+        "courrier\tLe Courrier des Stratèges\thttps://www.lecourrierdesstrateges.fr/"
+    )
 
 
 @pytest.mark.parametrize(
@@ -50,7 +52,9 @@ def test_sites_lists_the_courrier(runner: CliRunner) -> None:
         (["export", "--format", "xml"], "xml"),
     ],
 )
-def test_bad_arguments_give_a_clear_usage_error(runner: CliRunner, args: list[str], message: str) -> None:
+def test_bad_arguments_give_a_clear_usage_error(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
     result = runner.invoke(cli, args)
     assert result.exit_code == 2
     assert message in result.output
@@ -66,7 +70,9 @@ def test_missing_archive_is_one_line(runner: CliRunner, tmp_path: Path, command:
 
 
 @pytest.mark.parametrize("command", [["search", "x"], ["stats"], ["export"], ["crawl", "courrier"]])
-def test_unreadable_archive_is_one_line(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
+def test_unreadable_archive_is_one_line(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
     bad = tmp_path / "archive.db"
     bad.write_text("this is not a database\n" * 100)
     result = runner.invoke(cli, [*command, "--db", str(bad)])
@@ -78,11 +84,16 @@ def test_unreadable_archive_is_one_line(runner: CliRunner, tmp_path: Path, comma
 
 def test_extract_writes_json_lines(runner: CliRunner, tmp_path: Path) -> None:
     page = tmp_path / "page.html.gz"
-    page.write_bytes(gzip.compress(
-        "<html lang='fr'><head><title>Un titre - Site</title></head><body><article><h1>Un titre</h1>"
-        + "".join(f"<p>Paragraphe numéro {i} avec assez de mots pour être un vrai texte.</p>" for i in range(8))
-        + b"</article></body></html>"
-    ))
+    page.write_bytes(
+        gzip.compress(
+            "<html lang='fr'><head><title>Un titre - Site</title></head><body><article><h1>Un titre</h1>"
+            + "".join(
+                f"<p>Paragraphe numéro {i} avec assez de mots pour être un vrai texte.</p>"
+                for i in range(8)
+            )
+            + b"</article></body></html>"
+        )
+    )
     result = runner.invoke(cli, ["extract", str(page), "--url", "https://example.org/un-titre/"])
     assert result.exit_code == 0, result.output
     record = json.loads(result.output)

@@ -20,7 +20,10 @@ def test_ghost_sitemap_index_with_stylesheet() -> None:
         b"<sitemap><loc>https://x.fr/sitemap-pages.xml</loc></sitemap></sitemapindex>"
     )
     children, pages = parse_sitemap(body)
-    assert [c.url for c in children] == ["https://x.fr/sitemap-posts.xml", "https://x.fr/sitemap-pages.xml"]
+    assert [c.url for c in children] == [
+        "https://x.fr/sitemap-posts.xml",
+        "https://x.fr/sitemap-pages.xml",
+    ]
     assert children[0].lastmod == "2025-11-27T10:00:00+00:00"
     assert pages == []
 
@@ -60,7 +63,9 @@ def test_billion_laughs_is_not_expanded() -> None:
             f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'.encode()
             for i in range(1, 10)
         )
-        + b"]><urlset " + NS.encode() + b"><url><loc>https://x.fr/&lol9;</loc></url></urlset>"
+        + b"]><urlset "
+        + NS.encode()
+        + b"><url><loc>https://x.fr/&lol9;</loc></url></urlset>"
     )
     started = time.perf_counter()
     for result in (parse_sitemap(lol), parse_feed(lol)):
@@ -77,7 +82,7 @@ def test_xxe_is_not_resolved() -> None:
 
 
 def test_rss_feed() -> None:
-    body = """<?xml version="1.0" encoding="UTF-8"?>
+    body = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel><title>Le Courrier</title><link>https://x.fr/</link>
 <atom:link href="https://x.fr/rss/" rel="self" type="application/rss+xml"/>
@@ -85,7 +90,7 @@ def test_rss_feed() -> None:
 <guid isPermaLink="false">65f</guid><dc:creator>CDS</dc:creator>
 <pubDate>Thu, 27 Nov 2025 10:00:00 GMT</pubDate></item>
 <item><title>B</title><link>https://x.fr/b/</link></item>
-</channel></rss>""".encode()
+</channel></rss>"""
     entries = parse_feed(body)
     assert [(e.url, e.lastmod) for e in entries] == [
         ("https://x.fr/a/", "2025-11-27T10:00:00+00:00"),
@@ -101,8 +106,15 @@ def test_atom_feed_prefers_alternate_link_and_updated() -> None:
     assert parse_feed(body)[0].lastmod == "2025-11-03T10:00:00+00:00"
 
 
-@pytest.mark.parametrize(("raw", "expected"), [(None, None), ("", None), ("nonsense", None),
-                                               ("2025-11-27T00:30:00+01:00", "2025-11-26T23:30:00+00:00")])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, None),
+        ("", None),
+        ("nonsense", None),
+        ("2025-11-27T00:30:00+01:00", "2025-11-26T23:30:00+00:00"),
+    ],
+)
 def test_normalize_lastmod(raw: str | None, expected: str | None) -> None:
     assert normalize_lastmod(raw) == expected
 

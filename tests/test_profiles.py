@@ -41,7 +41,9 @@ def test_rebase_maps_real_hosts_onto_the_new_origin() -> None:
     local = get_profile("courrier").rebase("http://127.0.0.1:8123")
     assert local.base_url == "http://127.0.0.1:8123/"
     assert local.hosts == ("127.0.0.1",)
-    assert local.localize("https://lecourrierdesstrateges.fr/a/?x=1") == "http://127.0.0.1:8123/a/?x=1"
+    assert (
+        local.localize("https://lecourrierdesstrateges.fr/a/?x=1") == "http://127.0.0.1:8123/a/?x=1"
+    )
     assert local.localize(COURRIER + "/b/") == "http://127.0.0.1:8123/b/"
     assert local.owns(COURRIER + "/b/")
     assert not local.owns("https://x.com/intent/tweet?url=a")
@@ -80,7 +82,9 @@ def test_every_profile_has_valid_patterns_and_selectors() -> None:
     from scraper.extract.selectors import compile_css
 
     for profile in load_profiles().values():
-        for pattern in profile.article_patterns + profile.listing_patterns + profile.ignore_patterns:
+        for pattern in (
+            profile.article_patterns + profile.listing_patterns + profile.ignore_patterns
+        ):
             re.compile(pattern)
         for era in profile.eras:
             for selectors in [era.detect, *era.article.values(), *era.listing.values()]:
