@@ -20,7 +20,7 @@ from twisted.python.failure import Failure
 from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
 from scraper.extract.page import extract_page
 from scraper.items import Alias, Article, Listing
-from scraper.profiles import Profile, get_profile, load_profiles
+from scraper.profiles import Profile, generic_profile, get_profile, load_profiles
 from scraper.storage.archive import known_articles
 from scraper.urls import canonicalize_url, url_key
 
@@ -41,6 +41,7 @@ class SiteSpider(scrapy.Spider):
 
     def __init__(
         self,
+        url: str | None = None,
         base_url: str | None = None,
         max_articles: int | str | None = None,
         since: str | None = None,
@@ -49,7 +50,7 @@ class SiteSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        profile = get_profile(self.profile_name)
+        profile = self.load_profile(url)
         self.profile: Profile = profile.rebase(base_url) if base_url else profile
         self.allowed_domains = list(self.profile.hosts)
         self.max_articles = int(max_articles) if max_articles not in (None, "") else None
@@ -60,11 +61,16 @@ class SiteSpider(scrapy.Spider):
         self.articles_scheduled = 0
 
     @classmethod
+    def load_profile(cls, url: str | None = None) -> Profile:
+        """The profile this spider crawls with (a bundled one, bound by `profile_name`)."""
+        return get_profile(cls.profile_name)
+
+    @classmethod
     def update_settings(cls, settings: Any) -> None:
         """The profile's politeness settings, below anything given on the command line."""
         super().update_settings(settings)
-        if cls.profile_name:
-            settings.setdict(get_profile(cls.profile_name).settings, priority="spider")
+        if cls is not SiteSpider:
+            settings.setdict(cls.load_profile().settings, priority="spider")
 
     async def start(self) -> AsyncIterator[Any]:
         if not self.refresh:
@@ -80,6 +86,7 @@ class SiteSpider(scrapy.Spider):
                 meta={"download_maxsize": self.settings.getint("SITEMAP_MAXSIZE")},
             )
         for path in p.feeds:
+            self.seen.add(url_key(p.absolute(path)))
             yield self._request(p.absolute(path), self.parse_feed, priority=20)
         for path in p.listings:
             yield self._request(p.absolute(path), self.parse_page, priority=10)
@@ -150,7 +157,7 @@ class SiteSpider(scrapy.Spider):
         kind = self.profile.classify_url(own)
         if kind == "article":
             return self.article_request(own, lastmod)
-        if kind == "listing":
+        if kind == "listing" or (kind == "unknown" and self.profile.follow_unknown):
             return self.page_request(own)
         return None
 
@@ -257,9 +264,19 @@ class SiteSpider(scrapy.Spider):
             stats.inc_value("crawl/pages/listing")
             page.site = self.profile.name
             yield page
+            yield from self._announced_feeds(response)
         else:
             stats.inc_value("crawl/pages/other")
         yield from self._follow_links(response, page)
+
+    def _announced_feeds(self, response: Response) -> Iterator[Any]:
+        """Feeds a listing page announces with `<link rel=alternate>` (RSS or Atom)."""
+        xpath = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
+        for href in response.xpath(xpath).getall():
+            own = self._own(urljoin(response.url, href.strip()))
+            if own and url_key(own) not in self.seen and "comments" not in own:
+                self.seen.add(url_key(own))
+                yield self._request(own, self.parse_feed, priority=20)
 
     def _follow_links(self, response: Response, page: Article | Listing | None) -> Iterator[Any]:
         """Schedule the page's on-site links; stop a listing's pagination on known ground."""
@@ -294,6 +311,21 @@ class SiteSpider(scrapy.Spider):
             return
         stats.inc_value("crawl/errors")
         self.logger.error("%s on %s", failure.getErrorMessage(), url)
+
+
+class GenericSpider(SiteSpider):
+    """Crawl a site no profile describes: `-a url=https://example.org/` (or `scraper crawl --url`)."""
+
+    name = "generic"
+
+    @classmethod
+    def load_profile(cls, url: str | None = None) -> Profile:
+        return generic_profile(url or "https://example.org/")
+
+    def __init__(self, url: str | None = None, *args: Any, **kwargs: Any) -> None:
+        if not url:
+            raise ValueError("the generic spider needs a start URL: -a url=https://example.org/")
+        super().__init__(url, *args, **kwargs)
 
 
 def _spider_class(profile: Profile) -> type[SiteSpider]:

@@ -52,6 +52,8 @@ class Profile:
     ignore_patterns: tuple[str, ...] = ()
     eras: tuple[Era, ...] = ()
     settings: dict[str, object] = field(default_factory=dict)
+    # Fetch on-site links whose URL shape matches no pattern (generic crawls: the page decides).
+    follow_unknown: bool = False
     # Hosts of the real site when the profile is pointed at another origin (mirror, local copy).
     home_hosts: tuple[str, ...] = ()
 
@@ -118,7 +120,7 @@ def _tuple(value: object) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(str(v) for v in value)  # type: ignore[union-attr]
+    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
 
 
 def _era(data: dict) -> Era:
@@ -150,6 +152,7 @@ def parse_profile(data: dict) -> Profile:
         ignore_patterns=_tuple(urls.get("ignore")),
         eras=tuple(_era(e) for e in data.get("eras", [])),
         settings=dict(data.get("settings", {})),
+        follow_unknown=bool(data.get("follow_unknown", False)),
     )
 
 
@@ -158,7 +161,7 @@ def load_profiles() -> dict[str, Profile]:
     """All bundled profiles, by name."""
     profiles: dict[str, Profile] = {}
     for entry in sorted(resources.files(__name__).iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
+        if entry.name.endswith(".toml") and not entry.name.startswith("_"):
             profile = parse_profile(tomllib.loads(entry.read_text(encoding="utf-8")))
             profiles[profile.name] = profile
     return profiles
@@ -171,6 +174,20 @@ def get_profile(name: str) -> Profile:
         known = ", ".join(sorted(profiles)) or "none"
         raise KeyError(f"unknown site {name!r} (known sites: {known})")
     return profiles[name]
+
+
+def generic_profile(url: str) -> Profile:
+    """A profile for a site we know nothing about, from the generic rules of thumb."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    data = tomllib.loads(resources.files(__name__).joinpath("_generic.toml").read_text("utf-8"))
+    host = parts.hostname.lower()
+    twin = host[4:] if host.startswith("www.") else f"www.{host}"
+    data.update(name=host, title=host, base_url=f"{parts.scheme}://{parts.netloc}/", hosts=[host, twin])
+    if parts.path not in ("", "/"):
+        data["start"]["listings"] = ["/", parts.path]
+    return parse_profile(data)
 
 
 def profile_for_url(url: str) -> Profile | None:
