@@ -84,22 +84,31 @@ def test_unreadable_archive_is_one_line(
 
 def test_extract_writes_json_lines(runner: CliRunner, tmp_path: Path) -> None:
     page = tmp_path / "page.html.gz"
-    page.write_bytes(
-        gzip.compress(
-            "<html lang='fr'><head><title>Un titre - Site</title></head><body><article><h1>Un titre</h1>"
-            + "".join(
-                f"<p>Paragraphe numéro {i} avec assez de mots pour être un vrai texte.</p>"
-                for i in range(8)
-            )
-            + b"</article></body></html>"
-        )
+    paragraphs = "".join(
+        f"<p>Paragraphe numéro {i} avec assez de mots pour être un vrai texte.</p>"
+        for i in range(8)
     )
+    html = (
+        "<html lang='fr'><head><title>Un titre - Site</title></head><body><article>"
+        f"<h1>Un titre</h1>{paragraphs}</article></body></html>"
+    )
+    page.write_bytes(gzip.compress(html.encode("utf-8")))
     result = runner.invoke(cli, ["extract", str(page), "--url", "https://example.org/un-titre/"])
     assert result.exit_code == 0, result.output
     record = json.loads(result.output)
     assert record["title"] == "Un titre"
     assert "Paragraphe numéro 7" in record["body"]
     assert record["file"] == str(page)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["crawl"], ["crawl", "courrier", "--url", "https://example.org/"]],
+)
+def test_crawl_needs_a_site_or_a_url(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert "give a SITE" in result.output
 
 
 def test_extract_rejects_a_broken_gzip(runner: CliRunner, tmp_path: Path) -> None:
