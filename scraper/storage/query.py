@@ -13,7 +13,13 @@ from typing import Any, TextIO
 
 from sqlite_utils import Database
 
-from scraper.storage.schema import JSON_COLUMNS, ArchiveError, open_readonly
+from scraper.storage.schema import (
+    FTS_COLUMNS,
+    FTS_TOKENIZER,
+    JSON_COLUMNS,
+    ArchiveError,
+    open_readonly,
+)
 
 # Column each exportable table is filtered on by `since` (None: the table has no date).
 EXPORT_DATE_COLUMNS: dict[str, str | None] = {
@@ -38,6 +44,7 @@ def search(
     if not query.strip():
         raise ValueError("empty search query")
     fts_query = query if raw else Database(memory=True, execute_plugins=False).quote_fts(query)
+    _check_query(fts_query)
     conn = open_readonly(path)
     try:
         rows = conn.execute(
@@ -47,13 +54,29 @@ def search(
             f" WHERE articles_fts MATCH ? ORDER BY {RANK} LIMIT ?",
             (fts_query, limit),
         ).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc) or "no such column" in str(exc):
-            raise ValueError(f"invalid search query {query!r}: {exc}") from None
+    except sqlite3.Error as exc:
         raise ArchiveError(f"cannot search archive {path}: {exc}") from None
     finally:
         conn.close()
     return [dict(row) for row in rows]
+
+
+def _check_query(fts_query: str) -> None:
+    """Raise ValueError for FTS5 syntax errors, tried on an empty in-memory index of our shape.
+
+    Checked apart from the archive so a locked or broken file is never blamed on the query.
+    """
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(
+            f"CREATE VIRTUAL TABLE articles_fts USING fts5({', '.join(FTS_COLUMNS)},"
+            f" tokenize='{FTS_TOKENIZER}')"
+        )
+        conn.execute("SELECT * FROM articles_fts WHERE articles_fts MATCH ?", (fts_query,))
+    except sqlite3.OperationalError as exc:
+        raise ValueError(f"invalid search query {fts_query!r}: {exc}") from None
+    finally:
+        conn.close()
 
 
 def export(
