@@ -97,8 +97,17 @@ _FURNITURE = re.compile(
     r"commentaires?|comments?|advertisement|publicité|anzeige|werbung|read more|lire aussi|"
     r"lire la suite|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
     r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
-    r"imprimer|copy link|click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
+    r"imprimer|copy link|advert|topics|caption|close|related news|you may also like|more|"
+    r"click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
     r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*)\W*$",
+    re.IGNORECASE,
+)
+# A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
+_DATELINE = re.compile(
+    r"^(?:(?:updated|published|posted|first published|mis à jour|publié)(?: on| at| le)?\s*:?\s*)?"
+    r"(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th|er)?\s+\w+\.?,?\s+(?:19|20)\d{2}|\w+\.?\s+\d{1,2},?\s+"
+    r"(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
+    r"(?:\s*[-,|à@at]*\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
     re.IGNORECASE,
 )
 
@@ -127,6 +136,7 @@ class _Walker:
         self.group = 0
         self.ordered = False
         self.last_br = False
+        self.in_link = 0
 
     def flush(self) -> None:
         text = "\n".join(
@@ -144,6 +154,8 @@ class _Walker:
         if text:
             self.text.append(text)
             self.html.append(escape(text, quote=False))
+            if self.in_link:
+                self.link_chars += len(text)
             if not text.isspace():
                 self.last_br = False
 
@@ -180,6 +192,8 @@ class _Walker:
         saved = (self.kind, self.group, self.ordered)
         if tag in _HEADINGS:
             self.kind = tag
+        elif tag == "h1":
+            self.kind = "h2"
         elif tag in ("ul", "ol"):
             self.group, self.ordered = id(el), tag == "ol"
         elif tag in ("li", "dd", "dt") and self.kind not in _HEADINGS:
@@ -199,10 +213,9 @@ class _Walker:
             self.html.append(f'<a href="{escape(href)}">')
         elif markup:
             self.html.append(f"<{markup}>")
-        before = sum(map(len, self.text))
+        self.in_link += tag == "a"
         self._children(el, depth)
-        if tag == "a":
-            self.link_chars += sum(map(len, self.text)) - before
+        self.in_link -= tag == "a"
         if href:
             self.html.append("</a>")
         elif markup:
@@ -229,15 +242,19 @@ def collect_blocks(
 
 def clean_blocks(blocks: list[Block]) -> list[Block]:
     """Drop link lists, share/sign-up furniture and headings left without text after them."""
-    kept = [
-        b
-        for b in blocks
-        if not (b.link_chars > 0.6 * len(b.text) and len(b.text) < 200)
-        and not (len(b.text) < 60 and _FURNITURE.match(b.text))
-    ]
+    kept = [b for b in blocks if not _is_furniture(b)]
     while kept and kept[-1].kind in _HEADINGS:
         kept.pop()
     return kept
+
+
+def _is_furniture(block: Block) -> bool:
+    text = block.text
+    if block.link_chars > 0.6 * len(text) and len(text) < 200:
+        return True
+    if len(text) >= 60:
+        return False
+    return bool(_FURNITURE.match(text) or _DATELINE.match(text))
 
 
 def blocks_text(blocks: list[Block]) -> str:

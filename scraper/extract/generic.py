@@ -154,11 +154,31 @@ _POSITIVE = frozenset(
 _MODIFIERS = frozenset({"has", "no", "with", "without", "show", "hide", "is", "enable", "disable"})
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 _BLOCK_TAGS = frozenset({"p", "pre", "td", "blockquote"})
+_NOISE_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"})
+_LOOSE_TAGS = frozenset({"div", "section", "span", "font", "article", "main"})
+_MAX_CLIMB = 4
 _MIN_TEXT = 25
+_BIG_TEXT = 2000
+_STRONG = -2
+_STRONG_NEGATIVE = frozenset(
+    [
+        "comment",
+        "comments",
+        "commentlist",
+        "disqus",
+        "outbrain",
+        "taboola",
+        "relatedposts",
+        "sharedaddy",
+        "addtoany",
+        "cookie",
+        "consent",
+    ]
+)
 
 
 def hint(el: HtmlElement) -> int:
-    """-1 when class/id words say boilerplate, +1 when they say content, else 0."""
+    """-2 for comment threads, -1 when class/id words say boilerplate, +1 for content, else 0."""
     attrs = f"{el.get('class', '')} {el.get('id', '')}"
     if not attrs.strip():
         return 0
@@ -166,11 +186,12 @@ def hint(el: HtmlElement) -> int:
     score = 0
     previous = ""
     for word in words:
-        if previous not in _MODIFIERS and (
-            word in _NEGATIVE or (previous, word) in _NEGATIVE_PAIRS
-        ):
-            return -1
-        if word in _POSITIVE:
+        if previous not in _MODIFIERS:
+            if word in _STRONG_NEGATIVE:
+                return _STRONG
+            if word in _NEGATIVE or (previous, word) in _NEGATIVE_PAIRS:
+                score = -1
+        if word in _POSITIVE and score == 0:
             score = 1
         previous = word
     return score
@@ -184,22 +205,47 @@ def _hidden(el: HtmlElement) -> bool:
 
 
 def junk(root: HtmlElement) -> set[HtmlElement]:
-    """Elements under `root` (and their descendants) that are boilerplate or invisible."""
+    """Elements under `root` (and their descendants) that are boilerplate or invisible.
+
+    A boilerplate-named wrapper that holds a lot of prose ("page-ad-margins" around a whole
+    story) is kept: names are hints, text is evidence. Comment threads go whatever their size.
+    """
     found: set[HtmlElement] = set()
+    seen_h1 = root.getparent() is not None
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
         parent = el.getparent()
-        if (
-            parent is not None
-            and parent in found
-            or tag in SKIP_TAGS
-            or _hidden(el)
-            or (tag not in _KEEP_TAGS and el is not root and hint(el) < 0)
-        ):
+        if (parent is not None and parent in found) or (tag in SKIP_TAGS and tag != "form"):
             found.add(el)
+        elif tag == "h1" and not seen_h1:
+            # The first h1 is the page title; later ones are subheadings misusing h1.
+            found.add(el)
+            seen_h1 = True
+        elif _hidden(el):
+            found.add(el)
+        elif tag not in _KEEP_TAGS and el is not root:
+            # ASP.NET-style pages wrap the whole page in one <form>: judge forms by their text.
+            verdict = -1 if tag == "form" else hint(el)
+            if verdict == _STRONG or (verdict < 0 and _little_prose(el)):
+                found.add(el)
     return found
+
+
+def _little_prose(el: HtmlElement) -> bool:
+    """True unless the element holds several real paragraphs or a lot of unlinked text."""
+    length = _text_len(el)
+    if length >= _BIG_TEXT and _link_density(el, length) < 0.3:
+        return False
+    long_paragraphs = 0
+    for p in el.iter("p"):
+        p_len = _text_len(p)
+        if p_len >= 100 and _link_density(p, p_len) < 0.3:
+            long_paragraphs += 1
+            if long_paragraphs >= 3:
+                return False
+    return True
 
 
 def _text_len(el: HtmlElement) -> int:
@@ -224,27 +270,35 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
     """The element(s) holding the main text, in document order; [] when nothing scores."""
     body = tree.find("body")
     root = body if body is not None else tree
+    stop = root.getparent()
     scores: dict[HtmlElement, float] = {}
+    # Text mass under each ancestor: prose paragraphs vs other visible text blocks.
+    good: dict[HtmlElement, int] = {}
+    noise: dict[HtmlElement, int] = {}
     for el in root.iter():
         tag = el.tag
         if el in skip or not isinstance(tag, str):
             continue
-        if tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS or tag in _NOISE_TAGS:
             length = _text_len(el)
-        elif (
-            tag in ("div", "section", "span", "font")
-            and el.text
-            and (own := _own_text_len(el)) > 80
-        ):
+        elif tag in _LOOSE_TAGS and el.text and (own := _own_text_len(el)) > 80:
             length = own
         else:
             continue
-        if length < _MIN_TEXT:
+        if not length:
+            continue
+        prose = length >= 80 and tag not in _NOISE_TAGS and _link_density(el, length) < 0.3
+        tally = good if prose else noise
+        ancestor = el.getparent()
+        while ancestor is not None and ancestor is not stop:
+            tally[ancestor] = tally.get(ancestor, 0) + length
+            ancestor = ancestor.getparent()
+        if length < _MIN_TEXT or tag in _NOISE_TAGS:
             continue
         score = 1 + el.text_content().count(",") + min(length / 100, 3)
         parent = el.getparent()
         for divider in (1, 2, 3):
-            if parent is None or parent is root.getparent():
+            if parent is None or parent is stop:
                 break
             if parent not in scores:
                 scores[parent] = 5.0 * hint(parent) + (
@@ -261,7 +315,39 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
         if final > best_score:
             best, best_score = el, final
     assert best is not None
+    best = _widen(best, root, good, noise)
     return _with_siblings(best, best_score, scores, skip)
+
+
+def _widen(
+    best: HtmlElement,
+    root: HtmlElement,
+    good: dict[HtmlElement, int],
+    noise: dict[HtmlElement, int],
+) -> HtmlElement:
+    """Climb to an ancestor when it adds more prose than noise (stories split in chunks)."""
+    base_good, base_noise = good.get(best, 0), noise.get(best, 0)
+    base_links = _link_chars(best)
+    chosen = best
+    node = best
+    for _ in range(_MAX_CLIMB):
+        # An <article> is one story: climbing out of it only collects other stories.
+        if node.tag == "article":
+            break
+        node = node.getparent()
+        if node is None or node is root:
+            break
+        gained = good.get(node, 0) - base_good
+        if gained < 0.2 * base_good or noise.get(node, 0) - base_noise > 0.5 * gained:
+            continue
+        # Teaser feeds add prose too, but each excerpt comes with a linked headline.
+        if _link_chars(node) - base_links <= 0.25 * gained:
+            chosen = node
+    return chosen
+
+
+def _link_chars(el: HtmlElement) -> int:
+    return sum(_text_len(a) for a in el.iter("a"))
 
 
 def _with_siblings(
