@@ -1,0 +1,122 @@
+"""Third pipeline: one row per article, whatever URL or copy it arrived under.
+
+An article is identified by the url_key of any of its URLs (host aliases of the profile
+folded) and, for full texts, by its content hash. Repeats become `Duplicate` items: the store
+records their URLs as aliases of the article instead of writing a second row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy.crawler import Crawler
+
+from pipelines.normalize import spider_profile, spider_site
+from scraper.items import Alias, Article
+from scraper.profiles import Profile
+from scraper.storage import known_articles
+from scraper.urls import url_key
+
+# Bodies shorter than this (previews, stubs, "subscribers only") say nothing about identity.
+MIN_HASH_WORDS = 50
+
+
+@dataclass
+class Duplicate:
+    """An article already archived as `target`: its URLs become aliases, its teasers sightings."""
+
+    article: Article
+    target: str
+    reason: str  # "url" (the same page again) | "content" (a republished or syndicated copy)
+
+
+class DedupePipeline:
+    """Map articles to the one archived row by URL identity, then by content hash."""
+
+    def __init__(self, crawler: Crawler, archive_path: str, min_hash_words: int) -> None:
+        self.crawler = crawler
+        self.archive_path = archive_path
+        self.min_hash_words = min_hash_words
+        self.by_key: dict[str, str] = {}  # folded url_key → canonical article URL
+        self.by_hash: dict[str, str] = {}  # content_hash → canonical article URL
+        self.emitted: set[str] = set()  # canonical URLs passed on as articles in this crawl
+        self.profile: Profile | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
+        settings = crawler.settings
+        return cls(
+            crawler,
+            settings.get("ARCHIVE_PATH"),
+            settings.getint("DEDUPE_MIN_HASH_WORDS", MIN_HASH_WORDS),
+        )
+
+    def open_spider(self) -> None:
+        """Seed the maps with what the archive already holds for this site."""
+        spider = self.crawler.spider
+        assert spider is not None
+        self.profile = spider_profile(spider)
+        for key, known in known_articles(self.archive_path, spider_site(spider)).items():
+            self.by_key[self._fold(key)] = known.url
+            if known.content_hash:
+                self.by_hash.setdefault(known.content_hash, known.url)
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, Article):
+            return self._article(item)
+        if isinstance(item, Alias):
+            item.target = self.by_key.get(self.key(item.target), item.target)
+            self.by_key.setdefault(self.key(item.url), item.target)
+        return item
+
+    def key(self, url: str) -> str:
+        """Identity of a URL: url_key with the profile's host aliases folded onto its base host."""
+        return self._fold(url_key(url))
+
+    def _article(self, article: Article) -> Article | Duplicate:
+        assert article.url is not None
+        stats = self.crawler.stats
+        assert stats is not None
+        keys = [self.key(u) for u in (article.url, *article.aliases)]
+        target = next((self.by_key[k] for k in keys if k in self.by_key), None)
+        if target in self.emitted:
+            stats.inc_value("archive/duplicate_url")
+            return Duplicate(article, target, "url")
+        if target is None and self._hashable(article):
+            copy_of = self.by_hash.get(article.content_hash or "")
+            if copy_of is not None:
+                stats.inc_value("archive/duplicate_content")
+                self._register(keys, copy_of)
+                return Duplicate(article, copy_of, "content")
+        if target is not None and target != article.url:
+            # Known under another spelling (scheme, slash, host alias, redirect): keep that row.
+            article.aliases = list(dict.fromkeys([*article.aliases, article.url]))
+            article.url = target
+        self._register(keys, article.url)
+        if self._hashable(article):
+            self.by_hash.setdefault(article.content_hash or "", article.url)
+        self.emitted.add(article.url)
+        return article
+
+    def _register(self, keys: list[str], url: str) -> None:
+        for key in keys:
+            self.by_key.setdefault(key, url)
+
+    def _hashable(self, article: Article) -> bool:
+        """Only full texts identify an article: previews and stubs collide by accident."""
+        return (
+            bool(article.content_hash)
+            and not article.members_only
+            and article.word_count >= self.min_hash_words
+        )
+
+    def _fold(self, key: str) -> str:
+        """Rewrite a url_key's host onto the profile's base host when it is one of its hosts."""
+        if self.profile is None:
+            return key
+        netloc, _, rest = key.partition("/")
+        if netloc.rsplit(":", 1)[0] not in self.profile.hosts:
+            return key
+        return f"{urlsplit(self.profile.base_url).netloc}/{rest}"

@@ -1,0 +1,119 @@
+"""Second pipeline: NFC text and clean whitespace, canonical URLs, the body's content hash and length.
+
+Dedupe and the archive then compare like with like: one spelling of each URL, one hash for
+every typographic variant of the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+
+from scraper.extract.text import normalize_space
+from scraper.items import Alias, Article, Listing, Reject, Teaser
+from scraper.profiles import Profile
+from scraper.urls import canonicalize_url
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# NBSP, narrow NBSP and figure space: French typesetting puts them where copies put nothing.
+_TYPOGRAPHIC_SPACE = re.compile("[\u00a0\u202f\u2007]")
+_WORD = re.compile(r"\w+")
+
+
+def spider_profile(spider: Spider | None) -> Profile | None:
+    """The site profile a spider crawls with; None for generic crawls."""
+    return getattr(spider, "profile", None)
+
+
+def spider_site(spider: Spider) -> str:
+    """The site name recorded on rows: the profile's name, else the spider's."""
+    profile = spider_profile(spider)
+    return profile.name if profile is not None else spider.name
+
+
+def normalize_body(text: str) -> str:
+    """NFC and single spaces inside paragraphs; paragraphs separated by one blank line."""
+    paragraphs = (normalize_space(p) for p in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def content_hash(body: str) -> str:
+    """sha256 of the body's words, case-folded: quotes, NBSP, punctuation and spacing ignored.
+
+    Republished and syndicated copies differ in typography (’ vs ', «\u00a0» vs "), not words.
+    """
+    text = _TYPOGRAPHIC_SPACE.sub("", unicodedata.normalize("NFC", body)).casefold()
+    return hashlib.sha256(" ".join(_WORD.findall(text)).encode("utf-8")).hexdigest()
+
+
+def word_count(body: str) -> int:
+    """Whitespace-separated words, as a reader would count them."""
+    return len(body.split())
+
+
+class NormalizePipeline:
+    """Normalise every item's text and URLs; fill the article's content_hash and word_count."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        spider = self.crawler.spider
+        assert spider is not None
+        profile = spider_profile(spider)
+
+        def url(value: str) -> str:
+            return canonicalize_url(profile.localize(value) if profile else value)
+
+        if isinstance(item, Article):
+            _normalize_article(item, url)
+        elif isinstance(item, Listing):
+            item.url = url(item.url)
+            for teaser in item.teasers:
+                _normalize_teaser(teaser, url)
+        elif isinstance(item, Reject):
+            item.url = url(item.url)
+            item.title = normalize_space(item.title) or None
+        elif isinstance(item, Alias):
+            item.url, item.target = url(item.url), url(item.target)
+        if isinstance(item, Article | Listing | Reject | Alias) and not item.site:
+            item.site = spider_site(spider)
+        return item
+
+
+def _normalize_article(article: Article, url: Callable[[str], str]) -> None:
+    assert article.url is not None  # validate rejects articles without one
+    article.url = url(article.url)
+    article.aliases = list(dict.fromkeys(url(a) for a in article.aliases))
+    article.title = normalize_space(article.title) or None
+    article.lede = normalize_space(article.lede) or None
+    article.body = normalize_body(article.body)
+    article.body_html = unicodedata.normalize("NFC", article.body_html)
+    article.authors = _clean_list(article.authors)
+    article.tags = _clean_list(article.tags)
+    article.content_hash = content_hash(article.body)
+    article.word_count = word_count(article.body)
+    for teaser in article.teasers:
+        _normalize_teaser(teaser, url)
+
+
+def _normalize_teaser(teaser: Teaser, url: Callable[[str], str]) -> None:
+    teaser.url = url(teaser.url)
+    teaser.title = normalize_space(teaser.title) or None
+    teaser.excerpt = normalize_space(teaser.excerpt) or None
+    teaser.authors = _clean_list(teaser.authors)
+
+
+def _clean_list(values: list[str]) -> list[str]:
+    """Normalised, non-empty, first occurrence kept."""
+    return list(dict.fromkeys(v for v in map(normalize_space, values) if v))

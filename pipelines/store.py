@@ -1,0 +1,162 @@
+"""Last pipeline: buffer items and write them to the archive in atomic batches; record the crawl.
+
+A failed write is never swallowed: it is logged, counted, and closes the spider with
+`archive_error`, which the crawl row and the exit code then report.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.utils.defer import deferred_from_coro
+
+from pipelines.dedupe import Duplicate
+from pipelines.normalize import spider_site
+from scraper.items import Alias, Article, Listing, Reject, Teaser
+from scraper.outcome import crawl_outcome, error_count
+from scraper.storage import Archive, ArchiveError
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Write articles, teasers, aliases and rejects in batches of ARCHIVE_BATCH_SIZE items."""
+
+    def __init__(self, crawler: Crawler, path: str, batch_size: int) -> None:
+        self.crawler = crawler
+        self.path = path
+        self.batch_size = max(1, batch_size)
+        self.archive: Archive | None = None
+        self.crawl_id: int | None = None
+        self.failed = False
+        self._close_requested = False
+        self._reset()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        settings = crawler.settings
+        pipeline = cls(crawler, settings.get("ARCHIVE_PATH"), settings.getint("ARCHIVE_BATCH_SIZE"))
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self) -> None:
+        """Open the archive and record the crawl as running; the spider gets its `crawl_id`."""
+        spider = self.crawler.spider
+        assert spider is not None
+        self.archive = Archive(self.path)
+        self.crawl_id = self.archive.start_crawl(spider_site(spider))
+        spider.crawl_id = self.crawl_id  # type: ignore[attr-defined]
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, Article):
+            self.articles.append(item)
+        elif isinstance(item, Listing):
+            self.teasers += [(item.url, t) for t in item.teasers]
+        elif isinstance(item, Reject):
+            self.rejects.append(item)
+        elif isinstance(item, Alias):
+            self.aliases.append((item.url, item.target))
+        elif isinstance(item, Duplicate):
+            page = item.article
+            assert page.url is not None
+            self.aliases += [(url, item.target) for url in (page.url, *page.aliases)]
+            self.teasers += [(page.url, t) for t in page.teasers]
+        else:
+            return item
+        self.pending += 1
+        if self.pending >= self.batch_size and not self.failed:
+            self.flush()
+        return item
+
+    def close_spider(self) -> None:
+        """Write what is left (also after a failure: the cause may have been transient)."""
+        self.flush()
+        if self.pending:
+            assert self.crawler.stats is not None
+            self.crawler.stats.set_value("archive/lost_items", self.pending)
+            logger.error("%d items could not be archived and are lost", self.pending)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Close the crawl row with its outcome, counts and stats, then the archive."""
+        if self.archive is None or self.crawl_id is None:
+            return
+        assert self.crawler.stats is not None
+        stats = self.crawler.stats.get_stats()
+        if self.failed:
+            reason = "archive_error"
+        status, exit_code, _ = crawl_outcome(stats, reason)
+        try:
+            self.archive.finish_crawl(
+                self.crawl_id,
+                status=status,
+                finish_reason=reason,
+                exit_code=exit_code,
+                counts=crawl_counts(stats),
+                stats=stats,
+            )
+        except ArchiveError as exc:
+            logger.error("could not record the end of crawl %s: %s", self.crawl_id, exc)
+        finally:
+            self.archive.close()
+            self.archive = None
+
+    def flush(self) -> None:
+        """One write_batch for everything buffered; on failure keep the buffer and stop the crawl."""
+        if not self.pending or self.archive is None or self.crawl_id is None:
+            return
+        stats = self.crawler.stats
+        assert stats is not None
+        try:
+            result = self.archive.write_batch(
+                self.articles, self.teasers, self.aliases, self.rejects, self.crawl_id
+            )
+        except ArchiveError as exc:
+            stats.inc_value("archive/errors")
+            logger.error("%s; stopping the crawl", exc)
+            self.failed = True
+            self._close_spider("archive_error")
+            return
+        for key, value in (
+            ("archive/stored/new", result.new),
+            ("archive/stored/updated", result.updated),
+            ("archive/stored/unchanged", result.unchanged),
+            ("archive/teasers", result.teasers),
+            ("archive/aliases", result.aliases),
+        ):
+            stats.inc_value(key, value)
+        for reason, count in Counter(r.reason for r in self.rejects).items():
+            stats.inc_value(f"archive/rejected/{reason}", count)
+        self._reset()
+
+    def _reset(self) -> None:
+        self.articles: list[Article] = []
+        self.teasers: list[tuple[str, Teaser]] = []
+        self.aliases: list[tuple[str, str]] = []
+        self.rejects: list[Reject] = []
+        self.pending = 0
+
+    def _close_spider(self, reason: str) -> None:
+        """Ask the engine to stop once; items already in flight still reach the buffer."""
+        if self._close_requested:
+            return
+        self._close_requested = True
+        engine = self.crawler.engine
+        if engine.spider is not None:
+            deferred_from_coro(engine.close_spider_async(reason=reason))
+
+
+def crawl_counts(stats: dict[str, Any]) -> dict[str, int]:
+    """The crawls-table counters, taken from the crawler stats."""
+    return {
+        "pages": int(stats.get("response_received_count", 0)),
+        "articles_new": int(stats.get("archive/stored/new", 0)),
+        "articles_updated": int(stats.get("archive/stored/updated", 0)),
+        "articles_unchanged": int(stats.get("archive/stored/unchanged", 0)),
+        "teasers": int(stats.get("archive/teasers", 0)),
+        "rejects": sum(v for k, v in stats.items() if k.startswith("archive/rejected/")),
+        "errors": error_count(stats),
+    }

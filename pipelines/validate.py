@@ -1,0 +1,48 @@
+"""First pipeline: an article page without a title or a body becomes a Reject, kept with its reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from scraper.extract.text import normalize_space
+from scraper.items import Article, Reject
+
+# Fewer words than this is a failed extraction, not an article (members-only previews excepted).
+MIN_BODY_WORDS = 5
+
+
+def rejection(article: Article, min_words: int = MIN_BODY_WORDS) -> str | None:
+    """Why an article cannot be archived (`no_title`, `no_body`), or None when it can."""
+    if not normalize_space(article.title):
+        return "no_title"
+    if not article.members_only and len(article.body.split()) < min_words:
+        return "no_body"
+    return None
+
+
+class ValidatePipeline:
+    """Turn unusable articles into Rejects; the store records and counts them."""
+
+    def __init__(self, crawler: Crawler, min_words: int) -> None:
+        self.crawler = crawler
+        self.min_words = min_words
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
+        return cls(crawler, crawler.settings.getint("VALIDATE_MIN_BODY_WORDS", MIN_BODY_WORDS))
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article):
+            return item
+        if not item.url:
+            # Without a URL there is nothing to record a Reject under: drop it, loudly.
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("archive/rejected/no_url")
+            raise DropItem(f"article without a URL (title {item.title!r})")
+        reason = rejection(item, self.min_words)
+        if reason is None:
+            return item
+        return Reject(url=item.url, reason=reason, site=item.site, title=item.title)
