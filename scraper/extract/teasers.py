@@ -204,6 +204,8 @@ _META_WORDS = (
 )
 _BYLINE_PREFIX = re.compile(r"^(?:par|by|de|publié par|écrit par)\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
+# A display name ("Éric Verhaeghe", "CDS") or a login kept as a name ("courrier-strateges").
+_NAME_SHAPE = re.compile(r"^(?:[^\W\d_a-z][^\W\d]*(?:[ '’.-]+[^\W\d]+){0,4}|[a-z]+(?:-[a-z]+)+)$")
 _FILENAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$|^[\w.-]*[\d_][\w.-]*$", re.I)
 
 _GENERIC_TITLE = ("h1", "h2", "h3", "h4", "h5", "h6", '[class*="title"]', '[class*="headline"]')
@@ -353,9 +355,10 @@ def _blocks(
     if cards:
         blocks.append((feed_kind, cards))
     elif page_is_article:
-        blocks += [("related", group) for group in _generic_groups(tree, page, 2, skip)]
+        groups = _generic_groups(tree, page, 2, skip, plain_ok=False)
+        blocks += [("related", group) for group in groups]
     else:
-        groups = _generic_groups(tree, page, 2, skip)
+        groups = _generic_groups(tree, page, 2, skip, plain_ok=False)
         blocks.append(("listing", [card for group in groups for card in group]))
     return blocks
 
@@ -445,12 +448,13 @@ def _one_target(card: HtmlElement, page: _Page) -> bool:
 
 
 def _generic_groups(
-    root: HtmlElement, page: _Page, min_size: int, skip: Skip
+    root: HtmlElement, page: _Page, min_size: int, skip: Skip, *, plain_ok: bool = True
 ) -> list[list[HtmlElement]]:
     """Repeated blocks under `root` that each hold links to exactly one article of the site.
 
     A card is the highest ancestor of an article link whose links all name that article;
-    cards of the same shape under parents of the same shape form a group.
+    cards of the same shape under parents of the same shape form a group. Without
+    `plain_ok`, lists of bare links (menus, "most read" lists) are not groups of cards.
     """
     under: dict[HtmlElement, set[str]] = {}
     links: list[tuple[HtmlElement, str]] = []
@@ -476,7 +480,11 @@ def _generic_groups(
     groups: dict[tuple, list[HtmlElement]] = {}
     for card in cards:
         groups.setdefault((_shape(card), _shape(card.getparent())), []).append(card)
-    kept = [g for g in groups.values() if len(g) >= min_size]
+    kept = [
+        g
+        for g in groups.values()
+        if len(g) >= min_size and (plain_ok or 2 * sum(map(_rich, g)) >= len(g))
+    ]
     # A card styled apart (Casper's large first card) still belongs to its siblings' group.
     by_parent = {c.getparent(): g for g in kept for c in g}
     for group in groups.values():
@@ -486,6 +494,16 @@ def _generic_groups(
                     by_parent[card.getparent()].append(card)
     order = _doc_order(root)
     return sorted((sorted(g, key=order) for g in kept), key=lambda g: order(g[0]))
+
+
+def _rich(card: HtmlElement) -> bool:
+    """A card shows more than a bare link: a heading, an image, a date or text of its own."""
+    if any(d.tag in (*_HEADINGS, "img", "picture", "time") for d in card.iter(etree.Element)):
+        return True
+    link_text = sum(len(_text(a)) for a in _links(card))
+    return len(_text(card)) > link_text + 1 or any(
+        d.tag in _STRUCTURE_TAGS for a in _links(card) for d in a.iterdescendants()
+    )
 
 
 def _card_shaped(card: HtmlElement) -> bool:
@@ -726,10 +744,24 @@ def _authors(card: HtmlElement, page: _Page) -> list[str]:
                 names += _names_in(el)
                 if names:
                     break
+    names = names or _byline_guess(card)
     unique: dict[str, str] = {}
     for name in names:
         unique.setdefault(name.casefold(), name)
     return list(unique.values())
+
+
+def _byline_guess(card: HtmlElement) -> list[str]:
+    """Last resort for bylines without a telling class: a lone name-like line outside links."""
+    for el in card.iter(etree.Element):
+        if len(el) or el.tag in ("a", "img") or _is_meta(el, card) or _is_more_link(el):
+            continue
+        if any(a.tag == "a" for a in _ancestors_within(el, card)):
+            continue
+        text = _text(el)
+        if text and _NAME_SHAPE.match(text) and len(text) <= 40:
+            return [text]
+    return []
 
 
 def _names_in(el: HtmlElement) -> list[str]:
@@ -798,6 +830,16 @@ def _is_title_or_excerpt(el: HtmlElement) -> bool:
 
 def _links(root: HtmlElement) -> list[HtmlElement]:
     return [a for a in root.iter("a") if a.get("href")]
+
+
+def _ancestors_within(el: HtmlElement, root: HtmlElement) -> list[HtmlElement]:
+    """Ancestors of `el` up to and excluding `root`."""
+    chain = []
+    for anc in el.iterancestors():
+        if anc is root:
+            break
+        chain.append(anc)
+    return chain
 
 
 def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
