@@ -8,6 +8,8 @@ structured data where the two disagree and the page is clearly right (title, dat
 from __future__ import annotations
 
 import re
+from collections import Counter
+from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -184,20 +186,31 @@ def _similarity(a: str, b: str) -> float:
 
 
 def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]) -> str | None:
-    """The headline as shown (h1), checked against the declared titles; else a declared one."""
-    declared = [t for t in (data.headline, data.og_title, data.html_title) if t]
+    """The headline: the profile's title element, else a vote between h1 and declared titles.
+
+    Without a profile the shown h1 and the declared titles (JSON-LD headline, og:title,
+    <title>, each without the site's name) vote; ties go to the JSON-LD headline, then the
+    h1. Measured on the fundus corpus, this beats taking either source alone.
+    """
     shown = _first_text(tree, selectors(era, "title"))
     if shown:
         return shown
-    h1s = [node_text(h) for h in tree.iter("h1")]
-    h1s = [h for h in h1s if h and len(h) < 400]
-    if declared and h1s:
-        best = max(h1s, key=lambda h: _similarity(h, declared[0]))
-        if _similarity(best, declared[0]) >= 0.6:
-            return best
-    if declared:
-        return strip_site_name(declared[0], names)
-    return h1s[0] if h1s else None
+    declared = [
+        strip_site_name(normalize_space(unescape(t)), names) if t else None
+        for t in (data.headline, data.og_title, data.html_title)
+    ]
+    reference = next((t for t in declared if t), None)
+    folded_names = {_fold(n) for n in names}
+    h1s = [h for h in (node_text(e) for e in tree.iter("h1")) if h and len(h) < 400]
+    h1s = [h for h in h1s if _fold(h) not in folded_names]
+    h1 = max(h1s, key=lambda h: _similarity(h, reference)) if h1s and reference else None
+    h1 = h1 or (h1s[0] if h1s else None)
+    headline, og_title, html_title = declared
+    candidates = [c for c in (headline, h1, og_title, html_title) if c]
+    if not candidates:
+        return None
+    votes = Counter(candidates)
+    return max(candidates, key=lambda c: (votes[c], -candidates.index(c)))
 
 
 def lede(tree: HtmlElement, era: Era | None) -> str | None:

@@ -22,6 +22,7 @@ _META_CHARSET = re.compile(
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Browsers read Latin-1 and ASCII labels as Windows-1252 (WHATWG encoding standard).
 _ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
+_SINGLE_BYTE = frozenset({"cp1252", "iso8859-15", "cp1250", "iso8859-2", "mac-roman"})
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
 _SNIFF_BYTES = 4096
 
@@ -44,6 +45,10 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
             return data[len(bom) :].decode(encoding, errors="replace")
     meta = _META_CHARSET.search(data[:_SNIFF_BYTES])
     candidates = (_codec(declared), _codec(meta.group(1).decode("ascii") if meta else None))
+    if any(c in _SINGLE_BYTE for c in candidates) and _is_utf8(data):
+        # A legacy label on bytes that are valid UTF-8 with non-ASCII text is a stale label:
+        # such byte runs almost never occur by chance in single-byte text.
+        return data.decode("utf-8")
     for encoding in candidates:
         if encoding:
             try:
@@ -54,6 +59,16 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _is_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _empty() -> HtmlElement:

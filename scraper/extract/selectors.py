@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from cssselect import GenericTranslator, SelectorError
@@ -24,7 +25,51 @@ def compile_css(selector: str) -> etree.XPath:
 
 def select(node: HtmlElement, selector: str) -> list[HtmlElement]:
     """Elements under `node` matching a CSS selector, in document order."""
+    if not _may_match(node, selector):
+        return []
     return compile_css(selector)(node)
+
+
+@cache
+def _needs(selector: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Per comma-separated part: the class names and ids it requires to exist in the page."""
+    if ":not(" in selector or "\\" in selector:
+        return ((frozenset(), frozenset()),)
+    parts = []
+    for part in selector.split(","):
+        part = re.sub(r"\[[^\]]*\]", "", part)  # attribute values may hold dots
+        parts.append(
+            (frozenset(re.findall(r"\.([\w-]+)", part)), frozenset(re.findall(r"#([\w-]+)", part)))
+        )
+    return tuple(parts)
+
+
+_INDEX: list[tuple[HtmlElement, frozenset[str], frozenset[str]]] = []
+
+
+def _page_index(node: HtmlElement) -> tuple[frozenset[str], frozenset[str]]:
+    """Every class token and id on the page (cached for the last few pages)."""
+    for cached_root, classes, ids in _INDEX:
+        if cached_root is node:
+            return classes, ids
+    root = node.getroottree().getroot()
+    for cached_root, classes, ids in _INDEX:
+        if cached_root is root:
+            return classes, ids
+    classes = frozenset(" ".join(root.xpath("//@class")).split())
+    ids = frozenset(str(i) for i in root.xpath("//@id"))
+    _INDEX.insert(0, (root, classes, ids))
+    del _INDEX[4:]
+    return classes, ids
+
+
+def _may_match(node: HtmlElement, selector: str) -> bool:
+    """False when the page lacks a class or id the selector needs: skips the XPath walk."""
+    needs = _needs(selector)
+    if all(not c and not i for c, i in needs):
+        return True
+    classes, ids = _page_index(node)
+    return any(c <= classes and i <= ids for c, i in needs)
 
 
 def select_first(node: HtmlElement, selectors: tuple[str, ...]) -> list[HtmlElement]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -286,7 +287,8 @@ def _string(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, (str, int, float)):
-        text = normalize_space(str(value))
+        # Some CMSs HTML-escape JSON-LD strings ("R&uuml;ckbau"); JSON needs no entities.
+        text = normalize_space(unescape(str(value)) if "&" in str(value) else str(value))
         return text or None
     return None
 
