@@ -143,6 +143,19 @@ def test_fts_follows_updates(archive: Archive, db_path: Path) -> None:
     assert [h["url"] for h in search(db_path, "nouveau")] == ["https://site.test/a/"]
 
 
+def test_fts_index_matches_the_table_after_every_kind_of_write(archive: Archive) -> None:
+    crawl = archive.start_crawl("test")
+    archive.write_batch([article(), article("https://site.test/b/")], [], [], [], crawl)
+    archive.write_batch([article()], [], [], [], crawl)  # unchanged: last_seen only
+    archive.write_batch([article(title="Autre titre")], [], [], [], crawl)  # updated
+    # FTS5 compares the index with the content table; a stale row raises an error here.
+    archive.db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+    titles = archive.db.execute(
+        "SELECT title FROM articles_fts WHERE articles_fts MATCH 'autre'"
+    ).fetchall()
+    assert titles == [("Autre titre",)]
+
+
 def test_batch_is_atomic(archive: Archive, db_path: Path) -> None:
     crawl = archive.start_crawl("test")
     broken = Reject(url=None, reason="no_body")  # type: ignore[arg-type]  # NOT NULL violation

@@ -141,9 +141,10 @@ class Archive:
         with self._transaction():
             for url, article in keyed:
                 counts[self._upsert_article(url, article, crawl_id, now)] += 1
-            alias_count = self._write_aliases(all_aliases)
+            alias_keys = [url_key(url) for url, _ in all_aliases]
+            alias_count = self._write_aliases(all_aliases, alias_keys)
             teaser_count = self._write_teasers(all_teasers, crawl_id, now)
-            self._resolve_teasers({url_key(url) for url, _ in all_aliases})
+            self._resolve_teasers(set(alias_keys))
             reject_count = self._write_rejects(rejects, crawl_id, now)
         return BatchResult(
             **counts, teasers=teaser_count, aliases=alias_count, rejects=reject_count
@@ -180,13 +181,16 @@ class Archive:
         )
         return "updated"
 
-    def _write_aliases(self, aliases: list[tuple[str, str]]) -> int:
+    def _write_aliases(self, aliases: list[tuple[str, str]], keys: list[str]) -> int:
         """Point each URL at its article (the latest word wins); returns rows added or moved."""
         cursor = self.db.conn.executemany(
             "INSERT INTO aliases (url, article_url, url_key) VALUES (?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET article_url = excluded.article_url"
             " WHERE article_url != excluded.article_url",
-            [(url, article_url, url_key(url)) for url, article_url in aliases],
+            [
+                (url, article_url, key)
+                for (url, article_url), key in zip(aliases, keys, strict=True)
+            ],
         )
         return cursor.rowcount
 
