@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from html import unescape
 from urllib.parse import urljoin, urlsplit
 
@@ -16,7 +17,7 @@ from lxml.html import HtmlElement
 
 from scraper.extract import authors as author_rules
 from scraper.extract.body import Block, blocks_html, blocks_text, collect_blocks, word_count
-from scraper.extract.dates import calendar_day, in_timezone, parse_date, parse_iso
+from scraper.extract.dates import calendar_day, find_date, in_timezone, parse_date, parse_iso
 from scraper.extract.generic import find_content, junk
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
@@ -63,21 +64,17 @@ _GENERIC = {
         "time[pubdate]",
         "article header time[datetime]",
     ),
-    "date_text": (
-        "[itemprop=datePublished]",
-        ".date",
-        ".published",
-        ".post-date",
-        ".entry-date",
-        ".article-date",
-        ".byline-date",
-        "time",
-    ),
+    "date_text": ("[itemprop=datePublished]", "time", '[class*="date"]', '[class*="publish"]'),
     "members_cta": (".gh-post-upgrade-cta",),
     "image": ("article header figure img", "article figure img"),
 }
+_NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*::\s*|\s+-\s*$")
 _WORDS = re.compile(r"\w+")
+
+
+def _never(name: str) -> bool:
+    return False
 
 
 def selectors(era: Era | None, field: str) -> tuple[str, ...]:
@@ -231,57 +228,100 @@ def body(tree: HtmlElement, era: Era | None, url: str | None) -> list[Block]:
     return collect_blocks(find_content(tree, skip), skip, url)
 
 
-def byline(tree: HtmlElement, era: Era | None, data: Structured) -> list[str]:
-    """Raw author names: profile byline, else JSON-LD, else meta tags, else generic bylines."""
+def header_scope(tree: HtmlElement, era: Era | None) -> HtmlElement | None:
+    """The story's own container (the <article>/<main> around its h1): bylines and dates
+    there belong to this story, not to teasers elsewhere on the page."""
+    heads = select_first(tree, selectors(era, "title")) or list(tree.iter("h1"))
+    if not heads:
+        return None
+    for ancestor in heads[0].iterancestors():
+        if ancestor.tag in ("article", "main"):
+            return ancestor
+    parent = heads[0].getparent()
+    grandparent = parent.getparent() if parent is not None else None
+    return grandparent if grandparent is not None and grandparent.tag != "body" else parent
+
+
+def byline(
+    tree: HtmlElement,
+    era: Era | None,
+    data: Structured,
+    scope: HtmlElement | None,
+    is_writer: Callable[[str], bool],
+) -> list[str]:
+    """Raw author names from the first source that names a writer (not the outlet or a house
+    account): profile byline, JSON-LD, meta tags, generic bylines near the title."""
+    sources: list[list[str]] = []
     nodes = select_first(tree, selectors(era, "authors"))
     if nodes:
-        return author_rules.byline_authors(node_text(n) for n in nodes)
-    for source in (data.authors, data.meta_authors):
-        names = author_rules.byline_authors(source)
-        if names:
-            return names
+        sources.append(author_rules.byline_authors(node_text(n) for n in nodes))
+    sources.append(author_rules.byline_authors(data.authors))
+    sources.append(author_rules.byline_authors(data.meta_authors))
     for sel in _GENERIC["authors"]:
-        nodes = select(tree, sel)
-        names = author_rules.byline_authors(node_text(n) for n in nodes[:6])
+        found = select(scope if scope is not None else tree, sel)
+        names = author_rules.byline_authors(node_text(n) for n in found[:6])
         if names:
+            sources.append(names)
+            break
+    sources = [names for names in sources if names]
+    for names in sources:
+        if any(is_writer(n) for n in names):
             return names
-    return []
+    return sources[0] if sources else []
 
 
 def _visible_date(
-    tree: HtmlElement, era: Era | None, languages: tuple[str, ...] | None
+    tree: HtmlElement, era: Era | None, scope: HtmlElement | None, languages: tuple[str, ...] | None
 ) -> str | None:
-    for node in select_first(tree, selectors(era, "published") or _GENERIC["published"]):
+    if scope is None:
+        return None
+    for node in select_first(scope, selectors(era, "published") or _GENERIC["published"]):
         value = node.get("datetime") or node.get("content")
-        found = parse_iso(value) if value else parse_date(node_text(node), languages)
+        found = parse_iso(value) if value else find_date(node_text(node), languages)
         if found:
             return found
     return None
 
 
-def _text_date(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+    """A date written as text: date-named elements first, then any short dated line."""
     for sel in _GENERIC["date_text"]:
-        for node in select(tree, sel)[:3]:
+        for node in select(scope, sel)[:3]:
             value = node.get("datetime") or node.get("content")
-            found = (parse_iso(value) if value else None) or parse_date(
-                node_text(node)[:80], languages
-            )
+            found = (parse_iso(value) if value else None) or find_date(node_text(node), languages)
+            if found:
+                return found
+    for el in scope.iter():
+        if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str):
+            continue
+        text = el.text
+        if text and len(text) < 120 and any(c.isdigit() for c in text):
+            found = find_date(text.strip(), languages)
             if found:
                 return found
     return None
 
 
 def dates(
-    tree: HtmlElement, era: Era | None, data: Structured, profile: Profile | None, lang: str | None
+    tree: HtmlElement,
+    era: Era | None,
+    data: Structured,
+    profile: Profile | None,
+    lang: str | None,
+    scope: HtmlElement | None,
 ) -> tuple[str | None, str | None]:
-    """(published, modified): structured first, visible dates win when the day disagrees."""
+    """(published, modified): structured first; a visible date near the title wins when its
+    calendar day differs (in the site's timezone), e.g. a WP post migrated with a new date."""
     tz = profile.timezone if profile else None
     languages = (lang,) if lang else None
     structured = next(filter(None, (parse_date(v) for v in data.published)), None)
-    visible = _visible_date(tree, era, languages)
-    published = structured or visible or _text_date(tree, languages)
+    visible = _visible_date(tree, era, scope, languages)
+    published = structured or visible
+    if published is None:
+        published = _text_date(scope if scope is not None else tree, languages)
     if structured and visible and calendar_day(structured, tz) != calendar_day(visible, tz):
         gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
+        # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
         if tz or gap > 1 or len(visible) > 10:
             published = visible
     modified = next(filter(None, (parse_date(v) for v in data.modified)), None)
@@ -340,10 +380,17 @@ def build_article(
     if standfirst and blocks and normalize_space(blocks[0].text) == standfirst:
         blocks = blocks[1:]
     text = blocks_text(blocks)
-    published, modified = dates(tree, era, data, profile, lang)
+    scope = header_scope(tree, era)
+    published, modified = dates(tree, era, data, profile, lang, scope)
+    is_house = profile.is_house_author if profile else _never
+    outlets = {_fold(n) for n in names}
+
+    def is_writer(name: str) -> bool:
+        return not is_house(name) and _fold(name) not in outlets
+
     writers = author_rules.resolve_authors(
-        byline(tree, era, data),
-        is_house=profile.is_house_author if profile else lambda name: False,
+        byline(tree, era, data, scope, is_writer),
+        is_house=is_house,
         site_names=names,
         title=head,
         lede=standfirst,

@@ -39,10 +39,15 @@ _ROLE = re.compile(
     r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",
     re.IGNORECASE,
 )
+# "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
+_PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
+# CJK bylines put the role after the name: "신현주 기자", "松岡大地記者".
+_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
 _NOT_NAME = re.compile(r"https?://|www\.|@|\d{3,}|^\W*$")
 _TITLE_BY = re.compile(r"(?:[,:–—-]\s*|\s)par\s+([^,;:–—()|]{3,60}?)\s*[.!?)]*\s*$", re.IGNORECASE)
 _LEDE_BY = re.compile(r"^\s*par\s+([^,;:–—()|.]{3,60}?)\s*[–—:,-]\s", re.IGNORECASE)
 _MAX_WORDS = 6
+_WORD = re.compile(r"[^\W_]+")
 
 
 def clean_name(raw: str) -> str | None:
@@ -51,7 +56,8 @@ def clean_name(raw: str) -> str | None:
     for _ in range(2):
         name = _PREFIX.sub("", name)
     name = _TRAILING_DATE.sub("", name)
-    name = _ROLE.sub("", name).strip(" ,;:|-–—·•.")
+    name = _ROLE.sub("", _PAREN.sub("", name))
+    name = _ROLE_SUFFIX.sub("", name).strip(" ,;:|-–—·•.")
     if (
         not name
         or _NOT_NAME.search(name)
@@ -76,11 +82,11 @@ def split_names(raw: str) -> list[str]:
 
 
 def dedupe(names: Iterable[str]) -> list[str]:
-    """Names in order, each once (case- and space-insensitive)."""
+    """Names in order, each once (ignoring case, spaces and punctuation)."""
     seen: set[str] = set()
     kept = []
     for name in names:
-        key = normalize_space(name).casefold()
+        key = "".join(_WORD.findall(name.casefold()))  # "sophie-foster" is "Sophie Foster"
         if key and key not in seen:
             seen.add(key)
             kept.append(name)

@@ -100,3 +100,24 @@ def in_timezone(value: str, tz: str | None) -> str:
 def calendar_day(value: str, tz: str | None = None) -> str:
     """The YYYY-MM-DD an ISO value falls on, in `tz` when it has an offset and tz is given."""
     return in_timezone(value, tz)[:10]
+
+
+# A date inside running text: "13. Mai 2026 um 15:44", "24.04.2023", "Nov 20, 2019", "2024-04-28".
+_DATE_IN_TEXT = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:,?\s+(?:um\s+|à\s+|at\s+)?\d{1,2}[:.h]\d{2})?"
+    r"|\d{1,2}(?:er|st|nd|rd|th)?\.?\s+[^\W\d]{3,12}\.?,?\s+\d{4}(?:,?\s+(?:um\s+|à\s+|at\s+)?\d{1,2}[:h]\d{2})?"
+    r"|[^\W\d]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?",
+    re.IGNORECASE,
+)
+
+
+def find_date(text: str, languages: tuple[str, ...] | None = None) -> str | None:
+    """The first parseable date inside a short text ("Veröffentlicht am 13. Mai 2026 um 15:44")."""
+    if not text or len(text) > 200:
+        return None
+    for match in _DATE_IN_TEXT.finditer(text):
+        found = parse_date(match.group(0), languages)
+        if found:
+            return found
+    return None

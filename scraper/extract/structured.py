@@ -180,7 +180,8 @@ def read_structured(tree: HtmlElement) -> Structured:
 def _meta_map(tree: HtmlElement) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for el in tree.iterfind(".//meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop")
+        # itemprop metas describe nested items (an image's author), not the page.
+        key = el.get("property") or el.get("name")
         value = el.get("content")
         if key and value and value.strip():
             found.setdefault(key.strip().lower(), []).append(value.strip())
