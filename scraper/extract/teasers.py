@@ -480,18 +480,27 @@ def _generic_groups(
     groups: dict[tuple, list[HtmlElement]] = {}
     for card in cards:
         groups.setdefault((_shape(card), _shape(card.getparent())), []).append(card)
-    kept = [
-        g
-        for g in groups.values()
+    by_key = {
+        key: g
+        for key, g in groups.items()
         if len(g) >= min_size and (plain_ok or 2 * sum(map(_rich, g)) >= len(g))
-    ]
-    # A card styled apart (Casper's large first card) still belongs to its siblings' group.
+    }
+    kept = list(by_key.values())
+    # A card styled apart (Casper's large first card) still belongs to its siblings' group,
+    # and so does the lone card of a grid's last row (it climbed up to its row).
     by_parent = {c.getparent(): g for g in kept for c in g}
     for group in groups.values():
-        if len(group) < min_size:
-            for card in group:
-                if card.getparent() in by_parent:
-                    by_parent[card.getparent()].append(card)
+        if len(group) >= min_size:
+            continue
+        for card in group:
+            if card.getparent() in by_parent:
+                by_parent[card.getparent()].append(card)
+                continue
+            inner = (d for d in card.iterdescendants(etree.Element)
+                     if (_shape(d), _shape(d.getparent())) in by_key)
+            found = next(inner, None)
+            if found is not None:
+                by_key[(_shape(found), _shape(found.getparent()))].append(found)
     order = _doc_order(root)
     return sorted((sorted(g, key=order) for g in kept), key=lambda g: order(g[0]))
 

@@ -1,0 +1,157 @@
+"""Teaser cards on listings and related blocks: hand-made fixtures of both eras and a third theme.
+
+Each tests/fixtures/listings/<name>.html has a <name>.json beside it with the page URL, whether
+it is an article page, and every card the page shows (all Teaser fields, in page order).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from scraper.extract import teasers as teasers_module
+from scraper.extract.html import parse_html
+from scraper.extract.selectors import detect_era
+from scraper.extract.teasers import extract_teasers
+from scraper.items import Teaser
+from scraper.profiles import get_profile
+
+FIXTURES = Path(__file__).parent / "fixtures" / "listings"
+CASES = sorted(p.stem for p in FIXTURES.glob("*.html"))
+
+
+def _case(name: str) -> tuple[object, dict]:
+    tree = parse_html((FIXTURES / f"{name}.html").read_bytes())
+    return tree, json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _extract(name: str, *, generic: bool = False, page_url: str | None = None) -> list[Teaser]:
+    tree, expected = _case(name)
+    era = None if generic else detect_era(tree, get_profile("courrier"))
+    return extract_teasers(
+        tree, page_url or expected["page_url"], era, page_is_article=expected["page_is_article"]
+    )
+
+
+def test_every_fixture_has_its_expectations() -> None:
+    assert len(CASES) >= 9
+    assert all((FIXTURES / f"{name}.json").exists() for name in CASES)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_era_is_detected_as_expected(name: str) -> None:
+    tree, expected = _case(name)
+    era = detect_era(tree, get_profile("courrier"))
+    assert (era.name if era else None) == expected["era"]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_card_field_matches(name: str) -> None:
+    _, expected = _case(name)
+    got = [asdict(t) for t in _extract(name)]
+    assert [t["url"] for t in got] == [t["url"] for t in expected["teasers"]]
+    for card, want in zip(got, expected["teasers"], strict=True):
+        assert card == want, f"card {want['kind']} #{want['position']} {want['url']}"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_generic_detector_alone_finds_the_same_cards(name: str) -> None:
+    """Without any profile selector the fallback must still read every card the same way."""
+    _, expected = _case(name)
+    assert [asdict(t) for t in _extract(name, generic=True)] == expected["teasers"]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_excerpts_never_repeat_other_fields_or_the_more_link(name: str) -> None:
+    for teaser in _extract(name):
+        if teaser.excerpt is None:
+            continue
+        assert teaser.excerpt not in {teaser.title, *teaser.authors}
+        assert "Lire la suite" not in teaser.excerpt
+        assert not teaser.excerpt.endswith(("min", "min de lecture"))
+
+
+def test_local_copy_keeps_cards_that_link_to_the_real_host() -> None:
+    """On a mirror (127.0.0.1) cards with absolute links to the real www. host are still cards."""
+    name = "ghost-home-page-144"
+    _, expected = _case(name)
+    got = _extract(name, page_url="http://127.0.0.1:8765/page/144/")
+    paths = [urlsplit(t.url).path for t in got]
+    assert paths == [urlsplit(t["url"]).path for t in expected["teasers"]]
+    assert {urlsplit(t.url).netloc for t in got} == {
+        "127.0.0.1:8765",
+        "www.lecourrierdesstrateges.fr",
+    }
+
+
+def test_machine_dates_never_reach_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise AssertionError("parse_date called although the card has time[datetime]")
+
+    monkeypatch.setattr(teasers_module, "parse_date", refuse)
+    got = _extract("ghost-tag-ukraine-page-55")
+    assert [t.published for t in got] == ["2023-02-10", "2023-02-09", "2023-02-08"]
+
+
+def _page(body: str, url: str = "https://example.org/news/") -> list[Teaser]:
+    html = f"<html lang='fr'><head><title>t</title></head><body>{body}</body></html>"
+    return extract_teasers(parse_html(html), url, None, page_is_article=False)
+
+
+CARD = (
+    "<li><a href='{href}'><h3>{title}</h3></a><p>Un résumé de la carte assez long pour compter.</p>"
+    "<span class='meta'>{meta}</span></li>"
+)
+
+
+def test_base_href_resolves_relative_card_links_and_tracking_is_stripped() -> None:
+    cards = "".join(
+        CARD.format(href=f"un-article-{i}/?utm_source=x&fbclid=y", title=f"Titre {i}", meta="")
+        for i in (1, 2)
+    )
+    got = _page(
+        f"<base href='https://mirror.example.org/archive/'><ul>{cards}</ul>",
+        url="https://mirror.example.org/",
+    )
+    assert [t.url for t in got] == [
+        "https://mirror.example.org/archive/un-article-1/",
+        "https://mirror.example.org/archive/un-article-2/",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("meta", "published"),
+    [
+        ("7 min", None),
+        ("27 nov. 2025 · 7 min", "2025-11-27"),
+        ("1er juin 2021", "2021-06-01"),
+        ("il y a 3 heures", None),
+    ],
+)
+def test_card_dates_come_from_text_but_never_from_reading_times(
+    meta: str, published: str | None
+) -> None:
+    cards = "".join(
+        CARD.format(href=f"/une-carte-{i}/", title=f"Titre {i}", meta=meta) for i in (1, 2)
+    )
+    got = _page(f"<ul>{cards}</ul>")
+    assert [t.published for t in got] == [published, published]
+
+
+def test_menus_share_links_and_off_site_cards_are_not_teasers() -> None:
+    off_site = "".join(
+        CARD.format(href=f"https://other.example.com/un-article-{i}/", title=f"T {i}", meta="")
+        for i in (1, 2)
+    )
+    body = (
+        "<nav><ul><li><a href='/a-propos-du-site/'>À propos du site</a></li>"
+        "<li><a href='/nous-contacter-ici/'>Nous contacter ici</a></li></ul></nav>"
+        "<div class='share'><a href='/un-article-1/?share=twitter'>Twitter</a>"
+        "<a href='/un-article-1/?share=facebook'>Facebook</a></div>"
+        f"<ul>{off_site}</ul>"
+    )
+    assert _page(body) == []
