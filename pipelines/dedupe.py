@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
 
 from pipelines.normalize import spider_profile, spider_site
 from scraper.items import Alias, Article
@@ -42,6 +43,8 @@ class DedupePipeline:
         self.by_key: dict[str, str] = {}  # folded url_key → canonical article URL
         self.by_hash: dict[str, str] = {}  # content_hash → canonical article URL
         self.emitted: set[str] = set()  # canonical URLs passed on as articles in this crawl
+        # Redirect sources whose target has not arrived as an article (yet), by target key.
+        self.waiting: dict[str, list[str]] = {}
         self.profile: Profile | None = None
 
     @classmethod
@@ -63,23 +66,46 @@ class DedupePipeline:
             if known.content_hash:
                 self.by_hash.setdefault(known.content_hash, known.url)
 
+    def close_spider(self) -> None:
+        """Count redirects that never led to an article (feeds, listings, failed pages)."""
+        if self.waiting:
+            assert self.crawler.stats is not None
+            unresolved = sum(map(len, self.waiting.values()))
+            self.crawler.stats.set_value("archive/aliases_unresolved", unresolved)
+
     def process_item(self, item: Any) -> Any:
         if isinstance(item, Article):
             return self._article(item)
         if isinstance(item, Alias):
-            item.target = self.by_key.get(self.key(item.target), item.target)
-            self.by_key.setdefault(self.key(item.url), item.target)
+            return self._alias(item)
         return item
 
     def key(self, url: str) -> str:
         """Identity of a URL: url_key with the profile's host aliases folded onto its base host."""
         return self._fold(url_key(url))
 
+    def _alias(self, alias: Alias) -> Alias:
+        """Point a redirect source at its article, or hold it until that article arrives."""
+        target_key = self.key(alias.target)
+        target = self.by_key.get(target_key)
+        if target is None:
+            # The target may be an article still in flight, or a listing or feed: never an
+            # alias row pointing at no article.
+            self.waiting.setdefault(target_key, []).append(alias.url)
+            raise DropItem(f"alias {alias.url} waits for {alias.target}", log_level="DEBUG")
+        alias.target = target
+        self.by_key.setdefault(self.key(alias.url), target)
+        return alias
+
     def _article(self, article: Article) -> Article | Duplicate:
         assert article.url is not None
         stats = self.crawler.stats
         assert stats is not None
-        keys = [self.key(u) for u in (article.url, *article.aliases)]
+        urls = [article.url, *article.aliases]
+        for url in list(urls):
+            urls += self.waiting.pop(self.key(url), [])
+        article.aliases = list(dict.fromkeys(urls[1:]))
+        keys = [self.key(u) for u in urls]
         target = next((self.by_key[k] for k in keys if k in self.by_key), None)
         if target in self.emitted:
             stats.inc_value("archive/duplicate_url")

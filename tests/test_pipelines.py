@@ -303,6 +303,23 @@ def test_spider_alias_points_at_the_canonical_article(db_path: Path) -> None:
     assert (f"{WWW}/?p=12", f"{WWW}/slug/") in run.rows("SELECT url, article_url FROM aliases")
 
 
+def test_alias_waits_for_its_article_and_never_points_at_a_listing(db_path: Path) -> None:
+    run = start(db_path)
+    run.feed(
+        [
+            Alias(url=f"{WWW}/2023/03/14/slug/", target=f"{WWW}/slug/"),  # article in flight
+            Alias(url=f"{WWW}/tag/odessa/", target=f"{WWW}/category/odessa/"),  # a listing
+            article(),
+        ]
+    )
+    run.close()
+    assert sorted(run.rows("SELECT url, article_url FROM aliases")) == [
+        (f"{WWW}/2023/03/14/slug/", f"{WWW}/slug/"),
+        (f"{WWW}/slug/", f"{WWW}/slug/"),
+    ]
+    assert run.stats["archive/aliases_unresolved"] == 1
+
+
 # --- store ---------------------------------------------------------------------------
 
 
