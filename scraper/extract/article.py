@@ -16,7 +16,14 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from scraper.extract import authors as author_rules
-from scraper.extract.body import Block, blocks_html, blocks_text, collect_blocks, word_count
+from scraper.extract.body import (
+    Block,
+    blocks_html,
+    blocks_text,
+    collect_blocks,
+    text_blocks,
+    word_count,
+)
 from scraper.extract.dates import calendar_day, find_date, in_timezone, parse_date, parse_iso
 from scraper.extract.generic import find_content, junk
 from scraper.extract.selectors import select, select_first
@@ -215,17 +222,23 @@ def lede(tree: HtmlElement, era: Era | None) -> str | None:
     return _first_text(tree, selectors(era, "lede") or _GENERIC["lede"])
 
 
-def body(tree: HtmlElement, era: Era | None, url: str | None) -> list[Block]:
-    """Body blocks from the era's container when it holds text, else from content scoring."""
+def body(tree: HtmlElement, era: Era | None, url: str | None, data: Structured) -> list[Block]:
+    """Body blocks from the era's container when it holds text, else from content scoring;
+    JSON-LD articleBody when the page's HTML holds much less text than it (script-rendered
+    pages, previews)."""
+    blocks: list[Block] = []
     for container in select_first(tree, selectors(era, "body"))[:1]:
         skip = junk(container)
         for sel in selectors(era, "drop"):
             skip.update(select(container, sel))
         blocks = collect_blocks([container], skip, url)
-        if blocks:
-            return blocks
-    skip = junk(tree)
-    return collect_blocks(find_content(tree, skip), skip, url)
+    if not blocks:
+        skip = junk(tree)
+        blocks = collect_blocks(find_content(tree, skip), skip, url)
+    declared = data.article_body
+    if declared and len(declared) > 1.5 * sum(len(b.text) for b in blocks) + 200:
+        return text_blocks(declared)
+    return blocks
 
 
 def header_scope(tree: HtmlElement, era: Era | None) -> HtmlElement | None:
@@ -376,7 +389,7 @@ def build_article(
     lang = language(tree, data, profile)
     head = title(tree, era, data, names)
     standfirst = lede(tree, era)
-    blocks = body(tree, era, url)
+    blocks = body(tree, era, url, data)
     if standfirst and blocks and normalize_space(blocks[0].text) == standfirst:
         blocks = blocks[1:]
     text = blocks_text(blocks)

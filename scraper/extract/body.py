@@ -240,6 +240,12 @@ def collect_blocks(
     return clean_blocks(walker.blocks)
 
 
+def text_blocks(text: str) -> list[Block]:
+    """Blocks from plain text (one paragraph per line), e.g. a JSON-LD articleBody."""
+    paragraphs = (normalize_space(line) for line in text.splitlines())
+    return [Block("p", p, escape(p, quote=False)) for p in paragraphs if p]
+
+
 def clean_blocks(blocks: list[Block]) -> list[Block]:
     """Drop link lists, share/sign-up furniture and headings left without text after them."""
     kept = [b for b in blocks if not _is_furniture(b)]

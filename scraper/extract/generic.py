@@ -151,6 +151,9 @@ _POSITIVE = frozenset(
         "paragraph",
     ]
 )
+_STATES = frozenset(
+    {"enabled", "disabled", "open", "closed", "count", "active", "allowed", "on", "off"}
+)
 _MODIFIERS = frozenset({"has", "no", "with", "without", "show", "hide", "is", "enable", "disable"})
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 _BLOCK_TAGS = frozenset({"p", "pre", "td", "blockquote"})
@@ -185,8 +188,10 @@ def hint(el: HtmlElement) -> int:
     words = [w.lower() for w in _WORD_SPLIT.split(attrs) if w]
     score = 0
     previous = ""
-    for word in words:
-        if previous not in _MODIFIERS:
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else ""
+        # "has-comments", "comments-enabled" describe a page's state, not a comment thread.
+        if previous not in _MODIFIERS and following not in _STATES:
             if word in _STRONG_NEGATIVE:
                 return _STRONG
             if word in _NEGATIVE or (previous, word) in _NEGATIVE_PAIRS:
@@ -201,7 +206,7 @@ def _hidden(el: HtmlElement) -> bool:
     style = el.get("style")
     if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):
         return True
-    return el.get("hidden") is not None or el.get("aria-hidden") == "true"
+    return el.get("aria-hidden") == "true"
 
 
 def junk(root: HtmlElement) -> set[HtmlElement]:
@@ -217,20 +222,29 @@ def junk(root: HtmlElement) -> set[HtmlElement]:
         if not isinstance(tag, str):
             continue
         parent = el.getparent()
-        if (parent is not None and parent in found) or (tag in SKIP_TAGS and tag != "form"):
+        inherited = parent is not None and parent in found
+        if inherited or (tag in SKIP_TAGS and tag != "form") or _hidden(el):
             found.add(el)
         elif tag == "h1" and not seen_h1:
             # The first h1 is the page title; later ones are subheadings misusing h1.
             found.add(el)
             seen_h1 = True
-        elif _hidden(el):
-            found.add(el)
         elif tag not in _KEEP_TAGS and el is not root:
-            # ASP.NET-style pages wrap the whole page in one <form>: judge forms by their text.
-            verdict = -1 if tag == "form" else hint(el)
+            # ASP.NET pages wrap the whole page in one <form>, and streaming renderers park
+            # the story in a hidden <div> until scripts move it: judge those by their text.
+            if tag == "form" or el.get("hidden") is not None:
+                if _little_text(el):
+                    found.add(el)
+                continue
+            verdict = hint(el)
             if verdict == _STRONG or (verdict < 0 and _little_prose(el)):
                 found.add(el)
     return found
+
+
+def _little_text(el: HtmlElement) -> bool:
+    length = _text_len(el)
+    return length < 1000 or _link_density(el, length) > 0.5
 
 
 def _little_prose(el: HtmlElement) -> bool:
@@ -281,7 +295,7 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
             continue
         if tag in _BLOCK_TAGS or tag in _NOISE_TAGS:
             length = _text_len(el)
-        elif tag in _LOOSE_TAGS and el.text and (own := _own_text_len(el)) > 80:
+        elif tag in _LOOSE_TAGS and (own := _own_text_len(el)) > 80:
             length = own
         else:
             continue

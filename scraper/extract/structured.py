@@ -118,6 +118,7 @@ class Structured:
     locale: str | None = None
     site_name: str | None = None
     publisher: str | None = None
+    article_body: str | None = None  # JSON-LD articleBody: full text some pages only ship there
 
     def is_article(self) -> bool | None:
         """True/False when the declared type says article / not article; None when silent."""
@@ -248,6 +249,9 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
     if article is None:
         return
     data.headline = _string(article.get("headline")) or _string(article.get("name"))
+    body = article.get("articleBody")
+    if isinstance(body, str) and body.strip():
+        data.article_body = unescape(body) if "&" in body else body
     data.description = _string(article.get("description"))
     people = _as_list(article.get("author")) or _as_list(article.get("creator"))
     for person in people + _as_list(article.get("contributor")):
