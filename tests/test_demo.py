@@ -140,6 +140,56 @@ def test_every_link_resolves_or_is_offsite_or_disallowed(site: DemoSite) -> None
     assert seen_disallowed and seen_dead
 
 
+def crawl(site: DemoSite) -> tuple[set[str], set[str]]:
+    """Breadth-first over the served routes from the home page, sitemaps and RSS, as a
+    crawler obeying robots.txt would go; returns (fetched paths, linked disallowed paths)."""
+    queue, fetched, refused = ["/", "/sitemap.xml", "/rss/"], set(), set()
+    while queue:
+        path = queue.pop(0)
+        if path in fetched or path in refused:
+            continue
+        if any(path.startswith(p) for p in site.robots_disallowed):
+            refused.add(path)
+            continue
+        fetched.add(path)
+        route = site.resolve(path)
+        if route is None:
+            continue
+        if route.location is not None:
+            queue.append(route.location)
+            continue
+        kind = route.headers.get("Content-Type", "")
+        body = gzip.decompress(route.body) if kind == "application/x-gzip" else route.body
+        if kind.startswith("text/html"):
+            tree = lxml.html.document_fromstring(body)
+            base = WP_ORIGIN if "wp-content" in body.decode("latin-1") else GHOST_ORIGIN
+            urls = [urljoin(urljoin(base, path), href) for href in tree.xpath("//a/@href")]
+        else:
+            urls = re.findall(r"<(?:loc|link)>([^<]+)</", body.decode())
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.scheme in ("http", "https") and parts.hostname in REAL_HOSTS:
+                queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return fetched, refused
+
+
+def test_a_crawl_from_the_home_page_meets_every_article_and_trap(site: DemoSite) -> None:
+    fetched, refused = crawl(site)
+    assert {a.canonical_path for a in site.articles} <= fetched
+    assert refused, "pages link robots-disallowed paths"
+    aliases = {alias for a in site.articles for alias in a.aliases}
+    met = fetched & aliases
+    assert any(p.startswith("/?p=") for p in met), "a shortlink"
+    assert any(re.match(r"^/\d{4}/\d\d/\d\d/", p) for p in met), "an old WordPress date URL"
+    assert any(p.endswith("/amp/") for p in met) and any(p.endswith("/embed/") for p in met)
+    assert any(p.endswith("-2/") for p in met), "the republished copy"
+    assert any(p != p.lower() for p in met), "an uppercase path"
+    for marker in ("utm_source=", "fbclid=", "ref="):
+        assert any(marker in p for p in fetched), marker
+    assert set(site.dead_links) & fetched, "the older-posts link of a last page"
+    assert any(p.startswith("/category/une/") for p in fetched), "the WordPress archive listings"
+
+
 def test_teasers_are_shown_as_the_truth_says(site: DemoSite) -> None:
     pages = html_pages(site)
     canonical = {a.canonical_path for a in site.articles}
@@ -207,6 +257,15 @@ def test_revision_two_adds_posts_and_edits_one() -> None:
     newest = sorted(new.values(), key=lambda a: a.published)[-3:]
     assert {a.canonical_path for a in newest} == set(new) - set(old)
 
+    def lastmod(site: DemoSite, path: str) -> str:
+        xml = site.routes["/sitemap-posts.xml"].body + gzip.decompress(
+            site.routes["/sitemap-posts-2.xml.gz"].body
+        )
+        loc = f"<loc>https://www.lecourrierdesstrateges.fr{path}</loc><lastmod>"
+        return xml.decode().split(loc)[1][:24]
+
+    assert lastmod(after, changed[0]) > lastmod(before, changed[0])
+
 
 def test_server_serves_counts_and_fails_on_script(site: DemoSite) -> None:
     article = site.articles[0]
@@ -222,13 +281,13 @@ def test_server_serves_counts_and_fails_on_script(site: DemoSite) -> None:
             except urllib.error.HTTPError as err:
                 codes.append(err.code)
         assert codes == [503, 503, 200]
-        with pytest.raises(urllib.error.HTTPError) as err:
+        with pytest.raises(urllib.error.HTTPError) as info:
             urllib.request.urlopen(base + "robots.txt")
-        assert err.value.code == 429 and err.value.headers["Retry-After"] == "1"
+        assert info.value.code == 429 and info.value.headers["Retry-After"] == "1"
         dead = site.dead_links[0]
-        with pytest.raises(urllib.error.HTTPError) as err:
+        with pytest.raises(urllib.error.HTTPError) as info:
             urllib.request.urlopen(base + dead[1:])
-        assert err.value.code == 404
+        assert info.value.code == 404
         with urllib.request.urlopen(base + article.aliases[0][1:]) as response:
             assert response.url == base + article.canonical_path[1:]
             assert response.headers["Content-Type"] == "text/html; charset=utf-8"
@@ -236,9 +295,9 @@ def test_server_serves_counts_and_fails_on_script(site: DemoSite) -> None:
         request = urllib.request.Request(
             base + article.canonical_path[1:], headers={"If-None-Match": etag}
         )
-        with pytest.raises(urllib.error.HTTPError) as err:
+        with pytest.raises(urllib.error.HTTPError) as info:
             urllib.request.urlopen(request)
-        assert err.value.code == 304
+        assert info.value.code == 304
     paths = [hit.path for hit in server.hits]
     assert paths.count(article.canonical_path) == 5
     assert paths.count("/robots.txt") == 1 and dead in paths

@@ -414,7 +414,7 @@ def _person(o: Origins, author: Author) -> dict:
 
 
 def _article_ld(o: Origins, post: Post, url: str, image: str, description: str) -> dict:
-    data = {
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "Article",
         "publisher": {

@@ -30,9 +30,12 @@ def text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
-def json_ld(data: object, css_class: str = "") -> str:
-    """A JSON-LD script element (`</` escaped so a title cannot close it)."""
-    payload = json.dumps(data, ensure_ascii=False, indent=4).replace("</", "<\\/")
+def json_ld(data: object, css_class: str = "", *, ascii: bool = False) -> str:
+    """A JSON-LD script element (`</` escaped so a title cannot close it).
+
+    Ghost writes raw UTF-8; WordPress's wp_json_encode writes \\u escapes (`ascii=True`).
+    """
+    payload = json.dumps(data, ensure_ascii=ascii, indent=4).replace("</", "<\\/")
     klass = f' class="{css_class}"' if css_class else ""
     return f'<script type="application/ld+json"{klass}>\n{payload}\n</script>'
 

@@ -13,6 +13,7 @@ import argparse
 import gzip
 import hashlib
 import ipaddress
+import signal
 import threading
 import time
 from collections import deque
@@ -236,6 +237,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="local: links point at this server (handy in a browser)")  # fmt: skip
     args = parser.parse_args(argv)
     site = build_site(args.articles, args.seed, host_style=args.host_style, revision=args.revision)
+    # Ctrl-C and `kill` both stop it cleanly, even when started from a shell that ignores SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with DemoServer(site, port=args.port) as server:
         print(f"Serving {len(site.articles)} articles on {server.url} (Ctrl-C to stop)", flush=True)
         try:

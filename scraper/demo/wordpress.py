@@ -150,7 +150,7 @@ def listing(
         excerpt = wp_excerpt(post)
         author = post.byline[0]
         modules.append(f"""<div class="td_module_16 td_module_wrap td-animation-stack">
-<div class="td-module-thumb"><a href="{href}" rel="bookmark" class="td-image-wrap" title="{attr(texturize(post.title))}"><img class="entry-thumb" src="{o.wp}wp-content/uploads/{post.published:%Y/%m}/une-324x160.jpg" alt="" width="324" height="160"></a>
+<div class="td-module-thumb"><a href="{href}" rel="bookmark" class="td-image-wrap" title="{attr(post.title)}"><img class="entry-thumb" src="{o.wp}wp-content/uploads/{post.published:%Y/%m}/une-324x160.jpg" alt="" width="324" height="160"></a>
 <div class="td-module-meta-info td-module-overlay"><h3 class="entry-title td-module-title"><a href="{href}" rel="bookmark">{texturize(text(post.title))}</a></h3>
 <span class="td-post-author-name"><a href="{o.wp}author/{author.slug}/">{text(author.name)}</a> <span>-</span> </span>
 <span class="td-post-date"><time class="entry-date updated td-module-date" datetime="{post.published.isoformat()}">{french_date(post.published, first=True)}</time></span></div></div>
@@ -246,7 +246,7 @@ def _article_head(
         f'<meta property="article:modified_time" content="{utc_offset(post.modified)}">\n'
         f'<meta name="author" content="{attr(author.name)}">\n'
         f'<meta name="twitter:label1" content="Écrit par">\n<meta name="twitter:data1" content="{attr(author.name)}">\n'
-        f"{json_ld(graph, 'yoast-schema-graph')}\n"
+        f"{json_ld(graph, 'yoast-schema-graph', ascii=True)}\n"
         f"<link rel='shortlink' href='{o.wp}?p={post.wp_id}'>\n"
         f'<link rel="alternate" type="application/json" href="{o.wp}wp-json/wp/v2/posts/{post.wp_id}">\n'
     )
