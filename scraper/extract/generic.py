@@ -159,7 +159,7 @@ _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 _BLOCK_TAGS = frozenset({"p", "pre", "td", "blockquote"})
 _NOISE_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"})
 _LOOSE_TAGS = frozenset({"div", "section", "span", "font", "article", "main"})
-_MAX_CLIMB = 4
+_MAX_CLIMB = 6
 _MIN_TEXT = 25
 _BIG_TEXT = 2000
 _STRONG = -2
@@ -329,7 +329,7 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
         if final > best_score:
             best, best_score = el, final
     assert best is not None
-    best = _widen(best, root, good, noise)
+    best = _widen(best, root, good, noise, skip)
     return _with_siblings(best, best_score, scores, skip)
 
 
@@ -338,10 +338,11 @@ def _widen(
     root: HtmlElement,
     good: dict[HtmlElement, int],
     noise: dict[HtmlElement, int],
+    skip: set[HtmlElement],
 ) -> HtmlElement:
     """Climb to an ancestor when it adds more prose than noise (stories split in chunks)."""
     base_good, base_noise = good.get(best, 0), noise.get(best, 0)
-    base_links = _link_chars(best)
+    base_links = _link_chars(best, skip)
     chosen = best
     node = best
     for _ in range(_MAX_CLIMB):
@@ -355,13 +356,13 @@ def _widen(
         if gained < 0.2 * base_good or noise.get(node, 0) - base_noise > 0.5 * gained:
             continue
         # Teaser feeds add prose too, but each excerpt comes with a linked headline.
-        if _link_chars(node) - base_links <= 0.25 * gained:
+        if _link_chars(node, skip) - base_links <= 0.25 * gained:
             chosen = node
     return chosen
 
 
-def _link_chars(el: HtmlElement) -> int:
-    return sum(_text_len(a) for a in el.iter("a"))
+def _link_chars(el: HtmlElement, skip: set[HtmlElement]) -> int:
+    return sum(_text_len(a) for a in el.iter("a") if a not in skip)
 
 
 def _with_siblings(
