@@ -42,6 +42,7 @@ class DedupePipeline:
         self.min_hash_words = min_hash_words
         self.by_key: dict[str, str] = {}  # folded url_key → canonical article URL
         self.by_hash: dict[str, str] = {}  # content_hash → canonical article URL
+        self.hashes: dict[str, str | None] = {}  # canonical article URL → its content_hash
         self.emitted: set[str] = set()  # canonical URLs passed on as articles in this crawl
         # Redirect sources whose target has not arrived as an article (yet), by target key.
         self.waiting: dict[str, list[str]] = {}
@@ -63,6 +64,7 @@ class DedupePipeline:
         self.profile = spider_profile(spider)
         for key, known in known_articles(self.archive_path, spider_site(spider)).items():
             self.by_key[self._fold(key)] = known.url
+            self.hashes[known.url] = known.content_hash
             if known.content_hash:
                 self.by_hash.setdefault(known.content_hash, known.url)
 
@@ -106,7 +108,7 @@ class DedupePipeline:
             urls += self.waiting.pop(self.key(url), [])
         article.aliases = list(dict.fromkeys(urls[1:]))
         keys = [self.key(u) for u in urls]
-        target = next((self.by_key[k] for k in keys if k in self.by_key), None)
+        target = self._target(article, keys)
         if target in self.emitted:
             stats.inc_value("archive/duplicate_url")
             return Duplicate(article, target, "url")
@@ -121,10 +123,27 @@ class DedupePipeline:
             article.aliases = list(dict.fromkeys([*article.aliases, article.url]))
             article.url = target
         self._register(keys, article.url)
+        self.by_key[self.key(article.url)] = article.url
+        self.hashes[article.url] = article.content_hash
         if self._hashable(article):
             self.by_hash.setdefault(article.content_hash or "", article.url)
         self.emitted.add(article.url)
         return article
+
+    def _target(self, article: Article, keys: list[str]) -> str | None:
+        """The known article these URLs name, unless the page's own URL now serves another text.
+
+        A URL recorded as an alias (a copy, a redirect it no longer makes) that now serves a
+        different full text is an article of its own: it must not overwrite the old target.
+        """
+        target = next((self.by_key[k] for k in keys if k in self.by_key), None)
+        own = keys[0]
+        if target is None or own not in self.by_key or self.key(target) == own:
+            return target
+        known_hash = self.hashes.get(target)
+        if self._hashable(article) and known_hash and known_hash != article.content_hash:
+            return None
+        return target
 
     def _register(self, keys: list[str], url: str) -> None:
         for key in keys:

@@ -296,6 +296,22 @@ def test_dedupe_is_seeded_from_the_archive(db_path: Path) -> None:
     )
 
 
+def test_copy_that_later_diverges_becomes_its_own_article(db_path: Path) -> None:
+    first = start(db_path)
+    first.feed([article(), article(f"{WWW}/slug-2/")])
+    first.close()
+    assert first.rows("SELECT count(*) FROM articles") == [(1,)]
+    second = start(db_path)
+    (out,) = second.feed([article(f"{WWW}/slug-2/", body=BODY + " Mise à jour : autre texte.")])
+    assert isinstance(out, Article) and out.url == f"{WWW}/slug-2/"
+    second.close()
+    assert sorted(second.rows("SELECT url, article_url FROM aliases")) == [
+        (f"{WWW}/slug-2/", f"{WWW}/slug-2/"),
+        (f"{WWW}/slug/", f"{WWW}/slug/"),
+    ]
+    assert second.rows("SELECT count(*) FROM articles") == [(2,)]
+
+
 def test_spider_alias_points_at_the_canonical_article(db_path: Path) -> None:
     run = start(db_path)
     run.feed([article(), Alias(url=f"{WWW}/?p=12", target=f"{WWW}/slug")])
