@@ -75,6 +75,7 @@ _GENERIC = {
     "members_cta": (".gh-post-upgrade-cta",),
     "image": ("article header figure img", "article figure img"),
 }
+_MIN_LEDE, _MAX_LEDE = 15, 1000
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*::\s*|\s+-\s*$")
 _WORDS = re.compile(r"\w+")
@@ -217,9 +218,15 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
     return max(candidates, key=lambda c: (votes[c], -candidates.index(c)))
 
 
-def lede(tree: HtmlElement, era: Era | None) -> str | None:
-    """The standfirst shown under the title, if the page shows one."""
-    return _first_text(tree, selectors(era, "lede") or _GENERIC["lede"])
+def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str | None:
+    """The standfirst shown under the title, if the page shows one: a short block near the
+    title (never a whole header holding the h1)."""
+    within = scope if scope is not None and not selectors(era, "lede") else tree
+    for node in select_first(within, selectors(era, "lede") or _GENERIC["lede"]):
+        text = node_text(node)
+        if _MIN_LEDE <= len(text) <= _MAX_LEDE and next(node.iter("h1"), None) is None:
+            return text
+    return None
 
 
 def body(tree: HtmlElement, era: Era | None, url: str | None, data: Structured) -> list[Block]:
@@ -388,12 +395,12 @@ def build_article(
     names = site_names(data, profile, url)
     lang = language(tree, data, profile)
     head = title(tree, era, data, names)
-    standfirst = lede(tree, era)
+    scope = header_scope(tree, era)
+    standfirst = lede(tree, era, scope)
     blocks = body(tree, era, url, data)
     if standfirst and blocks and normalize_space(blocks[0].text) == standfirst:
         blocks = blocks[1:]
     text = blocks_text(blocks)
-    scope = header_scope(tree, era)
     published, modified = dates(tree, era, data, profile, lang, scope)
     is_house = profile.is_house_author if profile else _never
     outlets = {_fold(n) for n in names}
