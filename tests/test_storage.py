@@ -165,6 +165,24 @@ def test_batch_is_atomic(archive: Archive, db_path: Path) -> None:
     assert rows(db_path, "SELECT count(*) FROM aliases") == [(0,)]
 
 
+def test_readers_never_see_half_a_batch(
+    archive: Archive, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crawl = archive.start_crawl("test")
+    seen_mid_batch: list[int] = []
+    resolve = Archive._resolve_teasers
+
+    def resolve_and_peek(self: Archive, keys: set[str]) -> None:
+        resolve(self, keys)  # articles and aliases are written, the batch is not committed
+        (count,) = rows(db_path, "SELECT count(*) FROM articles")[0]
+        seen_mid_batch.append(count)
+
+    monkeypatch.setattr(Archive, "_resolve_teasers", resolve_and_peek)
+    archive.write_batch([article(), article("https://site.test/b/")], [], [], [], crawl)
+    assert seen_mid_batch == [0]
+    assert rows(db_path, "SELECT count(*) FROM articles") == [(2,)]
+
+
 def test_article_without_url_is_refused_before_writing(archive: Archive) -> None:
     with pytest.raises(ValueError, match="without a URL"):
         archive.write_batch([Article(title="x")], [], [], [], archive.start_crawl("test"))
