@@ -84,6 +84,10 @@ def test_truth_articles_have_both_eras_and_every_author_trap(site: DemoSite) -> 
 
 
 def test_canonical_pages_are_served_and_match_the_truth(site: DemoSite) -> None:
+    check_canonicals(site)
+
+
+def check_canonicals(site: DemoSite) -> None:
     pages = html_pages(site)
     for article in site.articles:
         assert site.routes[article.canonical_path].status == 200
@@ -93,6 +97,13 @@ def test_canonical_pages_are_served_and_match_the_truth(site: DemoSite) -> None:
 
 
 def test_aliases_lead_to_the_canonical_or_carry_the_same_body(site: DemoSite) -> None:
+    assert alias_kinds(site) == {"redirect", "canonical link", "copy"}
+    chains = [a for art in site.articles for a in art.aliases if a.startswith("/?p=")]
+    assert any(site.routes[site.routes[p].location or ""].location for p in chains), "a 2-hop chain"
+
+
+def alias_kinds(site: DemoSite) -> set[str]:
+    """Check every alias; return how they lead to their article."""
     pages = html_pages(site)
     kinds = set()
     for article in site.articles:
@@ -109,12 +120,16 @@ def test_aliases_lead_to_the_canonical_or_carry_the_same_body(site: DemoSite) ->
             else:
                 assert body_blocks(tree) == truth_blocks(article), alias  # the republished copy
                 kinds.add("copy")
-    assert kinds == {"redirect", "canonical link", "copy"}
-    chains = [a for art in site.articles for a in art.aliases if a.startswith("/?p=")]
-    assert any(site.routes[site.routes[p].location or ""].location for p in chains), "a 2-hop chain"
+    return kinds
 
 
 def test_every_link_resolves_or_is_offsite_or_disallowed(site: DemoSite) -> None:
+    seen_disallowed, seen_dead = check_links(site)
+    assert seen_disallowed and seen_dead
+
+
+def check_links(site: DemoSite) -> tuple[int, int]:
+    """Check every link of every page; count those to disallowed paths and to dead pages."""
     seen_disallowed = seen_dead = 0
     for path, tree in html_pages(site).items():
         origin = (
@@ -137,7 +152,7 @@ def test_every_link_resolves_or_is_offsite_or_disallowed(site: DemoSite) -> None
                 continue
             final, route = site.follow(target)
             assert route is not None and route.status == 200, f"{path} links {href}"
-    assert seen_disallowed and seen_dead
+    return seen_disallowed, seen_dead
 
 
 def crawl(site: DemoSite) -> tuple[set[str], set[str]]:
@@ -188,6 +203,15 @@ def test_a_crawl_from_the_home_page_meets_every_article_and_trap(site: DemoSite)
         assert any(marker in p for p in fetched), marker
     assert set(site.dead_links) & fetched, "the older-posts link of a last page"
     assert any(p.startswith("/category/une/") for p in fetched), "the WordPress archive listings"
+
+
+@pytest.mark.parametrize(("n", "seed", "revision"), [(5, 1, 1), (9, 4, 2), (15, 2, 2)])
+def test_small_and_later_sites_hold_together(n: int, seed: int, revision: int) -> None:
+    small = build_site(n, seed=seed, revision=revision)
+    check_canonicals(small)
+    alias_kinds(small)
+    check_links(small)
+    assert {a.canonical_path for a in small.articles} <= crawl(small)[0]
 
 
 def test_teasers_are_shown_as_the_truth_says(site: DemoSite) -> None:

@@ -57,7 +57,7 @@ def build_site(
     builder.wp_listings()
     builder.static_pages()
     builder.discovery()
-    failing = "/page/2/" if "/page/2/" in builder.routes else "/category/ukraine/"
+    failing = "/page/2/" if "/page/2/" in builder.routes else next(iter(builder.tag_bases.values()))
     return DemoSite(
         routes=builder.routes,
         articles=builder.truth(),
