@@ -202,7 +202,7 @@ _META_WORDS = (
         "headline",
     }
 )
-_BYLINE_PREFIX = re.compile(r"^(?:par|by|de|publié par|écrit par)\s+", re.I)
+_BYLINE_PREFIX = re.compile(r"^(?:par|by|von|publié par|écrit par)(?:\s+|$)", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 # A display name ("Éric Verhaeghe", "CDS") or a login kept as a name ("courrier-strateges").
 _NAME_SHAPE = re.compile(r"^(?:[^\W\d_a-z][^\W\d]*(?:[ '’.-]+[^\W\d]+){0,4}|[a-z]+(?:-[a-z]+)+)$")
@@ -371,7 +371,10 @@ def _containers(tree: HtmlElement, page: _Page) -> list[tuple[str, HtmlElement, 
             found += [(kind, el, True) for el in select(tree, sel)]
     for el in tree.iter(*_CONTAINER_TAGS):
         label = f"{el.get('class', '')} {el.get('id', '')}"
-        tokens = [t for t in label.split() if t.lower() != "featured"]
+        # `featured` alone is Ghost's post_class on one card; has-hero & co. are layout switches.
+        tokens = [
+            t for t in label.lower().split() if t != "featured" and not t.startswith(_LAYOUT_PREFIX)
+        ]
         if any(_RELATED_CLASS.search(t) for t in tokens):
             found.append(("related", el, False))
         elif any(_FEATURED_CLASS.search(t) for t in tokens):
@@ -496,8 +499,11 @@ def _generic_groups(
             if card.getparent() in by_parent:
                 by_parent[card.getparent()].append(card)
                 continue
-            inner = (d for d in card.iterdescendants(etree.Element)
-                     if (_shape(d), _shape(d.getparent())) in by_key)
+            inner = (
+                d
+                for d in card.iterdescendants(etree.Element)
+                if (_shape(d), _shape(d.getparent())) in by_key
+            )
             found = next(inner, None)
             if found is not None:
                 by_key[(_shape(found), _shape(found.getparent()))].append(found)
@@ -594,6 +600,8 @@ def _teaser(card: HtmlElement, page: _Page, kind: str) -> Teaser | None:
     """The fields a card shows; None when it names no article or shows neither title nor text."""
     authors = _authors(card, page)
     title_el, title = _title(card, page, authors)
+    if not authors and title_el is None:
+        authors = _byline_guess(card)
     link = _main_link(card, title_el, page)
     if link is None:
         return None
@@ -753,7 +761,6 @@ def _authors(card: HtmlElement, page: _Page) -> list[str]:
                 names += _names_in(el)
                 if names:
                     break
-    names = names or _byline_guess(card)
     unique: dict[str, str] = {}
     for name in names:
         unique.setdefault(name.casefold(), name)
@@ -761,8 +768,16 @@ def _authors(card: HtmlElement, page: _Page) -> list[str]:
 
 
 def _byline_guess(card: HtmlElement) -> list[str]:
-    """Last resort for bylines without a telling class: a lone name-like line outside links."""
-    for el in card.iter(etree.Element):
+    """A titleless card's byline without a telling class: a name-like line after its link.
+
+    Only for titleless cards (excerpt + author line): elsewhere such lines are kickers or badges.
+    """
+    nodes = list(card.iter(etree.Element))
+    first_link = next((a for a in nodes if a.tag == "a" and a.get("href")), None)
+    if first_link is None:
+        return []
+    start = nodes.index(first_link) + sum(1 for _ in first_link.iterdescendants(etree.Element))
+    for el in nodes[start + 1 :]:
         if len(el) or el.tag in ("a", "img") or _is_meta(el, card) or _is_more_link(el):
             continue
         if any(a.tag == "a" for a in _ancestors_within(el, card)):
