@@ -64,7 +64,9 @@ class StorePipeline:
             page = item.article
             assert page.url is not None
             self.aliases += [(url, item.target) for url in (page.url, *page.aliases)]
-            self.teasers += [(page.url, t) for t in page.teasers]
+            # The same page again: its cards were seen on the article's page, not a variant.
+            source = item.target if item.reason == "url" else page.url
+            self.teasers += [(source, t) for t in page.teasers]
         else:
             return item
         self.pending += 1

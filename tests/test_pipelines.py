@@ -237,13 +237,17 @@ def test_content_hash_sees_different_words() -> None:
 )
 def test_url_variants_are_one_row_with_aliases(db_path: Path, variant: str) -> None:
     run = start(db_path)
-    first, again = run.feed([article(), article(url=variant, title="Titre modifié")])
+    related = [Teaser(url=f"{WWW}/autre/", kind="related")]
+    first, again = run.feed(
+        [article(teasers=related), article(url=variant, title="Titre modifié", teasers=related)]
+    )
     assert isinstance(first, Article)
     assert isinstance(again, Duplicate) and again.reason == "url"
     run.close()
     assert run.rows("SELECT url, title FROM articles") == [(f"{WWW}/slug/", "Titre")]
     aliases = run.rows("SELECT url, article_url FROM aliases")
     assert (variant.split("?")[0], f"{WWW}/slug/") in aliases
+    assert run.rows("SELECT source_url, url FROM teasers") == [(f"{WWW}/slug/", f"{WWW}/autre/")]
     assert run.stats["archive/duplicate_url"] == 1
 
 

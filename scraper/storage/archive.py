@@ -153,7 +153,7 @@ class Archive:
     def _upsert_article(self, url: str, article: Article, crawl_id: int, now: str) -> str:
         """Insert, update or just mark seen; returns which of "new", "updated", "unchanged"."""
         row = _article_row(article)
-        lastmod = getattr(article, "lastmod", None)
+        lastmod = article.lastmod
         stored = self.db.execute(
             f"SELECT {', '.join(CONTENT_COLUMNS)}, modified FROM articles WHERE url = ?",
             (url,),
