@@ -265,10 +265,14 @@ def _post(
     headline = prose.title(rng, space)
     mode = ("title", "lede", "coauthor", "byline")[index % 4] if index % 10_000 < 4 else None
     mode = mode or rng.choices(("byline", "coauthor", "title", "lede", "house"), (9, 3, 3, 2, 3))[0]
-    lede = prose.paragraph(rng, space).split(". ")[0] + "." if rng.random() < 0.7 else None
+    lede = prose.paragraph(rng, space).split(". ")[0] + "." if rng.random() < 0.55 else None
     if mode == "title":
         writer = rng.choice(TITLE_WRITERS)
-        sep = " par " if headline.endswith("?") else rng.choice((" – par ", ", par "))
+        sep = (
+            " par "
+            if headline.endswith(("?", "!"))
+            else rng.choice((" – par ", ", par ", "... par "))
+        )
         headline, byline, authors = headline + sep + writer, [rng.choice(HOUSE)], [writer]
     elif mode == "lede":
         writer = rng.choice(LEDE_WRITERS)

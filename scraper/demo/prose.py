@@ -79,8 +79,10 @@ def sentence(rng: random.Random, space: str) -> str:
         return f"«{NBSP}{quote.capitalize()}{NBSP}», {rng.choice(SOURCES)}."
     if kind < 0.8:
         return f"Faut-il y voir {o} en trompe-l’œil{space}? Rien n’est moins sûr."
-    if kind < 0.9:
+    if kind < 0.85:
         return f"Le constat est simple{space}: {_lower(s)} {v} {o}."
+    if kind < 0.9:
+        return f"{s} {v} {o}, quelle ironie{space}!"
     return f"{s} {v} {o}{space}; {_lower(rng.choice(SUBJECTS))} {rng.choice(VERBS)} {c}."
 
 
@@ -115,6 +117,8 @@ def title(rng: random.Random, space: str) -> str:
         return f"{rng.choice(TOPICS)}{space}: {_lower(s)} {v} {o}"
     if kind < 0.85:
         return f"Guerre d’Ukraine – Jour {rng.randint(100, 1300)} – {s} {v} {o}"
+    if kind < 0.92:
+        return f"{s} {v} {o}{rng.choice(('', space))}!"
     return f"{s} {v} {o}, et après{space}?"
 
 
