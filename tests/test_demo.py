@@ -108,6 +108,7 @@ def alias_kinds(site: DemoSite) -> set[str]:
     kinds = set()
     for article in site.articles:
         for alias in article.aliases:
+            assert site.article_at(alias) is article
             final, route = site.follow(alias)
             assert route is not None and route.status == 200, alias
             if final == article.canonical_path:

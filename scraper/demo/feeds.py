@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
-from scraper.demo.plan import Post
-from scraper.demo.render import SITE, Origins, attr, text, utc_z
+from scraper.demo.plan import Post, escape
+from scraper.demo.render import SITE, Origins, attr, utc_z
 
 ROBOTS_DISALLOWED = [
     "/ghost/",
@@ -76,4 +76,4 @@ def _item(o: Origins, post: Post) -> str:
 
 def stylesheet() -> str:
     """A stub of Ghost's sitemap.xsl (browsers ask for it; crawlers should not)."""
-    return f'<?xml version="1.0" encoding="UTF-8"?><xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><html><body><h1>{text(SITE)}</h1></body></html></xsl:template></xsl:stylesheet>'
+    return f'<?xml version="1.0" encoding="UTF-8"?><xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><html><body><h1>{escape(SITE)}</h1></body></html></xsl:template></xsl:stylesheet>'

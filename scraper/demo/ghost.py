@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from scraper.demo.model import TruthTeaser
-from scraper.demo.plan import TAGS, Author, Post, Tag
+from scraper.demo.plan import TAGS, Author, Post, Tag, escape
 from scraper.demo.prose import french_date
 from scraper.demo.render import (
     SITE,
@@ -17,7 +17,6 @@ from scraper.demo.render import (
     card_excerpt,
     json_ld,
     reading_minutes,
-    text,
     utc_z,
 )
 
@@ -35,7 +34,7 @@ def page(o: Origins, *, title: str, body_class: str, head: str, main: str) -> st
     """A whole Ghost page: head, site header and navigation, `main`, footer."""
     g = o.ghost
     nav = "".join(
-        f'<li class="nav-{slug}"><a href="/category/{slug}/">{text(name)}</a></li>'
+        f'<li class="nav-{slug}"><a href="/category/{slug}/">{escape(name)}</a></li>'
         for slug, name in ((t, _tag_name(t)) for t in NAV_TAGS)
     )
     return f"""<!DOCTYPE html>
@@ -43,7 +42,7 @@ def page(o: Origins, *, title: str, body_class: str, head: str, main: str) -> st
 <head>
 <meta charset="utf-8">
 <meta http-equiv="X-UA-Compatible" content="IE=edge">
-<title>{text(title)}</title>
+<title>{escape(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" type="text/css" href="{g}assets/built/screen.css?v=4f2a9c1e7b">
 {head}
@@ -113,7 +112,7 @@ def article(o: Origins, post: Post, related: Sequence[Post]) -> tuple[str, list[
     klass = "post" + (" featured" if post.featured else "") + f" {tag_classes}"
     if post.members_only:
         klass += " post-access-members"
-    lede = f'<p class="c-article__excerpt">{text(post.lede)}</p>' if post.lede else ""
+    lede = f'<p class="c-article__excerpt">{escape(post.lede)}</p>' if post.lede else ""
     content = "\n".join(b.markup() for b in post.visible_blocks)
     if post.members_only:
         content += UPGRADE_CTA
@@ -136,8 +135,8 @@ def article(o: Origins, post: Post, related: Sequence[Post]) -> tuple[str, list[
     main = f"""<article class="c-article {klass}">
  <header class="c-article__header">
   <figure class="c-article__media"><img src="{image}" alt="{attr(post.title)}" width="1200" height="675"></figure>
-  <a class="c-article__tag" href="/category/{primary.slug}/">{text(primary.name)}</a>
-  <h1 class="c-article__title">{text(post.title)}</h1>
+  <a class="c-article__tag" href="/category/{primary.slug}/">{escape(primary.name)}</a>
+  <h1 class="c-article__title">{escape(post.title)}</h1>
   {share(url, post.title, "top")}
   {lede}
   <div class="c-byline">
@@ -183,8 +182,8 @@ def card(post: Post, href: str) -> str:
         klass += " post-access-members"
     return f"""<article class="{klass}">
 <a class="c-card__media" href="{attr(href)}"><img class="c-card__image" src="/content/images/size/w600/2025/{post.index % 997:03d}-une.jpg" alt="{attr(post.title)}" loading="lazy"></a>
-<div class="c-card__body"><h3 class="c-card__title"><a href="{attr(href)}">{text(post.title)}</a></h3>
-<p class="c-card__excerpt">{text(card_excerpt(post, CARD_EXCERPT))}</p></div>
+<div class="c-card__body"><h3 class="c-card__title"><a href="{attr(href)}">{escape(post.title)}</a></h3>
+<p class="c-card__excerpt">{escape(card_excerpt(post, CARD_EXCERPT))}</p></div>
 <footer class="c-card__footer"><ul class="c-card__avatars">{_avatars(post.byline)}</ul>
 <span class="c-card__authors">{_author_links(post.byline)}</span></footer>
 </article>"""
@@ -202,7 +201,7 @@ def old_card(post: Post, href: str) -> str:
                     <section class="post-card-excerpt">
 
                         <p>
-                            {text(card_excerpt(post, OLD_CARD_EXCERPT))}
+                            {escape(card_excerpt(post, OLD_CARD_EXCERPT))}
                         </p>
 
                     </section>
@@ -214,7 +213,7 @@ def old_card(post: Post, href: str) -> str:
             <footer class="post-card-meta">
 
                 <span class="post-card-byline-content">
-                    <span>{text(post.byline[0].name)}</span>
+                    <span>{escape(post.byline[0].name)}</span>
                 </span>
 
             </footer>
@@ -290,7 +289,7 @@ def static_page(o: Origins, slug: str, title: str, paragraphs: Sequence[str]) ->
     head = head_meta(description=paragraphs[0][:150], canonical=url)
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     main = f"""<article class="c-page post page">
-<header class="c-page__header"><h1 class="c-page__title">{text(title)}</h1></header>
+<header class="c-page__header"><h1 class="c-page__title">{escape(title)}</h1></header>
 <section class="post-content c-page__content">{body}</section></article>"""
     return page(o, title=title, body_class=f"page-template page-{slug}", head=head, main=main)
 
@@ -300,13 +299,13 @@ def amp(o: Origins, post: Post) -> str:
     body = "\n".join(b.markup() for b in post.visible_blocks if b.kind != "card")
     return f"""<!doctype html>
 <html ⚡ lang="fr">
-<head><meta charset="utf-8"><title>{text(post.title)}</title>
+<head><meta charset="utf-8"><title>{escape(post.title)}</title>
 <link rel="canonical" href="{o.ghost}{post.slug}/">
 <meta name="viewport" content="width=device-width,minimum-scale=1,initial-scale=1">
 <script async src="https://cdn.ampproject.org/v0.js"></script></head>
 <body class="amp-template"><header class="page-header"><a href="{o.ghost}">{SITE}</a></header>
 <main class="content" role="main"><article class="post">
-<header class="post-header"><h1 class="post-title">{text(post.title)}</h1></header>
+<header class="post-header"><h1 class="post-title">{escape(post.title)}</h1></header>
 <section class="post-content">{body}</section></article></main></body></html>
 """
 
@@ -321,14 +320,14 @@ def author_header(author: Author) -> str:
     )
     return f"""<section class="c-author-header">
 <img class="c-author-header__avatar" src="{avatar}" alt="{attr(author.name)}">
-<h1 class="c-author-header__name">{text(author.name)}</h1>
-<p class="c-author-header__bio">{text(author.bio)}</p>{social}</section>"""
+<h1 class="c-author-header__name">{escape(author.name)}</h1>
+<p class="c-author-header__bio">{escape(author.bio)}</p>{social}</section>"""
 
 
 def tag_header(tag: Tag) -> str:
     """The tag page header: name and description."""
-    return f"""<header class="c-tag-header"><h1 class="c-tag-header__name">{text(tag.name)}</h1>
-<p class="c-tag-header__description">Nos articles : {text(tag.name)}.</p></header>"""
+    return f"""<header class="c-tag-header"><h1 class="c-tag-header__name">{escape(tag.name)}</h1>
+<p class="c-tag-header__description">Nos articles : {escape(tag.name)}.</p></header>"""
 
 
 UPGRADE_CTA = """
@@ -359,7 +358,7 @@ def _avatars(authors: Sequence[Author]) -> str:
 
 
 def _author_links(authors: Sequence[Author]) -> str:
-    return ", ".join(f'<a href="/author/{a.slug}/">{text(a.name)}</a>' for a in authors)
+    return ", ".join(f'<a href="/author/{a.slug}/">{escape(a.name)}</a>' for a in authors)
 
 
 def _teaser(

@@ -7,6 +7,7 @@ revision 1 unchanged except the one it edits on purpose.
 from __future__ import annotations
 
 import dataclasses
+import html
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -336,4 +337,4 @@ def _copy(original: Post) -> Post:
 
 def escape(text: str) -> str:
     """Text as HTML character data."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text, quote=False)

@@ -25,11 +25,6 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def text(value: str) -> str:
-    """Text as HTML character data."""
-    return html.escape(value, quote=False)
-
-
 def json_ld(data: object, css_class: str = "", *, ascii: bool = False) -> str:
     """A JSON-LD script element (`</` escaped so a title cannot close it).
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from scraper.demo.model import TruthTeaser
-from scraper.demo.plan import Post, Tag
+from scraper.demo.plan import Post, Tag, escape
 from scraper.demo.prose import french_date, paragraph
-from scraper.demo.render import SITE, Origins, attr, json_ld, text, utc_offset, wp_excerpt
+from scraper.demo.render import SITE, Origins, attr, json_ld, utc_offset, wp_excerpt
 
 READERS = ("Jean-Marc", "Patrice L.", "Sylvie", "Gaulois73", "Marianne D.", "Hervé")
 TEXTURIZE = {"’": "&#8217;", "«": "&laquo;", "»": "&raquo;", "\u00a0": "&nbsp;", "–": "&#8211;"}
@@ -31,7 +31,7 @@ def page(o: Origins, *, title: str, charset: str, body_class: str, head: str, ma
 <head>
 <meta charset="{charset}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{texturize(text(title))}</title>
+<title>{texturize(escape(title))}</title>
 {head}
 <link rel="alternate" type="application/rss+xml" title="{SITE} &raquo; Flux" href="{w}feed/">
 <link rel="https://api.w.org/" href="{w}wp-json/">
@@ -72,7 +72,7 @@ def article(
         f"<p>{b.html}{end_p}" if b.kind == "p" else f"<{b.kind}>{b.html}</{b.kind}>"
         for b in post.blocks
     )
-    image = f'<figure class="wp-block-image size-large"><img src="{o.wp}wp-content/uploads/{post.published:%Y/%m}/une.jpg" alt=""><figcaption>{text(category.name)}</figcaption></figure>'
+    image = f'<figure class="wp-block-image size-large"><img src="{o.wp}wp-content/uploads/{post.published:%Y/%m}/une.jpg" alt=""><figcaption>{escape(category.name)}</figcaption></figure>'
     teasers: list[TruthTeaser] = []
     items = []
     for position, other in enumerate(related):
@@ -82,10 +82,10 @@ def article(
             f'<div class="jp-relatedposts-post jp-relatedposts-post{position}" data-post-id="{other.wp_id}">'
             f'<a class="jp-relatedposts-post-a" href="{href}" title="{attr(other.title)}" rel="nofollow">'
             f'<img class="jp-relatedposts-post-img" src="{o.wp}wp-content/uploads/related.jpg" alt="{attr(other.title)}"></a>'
-            f'<h4 class="jp-relatedposts-post-title"><a class="jp-relatedposts-post-a" href="{href}">{text(other.title)}</a></h4>'
-            f'<p class="jp-relatedposts-post-excerpt">{text(excerpt)}</p>'
+            f'<h4 class="jp-relatedposts-post-title"><a class="jp-relatedposts-post-a" href="{href}">{escape(other.title)}</a></h4>'
+            f'<p class="jp-relatedposts-post-excerpt">{escape(excerpt)}</p>'
             f'<p class="jp-relatedposts-post-date">{french_date(other.published, first=True)}</p>'
-            f'<p class="jp-relatedposts-post-context">Dans «&nbsp;{text(category.name)}&nbsp;»</p></div>'
+            f'<p class="jp-relatedposts-post-context">Dans «&nbsp;{escape(category.name)}&nbsp;»</p></div>'
         )
         teasers.append(
             TruthTeaser(
@@ -95,16 +95,16 @@ def article(
     author = post.byline[0]
     meta_close = "" if post.malformed else "</div>"
     tag_links = ", ".join(
-        f'<a href="{o.wp}tag/{t.slug}/" rel="tag">{text(t.name)}</a>' for t in tags
+        f'<a href="{o.wp}tag/{t.slug}/" rel="tag">{escape(t.name)}</a>' for t in tags
     )
     body_classes = f"post-{post.wp_id} post type-post status-publish format-standard has-post-thumbnail hentry category-{category.slug}"
     body_classes += "".join(f" tag-{t.slug}" for t in tags)
     main = f"""<div class="td-container"><div id="primary" class="content-area"><main id="main" class="site-main">
 <article id="post-{post.wp_id}" class="{body_classes}">
 <header class="entry-header">
-<h1 class="entry-title">{texturize(text(post.title))}</h1>
+<h1 class="entry-title">{texturize(escape(post.title))}</h1>
 <div class="entry-meta"><span class="posted-on">Publié le <a href="{url}" rel="bookmark"><time class="entry-date published" datetime="{post.published.isoformat()}">{french_date(post.published, first=True)}</time><time class="updated" datetime="{post.modified.isoformat()}">{french_date(post.modified, first=True)}</time></a></span>
-<span class="byline"> par <span class="author vcard"><a class="url fn n" href="{o.wp}author/{author.slug}/">{text(author.name)}</a></span></span>
+<span class="byline"> par <span class="author vcard"><a class="url fn n" href="{o.wp}author/{author.slug}/">{escape(author.name)}</a></span></span>
 {meta_close}
 </header>
 <div class="entry-content">
@@ -118,7 +118,7 @@ def article(
 <div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Similaire</em></h3>
 <div class="jp-relatedposts-items jp-relatedposts-items-visual">{"".join(items)}</div></div>
 </div>
-<footer class="entry-footer"><span class="cat-links">Publié dans <a href="{o.wp}category/{category.slug}/" rel="category tag">{text(category.name)}</a></span>
+<footer class="entry-footer"><span class="cat-links">Publié dans <a href="{o.wp}category/{category.slug}/" rel="category tag">{escape(category.name)}</a></span>
 <span class="tags-links">Étiqueté {tag_links}</span></footer>
 </article>
 {_comments(o, post, embed_of)}
@@ -151,10 +151,10 @@ def listing(
         author = post.byline[0]
         modules.append(f"""<div class="td_module_16 td_module_wrap td-animation-stack">
 <div class="td-module-thumb"><a href="{href}" rel="bookmark" class="td-image-wrap" title="{attr(post.title)}"><img class="entry-thumb" src="{o.wp}wp-content/uploads/{post.published:%Y/%m}/une-324x160.jpg" alt="" width="324" height="160"></a>
-<div class="td-module-meta-info td-module-overlay"><h3 class="entry-title td-module-title"><a href="{href}" rel="bookmark">{texturize(text(post.title))}</a></h3>
-<span class="td-post-author-name"><a href="{o.wp}author/{author.slug}/">{text(author.name)}</a> <span>-</span> </span>
+<div class="td-module-meta-info td-module-overlay"><h3 class="entry-title td-module-title"><a href="{href}" rel="bookmark">{texturize(escape(post.title))}</a></h3>
+<span class="td-post-author-name"><a href="{o.wp}author/{author.slug}/">{escape(author.name)}</a> <span>-</span> </span>
 <span class="td-post-date"><time class="entry-date updated td-module-date" datetime="{post.published.isoformat()}">{french_date(post.published, first=True)}</time></span></div></div>
-<div class="td-excerpt">{texturize(text(excerpt))}</div>
+<div class="td-excerpt">{texturize(escape(excerpt))}</div>
 <div class="td-read-more"><a href="{href}">Lire la suite</a></div>
 </div>""")
         teasers.append(
@@ -178,7 +178,7 @@ def listing(
     if number < pages:
         numbers += f' <a href="{page_url(number + 1)}"><i class="td-icon-menu-right"></i></a>'
     main = f"""<div class="td-container"><div class="td-pb-row"><div class="td-pb-span8 td-main-content"><div class="td-ss-main-content">
-<div class="td-page-header"><h1 class="entry-title td-page-title"><span>{text(category.name)}</span></h1></div>
+<div class="td-page-header"><h1 class="entry-title td-page-title"><span>{escape(category.name)}</span></h1></div>
 {"".join(modules)}
 <div class="page-nav td-pb-padding-side">{numbers}</div>
 </div></div></div></div>"""
@@ -195,11 +195,11 @@ def embed(o: Origins, post: Post) -> str:
     """The oEmbed iframe page WordPress served at /slug/embed/."""
     url = f"{o.wp}{post.path[1:]}"
     return f"""<!DOCTYPE html>
-<html lang="fr-FR" class="no-js"><head><title>{texturize(text(post.title))} - {SITE}</title>
+<html lang="fr-FR" class="no-js"><head><title>{texturize(escape(post.title))} - {SITE}</title>
 <meta name="robots" content="noindex, follow"><link rel="canonical" href="{url}"></head>
 <body class="wp-embed-responsive"><div class="wp-embed post-{post.wp_id} post type-post">
-<p class="wp-embed-heading"><a href="{url}" target="_top">{texturize(text(post.title))}</a></p>
-<div class="wp-embed-excerpt"><p>{texturize(text(wp_excerpt(post, 55)))}</p></div>
+<p class="wp-embed-heading"><a href="{url}" target="_top">{texturize(escape(post.title))}</a></p>
+<div class="wp-embed-excerpt"><p>{texturize(escape(wp_excerpt(post, 55)))}</p></div>
 <div class="wp-embed-footer"><div class="wp-embed-site-title"><a href="{o.wp}" target="_top"><span>{SITE}</span></a></div></div>
 </div></body></html>
 """
@@ -258,7 +258,7 @@ def _comments(o: Origins, post: Post, embed_of: Post | None) -> str:
     items = []
     for n in range(rng.randint(2, 3)):
         cid = post.wp_id * 10 + n if post.wp_id else n
-        words = text(paragraph(rng, "\u00a0"))
+        words = escape(paragraph(rng, "\u00a0"))
         if n == 0 and embed_of is not None:
             link = f"{o.wp}{embed_of.date_path[1:]}embed/"
             words += f' Voir aussi <a href="{link}" rel="nofollow ugc">{link}</a>'
@@ -271,5 +271,5 @@ def _comments(o: Origins, post: Post, embed_of: Post | None) -> str:
             "</article></li>"
         )
     return f"""<div id="comments" class="comments-area">
-<h2 class="comments-title">{len(items)} réflexions sur «&nbsp;{texturize(text(post.title))}&nbsp;»</h2>
+<h2 class="comments-title">{len(items)} réflexions sur «&nbsp;{texturize(escape(post.title))}&nbsp;»</h2>
 <ol class="comment-list">{"".join(items)}</ol></div>"""
