@@ -155,3 +155,51 @@ def test_menus_share_links_and_off_site_cards_are_not_teasers() -> None:
         f"<ul>{off_site}</ul>"
     )
     assert _page(body) == []
+
+
+def test_jetpack_block_related_posts_read_from_their_definition_list() -> None:
+    """Jetpack's newer block (nav > ul > li with dt/dd labels): labels are neither text nor authors."""
+    site = "https://lecourrierdesstrateges.fr"
+    items = "".join(
+        f"<li class='jp-related-posts-i2__post'><a class='jp-related-posts-i2__post-link' "
+        f"href='{site}/2023/03/1{i}/titre-numero-{i}/'>Titre numéro {i}</a>"
+        f"<dl class='jp-related-posts-i2__post-defs'><dt>Article</dt><dd><a href='{site}/2023/03/"
+        f"1{i}/titre-numero-{i}/'><img src='t.jpg' alt='Titre numéro {i}'></a></dd><dt>Date</dt>"
+        f"<dd class='jp-related-posts-i2__post-date'>1{i} mars 2023</dd><dt>Dans</dt>"
+        f"<dd class='jp-related-posts-i2__post-context'>Dans « Une »</dd></dl></li>"
+        for i in (1, 2)
+    )
+    html = (
+        "<html lang='fr'><body class='single single-post'><article class='post type-post'>"
+        "<h1 class='entry-title'>Un article</h1><div class='entry-content'><p>Texte.</p>"
+        "<nav class='jp-relatedposts-i2'><h3>Similaire</h3>"
+        f"<ul class='jp-related-posts-i2__list'>{items}</ul></nav></div></article></body></html>"
+    )
+    tree = parse_html(html)
+    era = detect_era(tree, get_profile("courrier"))
+    got = extract_teasers(tree, f"{site}/2023/03/27/un-article/", era, page_is_article=True)
+    assert [(t.title, t.excerpt, t.authors, t.published, t.position, t.kind) for t in got] == [
+        ("Titre numéro 1", None, [], "2023-03-11", 1, "related"),
+        ("Titre numéro 2", None, [], "2023-03-12", 2, "related"),
+    ]
+
+
+def test_co_authors_run_together_are_split_by_their_avatars() -> None:
+    card = (
+        "<article class='gh-card post'><a class='gh-card-link' href='/{slug}/'>"
+        "<h3 class='gh-card-title'>Un titre</h3><p class='gh-card-excerpt'>Un extrait assez long.</p>"
+        "<footer class='gh-card-meta'><img alt='Thibault de Varenne'><img alt='courrier-strateges'>"
+        "<span class='gh-card-author'>Thibault de Varenne courrier-strateges</span></footer>"
+        "</a></article>"
+    )
+    cards = card.format(slug="un-titre-de-test") + card.format(slug="autre-titre-de-test")
+    html = (
+        "<html><head><meta name='generator' content='Ghost 6.5'></head>"
+        f"<body class='home-template'><div class='gh-feed'>{cards}</div></body></html>"
+    )
+    tree = parse_html(html)
+    era = detect_era(tree, get_profile("courrier"))
+    got = extract_teasers(
+        tree, "https://www.lecourrierdesstrateges.fr/", era, page_is_article=False
+    )
+    assert [t.authors for t in got] == [["Thibault de Varenne", "courrier-strateges"]] * 2

@@ -170,8 +170,8 @@ _RELATED_HEADING = re.compile(
 )
 
 _MORE_TEXT = re.compile(
-    r"^(?:lire la suite|lire plus|la suite|suite|continuer la lecture|lire l'article|en savoir plus"
-    r"|read more|continue reading|more)\W*$",
+    r"^(?:(?:lire la suite|continuer la lecture|lire l['’]article|read more|continue reading)\b.{0,80}"
+    r"|(?:lire plus|la suite|suite|en savoir plus|more)\W*)$",
     re.I,
 )
 _MORE_WORDS = frozenset({"more", "readmore", "more-link"})
@@ -226,7 +226,10 @@ _GENERIC_BODY = (
     ".post-body",
     ".article-body",
     '[itemprop="articleBody"]',
+    ".kg-card",
 )
+# Kickers and badges sometimes sit inside a card's heading ("Abo", "Ukraine"): not title text.
+_BADGE_WORDS = frozenset({"kicker", "badge", "label", "tag", "tags", "category", "cat", "overline"})
 
 
 def extract_teasers(
@@ -600,13 +603,13 @@ def _teaser(card: HtmlElement, page: _Page, kind: str) -> Teaser | None:
     """The fields a card shows; None when it names no article or shows neither title nor text."""
     authors = _authors(card, page)
     title_el, title = _title(card, page, authors)
-    if not authors and title_el is None:
-        authors = _byline_guess(card)
     link = _main_link(card, title_el, page)
     if link is None:
         return None
     if title is None:
         title = _link_title(link, card, authors)
+    if not authors and title is None:
+        authors = _byline_guess(card)
     excerpt = _excerpt(card, page, title_el, [title or "", *authors])
     if title is None and excerpt is None:
         return None
@@ -644,7 +647,7 @@ def _title(
         for el in select(card, sel):
             if _class_words(el) & (_AUTHOR_WORDS | _DATE_WORDS):
                 continue
-            text = _text(el)
+            text = _text(el, skip=lambda e: bool(_class_words(e) & _BADGE_WORDS))
             if text and text.casefold() not in banned and not _MORE_TEXT.match(text):
                 return el, text
     return None, None
@@ -762,9 +765,22 @@ def _authors(card: HtmlElement, page: _Page) -> list[str]:
                 if names:
                     break
     unique: dict[str, str] = {}
-    for name in names:
+    for name in _split_by_avatars(names, card):
         unique.setdefault(name.casefold(), name)
     return list(unique.values())
+
+
+def _split_by_avatars(names: list[str], card: HtmlElement) -> list[str]:
+    """One byline text that is several avatars' names run together ("A B") → those names."""
+    if len(names) != 1:
+        return names
+    alts = [normalize_space(img.get("alt")) for img in card.iter("img")]
+    alts = [a for a in alts if a]
+    for start in range(len(alts)):
+        for end in range(start + 2, len(alts) + 1):
+            if " ".join(alts[start:end]).casefold() == names[0].casefold():
+                return alts[start:end]
+    return names
 
 
 def _byline_guess(card: HtmlElement) -> list[str]:
@@ -778,7 +794,9 @@ def _byline_guess(card: HtmlElement) -> list[str]:
         return []
     start = nodes.index(first_link) + sum(1 for _ in first_link.iterdescendants(etree.Element))
     for el in nodes[start + 1 :]:
-        if len(el) or el.tag in ("a", "img") or _is_meta(el, card) or _is_more_link(el):
+        if len(el) or el.tag in ("a", "img", "dt", "th", "label") or _is_meta(el, card):
+            continue
+        if _is_more_link(el):
             continue
         if any(a.tag == "a" for a in _ancestors_within(el, card)):
             continue
