@@ -3,6 +3,17 @@
 `build_site(60)` gives a seeded copy of Le Courrier des Stratèges in both eras (Ghost pages,
 archived WordPress pages, redirects, sitemaps, RSS) with the traps of the research notes;
 `revision=2` is the same site a day later (three new posts, one post edited).
+
+Where the traps live (modules render, plan decides):
+- 1/3 WordPress-era posts: most imported into Ghost (`/slug/`, date URL and `/?p=ID` redirect
+  chains to it), some linked only by those old URLs (not in Ghost listings, sitemaps or RSS),
+  some still archived in WordPress layout at their date URL (one ISO-8859-1, one malformed),
+  listed on `/category/{une,fil-nom,uncategorized}/` archive pages.
+- Authors: "… par X" titles and "Par X –" ledes under house bylines, co-authored bylines.
+- Variants: `/slug`, `/SLUG/`, `/slug/amp/`, WordPress `/…/embed/`, the `-2` republished copy,
+  utm/fbclid/ref links, `#/portal/` links; a hub post in every listing and related block.
+- Listings: Ghost "older posts" link on the last page (404), an older card template on some
+  tag pages, `/page/2/` answering 503 once; `/ghost/` and `/email/` links robots.txt forbids.
 """
 
 from __future__ import annotations
