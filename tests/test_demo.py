@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import re
 import threading
 import time
 import urllib.error
 import urllib.request
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -94,6 +96,29 @@ def check_canonicals(site: DemoSite) -> None:
         tree = pages[article.canonical_path]
         assert norm(tree.xpath("//h1")[0].text_content()) == norm(article.title)
         assert body_blocks(tree) == truth_blocks(article), article.canonical_path
+
+
+def test_page_metadata_agrees_with_the_truth(site: DemoSite) -> None:
+    pages = html_pages(site)
+    for article in site.articles:
+        tree = pages[article.canonical_path]
+        data = json.loads(tree.xpath("//script[@type='application/ld+json']/text()")[0])
+        published = datetime.fromisoformat(article.published)
+        if article.era == "ghost" or "@graph" not in data:
+            names = [data["author"]["name"]] + [c["name"] for c in data.get("contributor", [])]
+            assert names == article.byline
+            stated = datetime.fromisoformat(data["datePublished"].replace("Z", "+00:00"))
+            assert stated == published
+            day = tree.xpath("//article//header//time/@datetime")[0]
+            assert day == article.published[:10]
+            lede = tree.xpath("//header/p")
+            assert (norm(lede[0].text_content()) if lede else None) == (
+                norm(article.lede) if article.lede else None
+            )
+        else:
+            time_el = tree.xpath("//time[contains(@class, 'published')]/@datetime")[0]
+            assert time_el == article.published
+            assert data["@graph"][0]["headline"] == f"{article.title} - Le Courrier des Stratèges"
 
 
 def test_aliases_lead_to_the_canonical_or_carry_the_same_body(site: DemoSite) -> None:
