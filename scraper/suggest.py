@@ -37,6 +37,23 @@ Fetch = Callable[[str], str | None]
 _CMS = {"ghost": "ghost", "wordpress": "wordpress"}  # generator's first word → era name
 _STABLE = re.compile(r"-?[A-Za-z_][A-Za-z_-]*")  # no digits: those are per-post ids
 _WORD = re.compile(r"[A-Za-z0-9_][\w-]*")
+# A path segment kept as a literal: a short section word (`news`, `sport-auto`), not a slug or id.
+_SECTION = re.compile(r"[A-Za-z][a-z_]*(?:-[a-z_]+){0,2}")
+_SECTION_MAX = 24
+# Only a script or the root needs its query to name a document (`/?p=12`, `/read.php?id=3`).
+_SCRIPT = re.compile(r"^/$|\.(php|aspx?|jsp|cgi)$", re.IGNORECASE)
+# Classes that style rather than name (Tailwind/Bootstrap utilities, state) or are generated
+# per build (styled-components, CSS modules): selectors on them break at the next deploy.
+# Microformats (h-entry, p-name, e-content, u-url) name roles and are kept.
+_UTILITY = re.compile(
+    r"(text|bg|font|leading|tracking|whitespace|outline|border|rounded|shadow|flex|grid|gap|"
+    r"items|justify|self|place|space|overflow|z|w|min|max|m[trblxy]?|p[trblxy]|d|col|row|"
+    r"float|pull|push|order|offset|sm|md|lg|xl|is|has|js|sc)-.*|"
+    r"(not-italic|italic|bold|inline|block|flex|grid|table|hidden|relative|absolute|fixed|sticky|uppercase|"
+    r"lowercase|capitalize|truncate|clearfix|container|wrapper|row|first|last|active|visible|"
+    r"sr-only|show|fade|in)$|"
+    r"(?=[A-Za-z]{4,8}$)(?:[a-z]*[A-Z]){2}[A-Za-z]*|.*__[A-Za-z]*[A-Z][A-Za-z]*$"
+)
 _PAGE_FILE = re.compile(r"\.(s?html?|php|aspx?)$", re.IGNORECASE)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 _TIMEZONE = re.compile(r'"(?:timezone|timeZone|time_zone|tz)"\s*:\s*"([A-Za-z]+(?:\\?/[\w+-]+)+)"')
@@ -228,11 +245,15 @@ def _shape(path: str, *, slug_last: bool) -> list[str]:
             pieces.append(rf"\d{{{len(segment)}}}" if len(segment) <= 4 else r"\d+")
         elif page_file:
             pieces.append(r"[^/]+" + re.escape(page_file.group()))
-        elif (last and slug_last) or not _WORD.fullmatch(segment):
+        elif (last and slug_last) or not _is_section(segment):
             pieces.append(r"[^/]+")
         else:
             pieces.append(segment)
     return pieces
+
+
+def _is_section(segment: str) -> bool:
+    return len(segment) <= _SECTION_MAX and _SECTION.fullmatch(segment) is not None
 
 
 def _merge(shapes: list[list[str]]) -> list[list[str]]:
@@ -242,7 +263,7 @@ def _merge(shapes: list[list[str]]) -> list[list[str]]:
         for i, other in enumerate(merged):
             pairs = list(zip(other, shape, strict=False))
             if len(other) == len(shape) and all(
-                a == b or (_WORD.fullmatch(a) and _WORD.fullmatch(b)) for a, b in pairs
+                a == b or (_is_section(a) and _is_section(b)) for a, b in pairs
             ):
                 merged[i] = [a if a == b else r"[^/]+" for a, b in pairs]
                 break
@@ -271,9 +292,10 @@ def _article_patterns(urls: Iterable[str]) -> list[str]:
     """Regexes generalised from sample article URLs (`/2024/05/01/slug/` → dated pattern)."""
     by_query: dict[str, list[list[str]]] = {}
     for url in urls:
-        parts = urlsplit(url)
-        shape = _shape(parts.path, slug_last=not parts.query)
-        by_query.setdefault(_query(parts.query), []).append(shape)
+        parts = urlsplit(canonicalize_url(url))
+        query = parts.query if _SCRIPT.search(parts.path) else ""
+        shape = _shape(parts.path, slug_last=not query)
+        by_query.setdefault(_query(query), []).append(shape)
     patterns = []
     for query, shapes in by_query.items():
         patterns += [_pattern(shape, query) for shape in _merge(shapes)]
@@ -325,7 +347,7 @@ def _listing_shape(path: str) -> list[str]:
     for i, segment in enumerate(s for s in path.split("/") if s):
         if segment.isdigit():
             pieces.append(r"\d+" if pieces and pieces[-1] == "page" else rf"\d{{{len(segment)}}}")
-        elif (i == 0 or segment == "page") and _WORD.fullmatch(segment):
+        elif (i == 0 or segment == "page") and _is_section(segment):
             pieces.append(segment)
         else:
             pieces.append(r"[^/]+")
@@ -386,7 +408,10 @@ def _classes(el: HtmlElement) -> list[str]:
     return [
         c
         for c in (el.get("class") or "").split()
-        if _STABLE.fullmatch(c) and len(c) <= 40 and not c.startswith(_TAXONOMY)
+        if _STABLE.fullmatch(c)
+        and len(c) <= 40
+        and not c.startswith(_TAXONOMY)
+        and not _UTILITY.fullmatch(c)
     ]
 
 
@@ -429,13 +454,14 @@ def _first_text(tree: HtmlElement, selector: str) -> str | None:
 def _title_selector(samples: list[_Sample], base: Profile) -> str | None:
     """The element showing the extracted headline on every sample."""
     first = samples[0]
-    nodes = [
+    headings = [el for el in first.tree.iter("h1", "h2") if node_text(el) == first.article.title]
+    others = [
         el
-        for el in first.tree.iter("h1", "h2", "h3", "div", "span", "p", "header")
+        for el in first.tree.iter("h3", "div", "span", "p", "header")
         if node_text(el) == first.article.title
     ]
-    for el in nodes:
-        generic = ["article " + el.tag, "main " + el.tag, el.tag]
+    for el in headings + others:
+        generic = [f"article {el.tag}", f"main {el.tag}", el.tag] if el in headings else []
         for css in _in_context(el, [*_own(el), *generic]):
             if all(_first_text(s.tree, css) == s.article.title for s in samples):
                 return css
