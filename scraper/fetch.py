@@ -6,6 +6,7 @@ http(s) URLs that robots.txt also allows, waits at most 20 s and reads at most 5
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from scraper.settings import USER_AGENT
 
 TIMEOUT = 20.0
 MAX_BYTES = 5 * 1024 * 1024
+DELAY = 1.0  # seconds between two requests to one origin: a site we do not know yet
 _DISALLOW_ALL = ("User-agent: *", "Disallow: /")
 
 
@@ -46,18 +48,25 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 
 class Fetcher:
-    """Fetch pages as text, one at a time; robots.txt is read once per origin and obeyed.
+    """Fetch pages as text, one at a time and `delay` apart; robots.txt is read once and obeyed.
 
     Calling the fetcher with a site's `/robots.txt` URL returns that file's text (or None
     when the site has none), so callers that need its `Sitemap:` lines fetch nothing twice.
     """
 
     def __init__(
-        self, *, user_agent: str = USER_AGENT, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES
+        self,
+        *,
+        user_agent: str = USER_AGENT,
+        timeout: float = TIMEOUT,
+        max_bytes: int = MAX_BYTES,
+        delay: float = DELAY,
     ) -> None:
         self.user_agent = user_agent
         self.timeout = timeout
         self.max_bytes = max_bytes
+        self.delay = delay
+        self._last: dict[str, float] = {}
         self._robots: dict[str, tuple[RobotFileParser, str | None]] = {}
         self._page_opener = urllib.request.build_opener(_Redirects(self.check))
         # robots.txt itself may redirect anywhere on http(s), robots rules do not apply to it.
@@ -111,6 +120,7 @@ class Fetcher:
         self, url: str, opener: urllib.request.OpenerDirector
     ) -> tuple[int, bytes, str | None]:
         """(status, body, declared charset); FetchError on network errors and oversize bodies."""
+        self._wait(_origin(url))
         request = urllib.request.Request(
             url, headers={"User-Agent": self.user_agent, "Accept-Encoding": "identity"}
         )
@@ -123,6 +133,13 @@ class Fetcher:
         except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             raise FetchError(f"cannot fetch {url}: {reason}") from exc
+
+    def _wait(self, origin: str) -> None:
+        """Sleep until `delay` seconds have passed since the last request to `origin`."""
+        last = self._last.get(origin)
+        if last is not None:
+            time.sleep(max(0.0, self.delay - (time.monotonic() - last)))
+        self._last[origin] = time.monotonic()
 
     def _read(self, response: IO[bytes], url: str) -> bytes:
         body = response.read(self.max_bytes + 1)

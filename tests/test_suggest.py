@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -506,14 +507,14 @@ def server() -> Iterator[str]:
 
 
 def test_fetcher_reads_a_page_honestly(server: str) -> None:
-    fetcher = Fetcher()
+    fetcher = Fetcher(delay=0)
     assert "déjà" in (fetcher(server + "/page") or "")
     assert fetcher(server + "/robots.txt") == ROBOTS.decode()
     assert set(_Handler.user_agents) == {USER_AGENT}
 
 
 def test_fetcher_obeys_robots_txt(server: str) -> None:
-    fetcher = Fetcher()
+    fetcher = Fetcher(delay=0)
     with pytest.raises(FetchError, match="robots.txt disallows"):
         fetcher(server + "/private/secret")
     with pytest.raises(FetchError, match="robots.txt disallows"):
@@ -521,11 +522,19 @@ def test_fetcher_obeys_robots_txt(server: str) -> None:
 
 
 def test_fetcher_caps_size_and_reports_http_errors(server: str) -> None:
-    fetcher = Fetcher()
+    fetcher = Fetcher(delay=0)
     with pytest.raises(FetchError, match="larger than"):
         fetcher(server + "/big")
     with pytest.raises(FetchError, match="HTTP 404"):
         fetcher(server + "/missing")
+
+
+def test_fetcher_waits_between_requests(server: str) -> None:
+    fetcher = Fetcher(delay=0.3)
+    start = time.monotonic()
+    fetcher(server + "/page")  # robots.txt, then the page
+    fetcher(server + "/page")
+    assert time.monotonic() - start >= 0.6
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/x", "data:,x", "/page"])
