@@ -28,7 +28,7 @@ from scraper.extract.dates import calendar_day, find_date, in_timezone, parse_da
 from scraper.extract.generic import find_content, junk
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import node_text, normalize_space
+from scraper.extract.text import heading_text, node_text, normalize_space
 from scraper.items import Article
 from scraper.profiles import Era, Profile
 from scraper.urls import canonicalize_url, host_of
@@ -197,7 +197,7 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
     <title>, each without the site's name) vote; ties go to the JSON-LD headline, then the
     h1. Measured on the fundus corpus, this beats taking either source alone.
     """
-    shown = _first_text(tree, selectors(era, "title"))
+    shown = next(filter(None, map(heading_text, select_first(tree, selectors(era, "title")))), None)
     if shown:
         return shown
     declared = [
@@ -206,7 +206,7 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
     ]
     reference = next((t for t in declared if t), None)
     folded_names = {_fold(n) for n in names}
-    h1s = [h for h in (node_text(e) for e in tree.iter("h1")) if h and len(h) < 400]
+    h1s = [h for h in (heading_text(e) for e in tree.iter("h1")) if h and len(h) < 400]
     h1s = [h for h in h1s if _fold(h) not in folded_names]
     h1 = max(h1s, key=lambda h: _similarity(h, reference)) if h1s and reference else None
     h1 = h1 or (h1s[0] if h1s else None)
@@ -415,8 +415,9 @@ def build_article(
         title=head,
         lede=standfirst,
     )
+    page_url = canonical_url(url, data, profile)
     return Article(
-        url=canonical_url(url, data, profile),
+        url=page_url,
         title=head,
         lede=standfirst,
         body=text,
@@ -426,7 +427,7 @@ def build_article(
         modified=modified,
         tags=tags(tree, era, data),
         language=lang,
-        image=image(tree, era, data, url),
+        image=image(tree, era, data, page_url or url),
         members_only=members_only(tree, era),
         word_count=word_count(text),
     )

@@ -93,7 +93,7 @@ _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_DEPTH = 300
 # Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
 _FURNITURE = re.compile(
-    r"^(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on)?|"
+    r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on)?|"
     r"commentaires?|comments?|advertisement|publicité|anzeige|werbung|read more|lire aussi|"
     r"lire la suite|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
     r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
