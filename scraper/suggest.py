@@ -49,9 +49,9 @@ _UTILITY = re.compile(
     r"(text|bg|font|leading|tracking|whitespace|outline|border|rounded|shadow|flex|grid|gap|"
     r"items|justify|self|place|space|overflow|z|w|min|max|m[trblxy]?|p[trblxy]|d|col|row|"
     r"float|pull|push|order|offset|sm|md|lg|xl|is|has|js|sc)-.*|"
-    r"(not-italic|italic|bold|inline|block|flex|grid|table|hidden|relative|absolute|fixed|sticky|uppercase|"
-    r"lowercase|capitalize|truncate|clearfix|container|wrapper|row|first|last|active|visible|"
-    r"sr-only|show|fade|in)$|"
+    r"(not-italic|italic|bold|inline|block|flex|grid|table|hidden|relative|absolute|fixed|"
+    r"sticky|uppercase|lowercase|capitalize|truncate|clearfix|container|wrapper|row|first|last|"
+    r"active|visible|sr-only|show|fade|in)$|"
     r"(?=[A-Za-z]{4,8}$)(?:[a-z]*[A-Z]){2}[A-Za-z]*|.*__[A-Za-z]*[A-Z][A-Za-z]*$"
 )
 _PAGE_FILE = re.compile(r"\.(s?html?|php|aspx?)$", re.IGNORECASE)
@@ -342,7 +342,7 @@ def _listing_patterns(
 
 
 def _listing_shape(path: str) -> list[str]:
-    """A listing path's pieces: the first word and `page` kept, names → [^/]+, numbers → \\d+."""
+    """A listing path as regex pieces: first word and `page` kept, names → [^/]+, numbers → \\d+."""
     pieces: list[str] = []
     for i, segment in enumerate(s for s in path.split("/") if s):
         if segment.isdigit():
