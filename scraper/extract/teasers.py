@@ -136,29 +136,19 @@ _ZONE_WORDS = frozenset(
 )
 _CHROME_WORDS = frozenset({"header", "footer"})
 _ZONE_ROLES = frozenset({"navigation", "search", "menu", "menubar", "banner", "contentinfo"})
-# Layout switches and per-post taxonomy classes (tag-newsletter) say nothing about a zone.
-_LAYOUT_PREFIX = (
-    "has-",
-    "no-",
-    "is-",
-    "with-",
-    "layout-",
-    "show-",
-    "tag-",
-    "category-",
-    "author-",
-    "format-",
-    "type-",
-    "status-",
-    "post-access-",
-)
+# Per-post taxonomy classes (tag-newsletter, category-a-la-une) name a post, not a block.
+_TAXONOMY_PREFIX = ("tag-", "category-", "author-", "format-", "type-", "status-", "post-access-")
+# Layout switches and per-post taxonomy classes say nothing about a zone.
+_LAYOUT_PREFIX = ("has-", "no-", "is-", "with-", "layout-", "show-", *_TAXONOMY_PREFIX)
 
 _RELATED_CLASS = re.compile(
     r"related|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
     r"|more-(posts|stories|articles)",
     re.I,
 )
-_FEATURED_CLASS = re.compile(r"featured|hero|highlight|spotlight|a-la-une|big[-_]grid", re.I)
+_FEATURED_CLASS = re.compile(
+    r"featured|hero|highlight|spotlight|magazine|a-la-une|big[-_]grid|top-stories", re.I
+)
 _RELATED_HEADING = re.compile(
     r"^(?:[àa] lire (?:aussi|également|egalement)|lire aussi|voir aussi|à voir aussi"
     r"|(?:articles?|publications?|billets?|posts?) (?:similaires?|liés?|recommandés?|connexes)"
@@ -374,9 +364,11 @@ def _containers(tree: HtmlElement, page: _Page) -> list[tuple[str, HtmlElement, 
             found += [(kind, el, True) for el in select(tree, sel)]
     for el in tree.iter(*_CONTAINER_TAGS):
         label = f"{el.get('class', '')} {el.get('id', '')}"
-        # `featured` alone is Ghost's post_class on one card; has-hero & co. are layout switches.
+        # `featured` alone is Ghost's post_class on one card; tag-x & co. name a post's taxonomy.
         tokens = [
-            t for t in label.lower().split() if t != "featured" and not t.startswith(_LAYOUT_PREFIX)
+            t
+            for t in label.lower().split()
+            if t != "featured" and not t.startswith(_TAXONOMY_PREFIX)
         ]
         if any(_RELATED_CLASS.search(t) for t in tokens):
             found.append(("related", el, False))
@@ -388,10 +380,11 @@ def _containers(tree: HtmlElement, page: _Page) -> list[tuple[str, HtmlElement, 
             if container is not None:
                 found.append(("related", container, True))
     kept: list[tuple[str, HtmlElement, bool]] = []
+    total = len(_article_keys(tree, page))
     for kind, el, explicit in found:
         if any(_contains(k, el) or _contains(el, k) for _, k, _ in kept):
             continue
-        if explicit or _plausible_container(el, page):
+        if explicit or _plausible_container(el, page, kind, total):
             kept.append((kind, el, explicit))
     return kept
 
@@ -411,22 +404,34 @@ def _heading_container(heading: HtmlElement, page: _Page) -> HtmlElement | None:
     return None
 
 
-def _plausible_container(el: HtmlElement, page: _Page) -> bool:
-    """A block guessed from its class: two articles or more, and not the page's main area."""
+def _plausible_container(el: HtmlElement, page: _Page, kind: str, total: int) -> bool:
+    """A block guessed from its class: two articles or more, and not the page's main area.
+
+    A featured block is also smaller than the rest of the page: a wrapper named `has-hero`
+    that holds the whole feed is not one.
+    """
     if el.find(".//h1") is not None or el.find(".//main") is not None:
         return False
-    keys = {page.content_url(a.get("href"), strict=True) for a in el.iter("a")}
+    count = len(_article_keys(el, page))
+    return count >= 2 and (kind != "featured" or 2 * count <= total)
+
+
+def _article_keys(root: HtmlElement, page: _Page) -> set[str]:
+    keys = {page.content_url(a.get("href"), strict=True) for a in _links(root)}
     keys.discard(None)
-    return len(keys) >= 2
+    return keys  # type: ignore[return-value]
 
 
 def _cards_in(container: HtmlElement, page: _Page, *, single_ok: bool) -> list[HtmlElement]:
-    """Cards of one block: profile card selectors inside it, else generic detection."""
-    never: Skip = lambda el: False  # noqa: E731 -- zones above the block do not apply inside it
+    """Cards of one block: profile card selectors inside it, else generic detection.
+
+    A recognised block is trusted: page-chrome zones (its own `*-header` wrapper) do not apply.
+    """
+    never: Skip = lambda el: False  # noqa: E731
     cards = _profile_cards(container, page, never, zones=False)
     if cards:
         return cards
-    groups = _generic_groups(container, page, 1 if single_ok else 2, never)
+    groups = _generic_groups(container, page, 1 if single_ok else 2, never, zones=False)
     return sorted((c for group in groups for c in group), key=_doc_order(container))
 
 
@@ -454,7 +459,13 @@ def _one_target(card: HtmlElement, page: _Page) -> bool:
 
 
 def _generic_groups(
-    root: HtmlElement, page: _Page, min_size: int, skip: Skip, *, plain_ok: bool = True
+    root: HtmlElement,
+    page: _Page,
+    min_size: int,
+    skip: Skip,
+    *,
+    plain_ok: bool = True,
+    zones: bool = True,
 ) -> list[list[HtmlElement]]:
     """Repeated blocks under `root` that each hold links to exactly one article of the site.
 
@@ -481,7 +492,7 @@ def _generic_groups(
             if parent is None or parent is root or under.get(parent) != {url}:
                 break
             card = parent
-        if _card_shaped(card) and not _in_zone(card, root, page):
+        if _card_shaped(card) and not (zones and _in_zone(card, root, page)):
             cards[card] = None
     groups: dict[tuple, list[HtmlElement]] = {}
     for card in cards:
