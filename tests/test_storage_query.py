@@ -70,6 +70,9 @@ def filled(db_path: Path) -> Path:
         ("NOT OR NEAR(", []),
         ("title:energie", []),
         ("absent", []),
+        ("vote\x00utile", ["https://site.test/elections/"]),
+        ("(", []),
+        ("*", []),
     ],
 )
 def test_search_treats_user_input_as_words(filled: Path, query: str, expected: list[str]) -> None:
@@ -105,7 +108,7 @@ def test_raw_search_allows_fts_syntax(filled: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("query", ["", "   "])
+@pytest.mark.parametrize("query", ["", "   ", '"', '"" ""', "\x00"])
 def test_empty_search_is_a_value_error(filled: Path, query: str) -> None:
     with pytest.raises(ValueError, match="empty"):
         search(filled, query)

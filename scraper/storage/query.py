@@ -41,10 +41,12 @@ def search(
     Words are quoted (AND, OR, NOT, -, * match literally) unless `raw` passes FTS5 syntax
     through; then a malformed query raises ValueError.
     """
-    if not query.strip():
-        raise ValueError("empty search query")
-    fts_query = query if raw else Database(memory=True, execute_plugins=False).quote_fts(query)
-    _check_query(fts_query)
+    # NUL ends an SQL string early; it is never part of a word.
+    text = query.replace("\x00", " ")
+    fts_query = text if raw else Database(memory=True, execute_plugins=False).quote_fts(text)
+    if not fts_query.strip():
+        raise ValueError(f"empty search query {query!r}: give at least one word")
+    _check_query(fts_query, query)
     conn = open_readonly(path)
     try:
         rows = conn.execute(
@@ -61,7 +63,7 @@ def search(
     return [dict(row) for row in rows]
 
 
-def _check_query(fts_query: str) -> None:
+def _check_query(fts_query: str, query: str) -> None:
     """Raise ValueError for FTS5 syntax errors, tried on an empty in-memory index of our shape.
 
     Checked apart from the archive so a locked or broken file is never blamed on the query.
@@ -74,7 +76,7 @@ def _check_query(fts_query: str) -> None:
         )
         conn.execute("SELECT * FROM articles_fts WHERE articles_fts MATCH ?", (fts_query,))
     except sqlite3.OperationalError as exc:
-        raise ValueError(f"invalid search query {fts_query!r}: {exc}") from None
+        raise ValueError(f"invalid search query {query!r}: {exc}") from None
     finally:
         conn.close()
 
