@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import threading
 import time
@@ -463,77 +464,104 @@ def test_suggest_profile_fetches_home_robots_and_articles() -> None:
     assert len([u for u in asked if u in site.articles]) == 3
 
 
-# --- the fetcher ----------------------------------------------------------------------------
+# --- the fetcher (against servers on 127.0.0.1) ---------------------------------------------
 
+Route = tuple[int, dict[str, str], bytes]
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 LATIN1 = "<html><head><title>Caf\u00e9</title></head><body><p>d\u00e9j\u00e0</p></body></html>"
+ROUTES: dict[str, Route] = {
+    "/robots.txt": (200, {"Content-Type": "text/plain"}, ROBOTS),
+    "/page": (200, {"Content-Type": "text/html; charset=iso-8859-1"}, LATIN1.encode("latin-1")),
+    "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * (5 * 1024 * 1024 + 10)),
+    "/private/secret": (200, {"Content-Type": "text/html"}, b"<p>secret</p>"),
+    "/hop": (302, {"Location": "/private/secret"}, b""),
+}
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    user_agents: list[str] = []
+@dataclass
+class Served:
+    """A loopback server's origin and what it was asked: (path, User-Agent) pairs."""
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        self.user_agents.append(self.headers.get("User-Agent", ""))
-        routes = {
-            "/robots.txt": (200, "text/plain", ROBOTS),
-            "/page": (200, "text/html; charset=iso-8859-1", LATIN1.encode("latin-1")),
-            "/big": (200, "text/html", b"<p>" + b"x" * (5 * 1024 * 1024 + 10)),
-            "/private/secret": (200, "text/html", b"<p>secret</p>"),
-        }
-        if self.path == "/hop":
-            self.send_response(302)
-            self.send_header("Location", "/private/secret")
+    origin: str
+    requests: list[tuple[str, str]]
+
+    @property
+    def paths(self) -> list[str]:
+        return [path for path, _ in self.requests]
+
+
+@contextlib.contextmanager
+def _serve(routes: dict[str, Route]) -> Iterator[Served]:
+    served = Served("", [])
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            served.requests.append((self.path, self.headers.get("User-Agent", "")))
+            status, headers, body = routes.get(self.path, (404, {}, b"not found"))
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            return
-        status, kind, body = routes.get(self.path, (404, "text/plain", b"no"))
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+            self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    served.origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield served
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @pytest.fixture
-def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def server() -> Iterator[Served]:
+    with _serve(ROUTES) as served:
+        yield served
 
 
-def test_fetcher_reads_a_page_honestly(server: str) -> None:
+def test_fetcher_reads_a_page_honestly(server: Served) -> None:
     fetcher = Fetcher(delay=0)
-    assert "déjà" in (fetcher(server + "/page") or "")
-    assert fetcher(server + "/robots.txt") == ROBOTS.decode()
-    assert set(_Handler.user_agents) == {USER_AGENT}
+    assert "déjà" in (fetcher(server.origin + "/page") or "")
+    assert fetcher(server.origin + "/robots.txt") == ROBOTS.decode()
+    assert server.paths == ["/robots.txt", "/page"]  # robots.txt once, first
+    assert {agent for _, agent in server.requests} == {USER_AGENT}
 
 
-def test_fetcher_obeys_robots_txt(server: str) -> None:
+def test_fetcher_obeys_robots_txt(server: Served) -> None:
     fetcher = Fetcher(delay=0)
     with pytest.raises(FetchError, match="robots.txt disallows"):
-        fetcher(server + "/private/secret")
+        fetcher(server.origin + "/private/secret")
     with pytest.raises(FetchError, match="robots.txt disallows"):
-        fetcher(server + "/hop")  # a redirect into a disallowed path
+        fetcher(server.origin + "/hop")  # a redirect into a disallowed path
+    assert "/private/secret" not in server.paths
 
 
-def test_fetcher_caps_size_and_reports_http_errors(server: str) -> None:
+def test_fetcher_caps_size_and_reports_http_errors(server: Served) -> None:
     fetcher = Fetcher(delay=0)
     with pytest.raises(FetchError, match="larger than"):
-        fetcher(server + "/big")
+        fetcher(server.origin + "/big")
     with pytest.raises(FetchError, match="HTTP 404"):
-        fetcher(server + "/missing")
+        fetcher(server.origin + "/missing")
 
 
-def test_fetcher_waits_between_requests(server: str) -> None:
+def test_fetcher_without_robots_txt_may_fetch_everything() -> None:
+    with _serve({"/page": ROUTES["/page"]}) as served:
+        fetcher = Fetcher(delay=0)
+        assert fetcher(served.origin + "/robots.txt") is None
+        assert "déjà" in (fetcher(served.origin + "/page") or "")
+
+
+def test_fetcher_waits_between_requests(server: Served) -> None:
     fetcher = Fetcher(delay=0.3)
     start = time.monotonic()
-    fetcher(server + "/page")  # robots.txt, then the page
-    fetcher(server + "/page")
+    fetcher(server.origin + "/page")  # robots.txt, then the page
+    fetcher(server.origin + "/page")
     assert time.monotonic() - start >= 0.6
 
 
@@ -541,3 +569,23 @@ def test_fetcher_waits_between_requests(server: str) -> None:
 def test_fetcher_refuses_non_http(url: str) -> None:
     with pytest.raises(FetchError, match="not an http"):
         Fetcher()(url)
+
+
+def test_suggest_over_http_respects_robots_txt() -> None:
+    """The whole command path on a Ghost-like site served on 127.0.0.1."""
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    routes: dict[str, Route] = {
+        p.path: (200, html, _gh_article(p, GH_POSTS).encode()) for p in GH_POSTS
+    }
+    routes["/"] = (200, html, _gh_home(GH_POSTS).encode())
+    disallowed = GH_POSTS[1].path
+    with _serve(routes) as served:
+        robots = f"User-agent: *\nDisallow: {disallowed}\nSitemap: {served.origin}/sitemap.xml\n"
+        routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, robots.encode())
+        text = suggest_profile(served.origin + "/", pages=3, fetch=Fetcher(delay=0))
+    profile = parse_profile(tomllib.loads(text))
+    assert disallowed not in served.paths
+    assert profile.sitemaps == ("/sitemap.xml",)
+    assert profile.eras[0].name == "ghost"
+    assert profile.eras[0].article["body"] == ("section.gh-content",)
+    assert profile.classify_url(served.origin + GH_POSTS[3].path) == "article"
