@@ -62,6 +62,8 @@ class DedupePipeline:
         spider = self.crawler.spider
         assert spider is not None
         self.profile = spider_profile(spider)
+        if not self.archive_path:
+            return
         for key, known in known_articles(self.archive_path, spider_site(spider)).items():
             self.by_key[self._fold(key)] = known.url
             self.hashes[known.url] = known.content_hash

@@ -12,6 +12,7 @@ from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.dedupe import Duplicate
@@ -39,6 +40,8 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         settings = crawler.settings
+        if not settings.get("ARCHIVE_PATH"):
+            raise NotConfigured("ARCHIVE_PATH is empty: items are not archived")
         pipeline = cls(crawler, settings.get("ARCHIVE_PATH"), settings.getint("ARCHIVE_BATCH_SIZE"))
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline

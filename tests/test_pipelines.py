@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.test import get_crawler
 
 from pipelines.dedupe import DedupePipeline, Duplicate
@@ -389,3 +389,13 @@ def test_storage_error_closes_the_spider_with_archive_error(
     assert run.rows("SELECT status, finish_reason, exit_code FROM crawls") == [
         ("failed", "archive_error", 5)
     ]
+
+
+def test_no_archive_path_switches_storing_off() -> None:
+    crawler = get_crawler(ProfileSpider, {"ARCHIVE_PATH": ""})
+    with pytest.raises(NotConfigured):
+        StorePipeline.from_crawler(crawler)
+    crawler.spider = ProfileSpider.from_crawler(crawler, profile=COURRIER)
+    dedupe = DedupePipeline.from_crawler(crawler)
+    dedupe.open_spider()
+    assert isinstance(dedupe.process_item(article()), Article)
