@@ -203,3 +203,18 @@ def test_co_authors_run_together_are_split_by_their_avatars() -> None:
         tree, "https://www.lecourrierdesstrateges.fr/", era, page_is_article=False
     )
     assert [t.authors for t in got] == [["Thibault de Varenne", "courrier-strateges"]] * 2
+
+
+def test_an_article_linking_once_to_another_article_is_not_its_own_teaser() -> None:
+    html = (
+        "<html lang='fr'><head><meta name='generator' content='Ghost 6.5'></head>"
+        "<body class='post-template'><main><article class='article post'>"
+        "<h1 class='article-title'>Un article</h1><section class='gh-content'><p>Voir "
+        "<a href='/un-autre-article-du-site/'>un autre article du site</a>.</p></section>"
+        "<footer><a href='/author/cds/'>CDS</a></footer></article></main></body></html>"
+    )
+    tree = parse_html(html)
+    era = detect_era(tree, get_profile("courrier"))
+    url = "https://www.lecourrierdesstrateges.fr/un-article/"
+    assert extract_teasers(tree, url, era, page_is_article=True) == []
+    assert extract_teasers(tree, url, None, page_is_article=True) == []

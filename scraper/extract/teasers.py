@@ -24,116 +24,41 @@ from scraper.urls import canonicalize_url, url_key
 Skip = Callable[[HtmlElement], bool]
 
 # Path segments that name listings, accounts or assets, never one article.
-_NOT_ARTICLE = frozenset(
-    {
-        "category",
-        "categories",
-        "tag",
-        "tags",
-        "author",
-        "authors",
-        "page",
-        "search",
-        "feed",
-        "rss",
-        "amp",
-        "embed",
-        "wp-admin",
-        "wp-content",
-        "wp-includes",
-        "wp-json",
-        "wp-login.php",
-        "ghost",
-        "p",
-        "email",
-        "r",
-        "members",
-        "signin",
-        "signup",
-        "login",
-        "account",
-        "subscribe",
-        "membership",
-        "comments",
-        "cdn-cgi",
-        "content",
-        "assets",
-        "contact",
-        "newsletter",
-    }
-)
+# fmt: off
+_NOT_ARTICLE = frozenset({
+    "category", "categories", "tag", "tags", "author", "authors", "page", "search", "feed", "rss",
+    "amp", "embed", "wp-admin", "wp-content", "wp-includes", "wp-json", "wp-login.php", "ghost",
+    "p", "email", "r", "members", "signin", "signup", "login", "account", "subscribe",
+    "membership", "comments", "cdn-cgi", "content", "assets", "contact", "newsletter"
+})
+# fmt: on
 _FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|pdf|mp3|mp4|zip|css|js|xml|json|txt)$", re.I)
 _NOISE_QUERY = re.compile(r"(^|&)(share|replytocom|amp|s)=", re.I)
 _SHORTLINK = re.compile(r"(^|&)p=\d+(&|$)")
 
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "aside",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dd",
-        "dt",
-        "figure",
-        "figcaption",
-        "blockquote",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "table",
-        "nav",
-        "main",
-        "br",
-        "hr",
-    }
-)
+# fmt: off
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "header", "footer", "aside", "ul", "ol", "li", "dl", "dd",
+    "dt", "figure", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+    "nav", "main", "br", "hr"
+})
+# fmt: on
 _STRUCTURE_TAGS = _BLOCK_TAGS - {"br", "hr"}
 _CARD_TAGS = frozenset({"article", "li", "div", "section", "aside", "figure", "a", "dd"})
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "nav", "ul", "ol", "footer", "main"})
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "form"})
-_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "hidden"})
+_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden"})
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 # Class/id words (split on - and _) that mark page chrome; header/footer only outside main content.
-_ZONE_WORDS = frozenset(
-    {
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "menus",
-        "breadcrumb",
-        "breadcrumbs",
-        "pagination",
-        "pager",
-        "share",
-        "sharing",
-        "sharedaddy",
-        "social",
-        "widget",
-        "widgets",
-        "sidebar",
-        "comments",
-        "comment",
-        "cookie",
-        "cookies",
-        "newsletter",
-        "subscribe",
-        "tagcloud",
-        "masthead",
-        "topbar",
-    }
-)
+# fmt: off
+_ZONE_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "pagination",
+    "pager", "share", "sharing", "sharedaddy", "social", "widget", "widgets", "sidebar",
+    "comments", "comment", "cookie", "cookies", "newsletter", "subscribe", "tagcloud", "masthead",
+    "topbar"
+})
+# fmt: on
 _CHROME_WORDS = frozenset({"header", "footer"})
 _ZONE_ROLES = frozenset({"navigation", "search", "menu", "menubar", "banner", "contentinfo"})
 # Per-post taxonomy classes (tag-newsletter, category-a-la-une) name a post, not a block.
@@ -179,18 +104,8 @@ _IMAGE_WORDS = frozenset({"avatar", "image", "img", "picture", "photo", "thumb",
 _META_WORDS = (
     _AUTHOR_WORDS
     | _DATE_WORDS - {"info"}
-    | {
-        "tag",
-        "tags",
-        "category",
-        "categories",
-        "cat",
-        "context",
-        "label",
-        "reading",
-        "title",
-        "headline",
-    }
+    | {"tag", "tags", "category", "categories", "cat", "context", "label", "reading", "title"}
+    | {"headline"}
 )
 _BYLINE_PREFIX = re.compile(r"^(?:par|by|von|publié par|écrit par)(?:\s+|$)", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
@@ -339,10 +254,11 @@ def _blocks(
     if page_is_article:
         blocks = []
 
-    skip_roots = list(claimed)
+    skip = _within(claimed)
     if page_is_article:
-        skip_roots += [el for sel in page.body_rules for el in select(tree, sel)]
-    skip = _within(skip_roots)
+        # The article's own text, and the article itself, hold links but no teasers.
+        body = [el for sel in page.body_rules for el in select(tree, sel)]
+        skip = _within([*claimed, *body], around=body)
     feed_kind = "related" if page_is_article else "listing"
     cards = _profile_cards(tree, page, skip)
     if cards:
@@ -554,19 +470,7 @@ def _shape(el: HtmlElement | None) -> tuple[str, frozenset[str]]:
         t
         for t in (el.get("class") or "").split()
         if not re.search(r"\d", t)
-        and not t.startswith(
-            (
-                "tag-",
-                "category-",
-                "author-",
-                "format-",
-                "status-",
-                "type-",
-                "post-access-",
-                "has-",
-                "no-",
-            )
-        )
+        and not t.startswith((*_TAXONOMY_PREFIX, "has-", "no-"))
         and t not in ("featured", "sticky", "hentry", "first", "last", "odd", "even", "active")
     }
     return (str(el.tag), frozenset(tokens))
@@ -900,9 +804,10 @@ def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
     return inner is outer or any(a is outer for a in inner.iterancestors())
 
 
-def _within(roots: Iterable[HtmlElement]) -> Skip:
-    roots = list(roots)
-    return lambda el: any(_contains(r, el) for r in roots)
+def _within(roots: Iterable[HtmlElement], around: Iterable[HtmlElement] = ()) -> Skip:
+    """A test for elements inside one of `roots`, or holding one of `around`."""
+    roots, around = list(roots), list(around)
+    return lambda el: any(_contains(r, el) for r in roots) or any(_contains(el, r) for r in around)
 
 
 def _doc_order(root: HtmlElement) -> Callable[[HtmlElement], int]:
