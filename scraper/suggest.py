@@ -540,23 +540,35 @@ def _instant(value: str | None) -> datetime | date | None:
     return date.fromisoformat(iso) if len(iso) == 10 else datetime.fromisoformat(iso)
 
 
+def _same_date(shown: datetime | date | None, found: datetime | date | None) -> bool:
+    """Same instant, or the same day when one side gives only a day (`datetime="2025-01-02"`)."""
+    if shown is None or found is None:
+        return False
+    if isinstance(shown, datetime) and isinstance(found, datetime):
+        return shown == found
+    day = [d.date() if isinstance(d, datetime) else d for d in (shown, found)]
+    return day[0] == day[1]
+
+
 def _shown_date(tree: HtmlElement, css: str) -> datetime | date | None:
     return next((d for d in (_instant(n.get("datetime")) for n in select(tree, css)) if d), None)
 
 
 def _published_selector(samples: list[_Sample], base: Profile) -> str | None:
-    """A time[datetime] holding the extracted publication date on every sample."""
+    """A time[datetime] showing the extracted publication date on every sample."""
     first = samples[0]
     wanted = _instant(first.article.published)
-    if wanted is None:
-        return None
     nodes = [
-        t for t in select(first.tree, "time[datetime]") if _instant(t.get("datetime")) == wanted
+        t
+        for t in select(first.tree, "time[datetime]")
+        if _same_date(_instant(t.get("datetime")), wanted)
     ]
     for el in nodes:
         own = [f"{c}[datetime]" for c in _own(el)] + ["time[datetime]"]
         for css in _in_context(el, own):
-            if all(_shown_date(s.tree, css) == _instant(s.article.published) for s in samples):
+            if all(
+                _same_date(_shown_date(s.tree, css), _instant(s.article.published)) for s in samples
+            ):
                 return css
     return None
 

@@ -281,7 +281,8 @@ def _gh_article(post: Post, others: list[Post]) -> str:
     related = "".join(_gh_card(p) for p in others[:2])
     return (
         f'<!doctype html><html lang="fr"><head>{GH_HEAD}<title>{post.title}</title>'
-        f'<meta property="og:type" content="article"></head>'
+        f'<meta property="og:type" content="article">'
+        f'<meta property="article:published_time" content="{post.date}"></head>'
         f'<body class="post-template tag-news">{GH_NAV}<main class="gh-main">'
         '<article class="gh-article post tag-news"><header class="gh-article-header gh-canvas">'
         f'<h1 class="gh-article-title is-title">{post.title}</h1>'
