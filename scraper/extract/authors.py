@@ -43,6 +43,7 @@ _ROLE = re.compile(
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
 # CJK bylines put the role after the name: "신현주 기자", "松岡大地記者".
 _ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
+_LINK = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
 _NOT_NAME = re.compile(r"https?://|www\.|@|\d{3,}|^\W*$")
 _TITLE_BY = re.compile(r"(?:[,:–—-]\s*|\s)par\s+([^,;:–—()|]{3,60}?)\s*[.!?)]*\s*$", re.IGNORECASE)
 _LEDE_BY = re.compile(r"^\s*par\s+([^,;:–—()|.]{3,60}?)\s*[–—:,-]\s", re.IGNORECASE)
@@ -72,6 +73,8 @@ def clean_name(raw: str) -> str | None:
 def split_names(raw: str) -> list[str]:
     """A byline string → the names it holds ("A et B", "A and B", "A, B")."""
     text = _PREFIX.sub("", normalize_space(raw))
+    if _LINK.match(text):
+        return []  # a profile URL or a handle, not a byline
     text = _ROLE.sub("", _TRAILING_DATE.sub("", text))
     names = []
     for part in _SPLIT.split(text):

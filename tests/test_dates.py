@@ -1,0 +1,71 @@
+"""Dates: ISO and RFC forms directly, French and other text dates via dateparser, timezones."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.dates import calendar_day, find_date, in_timezone, parse_date, parse_iso
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-11-26T23:30:00.000Z", "2025-11-26T23:30:00+00:00"),
+        ("2023-03-14T09:12:00+01:00", "2023-03-14T09:12:00+01:00"),
+        ("2023-03-14", "2023-03-14"),
+        ("14 mars 2023", None),
+        ("", None),
+    ],
+)
+def test_parse_iso(value: str, expected: str | None) -> None:
+    assert parse_iso(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "languages", "expected"),
+    [
+        ("27 novembre 2025", ("fr",), "2025-11-27"),
+        ("1er novembre 2025", ("fr",), "2025-11-01"),
+        ("27 nov. 2025", ("fr",), "2025-11-27"),
+        ("mardi 14 mars 2023 à 09h12", ("fr",), "2023-03-14T09:12:00"),
+        ("14/03/2023", ("fr",), "2023-03-14"),
+        ("Tue, 14 Mar 2023 08:12:00 +0000", None, "2023-03-14T08:12:00+00:00"),
+        ("il y a 3 heures", ("fr",), None),  # relative: no year, no date
+        ("7 min", ("fr",), None),
+    ],
+)
+def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str | None) -> None:
+    assert parse_date(value, languages) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "expected"),
+    [
+        ("Veröffentlicht am 13. Mai 2026 um 15:44", ("de",), "2026-05-13T15:44:00"),
+        ("erstellt: 01. April 2025, 15:25", ("de",), "2025-04-01T15:25:00"),
+        ("Publié le 27 novembre 2025", ("fr",), "2025-11-27"),
+        ("Stand: 22.04.2024, 06:00 Uhr", ("de",), "2024-04-22T06:00:00"),
+        ("Updated Nov 20, 2019", ("en",), "2019-11-20"),
+        ("6 min de lecture", ("fr",), None),
+    ],
+)
+def test_find_date_inside_a_label(
+    text: str, languages: tuple[str, ...], expected: str | None
+) -> None:
+    assert find_date(text, languages) == expected
+
+
+def test_site_timezone_moves_a_late_utc_time_to_the_next_paris_day() -> None:
+    value = "2025-11-26T23:30:00+00:00"
+    assert in_timezone(value, "Europe/Paris") == "2025-11-27T00:30:00+01:00"
+    assert calendar_day(value, "Europe/Paris") == "2025-11-27"
+    assert calendar_day(value) == "2025-11-26"
+
+
+@pytest.mark.parametrize("value", ["2025-11-26", "2025-11-26T23:30:00"])
+def test_dates_and_naive_times_stay_as_written(value: str) -> None:
+    assert in_timezone(value, "Europe/Paris") == value
+
+
+def test_summer_time_offset() -> None:
+    assert in_timezone("2025-07-10T05:30:00+00:00", "Europe/Paris") == "2025-07-10T07:30:00+02:00"

@@ -1,0 +1,74 @@
+"""Author rules: bylines cleaned and split, outlets dropped, house accounts resolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.authors import byline_authors, dedupe, named_in_title, resolve_authors
+from scraper.profiles import get_profile
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        (["Par Jean Dupont et Marie Curie"], ["Jean Dupont", "Marie Curie"]),
+        (["By John Smith, Reporter"], ["John Smith"]),
+        (["Von Max Müller | 27.11.2025"], ["Max Müller"]),
+        (["Jean Dupont, le 27 novembre 2025"], ["Jean Dupont"]),
+        (["Jane Roe and Bob Lee"], ["Jane Roe", "Bob Lee"]),
+        (["Smith, Jones & Lee"], ["Smith", "Jones", "Lee"]),
+        (["De Isabelle HOCK"], ["Isabelle HOCK"]),
+        (["Anne-Sophie de La Tour"], ["Anne-Sophie de La Tour"]),
+        (["Elena Oberholzer (obe)"], ["Elena Oberholzer"]),
+        (["신현주 기자"], ["신현주"]),
+        (["Sophie Foster", "sophie-foster"], ["Sophie Foster"]),
+        (["https://www.facebook.com/someone", "@handle"], []),
+        (["Thibault de Varenne", "thibault de varenne"], ["Thibault de Varenne"]),
+    ],
+)
+def test_byline_authors(raw: list[str], names: list[str]) -> None:
+    assert byline_authors(raw) == names
+
+
+def test_dedupe_keeps_first_spelling_and_order() -> None:
+    assert dedupe(["B", "a", "b", "A"]) == ["B", "a"]
+
+
+@pytest.mark.parametrize(
+    ("title", "lede", "name"),
+    [
+        ("Pourquoi tant d'admirateurs ? par Elise Rochefort", None, "Elise Rochefort"),
+        ("Trump plonge-t-il l'Europe dans la guerre, par Ulrike Reisner", None, "Ulrike Reisner"),
+        ("Deux généraux allemands – par Philippe Migault", None, "Philippe Migault"),
+        ("Comment Macron fait surveiller le Net... par Elise Rochefort", None, "Elise Rochefort"),
+        ("Un titre", "Par Isabelle HOCK – Le 12 mai, à Paris…", "Isabelle HOCK"),
+        ("Le pouvoir par le vide", None, None),
+        ("Un titre sans auteur", "Paris, le 12 mai", None),
+    ],
+)
+def test_named_in_title(title: str, lede: str | None, name: str | None) -> None:
+    assert named_in_title(title, lede) == name
+
+
+@pytest.fixture
+def courrier():
+    return get_profile("courrier")
+
+
+@pytest.mark.parametrize(
+    ("byline", "title", "authors"),
+    [
+        (["Rédaction"], "Un titre, par Elise Rochefort", ["Elise Rochefort"]),
+        (["CDS"], "Un titre – par Philippe Migault", ["Philippe Migault"]),
+        (["courrier-strateges"], "Un titre sans nom", ["courrier-strateges"]),
+        (["Éric Verhaeghe"], "Un titre, par Elise Rochefort", ["Éric Verhaeghe"]),
+        (["Thibault de Varenne", "courrier-strateges"], "Un titre", ["Thibault de Varenne"]),
+        (["Le Courrier des Stratèges", "Éric Verhaeghe"], "Un titre", ["Éric Verhaeghe"]),
+        ([], "Un titre, par Elise Rochefort", ["Elise Rochefort"]),
+    ],
+)
+def test_resolve_authors_with_house_accounts(courrier, byline, title, authors) -> None:
+    resolved = resolve_authors(
+        byline, is_house=courrier.is_house_author, site_names=[courrier.title], title=title
+    )
+    assert resolved == authors

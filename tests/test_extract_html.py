@@ -1,0 +1,55 @@
+"""Decoding and parsing: charsets from BOM, HTTP, <meta>, sniffing; malformed markup."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.html import decode_html, parse_html
+
+
+@pytest.mark.parametrize(
+    ("data", "declared", "text"),
+    [
+        ('<meta charset="ISO-8859-1"><p>café à l\'été'.encode("latin-1"), None, "café à l'été"),
+        (
+            b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>\x93oui\x94',
+            None,
+            "\u201coui\u201d",
+        ),
+        ("<p>déjà vu".encode(), None, "déjà vu"),
+        ("<p>déjà vu".encode("utf-8-sig"), "latin-1", "déjà vu"),  # BOM beats HTTP
+        ("<p>déjà vu".encode("latin-1"), "iso-8859-1", "déjà vu"),  # HTTP charset
+        ("<p>déjà vu".encode("latin-1"), None, "déjà vu"),  # no label, not UTF-8: cp1252
+        # A stale Latin-1 label on UTF-8 bytes would give mojibake ("sanciÃ³n").
+        ('<meta charset="iso-8859-1"><p>sanción'.encode(), None, "sanción"),
+        ("<p>日本語".encode("utf-16"), None, "日本語"),
+        ('<meta charset="no-such-charset"><p>déjà'.encode(), None, "déjà"),
+    ],
+)
+def test_decode_html(data: bytes, declared: str | None, text: str) -> None:
+    assert text in decode_html(data, declared)
+
+
+def test_unclosed_tags_still_give_every_paragraph() -> None:
+    tree = parse_html("<div><p>un<p>deux <b>gras<p>trois</div></span><p>quatre")
+    assert [p.text_content().strip() for p in tree.iter("p")] == [
+        "un",
+        "deux gras",
+        "trois",
+        "quatre",
+    ]
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", "", "   ", b"\x00\x00\x00", b"\xff\xfe\xfa", "<?xml version='1.0' encoding='utf-8'?>"],
+)
+def test_garbage_gives_an_empty_document(garbage: bytes | str) -> None:
+    tree = parse_html(garbage)
+    assert tree.tag == "html"
+    assert tree.text_content().strip() in ("", "\ufffd\ufffd", "\ufffd")
+
+
+def test_xml_declaration_in_a_str_is_not_fatal() -> None:
+    tree = parse_html("<?xml version='1.0' encoding='utf-8'?><html><body><p>ok</p></body></html>")
+    assert tree.findtext(".//p") == "ok"
