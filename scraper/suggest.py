@@ -469,7 +469,10 @@ def _title_selector(samples: list[_Sample], base: Profile) -> str | None:
 
 
 def _probe(samples: list[_Sample], base: Profile, name: str, css: str, wanted: list[Any]) -> bool:
-    """True when an era holding only this selector makes the extractor find `wanted` on each."""
+    """True when the selector matches on every sample and, as the only one of an era, makes
+    the extractor find `wanted` there (not merely fall back to what it found without it)."""
+    if not all(select(s.tree, css) for s in samples):
+        return False
     profile = replace(base, eras=(Era(name="probe", detect=("html",), article={name: (css,)}),))
     return all(
         getattr(extract(s.html, s.url, profile), name) == want

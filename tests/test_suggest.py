@@ -422,6 +422,21 @@ def test_menu_sections_that_hold_articles_are_listings() -> None:
     assert profile.classify_url(WP + "/about/") == "unknown"
 
 
+def test_a_selector_must_match_on_every_sample() -> None:
+    """One sample with other markup: the site-wide selectors stay, the others go."""
+    pages = {WP + p.path: _wp_article(p, WP_POSTS) for p in WP_POSTS[:3]}
+    odd = WP + WP_POSTS[2].path
+    pages[odd] = (
+        pages[odd]
+        .replace('class="entry-content"', 'class="post-body"')
+        .replace('h1 class="entry-title"', 'h1 class="headline"')
+    )
+    article = derive_profile(WP + "/", _wp_home(WP_POSTS), pages, None)["eras"][0]["article"]
+    assert article["title"] == ["article h1"]
+    assert "div.entry-content" not in article.get("body", [])
+    assert article["authors"] == ["span.author a"]
+
+
 def test_no_article_among_samples_is_an_error() -> None:
     site = SITES["wordpress"]
     with pytest.raises(ValueError, match="article"):
