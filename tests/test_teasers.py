@@ -218,3 +218,25 @@ def test_an_article_linking_once_to_another_article_is_not_its_own_teaser() -> N
     url = "https://www.lecourrierdesstrateges.fr/un-article/"
     assert extract_teasers(tree, url, era, page_is_article=True) == []
     assert extract_teasers(tree, url, None, page_is_article=True) == []
+
+
+@pytest.mark.parametrize(
+    ("alt", "title"),
+    [
+        ("Macron au Conseil des ministres", "Macron au Conseil des ministres"),
+        ("IMG_2041.jpg", None),
+        ("macron-conseil-des-ministres", None),
+        ("", None),
+    ],
+)
+def test_titleless_cards_take_an_image_alt_only_when_it_reads_as_a_title(
+    alt: str, title: str | None
+) -> None:
+    card = (
+        "<div class='card'><a href='/un-article-{i}/'><img src='x.jpg' alt='{alt}'></a>"
+        "<div class='card-text'>Un extrait de la carte, coupé au mili</div></div>"
+    )
+    got = _page("".join(card.format(i=i, alt=alt) for i in (1, 2)))
+    assert [(t.title, t.excerpt) for t in got] == [
+        (title, "Un extrait de la carte, coupé au mili")
+    ] * 2

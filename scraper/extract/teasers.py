@@ -111,7 +111,9 @@ _BYLINE_PREFIX = re.compile(r"^(?:par|by|von|publié par|écrit par)(?:\s+|$)", 
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 # A display name ("Éric Verhaeghe", "CDS") or a login kept as a name ("courrier-strateges").
 _NAME_SHAPE = re.compile(r"^(?:[^\W\d_a-z][^\W\d]*(?:[ '’.-]+[^\W\d]+){0,4}|[a-z]+(?:-[a-z]+)+)$")
-_FILENAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$|^[\w.-]*[\d_][\w.-]*$", re.I)
+_IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$", re.I)
+# An image alt that is a file name or a slug ("IMG_2041.jpg", "macron-conseil") is not a title.
+_FILENAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$|^[^\s]*[\d_.-][^\s]*$", re.I)
 
 _GENERIC_TITLE = ("h1", "h2", "h3", "h4", "h5", "h6", '[class*="title"]', '[class*="headline"]')
 _GENERIC_EXCERPT = (
@@ -361,7 +363,8 @@ def _profile_cards(
             for el in select(root, sel)
             if not skip(el) and not (zones and _in_zone(el, root, page)) and _one_target(el, page)
         ]
-        outer = [c for c in cards if not any(o is not c and _contains(o, c) for o in cards)]
+        chosen = set(cards)
+        outer = [c for c in cards if not any(a in chosen for a in c.iterancestors())]
         if outer:
             return outer
     return []
@@ -736,7 +739,7 @@ def _names_in(el: HtmlElement) -> list[str]:
     text = _text(el, skip=_is_date_part)
     if not text:
         alts = [normalize_space(i.get("alt")) for i in el.iter("img")]
-        return [a for a in alts if a and not _FILENAME.search(a)][:1]
+        return [a for a in alts if a and not _IMAGE_FILE.search(a)][:1]
     text = _BYLINE_PREFIX.sub("", text)
     names = [n.strip(" ·•|—–-") for n in _NAME_SPLIT.split(text)]
     return [n for n in names if n and len(n) <= 60 and not re.search(r"\d{4}", n)]
