@@ -120,10 +120,14 @@ def open_writable(path: str | Path) -> Database:
     try:
         # Plugins off: nothing but our own code runs on the archiver's connection.
         db = Database(Path(path), execute_plugins=False)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # WAL + FULL: a committed batch survives power loss, not only a crash.
-        db.execute("PRAGMA synchronous = FULL")
-        ensure_schema(db)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # WAL + FULL: a committed batch survives power loss, not only a crash.
+            db.execute("PRAGMA synchronous = FULL")
+            ensure_schema(db)
+        except BaseException:
+            db.close()
+            raise
     except sqlite3.Error as exc:
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
     return db
