@@ -26,7 +26,7 @@ ARTICLES = [
         url="https://site.test/energie/",
         title="Énergie",
         lede="Le prix de l'électricité",
-        body="Le nucléaire et l'éolien, aujourd'hui.",
+        body="Le nucléaire et l'éolien.\n\nAujourd'hui.",
         published="2025-02-01T08:00:00Z",
         site="test",
         members_only=True,
@@ -84,6 +84,7 @@ def test_search_hits_carry_title_date_and_snippet(filled: Path) -> None:
     assert hit["title"] == "Énergie"
     assert hit["published"] == "2025-02-01T08:00:00Z"
     assert "[nucléaire]" in hit["snippet"]
+    assert "\n" not in hit["snippet"]
 
 
 def test_search_ranks_title_hits_first(filled: Path) -> None:

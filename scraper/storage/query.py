@@ -60,7 +60,8 @@ def search(
         raise ArchiveError(f"cannot search archive {path}: {exc}") from None
     finally:
         conn.close()
-    return [dict(row) for row in rows]
+    # A snippet is one line: paragraph breaks inside it would break listings.
+    return [{**dict(row), "snippet": " ".join(row["snippet"].split())} for row in rows]
 
 
 def _check_query(fts_query: str, query: str) -> None:
