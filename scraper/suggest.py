@@ -123,7 +123,8 @@ def suggest_profile(url: str, *, pages: int = 6, fetch: Fetch | None = None) -> 
     """Fetch a site's page at `url` and up to `pages` articles it links to; a draft profile as TOML.
 
     `fetch(url)` returns a page's text (None when absent) or raises FetchError; the default
-    is a polite Fetcher (robots.txt, honest User-Agent, timeouts, size cap).
+    is a polite Fetcher (robots.txt, honest User-Agent, timeouts, size cap). FetchError when
+    the page itself cannot be fetched, ValueError when it links to no article.
     """
     get = fetch or Fetcher()
     base = generic_profile(url)
@@ -138,6 +139,8 @@ def suggest_profile(url: str, *, pages: int = 6, fetch: Fetch | None = None) -> 
         html = _optional(get, link)
         if html and isinstance(extract_page(html, link, base), Article):
             article_pages[link] = html
+    if not article_pages:
+        raise ValueError(f"no article among the links of {url}: try a page that lists articles")
     data = derive_profile(url, home_html, article_pages, robots)
     return render_toml(data, source=f"{url} and {len(article_pages)} of its articles")
 

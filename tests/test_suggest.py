@@ -480,6 +480,12 @@ def test_suggest_profile_fetches_home_robots_and_articles() -> None:
     assert len([u for u in asked if u in site.articles]) == 3
 
 
+def test_suggest_needs_a_page_that_links_to_articles() -> None:
+    pages = {WP + "/": "<html><body><p>Under construction</p></body></html>"}
+    with pytest.raises(ValueError, match="no article among the links"):
+        suggest_profile(WP + "/", fetch=pages.get)
+
+
 # --- the fetcher (against servers on 127.0.0.1) ---------------------------------------------
 
 Route = tuple[int, dict[str, str], bytes]
