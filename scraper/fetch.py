@@ -10,7 +10,8 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from http.client import HTTPMessage
+from email.message import Message
+from http.client import HTTPException, HTTPMessage
 from typing import IO
 from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
@@ -22,6 +23,7 @@ TIMEOUT = 20.0
 MAX_BYTES = 5 * 1024 * 1024
 DELAY = 1.0  # seconds between two requests to one origin: a site we do not know yet
 _DISALLOW_ALL = ("User-agent: *", "Disallow: /")
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 class FetchError(Exception):
@@ -83,10 +85,13 @@ class Fetcher:
         if parts.path == "/robots.txt" and not parts.query:
             return self._robots_for(origin)[1]
         self.check(url)
-        status, body, charset = self._get(url, self._page_opener)
+        status, body, headers = self._get(url, self._page_opener)
         if status >= 400:
             raise FetchError(f"HTTP {status} for {url}")
-        return decode_html(body, charset)
+        kind = headers.get_content_type() if headers.get("Content-Type") else "text/html"
+        if kind not in _HTML_TYPES:
+            raise FetchError(f"{url} is {kind}, not an HTML page")
+        return decode_html(body, headers.get_content_charset())
 
     def check(self, url: str) -> None:
         """Raise FetchError unless `url` is http(s) and robots.txt lets us fetch it."""
@@ -104,10 +109,11 @@ class Fetcher:
         # allow everything; a server error or no answer forbids everything (we cannot tell).
         parser = RobotFileParser(origin + "/robots.txt")
         try:
-            status, body, charset = self._get(origin + "/robots.txt", self._robots_opener)
+            status, body, headers = self._get(origin + "/robots.txt", self._robots_opener)
         except FetchError:
-            status, body, charset = 503, b"", None
-        text = body.decode(charset or "utf-8", errors="replace") if status < 400 else None
+            status, body, headers = 503, b"", Message()
+        charset = headers.get_content_charset() or "utf-8"
+        text = body.decode(charset, errors="replace") if status < 400 else None
         if text is not None:
             parser.parse(text.splitlines())
         elif status in (401, 403) or status >= 500:
@@ -116,21 +122,18 @@ class Fetcher:
             parser.parse([])
         return parser, text
 
-    def _get(
-        self, url: str, opener: urllib.request.OpenerDirector
-    ) -> tuple[int, bytes, str | None]:
-        """(status, body, declared charset); FetchError on network errors and oversize bodies."""
+    def _get(self, url: str, opener: urllib.request.OpenerDirector) -> tuple[int, bytes, Message]:
+        """(status, body, headers); FetchError on network errors and oversize bodies."""
         self._wait(_origin(url))
         request = urllib.request.Request(
             url, headers={"User-Agent": self.user_agent, "Accept-Encoding": "identity"}
         )
         try:
             with opener.open(request, timeout=self.timeout) as response:
-                charset = response.headers.get_content_charset()
-                return response.status, self._read(response, url), charset
+                return response.status, self._read(response, url), response.headers
         except urllib.error.HTTPError as exc:
-            return exc.code, b"", None
-        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+            return exc.code, b"", exc.headers
+        except (urllib.error.URLError, HTTPException, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             raise FetchError(f"cannot fetch {url}: {reason}") from exc
 

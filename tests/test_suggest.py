@@ -497,6 +497,7 @@ ROUTES: dict[str, Route] = {
     "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * (5 * 1024 * 1024 + 10)),
     "/private/secret": (200, {"Content-Type": "text/html"}, b"<p>secret</p>"),
     "/hop": (302, {"Location": "/private/secret"}, b""),
+    "/file.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4"),
 }
 
 
@@ -564,12 +565,14 @@ def test_fetcher_obeys_robots_txt(server: Served) -> None:
     assert "/private/secret" not in server.paths
 
 
-def test_fetcher_caps_size_and_reports_http_errors(server: Served) -> None:
+def test_fetcher_caps_size_and_refuses_errors_and_non_html(server: Served) -> None:
     fetcher = Fetcher(delay=0)
     with pytest.raises(FetchError, match="larger than"):
         fetcher(server.origin + "/big")
     with pytest.raises(FetchError, match="HTTP 404"):
         fetcher(server.origin + "/missing")
+    with pytest.raises(FetchError, match="not an HTML page"):
+        fetcher(server.origin + "/file.pdf")
 
 
 def test_fetcher_without_robots_txt_may_fetch_everything() -> None:
