@@ -292,6 +292,12 @@ def blocks_html(blocks: list[Block]) -> str:
     return "".join(out)
 
 
+# Han and kana are written without spaces: each character counts as a word.
+_WORDS = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+)
+
+
 def word_count(text: str) -> int:
-    """Words in a text (runs of word characters)."""
-    return len(re.findall(r"\w+", text))
+    """Words in a text: runs of word characters, one per Han or kana character."""
+    return len(_WORDS.findall(text))
