@@ -240,3 +240,22 @@ def test_titleless_cards_take_an_image_alt_only_when_it_reads_as_a_title(
     assert [(t.title, t.excerpt) for t in got] == [
         (title, "Un extrait de la carte, coupé au mili")
     ] * 2
+
+
+def test_a_featured_section_may_hold_one_card_but_a_card_part_is_never_a_block() -> None:
+    card = (
+        "<article class='c-card'><div class='featured-image'><a href='/{slug}/'>"
+        "<img src='x.jpg' alt='{title}'></a></div><h3 class='c-card__title'>"
+        "<a href='/{slug}/'>{title}</a></h3><p class='c-card__excerpt'>Un extrait assez long.</p>"
+        "</article>"
+    )
+    one = card.format(slug="la-une-du-jour", title="La une du jour")
+    feed = "".join(card.format(slug=f"article-numero-{i}", title=f"Article {i}") for i in (1, 2))
+    got = _page(
+        f"<main><div class='c-feed'><section class='c-featured'>{one}</section>{feed}</div></main>"
+    )
+    assert [(t.kind, t.position, t.title) for t in got] == [
+        ("featured", 1, "La une du jour"),
+        ("listing", 1, "Article 1"),
+        ("listing", 2, "Article 2"),
+    ]

@@ -302,8 +302,9 @@ def _containers(tree: HtmlElement, page: _Page) -> list[tuple[str, HtmlElement, 
     for kind, el, explicit in found:
         if any(_contains(k, el) or _contains(el, k) for _, k, _ in kept):
             continue
-        if explicit or _plausible_container(el, page, kind, total):
-            kept.append((kind, el, explicit))
+        count = 0 if explicit else _plausible_size(el, page, kind, total)
+        if explicit or count:
+            kept.append((kind, el, explicit or count == 1))
     return kept
 
 
@@ -322,16 +323,22 @@ def _heading_container(heading: HtmlElement, page: _Page) -> HtmlElement | None:
     return None
 
 
-def _plausible_container(el: HtmlElement, page: _Page, kind: str, total: int) -> bool:
-    """A block guessed from its class: two articles or more, and not the page's main area.
+def _plausible_size(el: HtmlElement, page: _Page, kind: str, total: int) -> int:
+    """How many articles a block guessed from its class holds; 0 when it is not a block.
 
-    A featured block is also smaller than the rest of the page: a wrapper named `has-hero`
-    that holds the whole feed is not one.
+    Not the page's main area; a featured block is smaller than the rest of the page (a wrapper
+    named `has-hero` that holds the whole feed is not one); a one-article block must wrap a
+    whole card (its parent shows other articles), not sit inside one (`div.featured-image`).
     """
     if el.find(".//h1") is not None or el.find(".//main") is not None:
-        return False
+        return 0
     count = len(_article_keys(el, page))
-    return count >= 2 and (kind != "featured" or 2 * count <= total)
+    if kind == "featured" and 2 * count > total:
+        return 0
+    parent = el.getparent()
+    if count == 1 and (parent is None or len(_article_keys(parent, page)) <= 1):
+        return 0
+    return count
 
 
 def _article_keys(root: HtmlElement, page: _Page) -> set[str]:
