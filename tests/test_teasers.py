@@ -259,3 +259,31 @@ def test_a_featured_section_may_hold_one_card_but_a_card_part_is_never_a_block()
         ("listing", 1, "Article 1"),
         ("listing", 2, "Article 2"),
     ]
+
+
+def test_a_date_linked_to_its_day_archive_does_not_split_a_wordpress_card() -> None:
+    site = "https://lecourrierdesstrateges.fr"
+    card = (
+        "<article class='post type-post'><h2 class='entry-title'><a href='{s}/2023/03/1{i}/"
+        "titre-{i}/'>Titre {i}</a></h2><div class='entry-meta'><a href='{s}/2023/03/1{i}/'>"
+        "<time class='entry-date published' datetime='2023-03-1{i}T10:00:00+01:00'>1{i} mars 2023"
+        "</time></a></div><div class='entry-summary'><p>Extrait numéro {i} assez long...</p></div>"
+        "</article>"
+    )
+    html = (
+        "<html><head><meta name='generator' content='WordPress 6.2'></head>"
+        "<body class='archive category'><main>"
+        + "".join(card.format(s=site, i=i) for i in (1, 2))
+        + "</main></body></html>"
+    )
+    tree = parse_html(html)
+    era = detect_era(tree, get_profile("courrier"))
+    got = extract_teasers(tree, f"{site}/category/une/", era, page_is_article=False)
+    assert [(t.url, t.published, t.excerpt) for t in got] == [
+        (
+            f"{site}/2023/03/1{i}/titre-{i}/",
+            f"2023-03-1{i}T10:00:00+01:00",
+            f"Extrait numéro {i} assez long...",
+        )
+        for i in (1, 2)
+    ]

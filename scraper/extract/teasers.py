@@ -223,6 +223,7 @@ def _bare_host(url: str) -> str:
 
 
 def _article_path(url: str, *, strict: bool) -> bool:
+    """Could this path be one article? `strict` also wants a hyphenated slug or a dated path."""
     parts = urlsplit(url)
     segments = [s.lower() for s in parts.path.split("/") if s]
     if not segments:
@@ -230,6 +231,8 @@ def _article_path(url: str, *, strict: bool) -> bool:
     if segments[0] in _NOT_ARTICLE or segments[-1] in _NOT_ARTICLE or _FILE.search(parts.path):
         return False
     if "page" in segments or _NOISE_QUERY.search(parts.query):
+        return False
+    if all(s.isdigit() for s in segments):  # date archives: /2023/03/14/
         return False
     if not strict:
         return True
