@@ -77,10 +77,13 @@ _FEATURED_CLASS = re.compile(
 _RELATED_HEADING = re.compile(
     r"^(?:[àa] lire (?:aussi|également|egalement)|lire aussi|voir aussi|à voir aussi"
     r"|(?:articles?|publications?|billets?|posts?) (?:similaires?|liés?|recommandés?|connexes)"
-    r"|similaires?|sur le même (?:sujet|thème)|dans la même (?:rubrique|catégorie)"
-    r"|vous (?:aimerez|pourriez) (?:aussi|peut-être aussi|aussi aimer)|à découvrir (?:aussi|également)"
-    r"|read next|read more|related(?: posts| articles| stories)?|you might also like|see also"
-    r"|also read|more (?:stories|articles|posts)|recommended(?: for you)?)\b",
+    r"|similaires?|sur le même (?:sujet|thème)|dans la même (?:rubrique|catégorie)|du même auteur"
+    r"|vous (?:aimerez|pourriez) (?:aussi|également|peut-être aussi|aussi aimer)"
+    r"|à découvrir (?:aussi|également)|ces articles (?:peuvent|pourraient) vous intéresser"
+    r"|(?:en )?lire (?:la suite|plus)|continuer (?:la|votre) lecture"
+    r"|read next|read more|keep reading|continue reading|related(?: posts| articles| stories)?"
+    r"|you (?:might|may) also like|see also|also read|more (?:from|stories|articles|posts)"
+    r"|recommended(?: for you)?)\b",
     re.I,
 )
 
@@ -318,7 +321,7 @@ def _heading_container(heading: HtmlElement, page: _Page) -> HtmlElement | None:
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
             return None
-        if node.find(".//h1") is not None:
+        if node.find(".//h1") is not None or node.find(".//main") is not None:
             return None
         links = [a for a in node.iter("a") if not _contains(heading, a)]
         if any(page.content_url(a.get("href"), strict=False) for a in links):
