@@ -7,9 +7,10 @@ records their URLs as aliases of the article instead of writing a second row.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -20,8 +21,31 @@ from scraper.profiles import Profile
 from scraper.storage import known_articles
 from scraper.urls import url_key
 
+# A republished slug: Ghost and WordPress append "-2", "-3" to a slug already taken.
+_COPY_SUFFIX = re.compile(r"-\d{1,2}/?$")
+
+
+def _instant(value: str | None) -> datetime | None:
+    """An ISO date as a comparable UTC instant (naive values are taken as UTC)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
+
+
 # Bodies shorter than this (previews, stubs, "subscribers only") say nothing about identity.
 MIN_HASH_WORDS = 50
+
+
+@dataclass
+class Original:
+    """The original of a copy archived first under `copy_url`: it takes over that row."""
+
+    article: Article
+    copy_url: str
 
 
 @dataclass
@@ -43,6 +67,7 @@ class DedupePipeline:
         self.by_key: dict[str, str] = {}  # folded url_key → canonical article URL
         self.by_hash: dict[str, str] = {}  # content_hash → canonical article URL
         self.hashes: dict[str, str | None] = {}  # canonical article URL → its content_hash
+        self.published: dict[str, str | None] = {}  # canonical article URL → its published date
         self.emitted: set[str] = set()  # canonical URLs passed on as articles in this crawl
         # Redirect sources whose target has not arrived as an article (yet), by target key.
         self.waiting: dict[str, list[str]] = {}
@@ -65,8 +90,9 @@ class DedupePipeline:
         if not self.archive_path:
             return
         for key, known in known_articles(self.archive_path, spider_site(spider)).items():
-            self.by_key[self._fold(key)] = known.url
+            self.by_key[self.profile.fold_key(key) if self.profile else key] = known.url
             self.hashes[known.url] = known.content_hash
+            self.published[known.url] = known.published
             if known.content_hash:
                 self.by_hash.setdefault(known.content_hash, known.url)
 
@@ -86,7 +112,7 @@ class DedupePipeline:
 
     def key(self, url: str) -> str:
         """Identity of a URL: url_key with the profile's host aliases folded onto its base host."""
-        return self._fold(url_key(url))
+        return self.profile.key(url) if self.profile else url_key(url)
 
     def _alias(self, alias: Alias) -> Alias:
         """Point a redirect source at its article, or hold it until that article arrives."""
@@ -101,7 +127,7 @@ class DedupePipeline:
         self.by_key.setdefault(self.key(alias.url), target)
         return alias
 
-    def _article(self, article: Article) -> Article | Duplicate:
+    def _article(self, article: Article) -> Article | Duplicate | Original:
         assert article.url is not None
         stats = self.crawler.stats
         assert stats is not None
@@ -114,12 +140,16 @@ class DedupePipeline:
         if target in self.emitted:
             stats.inc_value("archive/duplicate_url")
             return Duplicate(article, target, "url")
+        copy_of = None
         if target is None and self._hashable(article):
             copy_of = self.by_hash.get(article.content_hash or "")
-            if copy_of is not None:
+            if copy_of is not None and not self._older(article, copy_of):
                 stats.inc_value("archive/duplicate_content")
                 self._register(keys, copy_of)
                 return Duplicate(article, copy_of, "content")
+            if copy_of is not None:
+                stats.inc_value("archive/original_replaces_copy")
+                self._adopt(copy_of, article)
         if target is not None and target != article.url:
             # Known under another spelling (scheme, slash, host alias, redirect): keep that row.
             article.aliases = list(dict.fromkeys([*article.aliases, article.url]))
@@ -127,10 +157,11 @@ class DedupePipeline:
         self._register(keys, article.url)
         self.by_key[self.key(article.url)] = article.url
         self.hashes[article.url] = article.content_hash
+        self.published[article.url] = article.published
         if self._hashable(article):
             self.by_hash.setdefault(article.content_hash or "", article.url)
         self.emitted.add(article.url)
-        return article
+        return article if copy_of is None else Original(article, copy_of)
 
     def _target(self, article: Article, keys: list[str]) -> str | None:
         """The known article these URLs name, unless the page's own URL now serves another text.
@@ -147,23 +178,31 @@ class DedupePipeline:
             return None
         return target
 
+    def _older(self, article: Article, copy_url: str) -> bool:
+        """True when `article` is the original of the archived `copy_url`: published first,
+        or, on the same date, without the `-2` suffix a CMS gives a republished slug."""
+        mine, theirs = _instant(article.published), _instant(self.published.get(copy_url))
+        if mine and theirs and mine != theirs:
+            return mine < theirs
+        assert article.url is not None
+        return bool(_COPY_SUFFIX.search(copy_url)) and not _COPY_SUFFIX.search(article.url)
+
+    def _adopt(self, copy_url: str, article: Article) -> None:
+        """Every URL and hash that named the copy now names the original."""
+        assert article.url is not None
+        for key, url in list(self.by_key.items()):
+            if url == copy_url:
+                self.by_key[key] = article.url
+        article.aliases = list(dict.fromkeys([*article.aliases, copy_url]))
+        self.by_hash[article.content_hash or ""] = article.url
+        self.emitted.discard(copy_url)
+
     def _register(self, keys: list[str], url: str) -> None:
         for key in keys:
             self.by_key.setdefault(key, url)
 
     def _hashable(self, article: Article) -> bool:
-        """Only full texts identify an article: previews and stubs collide by accident."""
-        return (
-            bool(article.content_hash)
-            and not article.members_only
-            and article.word_count >= self.min_hash_words
-        )
+        """Only long texts identify an article: stubs and empty previews collide by accident.
 
-    def _fold(self, key: str) -> str:
-        """Rewrite a url_key's host onto the profile's base host when it is one of its hosts."""
-        if self.profile is None:
-            return key
-        netloc, _, rest = key.partition("/")
-        if netloc.rsplit(":", 1)[0] not in self.profile.hosts:
-            return key
-        return f"{urlsplit(self.profile.base_url).netloc}/{rest}"
+        A members-only preview of enough words is as distinctive as any other text."""
+        return bool(article.content_hash) and article.word_count >= self.min_hash_words

@@ -15,7 +15,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
-from pipelines.dedupe import Duplicate
+from pipelines.dedupe import Duplicate, Original
 from pipelines.normalize import spider_site
 from scraper.items import Alias, Article, Listing, Reject, Teaser
 from scraper.outcome import crawl_outcome, error_count
@@ -63,6 +63,8 @@ class StorePipeline:
             self.rejects.append(item)
         elif isinstance(item, Alias):
             self.aliases.append((item.url, item.target))
+        elif isinstance(item, Original):
+            self._replace_copy(item)
         elif isinstance(item, Duplicate):
             page = item.article
             assert page.url is not None
@@ -76,6 +78,18 @@ class StorePipeline:
         if self.pending >= self.batch_size and not self.failed:
             self.flush()
         return item
+
+    def _replace_copy(self, item: Original) -> None:
+        """The original takes the copy's place: in this batch if the copy is still buffered,
+        else by renaming the archived row (its history and teaser links follow)."""
+        buffered = next((a for a in self.articles if a.url == item.copy_url), None)
+        if buffered is not None:
+            self.articles.remove(buffered)
+            item.article.aliases = list(dict.fromkeys([*item.article.aliases, *buffered.aliases]))
+            self.teasers += [(item.copy_url, t) for t in buffered.teasers]
+        else:
+            self.renames.append((item.copy_url, item.article.url or ""))
+        self.articles.append(item.article)
 
     def close_spider(self) -> None:
         """Write what is left (also after a failure: the cause may have been transient)."""
@@ -117,7 +131,12 @@ class StorePipeline:
         assert stats is not None
         try:
             result = self.archive.write_batch(
-                self.articles, self.teasers, self.aliases, self.rejects, self.crawl_id
+                self.articles,
+                self.teasers,
+                self.aliases,
+                self.rejects,
+                self.crawl_id,
+                renames=self.renames,
             )
         except ArchiveError as exc:
             stats.inc_value("archive/errors")
@@ -142,6 +161,7 @@ class StorePipeline:
         self.teasers: list[tuple[str, Teaser]] = []
         self.aliases: list[tuple[str, str]] = []
         self.rejects: list[Reject] = []
+        self.renames: list[tuple[str, str]] = []
         self.pending = 0
 
     def _close_spider(self, reason: str) -> None:

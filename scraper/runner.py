@@ -46,7 +46,7 @@ def crawl_settings(db: str, overrides: dict[str, Any], *, quiet: bool, verbose: 
 
 def run_crawl(spidercls: type, settings: Settings, **spider_args: Any) -> CrawlResult:
     """Crawl with `spidercls` until done (blocking; once per process, like `scrapy crawl`)."""
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(spidercls)
     process.crawl(crawler, **spider_args)
     process.start()

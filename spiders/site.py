@@ -22,7 +22,7 @@ from scraper.extract.page import extract_page
 from scraper.items import Alias, Article, Listing
 from scraper.profiles import Profile, generic_profile, get_profile, load_profiles
 from scraper.storage.archive import known_articles
-from scraper.urls import canonicalize_url, url_key
+from scraper.urls import canonicalize_url
 
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -74,7 +74,8 @@ class SiteSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Any]:
         if not self.refresh:
-            self.known = known_articles(self.settings.get("ARCHIVE_PATH"), self.profile.name)
+            known = known_articles(self.settings.get("ARCHIVE_PATH"), self.profile.name)
+            self.known = {self.profile.fold_key(key): value for key, value in known.items()}
             self.crawler.stats.set_value("crawl/known_articles", len(self.known))
         p = self.profile
         yield self._request(p.absolute("/robots.txt"), self.parse_robots, priority=30)
@@ -86,7 +87,7 @@ class SiteSpider(scrapy.Spider):
                 meta={"download_maxsize": self.settings.getint("SITEMAP_MAXSIZE")},
             )
         for path in p.feeds:
-            self.seen.add(url_key(p.absolute(path)))
+            self.seen.add(self.profile.key(p.absolute(path)))
             yield self._request(p.absolute(path), self.parse_feed, priority=20)
         for path in p.listings:
             yield self._request(p.absolute(path), self.parse_page, priority=10)
@@ -117,14 +118,14 @@ class SiteSpider(scrapy.Spider):
 
     def _known_unchanged(self, url: str, lastmod: str | None) -> bool:
         """True when the archive holds this article and the site gives no sign it changed."""
-        known = self.known.get(url_key(url))
+        known = self.known.get(self.profile.key(url))
         if known is None:
             return False
         return not (lastmod and known.lastmod and lastmod > known.lastmod)
 
     def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
         """A request for an article URL, unless seen, known and unchanged, too old or over budget."""
-        key = url_key(url)
+        key = self.profile.key(url)
         if key in self.seen:
             return None
         stats = self.crawler.stats
@@ -143,7 +144,7 @@ class SiteSpider(scrapy.Spider):
 
     def page_request(self, url: str) -> scrapy.Request | None:
         """A request for a listing page, once per URL, while the article budget lasts."""
-        key = url_key(url)
+        key = self.profile.key(url)
         if key in self.seen or not self._budget_left():
             return None
         self.seen.add(key)
@@ -174,8 +175,8 @@ class SiteSpider(scrapy.Spider):
         if target is None:
             self.crawler.stats.inc_value("crawl/redirect_offsite")
             return
-        key = url_key(target)
-        if key in self.seen and key not in (url_key(u) for u in chain):
+        key = self.profile.key(target)
+        if key in self.seen and key not in (self.profile.key(u) for u in chain):
             for url in chain:
                 yield Alias(url=url, target=target, site=self.profile.name)
             return
@@ -190,8 +191,8 @@ class SiteSpider(scrapy.Spider):
             return
         for url in robots_sitemaps(response.body):
             own = self._own(url)
-            if own and url_key(own) not in self.seen:
-                self.seen.add(url_key(own))
+            if own and self.profile.key(own) not in self.seen:
+                self.seen.add(self.profile.key(own))
                 yield self._request(
                     own,
                     self.parse_sitemap,
@@ -203,7 +204,7 @@ class SiteSpider(scrapy.Spider):
         if response.status in REDIRECTS:
             yield from self._redirect(response)
             return
-        self.seen.add(url_key(response.url))
+        self.seen.add(self.profile.key(response.url))
         max_size = self.settings.getint("SITEMAP_MAXSIZE")
         sitemaps, entries = parse_sitemap(response.body, max_size=max_size)
         if not sitemaps and not entries:
@@ -212,8 +213,8 @@ class SiteSpider(scrapy.Spider):
             if self.since and child.lastmod and child.lastmod[:10] < self.since:
                 continue
             own = self._own(child.url)
-            if own and url_key(own) not in self.seen:
-                self.seen.add(url_key(own))
+            if own and self.profile.key(own) not in self.seen:
+                self.seen.add(self.profile.key(own))
                 yield self._request(
                     own, self.parse_sitemap, priority=30, meta={"download_maxsize": max_size}
                 )
@@ -274,8 +275,8 @@ class SiteSpider(scrapy.Spider):
         xpath = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
         for href in response.xpath(xpath).getall():
             own = self._own(urljoin(response.url, href.strip()))
-            if own and url_key(own) not in self.seen and "comments" not in own:
-                self.seen.add(url_key(own))
+            if own and self.profile.key(own) not in self.seen and "comments" not in own:
+                self.seen.add(self.profile.key(own))
                 yield self._request(own, self.parse_feed, priority=20)
 
     def _follow_links(self, response: Response, page: Article | Listing | None) -> Iterator[Any]:
@@ -283,7 +284,7 @@ class SiteSpider(scrapy.Spider):
         stop_paging = (
             isinstance(page, Listing)
             and bool(self.known)
-            and all(url_key(t.url) in self.known for t in page.teasers)
+            and all(self.profile.key(t.url) in self.known for t in page.teasers)
         ) or (isinstance(page, Listing) and not page.teasers)
         if stop_paging:
             self.crawler.stats.inc_value("crawl/pagination_stopped")

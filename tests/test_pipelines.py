@@ -15,7 +15,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.test import get_crawler
 
-from pipelines.dedupe import DedupePipeline, Duplicate
+from pipelines.dedupe import DedupePipeline, Duplicate, Original
 from pipelines.normalize import NormalizePipeline, content_hash
 from pipelines.store import StorePipeline
 from pipelines.validate import ValidatePipeline
@@ -270,13 +270,50 @@ def test_syndicated_copy_becomes_an_alias(db_path: Path) -> None:
     assert run.stats["archive/stored/new"] == 1
 
 
-@pytest.mark.parametrize("fields", [{"members_only": True}, {"body": "Réservé aux abonnés. " * 3}])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"members_only": True, "body": "Le début de l’article réservé aux abonnés. " * 2},
+        {"body": "Réservé aux abonnés. " * 3},
+    ],
+)
 def test_previews_and_stubs_never_collide_by_hash(db_path: Path, fields: dict) -> None:
     run = start(db_path)
     out = run.feed([article(f"{WWW}/a/", **fields), article(f"{WWW}/b/", **fields)])
     assert all(isinstance(o, Article) for o in out)
     run.close()
     assert run.rows("SELECT count(*) FROM articles") == [(2,)]
+
+
+def test_a_long_members_only_preview_identifies_its_copy(db_path: Path) -> None:
+    run = start(db_path)
+    out = run.feed([article(members_only=True), article(f"{WWW}/slug-2/", members_only=True)])
+    assert isinstance(out[1], Duplicate)
+    run.close()
+    assert run.rows("SELECT url FROM articles") == [(f"{WWW}/slug/",)]
+
+
+@pytest.mark.parametrize("same_batch", [True, False])
+def test_the_original_replaces_a_copy_archived_first(db_path: Path, same_batch: bool) -> None:
+    copy = article(f"{WWW}/slug-2/", published="2025-08-22T13:51:00+02:00")
+    original = article(published="2025-08-20T10:51:00+02:00", aliases=[f"{WWW}/2025/08/20/slug/"])
+    run = start(db_path)
+    if same_batch:
+        out = run.feed([copy, original])
+    else:
+        run.feed([copy])
+        run.close()
+        run = start(db_path)
+        out = run.feed([original])
+    assert isinstance(out[-1], Original)
+    run.close()
+    assert run.rows("SELECT url, published FROM articles") == [
+        (f"{WWW}/slug/", "2025-08-20T10:51:00+02:00")
+    ]
+    aliases = dict(run.rows("SELECT url, article_url FROM aliases"))
+    assert aliases[f"{WWW}/slug-2/"] == f"{WWW}/slug/"
+    assert aliases[f"{WWW}/2025/08/20/slug/"] == f"{WWW}/slug/"
+    assert run.rows("SELECT count(*) FROM articles_fts") == [(1,)]
 
 
 def test_dedupe_is_seeded_from_the_archive(db_path: Path) -> None:

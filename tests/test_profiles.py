@@ -97,3 +97,15 @@ def test_parse_profile_minimal() -> None:
     assert profile.hosts == ("x.org",)
     assert profile.listings == ("/",)
     assert profile.classify_url("https://x.org/a") == "unknown"
+
+
+def test_key_folds_host_aliases_scheme_and_slash() -> None:
+    profile = get_profile("courrier")
+    assert (
+        profile.key("http://lecourrierdesstrateges.fr/a")
+        == profile.key("https://www.lecourrierdesstrateges.fr/a/?utm_source=x")
+        == profile.fold_key("lecourrierdesstrateges.fr/a")
+    )
+    assert profile.key("https://other.example/a/") != profile.key(COURRIER + "/a/")
+    local = profile.rebase("http://127.0.0.1:8123/")
+    assert local.key(COURRIER + "/a/") == local.key("http://127.0.0.1:8123/a")

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit, urlunsplit
 
-from scraper.urls import host_of
+from scraper.urls import host_of, url_key
 
 PageKind = str  # "article" | "listing" | "ignore" | "unknown"
 
@@ -78,6 +78,19 @@ class Profile:
             return url
         base = urlsplit(self.base_url)
         return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
+
+    def key(self, url: str) -> str:
+        """Identity of a URL on this site: `url_key` with every host alias (www or not) folded
+        onto the profile's origin, so `http://site/a` and `https://www.site/a/` are one page."""
+        local = self.localize(url)
+        parts = urlsplit(local)
+        if (parts.hostname or "").lower() in self.hosts:
+            local = urlunsplit(("https", urlsplit(self.base_url).netloc, *parts[2:]))
+        return url_key(local)
+
+    def fold_key(self, key: str) -> str:
+        """`key()` of a URL already reduced by `url_key` (scheme-less `host/path`)."""
+        return self.key(f"https://{key}")
 
     def owns(self, url: str) -> bool:
         """True when `url` is on one of this profile's hosts (after localisation)."""
@@ -184,7 +197,9 @@ def generic_profile(url: str) -> Profile:
     data = tomllib.loads(resources.files(__name__).joinpath("_generic.toml").read_text("utf-8"))
     host = parts.hostname.lower()
     twin = host[4:] if host.startswith("www.") else f"www.{host}"
-    data.update(name=host, title=host, base_url=f"{parts.scheme}://{parts.netloc}/", hosts=[host, twin])
+    data.update(
+        name=host, title=host, base_url=f"{parts.scheme}://{parts.netloc}/", hosts=[host, twin]
+    )
     if parts.path not in ("", "/"):
         data["start"]["listings"] = ["/", parts.path]
     return parse_profile(data)

@@ -51,6 +51,7 @@ class KnownArticle:
     lastmod: str | None
     modified: str | None
     content_hash: str | None
+    published: str | None = None
 
 
 def utc_now() -> str:
@@ -126,8 +127,12 @@ class Archive:
         aliases: list[tuple[str, str]],
         rejects: list[Reject],
         crawl_id: int,
+        renames: list[tuple[str, str]] | None = None,
     ) -> BatchResult:
         """Store a batch atomically: articles upserted by URL, then aliases, teasers and rejects.
+
+        `renames` (old URL, new URL) first move archived rows to a new canonical URL: the
+        original of a copy that was archived first takes over the copy's row and history.
 
         Each article also brings its own URL and `aliases` as aliases and its `teasers` as
         sightings on its page. Teasers resolve to an article through aliases, including
@@ -139,6 +144,8 @@ class Archive:
         all_teasers = [(url, t) for url, a in keyed for t in a.teasers] + teasers
         counts = {"new": 0, "updated": 0, "unchanged": 0}
         with self._transaction():
+            for old, new in renames or ():
+                self._rename_article(old, new)
             for url, article in keyed:
                 counts[self._upsert_article(url, article, crawl_id, now)] += 1
             alias_keys = [url_key(url) for url, _ in all_aliases]
@@ -149,6 +156,16 @@ class Archive:
         return BatchResult(
             **counts, teasers=teaser_count, aliases=alias_count, rejects=reject_count
         )
+
+    def _rename_article(self, old: str, new: str) -> None:
+        """Give an archived article a new canonical URL; what pointed at the old one follows."""
+        self.db.execute(
+            "UPDATE articles SET url = ? WHERE url = ? AND NOT EXISTS"
+            " (SELECT 1 FROM articles WHERE url = ?)",
+            (new, old, new),
+        )
+        self.db.execute("UPDATE aliases SET article_url = ? WHERE article_url = ?", (new, old))
+        self.db.execute("UPDATE teasers SET article_url = ? WHERE article_url = ?", (new, old))
 
     def _upsert_article(self, url: str, article: Article, crawl_id: int, now: str) -> str:
         """Insert, update or just mark seen; returns which of "new", "updated", "unchanged"."""
@@ -265,12 +282,13 @@ def known_articles(path: str | Path, site: str) -> dict[str, KnownArticle]:
     conn = open_readonly(path)
     try:
         rows = conn.execute(
-            "SELECT al.url_key AS key, a.url, a.lastmod, a.modified, a.content_hash"
+            "SELECT al.url_key AS key, a.url, a.lastmod, a.modified, a.content_hash, a.published"
             " FROM aliases al JOIN articles a ON a.url = al.article_url WHERE a.site = ?",
             (site,),
         ).fetchall()
         own = conn.execute(
-            "SELECT url, lastmod, modified, content_hash FROM articles WHERE site = ?", (site,)
+            "SELECT url, lastmod, modified, content_hash, published FROM articles WHERE site = ?",
+            (site,),
         ).fetchall()
     except sqlite3.Error as exc:
         raise ArchiveError(f"cannot read archive {path}: {exc}") from None
