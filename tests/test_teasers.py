@@ -287,3 +287,16 @@ def test_a_date_linked_to_its_day_archive_does_not_split_a_wordpress_card() -> N
         )
         for i in (1, 2)
     ]
+
+
+def test_the_last_page_of_a_listing_may_hold_a_single_card() -> None:
+    body = (
+        "<header><nav><a href='/a-propos-du-site/'>À propos du site</a></nav></header>"
+        "<main><h1>Odessa</h1><div class='list'><div class='item'>"
+        "<a href='/le-dernier-article-de-la-liste/'><h2>Le dernier article</h2></a>"
+        "<p>Un extrait de la seule carte de la page.</p></div></div></main>"
+    )
+    got = _page(body, url="https://example.org/category/odessa/page/9/")
+    assert [(t.url, t.title, t.position) for t in got] == [
+        ("https://example.org/le-dernier-article-de-la-liste/", "Le dernier article", 1)
+    ]

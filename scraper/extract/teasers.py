@@ -276,6 +276,9 @@ def _blocks(
         blocks += [("related", group) for group in groups]
     else:
         groups = _generic_groups(tree, page, 2, skip, plain_ok=False)
+        if not groups:  # the last page of a listing may show a single card
+            lone = _generic_groups(tree, page, 1, skip, plain_ok=False)
+            groups = [g for g in lone if any(h.tag in _HEADINGS for h in g[0].iter())]
         blocks.append(("listing", [card for group in groups for card in group]))
     return blocks
 
@@ -423,6 +426,8 @@ def _generic_groups(
             parent = card.getparent()
             if parent is None or parent is root or under.get(parent) != {url}:
                 break
+            if parent.tag in ("main", "body") or parent.find(".//h1") is not None:
+                break  # a lone card must not swallow the page around it
             card = parent
         if _card_shaped(card) and not (zones and _in_zone(card, root, page)):
             cards[card] = None
