@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -26,7 +26,7 @@ from scraper.extract.html import parse_html
 from scraper.extract.page import extract, extract_page
 from scraper.extract.selectors import select
 from scraper.extract.structured import read_structured
-from scraper.extract.text import node_text
+from scraper.extract.text import node_text, normalize_space
 from scraper.fetch import Fetcher, FetchError
 from scraper.items import Article, Listing
 from scraper.profiles import Era, Profile, generic_profile
@@ -60,6 +60,7 @@ _TIMEZONE = re.compile(r'"(?:timezone|timeZone|time_zone|tz)"\s*:\s*"([A-Za-z]+(
 _NAV = "nav a[href], header a[href], [role=navigation] a[href], .menu a[href], .nav a[href]"
 _FIELDS = ("title", "body", "authors", "published")
 _MIN_CARDS = 3
+_OFFSETS = range(-12, 15)  # UTC offsets, in hours, that places use
 _ANCESTORS = 3
 # Classes CMSs derive from one post's tags or categories: they vary from page to page.
 _TAXONOMY = ("tag-", "category-", "term-")
@@ -457,16 +458,15 @@ def _first_text(tree: HtmlElement, selector: str) -> str | None:
 def _title_selector(samples: list[_Sample], base: Profile) -> str | None:
     """The element showing the extracted headline on every sample."""
     first = samples[0]
-    headings = [el for el in first.tree.iter("h1", "h2") if node_text(el) == first.article.title]
+    title = normalize_space(first.article.title)
+    headings = [el for el in first.tree.iter("h1", "h2") if node_text(el) == title]
     others = [
-        el
-        for el in first.tree.iter("h3", "div", "span", "p", "header")
-        if node_text(el) == first.article.title
+        el for el in first.tree.iter("h3", "div", "span", "p", "header") if node_text(el) == title
     ]
     for el in headings + others:
         generic = [f"article {el.tag}", f"main {el.tag}", el.tag] if el in headings else []
         for css in _in_context(el, [*_own(el), *generic]):
-            if all(_first_text(s.tree, css) == s.article.title for s in samples):
+            if all(_first_text(s.tree, css) == normalize_space(s.article.title) for s in samples):
                 return css
     return None
 
@@ -486,7 +486,8 @@ def _probe(samples: list[_Sample], base: Profile, name: str, css: str, wanted: l
 def _body_selector(samples: list[_Sample], base: Profile) -> str | None:
     """The innermost named container holding the extracted body on every sample."""
     first = samples[0]
-    head, tail = first.article.body[:60], first.article.body[-60:]
+    text = normalize_space(first.article.body)
+    head, tail = text[:60], text[-60:]
     holders = [
         el
         for el in first.tree.iter()
@@ -510,7 +511,7 @@ def _authors_selector(samples: list[_Sample], base: Profile) -> str | None:
     wanted = [_bylines(s) for s in samples]
     if not all(wanted):
         return None
-    name = wanted[0][0]
+    name = normalize_space(wanted[0][0])
     links = [a for a in samples[0].tree.iter("a") if node_text(a) == name]
     others = [el for el in samples[0].tree.iter("span", "div", "p") if node_text(el) == name]
     for el in links + others:
@@ -530,8 +531,9 @@ def _bylines(sample: _Sample) -> list[str]:
         return sample.article.authors
     tree, article = sample.tree, sample.article
     order = {el: i for i, el in enumerate(tree.iter())}
-    lead = article.body.split("\n\n")[0]
-    title = next((el for el in tree.iter("h1") if node_text(el) == article.title), None)
+    lead = normalize_space(article.body.split("\n\n")[0])
+    headline = normalize_space(article.title)
+    title = next((el for el in tree.iter("h1") if node_text(el) == headline), None)
     start = next((el for el in tree.iter("p") if node_text(el) == lead), None)
     if title is None or start is None:
         return []
@@ -546,14 +548,23 @@ def _instant(value: str | None) -> datetime | date | None:
     return date.fromisoformat(iso) if len(iso) == 10 else datetime.fromisoformat(iso)
 
 
-def _same_date(shown: datetime | date | None, found: datetime | date | None) -> bool:
-    """Same instant, or the same day when one side gives only a day (`datetime="2025-01-02"`)."""
+def _offsets(shown: datetime | date | None, found: datetime | date | None) -> set[int]:
+    """UTC offsets (hours) under which a shown date agrees with the extracted one.
+
+    Equal instants agree under any offset; a shown day agrees with an instant when the
+    instant falls on that day in the offset (sites show local days, declare UTC instants).
+    """
     if shown is None or found is None:
-        return False
+        return set()
     if isinstance(shown, datetime) and isinstance(found, datetime):
-        return shown == found
-    day = [d.date() if isinstance(d, datetime) else d for d in (shown, found)]
-    return day[0] == day[1]
+        return set(_OFFSETS) if shown == found else set()
+    instant = found if isinstance(found, datetime) else shown
+    day = shown if instant is found else found
+    if not isinstance(instant, datetime) or instant.tzinfo is None:
+        same = (instant.date() if isinstance(instant, datetime) else instant) == day
+        return set(_OFFSETS) if same else set()
+    utc = instant.astimezone(UTC).replace(tzinfo=None)
+    return {h for h in _OFFSETS if (utc + timedelta(hours=h)).date() == day}
 
 
 def _shown_date(tree: HtmlElement, css: str) -> datetime | date | None:
@@ -561,20 +572,21 @@ def _shown_date(tree: HtmlElement, css: str) -> datetime | date | None:
 
 
 def _published_selector(samples: list[_Sample], base: Profile) -> str | None:
-    """A time[datetime] showing the extracted publication date on every sample."""
+    """A time[datetime] showing the extracted publication date on every sample, in one offset."""
     first = samples[0]
     wanted = _instant(first.article.published)
     nodes = [
         t
         for t in select(first.tree, "time[datetime]")
-        if _same_date(_instant(t.get("datetime")), wanted)
+        if _offsets(_instant(t.get("datetime")), wanted)
     ]
     for el in nodes:
         own = [f"{c}[datetime]" for c in _own(el)] + ["time[datetime]"]
         for css in _in_context(el, own):
-            if all(
-                _same_date(_shown_date(s.tree, css), _instant(s.article.published)) for s in samples
-            ):
+            agreed = set(_OFFSETS)
+            for s in samples:
+                agreed &= _offsets(_shown_date(s.tree, css), _instant(s.article.published))
+            if agreed:
                 return css
     return None
 
@@ -631,7 +643,7 @@ def render_toml(data: dict[str, Any], *, source: str = "sample pages") -> str:
     lines.append(
         f"timezone = {_value(data['timezone'])}"
         if "timezone" in data
-        else '# timezone = "Area/City"  # set it when pages show local dates; none was evident'
+        else '# timezone = "Area/City"  # none was evident; set it if pages show local days'
     )
     lines += [
         "# Fetch links whose shape matches no pattern and let the page decide; set to false",

@@ -9,6 +9,8 @@ import time
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -211,7 +213,7 @@ GH = "https://notes.example"
 GH_POSTS = [
     Post(
         "/harbour-museum-opens/",
-        "The harbour museum opens",
+        "The harbour museum\u00a0: open",  # French spacing: the extractor may keep the NBSP
         "Léa Martin",
         "lea",
         "2025-01-02T08:00:00.000Z",
@@ -222,7 +224,7 @@ GH_POSTS = [
         "The winter market returns",
         "Paul Roy",
         "paul",
-        "2025-01-09T08:00:00.000Z",
+        "2025-01-09T23:30:00.000Z",  # shown as 10 January, the day in Paris
         6,
     ),
     Post(
@@ -276,9 +278,16 @@ def _gh_home(posts: list[Post]) -> str:
     )
 
 
+def _paris_day(post: Post) -> str:
+    """The day a Ghost theme shows: the publication instant's day in the site's timezone."""
+    instant = datetime.fromisoformat(post.date.replace("Z", "+00:00"))
+    return instant.astimezone(ZoneInfo("Europe/Paris")).date().isoformat()
+
+
 def _gh_article(post: Post, others: list[Post]) -> str:
     body = "".join(f"<p>{t}</p>" for t in post.text)
     related = "".join(_gh_card(p) for p in others[:2])
+    day = _paris_day(post)
     return (
         f'<!doctype html><html lang="fr"><head>{GH_HEAD}<title>{post.title}</title>'
         f'<meta property="og:type" content="article">'
@@ -288,7 +297,7 @@ def _gh_article(post: Post, others: list[Post]) -> str:
         f'<h1 class="gh-article-title is-title">{post.title}</h1>'
         '<div class="gh-article-meta"><div class="gh-article-author-name">'
         f'<a href="/author/{post.author_slug}/">{post.author}</a></div>'
-        f'<time class="gh-article-meta-date" datetime="{post.date[:10]}">{post.date[:10]}</time>'
+        f'<time class="gh-article-meta-date" datetime="{day}">{day}</time>'
         f'</div></header><section class="gh-content gh-canvas is-body">{body}</section>'
         f'</article><section class="gh-container is-grid gh-outer"><h2>Read more</h2>{related}'
         "</section></main></body></html>"
