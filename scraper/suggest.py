@@ -378,8 +378,8 @@ def _era(
         "authors": _authors_selector,
         "published": _published_selector,
     }
-    for name in _FIELDS:
-        found = finders[name](samples, base)
+    for name, finder in finders.items():
+        found = finder(samples, base)
         if found:
             era["article"][name] = [found]
     card = _card_selector(home, home_html, home_url, base)
