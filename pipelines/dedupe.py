@@ -140,6 +140,10 @@ class DedupePipeline:
         if target in self.emitted:
             stats.inc_value("archive/duplicate_url")
             return Duplicate(article, target, "url")
+        if target is not None and self._copy_of(article, target, keys[0]):
+            # Its own URL is an alias of an archived article with the same text: a copy again.
+            stats.inc_value("archive/duplicate_content")
+            return Duplicate(article, target, "content")
         copy_of = None
         if target is None and self._hashable(article):
             copy_of = self.by_hash.get(article.content_hash or "")
@@ -177,6 +181,14 @@ class DedupePipeline:
         if self._hashable(article) and known_hash and known_hash != article.content_hash:
             return None
         return target
+
+    def _copy_of(self, article: Article, target: str, own_key: str) -> bool:
+        """True when the page is another URL's copy of `target` (not `target` itself)."""
+        return (
+            self.key(target) != own_key
+            and self._hashable(article)
+            and self.hashes.get(target) == article.content_hash
+        )
 
     def _older(self, article: Article, copy_url: str) -> bool:
         """True when `article` is the original of the archived `copy_url`: published first,

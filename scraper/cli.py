@@ -251,7 +251,7 @@ def export(db: str, fmt: str, table: str, since: str | None, output: Any) -> Non
 
     try:
         run_export(_existing_archive(db), output, table=table, fmt=fmt, since=since)
-    except ArchiveError as exc:
+    except (ArchiveError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
 
 

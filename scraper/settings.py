@@ -8,6 +8,10 @@ NEWSPIDER_MODULE = "spiders"
 ARCHIVE_PATH = "archive.db"
 # Articles per write transaction: few fsyncs, and a crash loses at most one batch.
 ARCHIVE_BATCH_SIZE = 100
+# A body shorter than this is no article (error pages, empty templates): it goes to `rejects`.
+VALIDATE_MIN_BODY_WORDS = 5
+# Shorter bodies never identify an article by content hash: stubs collide by accident.
+DEDUPE_MIN_HASH_WORDS = 50
 
 # Honest identification: site owners can see who we are and how to reach the project.
 USER_AGENT = "scraper/0.1 (+news archiver for research; Scrapy)"

@@ -316,6 +316,21 @@ def test_the_original_replaces_a_copy_archived_first(db_path: Path, same_batch: 
     assert run.rows("SELECT count(*) FROM articles_fts") == [(1,)]
 
 
+def test_a_known_copy_fetched_again_does_not_overwrite_the_original(db_path: Path) -> None:
+    original = article(published="2025-08-20T10:51:00+02:00")
+    copy = article(f"{WWW}/slug-2/", published="2025-08-22T13:51:00+02:00")
+    run = start(db_path)
+    run.feed([original, copy])
+    run.close()
+    again = start(db_path)
+    out = again.feed([article(f"{WWW}/slug-2/", published="2025-08-22T13:51:00+02:00")])
+    assert isinstance(out[0], Duplicate)
+    again.close()
+    assert again.rows("SELECT url, published FROM articles") == [
+        (f"{WWW}/slug/", "2025-08-20T10:51:00+02:00")
+    ]
+
+
 def test_dedupe_is_seeded_from_the_archive(db_path: Path) -> None:
     first = start(db_path)
     first.feed([article()])
