@@ -1,7 +1,9 @@
 """Teasers: the cards on listing pages and in related-articles blocks.
 
-The era's `[listing]` selectors are tried first; a generic detector (repeated blocks that each
-hold one link to an article of the same site) covers themes and eras no selector knows.
+Blocks first (related/featured: the era's `[listing]` selectors, then class names and "À lire
+aussi"-style headings), then the feed: the era's `card` selectors, else a generic detector
+(repeated blocks that each hold links to one article of the same site, outside navigation and
+page chrome). Each field is read the same way: profile selectors, then generic rules.
 """
 
 from __future__ import annotations
@@ -104,11 +106,12 @@ _DATE_WORDS = frozenset(
 )
 _AUTHOR_WORDS = frozenset({"author", "authors", "byline", "writer", "auteur", "auteurs"})
 _IMAGE_WORDS = frozenset({"avatar", "image", "img", "picture", "photo", "thumb", "profile"})
+# Card parts that are never its excerpt: byline, date, tags and badges, title, Jetpack context.
 _META_WORDS = (
     _AUTHOR_WORDS
     | _DATE_WORDS - {"info"}
-    | {"tag", "tags", "category", "categories", "cat", "context", "label", "reading", "title"}
-    | {"headline"}
+    | {"tag", "tags", "category", "categories", "cat", "kicker", "badge", "label", "overline"}
+    | {"context", "reading", "duration", "title", "headline"}
 )
 _BYLINE_PREFIX = re.compile(r"^(?:par|by|von|publié par|écrit par)(?:\s+|$)", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
