@@ -364,11 +364,10 @@ def _cards_in(container: HtmlElement, page: _Page, *, single_ok: bool) -> list[H
 
     A recognised block is trusted: page-chrome zones (its own `*-header` wrapper) do not apply.
     """
-    never: Skip = lambda el: False  # noqa: E731
-    cards = _profile_cards(container, page, never, zones=False)
+    cards = _profile_cards(container, page, _nothing, zones=False)
     if cards:
         return cards
-    groups = _generic_groups(container, page, 1 if single_ok else 2, never, zones=False)
+    groups = _generic_groups(container, page, 1 if single_ok else 2, _nothing, zones=False)
     return sorted((c for group in groups for c in group), key=_doc_order(container))
 
 
@@ -832,6 +831,10 @@ def _within(roots: Iterable[HtmlElement], around: Iterable[HtmlElement] = ()) ->
     """A test for elements inside one of `roots`, or holding one of `around`."""
     roots, around = list(roots), list(around)
     return lambda el: any(_contains(r, el) for r in roots) or any(_contains(el, r) for r in around)
+
+
+def _nothing(el: HtmlElement) -> bool:
+    return False
 
 
 def _doc_order(root: HtmlElement) -> Callable[[HtmlElement], int]:
