@@ -62,7 +62,12 @@ def courrier():
         (["CDS"], "Un titre – par Philippe Migault", ["Philippe Migault"]),
         (["courrier-strateges"], "Un titre sans nom", ["courrier-strateges"]),
         (["Éric Verhaeghe"], "Un titre, par Elise Rochefort", ["Éric Verhaeghe"]),
-        (["Thibault de Varenne", "courrier-strateges"], "Un titre", ["Thibault de Varenne"]),
+        # A house account co-signing with a writer stays: the byline shows both.
+        (
+            ["Thibault de Varenne", "courrier-strateges"],
+            "Un titre",
+            ["Thibault de Varenne", "courrier-strateges"],
+        ),
         (["Le Courrier des Stratèges", "Éric Verhaeghe"], "Un titre", ["Éric Verhaeghe"]),
         ([], "Un titre, par Elise Rochefort", ["Elise Rochefort"]),
     ],

@@ -4,12 +4,15 @@ Rules, in order:
 1. Each raw byline string loses its "Par"/"By"/"Von"/"De" prefix and any trailing date or
    role ("Jean Dupont, 27 novembre 2025", "Jane Roe | Reporter"), then is split on
    "et"/"and"/"und"/","/"&" into names; names are deduped case-insensitively, order kept.
-2. The outlet's own name is dropped when a real writer is also named.
+2. The outlet's own name (og:site_name, publisher, profile title) is dropped when a real
+   writer is also named.
 3. Profiles list house accounts ('Rédaction', 'CDS', 'courrier-strateges'…). When a byline
-   has only house accounts and the title ends with "… par X" (or the lede starts with
-   "Par X –"), X is the author: the site signs guest pieces with a house account and names
-   the writer in the headline. Otherwise the byline is kept as is, house accounts included,
-   because a house byline is still the truth for a staff piece.
+   has only house accounts and the title ends with "… par X" (or the lede, or the first
+   paragraph, starts with "Par X –"), X is the author: the site signs guest pieces with a
+   house account and names the writer in the headline. Otherwise the byline is kept as
+   shown, house accounts included: a house account that co-signs with a writer is a real
+   co-author on this site ("Thibault de Varenne, courrier-strateges"), and a house byline
+   alone is still the truth for a staff piece.
 """
 
 from __future__ import annotations
@@ -122,9 +125,8 @@ def resolve_authors(
 ) -> list[str]:
     """Final author list: outlet names dropped when a writer is known, house bylines resolved."""
     outlets = {normalize_space(s).casefold() for s in site_names if s}
-    writers = [n for n in names if n.casefold() not in outlets and not is_house(n)]
-    if writers:
-        return writers
+    if any(n.casefold() not in outlets and not is_house(n) for n in names):
+        return [n for n in names if n.casefold() not in outlets]
     named = named_in_title(title, lede)
     if named and (not names or all(is_house(n) or n.casefold() in outlets for n in names)):
         return [named]

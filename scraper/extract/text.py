@@ -7,14 +7,45 @@ import unicodedata
 
 from lxml.html import HtmlElement
 
-_SPACE = re.compile(r"[\s\u00a0\u202f\u2007\u200b\ufeff]+")
+_SPACE = re.compile(r"\s+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# French typesetting: a lone no-break space before : ; ? ! » and after « is part of the text.
+_NO_BREAK = frozenset({"\u00a0", "\u202f"})
+
+
+def _collapse(match: re.Match[str]) -> str:
+    run = match.group()
+    return run if run in _NO_BREAK else " "
 
 
 def normalize_space(text: str | None) -> str:
-    """NFC, every run of whitespace (NBSP, narrow NBSP, zero-width) → one space, trimmed."""
+    """NFC; zero-width characters dropped; every whitespace run → one space, trimmed.
+
+    A lone NBSP or narrow NBSP is kept as it is (« Titre\u00a0» stays exact as displayed);
+    content hashes fold them away separately.
+    """
     if not text:
         return ""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+    return _SPACE.sub(_collapse, text).strip()
+
+
+_RUN = re.compile(r"[\s\u00a0\u202f\u2007]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def shown_text(text: str | None) -> str:
+    """Text as a reader sees it: NFC, zero-width and soft hyphens dropped, whitespace runs
+    collapsed, but a lone typographic space (French `«\u00a0`, `\u202f?`) kept as written."""
+    if not text:
+        return ""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+
+    def collapse(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return run if len(run) == 1 and not run.isascii() else " "
+
+    return _RUN.sub(collapse, text).strip()
 
 
 def node_text(node: HtmlElement) -> str:
@@ -54,7 +85,7 @@ def heading_text(node: HtmlElement) -> str:
     """Text of a heading, stopping at the first block child (an unclosed <h1> swallows the
     rest of the page in lenient parsers)."""
     if not any(child.tag in _BLOCK_CHILDREN for child in node.iterdescendants()):
-        return node_text(node)
+        return shown_text(node.text_content())
     parts = [node.text or ""]
     for child in node:
         if child.tag in _BLOCK_CHILDREN or any(
@@ -63,4 +94,4 @@ def heading_text(node: HtmlElement) -> str:
             break
         parts.append(child.text_content())
         parts.append(child.tail or "")
-    return normalize_space("".join(parts))
+    return shown_text("".join(parts))
