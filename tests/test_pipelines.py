@@ -170,13 +170,13 @@ def test_normalize_cleans_text_and_urls(db_path: Path) -> None:
         ]
     )
     assert out.url == f"{WWW}/slug/"
-    assert out.title == "Élysée : la réponse"
+    assert out.title == "Élysée\u00a0: la\u202fréponse"  # French no-break spaces are text
     assert unicodedata.is_normalized("NFC", out.title)
-    assert out.body == "Premier paragraphe suite.\n\nSecond paragraphe."
+    assert out.body == "Premier paragraphe suite.\n\nSecond\u00a0paragraphe."
     assert out.authors == ["Anne Dupont"]
     assert out.aliases == [f"{WWW}/slug/", "http://lecourrierdesstrateges.fr/?p=12"]
     assert out.teasers[0].url == f"{WWW}/autre/"
-    assert out.teasers[0].title == "Autre titre"
+    assert out.teasers[0].title == "Autre\u00a0titre"
     assert out.word_count == 5
     assert out.content_hash == content_hash(out.body)
     assert out.site == "courrier"
