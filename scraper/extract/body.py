@@ -112,6 +112,16 @@ _DATELINE = re.compile(
 )
 
 
+_SIGN_OFF = re.compile(
+    r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
+    r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
+    r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
+    r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|@\w{3,}\b",
+    re.IGNORECASE,
+)
+_MAX_SIGN_OFF = 300
+
+
 @dataclass
 class Block:
     """One paragraph-level piece of the body: its kind, text and inline safe HTML."""
@@ -249,9 +259,14 @@ def text_blocks(text: str) -> list[Block]:
 def clean_blocks(blocks: list[Block]) -> list[Block]:
     """Drop link lists, share/sign-up furniture and headings left without text after them."""
     kept = [b for b in blocks if not _is_furniture(b)]
-    while kept and kept[-1].kind in _HEADINGS:
+    # Sign-offs after the story: calls to follow or subscribe, credits, copyright lines.
+    while kept and (kept[-1].kind in _HEADINGS or _is_sign_off(kept[-1].text)):
         kept.pop()
     return kept
+
+
+def _is_sign_off(text: str) -> bool:
+    return len(text) < _MAX_SIGN_OFF and bool(_SIGN_OFF.search(text))
 
 
 def _is_furniture(block: Block) -> bool:

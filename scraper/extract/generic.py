@@ -346,8 +346,9 @@ def _widen(
     chosen = best
     node = best
     for _ in range(_MAX_CLIMB):
-        # An <article> is one story: climbing out of it only collects other stories.
-        if node.tag == "article":
+        # An <article> is one story and a table cell one column: climbing out of either
+        # only collects other stories or a sidebar.
+        if node.tag in ("article", "td"):
             break
         node = node.getparent()
         if node is None or node is root:
