@@ -317,6 +317,48 @@ def demo(db: str, articles: int, quiet: bool) -> None:
         click.echo(f"try: scraper search Ukraine --db {db}   |   scraper stats --db {db}", err=True)
 
 
+@cli.group()
+def profile() -> None:
+    """Site profiles: derive a draft profile for a site nobody wrote one for.
+
+    \b
+    scraper profile suggest https://www.example-news.org/ > example.toml
+    """
+
+
+@profile.command("suggest")
+@click.argument("url")
+@click.option(
+    "--pages",
+    default=6,
+    show_default=True,
+    type=click.IntRange(min=1, max=30),
+    help="Article pages to sample.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Where to write the TOML draft (default: stdout).",
+)
+def profile_suggest(url: str, pages: int, output: Any) -> None:
+    """Fetch a site's home page and a few articles (politely) and print a draft profile.
+
+    Edit the draft, save it in scraper/profiles/NAME.toml, and `scraper crawl NAME` uses it.
+
+    \b
+    scraper profile suggest https://www.example-news.org/ -o scraper/profiles/example.toml
+    """
+    from scraper.fetch import FetchError
+    from scraper.suggest import suggest_profile
+
+    try:
+        output.write(suggest_profile(url, pages=pages))
+    except (FetchError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def main() -> None:
     """Entry point of `python -m scraper`."""
     cli(prog_name="scraper")

@@ -117,3 +117,24 @@ def test_extract_rejects_a_broken_gzip(runner: CliRunner, tmp_path: Path) -> Non
     result = runner.invoke(cli, ["extract", str(page)])
     assert result.exit_code == 1
     assert "not a readable gzip file" in result.output
+
+
+def test_profile_suggest_drafts_a_loadable_profile(runner: CliRunner) -> None:
+    import tomllib
+
+    from scraper.demo.server import serve
+    from scraper.demo.site import build_site
+    from scraper.profiles import parse_profile
+
+    with serve(build_site(15, host_style="local")) as base_url:
+        result = runner.invoke(cli, ["profile", "suggest", str(base_url), "--pages", "2"])
+    assert result.exit_code == 0, result.output
+    profile = parse_profile(tomllib.loads(result.output))
+    assert profile.hosts[0] == "127.0.0.1"
+    assert profile.eras and profile.eras[0].name == "ghost"
+
+
+def test_profile_suggest_refuses_a_non_http_url(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["profile", "suggest", "ftp://example.org/"])
+    assert result.exit_code == 1
+    assert result.output == "Error: not an http(s) URL: 'ftp://example.org/'\n"
