@@ -310,7 +310,8 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
         if length < _MIN_TEXT or tag in _NOISE_TAGS:
             continue
         score = 1 + el.text_content().count(",") + min(length / 100, 3)
-        parent = el.getparent()
+        # A <div> holding its text directly (br-separated prose) is itself a container.
+        parent = el if tag in _LOOSE_TAGS else el.getparent()
         for divider in (1, 2, 3):
             if parent is None or parent is stop:
                 break
