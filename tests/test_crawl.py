@@ -1,0 +1,254 @@
+"""End to end: the real `scraper crawl` process, the real Scrapy engine and a real SQLite file,
+against a generated copy of the Courrier (both eras, every trap) served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scraper.demo.model import DemoSite
+from scraper.demo.score import Score, score_archive
+from scraper.demo.server import serve
+from scraper.demo.site import build_site
+
+N_ARTICLES = 60
+# Fast but still one request at a time: the profile's politeness with a token delay.
+# (A delay of exactly 0 lets Scrapy 2.19 start a burst of requests in one slot at once.)
+FAST = ["-s", "DOWNLOAD_DELAY=0.002", "-s", "AUTOTHROTTLE_ENABLED=False"]
+
+
+def run_crawl(
+    base_url: str, db: Path, *args: str, timeout: float = 180
+) -> subprocess.CompletedProcess:
+    """`python -m scraper crawl courrier --base-url …` as a user or cron would run it."""
+    command = [
+        sys.executable,
+        "-m",
+        "scraper",
+        "crawl",
+        "courrier",
+        "--base-url",
+        base_url,
+        "--db",
+        str(db),
+        "--quiet",
+        *FAST,
+        *args,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def query(db: Path, sql: str, *params: object) -> list[tuple]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+@dataclass
+class Crawled:
+    site: DemoSite
+    base_url: str
+    port: int
+    db: Path
+    first: subprocess.CompletedProcess
+    first_hits: list
+    second: subprocess.CompletedProcess
+    second_hits: list
+    score: Score
+    max_concurrent: int
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
+    """One full crawl and an immediate re-crawl of the same site, shared by the tests below."""
+    db = tmp_path_factory.mktemp("crawl") / "archive.db"
+    site = build_site(N_ARTICLES, seed=3)
+    with serve(site) as base_url:
+        server = base_url.server
+        first = run_crawl(base_url, db)
+        first_hits = list(server.hits)
+        score = score_archive(db, site)
+        server.hits.clear()
+        second = run_crawl(base_url, db)
+        second_hits = list(server.hits)
+        port = int(base_url.rstrip("/").rsplit(":", 1)[1])
+        crawled = Crawled(
+            site,
+            str(base_url),
+            port,
+            db,
+            first,
+            first_hits,
+            second,
+            second_hits,
+            score,
+            server.max_concurrent,
+        )
+    yield crawled  # the server is closed: later tests may serve on the same port
+
+
+def test_crawl_exits_zero_and_records_itself(crawled: Crawled) -> None:
+    assert crawled.first.returncode == 0, crawled.first.stderr[-3000:]
+    assert crawled.first.stderr == ""  # --quiet: nothing unless it fails
+    rows = query(
+        crawled.db, "select status, exit_code, pages, articles_new, errors from crawls order by id"
+    )
+    assert rows[0][0:2] == ("finished", 0)
+    assert rows[0][2] >= 0.95 * len(crawled.first_hits)
+    assert rows[0][3] == N_ARTICLES
+    assert rows[0][4] == 0
+
+
+def test_one_row_per_article_and_nothing_else(crawled: Crawled) -> None:
+    score = crawled.score
+    assert score.found == score.articles == N_ARTICLES, score.mismatches.get("missing")
+    assert score.rows == N_ARTICLES
+    assert score.duplicated == 0
+    assert score.extra_rows == []
+
+
+@pytest.mark.parametrize(
+    ("field", "floor"),
+    [
+        ("title", 0.99),
+        ("published", 0.99),
+        ("authors", 0.97),
+        ("tags", 0.97),
+        ("members_only", 1.0),
+        ("lede", 0.95),
+    ],
+)
+def test_fields_are_exact(crawled: Crawled, field: str, floor: float) -> None:
+    assert crawled.score.rate(field) >= floor, crawled.score.mismatches.get(field, [])[:5]
+
+
+def test_bodies_and_teasers(crawled: Crawled) -> None:
+    score = crawled.score
+    assert score.body_f1 >= 0.98, score.mismatches.get("body", [])[:5]
+    assert score.teasers_found >= 0.98 * score.teasers, score.mismatches.get("teaser_missing", [])[
+        :5
+    ]
+    assert score.teaser_excerpts_exact >= 0.95 * score.teasers, score.mismatches.get(
+        "teaser_excerpt", []
+    )[:5]
+
+
+def test_every_url_of_an_article_is_an_alias(crawled: Crawled) -> None:
+    aliases = {url for (url,) in query(crawled.db, "select url from aliases")}
+    paths = {url.split(crawled.base_url.rstrip("/"), 1)[-1] for url in aliases}
+    redirecting = [
+        a
+        for t in crawled.site.articles
+        for a in t.aliases
+        if any(h.path == a for h in crawled.first_hits)
+    ]
+    assert redirecting, "the crawl met no alias URL: the fixture lost its traps"
+    missing = [a for a in redirecting if a.split("?")[0] not in paths and a not in paths]
+    assert not missing
+
+
+def test_robots_txt_is_obeyed(crawled: Crawled) -> None:
+    fetched = {h.path.split("?")[0] for h in crawled.first_hits + crawled.second_hits}
+    assert crawled.site.robots_disallowed
+    for path in crawled.site.robots_disallowed:
+        assert not any(p.startswith(path) for p in fetched), path
+
+
+def test_one_request_at_a_time(crawled: Crawled) -> None:
+    assert crawled.max_concurrent == 1
+
+
+def test_a_failing_listing_is_retried(crawled: Crawled) -> None:
+    for path in crawled.site.failures:
+        statuses = [h.status for h in crawled.first_hits if h.path == path]
+        assert statuses[:2] == [503, 200], (path, statuses)
+
+
+def test_second_run_is_incremental(crawled: Crawled) -> None:
+    assert crawled.second.returncode == 0, crawled.second.stderr[-3000:]
+    assert len(crawled.second_hits) < 0.25 * len(crawled.first_hits)
+    rows = query(
+        crawled.db, "select articles_new, articles_updated, teasers from crawls order by id"
+    )
+    assert rows[1][0:2] == (0, 0)
+    assert rows[1][2] > 0  # front pages were read again: new teaser sightings
+    assert query(crawled.db, "select count(*) from articles") == [(N_ARTICLES,)]
+    canonical = {t.canonical_path for t in crawled.site.articles}
+    refetched = [h.path for h in crawled.second_hits if h.path in canonical]
+    assert len(refetched) <= 0.1 * N_ARTICLES
+
+
+def test_a_day_later_only_new_and_changed_articles_are_fetched(
+    crawled: Crawled, tmp_path: Path
+) -> None:
+    later = build_site(N_ARTICLES, seed=3, revision=2)
+    new = {t.canonical_path for t in later.articles} - {
+        t.canonical_path for t in crawled.site.articles
+    }
+    assert new
+    with serve(later, port=crawled.port) as base_url:
+        result = run_crawl(base_url, crawled.db)
+        hits = list(base_url.server.hits)
+    assert result.returncode == 0, result.stderr[-3000:]
+    fetched = {h.path for h in hits}
+    assert new <= fetched
+    row = query(
+        crawled.db, "select articles_new, articles_updated from crawls order by id desc limit 1"
+    )
+    assert row == [(len(new), 1)]
+    assert query(crawled.db, "select count(*) from articles") == [(len(later.articles),)]
+
+
+def test_full_text_search_finds_an_article(crawled: Crawled) -> None:
+    truth = crawled.site.articles[0]
+    word = max(truth.title.split(), key=len)
+    result = subprocess.run(
+        [sys.executable, "-m", "scraper", "search", word, "--db", str(crawled.db), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any(hit["title"] == truth.title for hit in hits)
+
+
+def test_max_articles_bounds_the_run(tmp_path: Path) -> None:
+    site = build_site(20, seed=4)
+    with serve(site) as base_url:
+        result = run_crawl(base_url, tmp_path / "a.db", "--max-articles", "5")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert query(tmp_path / "a.db", "select count(*) from articles") == [(5,)]
+
+
+def test_since_keeps_only_recent_articles(tmp_path: Path) -> None:
+    site = build_site(20, seed=4)
+    since = "2025-06-01"
+    with serve(site) as base_url:
+        result = run_crawl(base_url, tmp_path / "s.db", "--since", since)
+    assert result.returncode == 0, result.stderr[-3000:]
+    dates = [d for (d,) in query(tmp_path / "s.db", "select published from articles")]
+    expected = [t for t in site.articles if t.published[:10] >= since]
+    assert len(dates) == len(expected)
+    assert all(d[:10] >= since for d in dates)
+
+
+def test_unreachable_site_fails_loudly(tmp_path: Path) -> None:
+    with serve(build_site(5)) as base_url:
+        dead = str(base_url)  # the server is gone once the block ends
+    result = run_crawl(dead, tmp_path / "d.db", "-s", "RETRY_TIMES=0")
+    assert result.returncode == 4
+    assert (
+        result.stderr.strip().splitlines()[-1].startswith("scraper: crawl failed: fetched nothing")
+    )
+    status = query(tmp_path / "d.db", "select status, exit_code from crawls")
+    assert status == [("failed", 4)]
