@@ -8,7 +8,6 @@ structured data where the two disagree and the page is clearly right (title, dat
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from html import unescape
 from urllib.parse import urljoin, urlsplit
@@ -223,9 +222,9 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
     if not weighted:
         return None
     keys = [normalize_space(c) for c, _ in weighted]
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for key, (_, weight) in zip(keys, weighted, strict=True):
-        votes[key] += weight
+        votes[key] = votes.get(key, 0.0) + weight
     best = max(range(len(keys)), key=lambda i: (votes[keys[i]], -i))
     # Of equal spellings, the shown one (no-break spaces kept) is the one to return.
     return h1 if h1 and normalize_space(h1) == keys[best] else weighted[best][0]

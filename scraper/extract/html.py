@@ -49,10 +49,10 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
         # A legacy label on bytes that are valid UTF-8 with non-ASCII text is a stale label:
         # such byte runs almost never occur by chance in single-byte text.
         return data.decode("utf-8")
-    for encoding in candidates:
-        if encoding:
+    for label in candidates:
+        if label:
             try:
-                return data.decode(encoding)
+                return data.decode(label)
             except UnicodeDecodeError:
                 continue
     try:

@@ -318,7 +318,7 @@ def _image(value: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
         if isinstance(item, str) and item.strip():
             return item.strip()
         if isinstance(item, dict):
-            item = by_id.get(item.get("@id"), item) if "url" not in item else item
+            item = by_id.get(str(item.get("@id")), item) if "url" not in item else item
             url = item.get("url") or item.get("contentUrl")
             if isinstance(url, str) and url.strip():
                 return url.strip()
