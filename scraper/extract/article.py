@@ -63,7 +63,13 @@ _GENERIC = {
         'a[rel~="author"]',
         ".author.vcard .fn",
         '.byline a[href*="/author"]',
-        ".byline__name",
+        # Weaker guesses, kept only when the text looks like a person's name:
+        'a[href*="/author/"]',
+        'a[href*="/autor/"]',
+        '[class*="authorname"]',
+        '[class*="author-name"]',
+        '[class*="author__name"]',
+        '[class*="byline__name"]',
         ".author-name",
         ".byline",
     ),
@@ -80,6 +86,7 @@ _GENERIC = {
 }
 # Votes of JSON-LD headline, h1, og:title and <title> (see `title`).
 _TITLE_WEIGHTS = (1.2, 1.0, 1.0, 0.5)
+_STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
 _MIN_LEDE, _MAX_LEDE = 15, 1000
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*::\s*|\s+-\s*$")
@@ -295,14 +302,17 @@ def byline(
         sources.append(author_rules.byline_authors(node_text(n) for n in nodes))
     sources.append(author_rules.byline_authors(data.authors))
     sources.append(author_rules.byline_authors(data.meta_authors))
-    for sel in _GENERIC["authors"]:
-        found = select(scope if scope is not None else tree, sel)
-        names = author_rules.byline_authors(node_text(n) for n in found[:6])
-        if names:
-            sources.append(names)
-            break
     sources = [names for names in sources if names]
     for names in sources:
+        if any(is_writer(n) for n in names):
+            return names
+    # Class-name guesses are only safe inside the story's own container.
+    generic = _GENERIC["authors"] if scope is not None else _GENERIC["authors"][:_STRONG_BYLINES]
+    for position, sel in enumerate(generic):
+        found = select(scope if scope is not None else tree, sel)
+        names = author_rules.byline_authors(node_text(n) for n in found[:6])
+        if position >= _STRONG_BYLINES:
+            names = [n for n in names if author_rules.looks_like_name(n)]
         if any(is_writer(n) for n in names):
             return names
     return sources[0] if sources else []

@@ -73,6 +73,41 @@ def clean_name(raw: str) -> str | None:
     return name
 
 
+_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "del",
+        "dos",
+        "bin",
+        "al",
+        "ibn",
+        "ter",
+        "ten",
+        "zu",
+        "y",
+        "e",
+    ]
+)
+
+
+def looks_like_name(name: str) -> bool:
+    """Two to five words, capitalised (particles aside), no digits: a person, not a label."""
+    words = name.split()
+    if not 2 <= len(words) <= 5 or any(c.isdigit() for c in name):
+        return False
+    return all(w[0].isupper() or w.casefold() in _PARTICLES or not w[0].isalpha() for w in words)
+
+
 def split_names(raw: str) -> list[str]:
     """A byline string → the names it holds ("A et B", "A and B", "A, B")."""
     text = _PREFIX.sub("", normalize_space(raw))
