@@ -345,3 +345,28 @@ def test_garbage_gives_an_empty_article_not_an_exception(garbage: bytes | str) -
     assert isinstance(article, Article)
     assert article.title is None
     assert extract_page(garbage, "https://www.example.org/x/") is None
+
+
+def test_unknown_site_listing_is_recognised_by_its_cards() -> None:
+    """No profile, no body classes, no JSON-LD: the repeated cards make it a listing."""
+    html = (
+        page("ghost-tag-listing")
+        .replace(b'class="tag-template tag-ukraine"', b"")
+        .replace(b'"@type":"Series"', b'"@type":"Thing"')
+        .replace(b"lecourrierdesstrateges.fr", b"example.org")
+    )
+    listing = extract_page(html, "https://www.example.org/dossiers/ukraine")
+    assert isinstance(listing, Listing)
+    assert len(listing.teasers) == 3
+
+
+def test_unknown_site_article_is_recognised_by_its_text() -> None:
+    html = (
+        page("wp-article-yoast")
+        .replace(b"single single-post", b"")
+        .replace(b'"@type":"Article"', b'"@type":"Thing"')
+        .replace(b"lecourrierdesstrateges.fr", b"example.org")
+    )
+    article = extract_page(html, "https://example.org/2023/03/14/macron/")
+    assert isinstance(article, Article)
+    assert article.title == ARTICLES["wp-article-yoast"]["title"]

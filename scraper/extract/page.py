@@ -94,13 +94,11 @@ def classify(
         return "article"
     if url_kind == "ignore":
         return "other"
-    if declared is False or url_kind == "listing":
-        return (
-            "listing"
-            if url_kind == "listing" or _card_count(tree) >= _MIN_LISTING_CARDS
-            else "other"
-        )
-    return _by_shape(tree)
+    if url_kind == "listing":
+        return "listing"
+    if declared is False:
+        return "listing" if _has_cards(tree, url, era) else "other"
+    return _by_shape(tree, url, era)
 
 
 def _body(tree: HtmlElement) -> HtmlElement:
@@ -113,13 +111,20 @@ def _card_count(tree: HtmlElement) -> int:
     return len(tree.xpath("//article[.//a[@href]] | //*[self::h2 or self::h3][a[@href]]"))
 
 
-def _by_shape(tree: HtmlElement) -> str:
+def _by_shape(tree: HtmlElement, url: str, era: Era | None) -> str:
     """One long text block is an article; many cards without one is a listing."""
     skip = junk(tree)
     words = len(blocks_text(collect_blocks(find_content(tree, skip), skip)).split())
     if words >= _MIN_ARTICLE_WORDS:
         return "article"
-    return "listing" if _card_count(tree) >= _MIN_LISTING_CARDS else "other"
+    return "listing" if _has_cards(tree, url, era) else "other"
+
+
+def _has_cards(tree: HtmlElement, url: str, era: Era | None) -> bool:
+    """Several teaser cards: headline links in <article>s, or what the teaser detector finds."""
+    if _card_count(tree) >= _MIN_LISTING_CARDS:
+        return True
+    return len(extract_teasers(tree, url, era, page_is_article=False)) >= _MIN_LISTING_CARDS
 
 
 def body_only(html: str | bytes, url: str | None = None) -> str:
