@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from pathlib import Path
 
@@ -370,3 +371,23 @@ def test_unknown_site_article_is_recognised_by_its_text() -> None:
     article = extract_page(html, "https://example.org/2023/03/14/macron/")
     assert isinstance(article, Article)
     assert article.title == ARTICLES["wp-article-yoast"]["title"]
+
+
+def test_jsonld_article_body_when_the_html_holds_only_a_teaser() -> None:
+    """Script-rendered pages ship the full text in JSON-LD articleBody only."""
+    text = "Premier paragraphe, assez long pour compter.\nSecond paragraphe, lui aussi complet.\n"
+    data = json.dumps({"@type": "NewsArticle", "headline": "Titre", "articleBody": text * 8})
+    html = (
+        f'<html lang="fr"><head><script type="application/ld+json">{data}</script></head>'
+        "<body><article><h1>Titre</h1><p>Chargement…</p></article></body></html>"
+    )
+    article = extract(html, "https://www.example.org/a/")
+    assert article.body.split("\n\n")[:2] == text.split("\n")[:2]
+    assert "Chargement" not in article.body
+
+
+def test_extract_without_url_or_profile() -> None:
+    article = extract(page("ghost-article-source"))
+    assert article.title == ARTICLES["ghost-article-source"]["title"]
+    assert article.url == ARTICLES["ghost-article-source"]["url"]  # from rel=canonical
+    assert article.published == "2025-11-26T23:30:00+00:00"  # no profile: no site timezone
