@@ -104,7 +104,8 @@ _FURNITURE = re.compile(
 )
 # A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
 _DATELINE = re.compile(
-    r"^(?:(?:updated|published|posted|first published|mis à jour|publié)(?: on| at| le)?\s*:?\s*)?"
+    r"^(?:(?:updated|published|posted|first published|mis à jour|publié|stand|aktualisiert|"
+    r"veröffentlicht)(?: on| at| le| am)?\s*:?\s*)?"
     r"(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th|er)?\s+\w+\.?,?\s+(?:19|20)\d{2}|\w+\.?\s+\d{1,2},?\s+"
     r"(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
     r"(?:\s*[-,|à@at]*\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
