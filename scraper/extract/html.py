@@ -23,7 +23,10 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Browsers read Latin-1 and ASCII labels as Windows-1252 (WHATWG encoding standard).
 _ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
 _SINGLE_BYTE = frozenset({"cp1252", "iso8859-15", "cp1250", "iso8859-2", "mac-roman"})
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+# huge_tree: pages nested deeper than 256 levels (unclosed inline tags) keep their text.
+_PARSER = lxml.html.HTMLParser(
+    remove_comments=True, remove_pis=True, default_doctype=False, huge_tree=True
+)
 _SNIFF_BYTES = 4096
 
 
