@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
@@ -51,6 +52,8 @@ def is_tracking_param(name: str) -> bool:
     return low in TRACKING_PARAMS or low.startswith(TRACKING_PREFIXES)
 
 
+# Pages repeat the same links (menus, cards): a crawl canonicalises each URL many times.
+@lru_cache(maxsize=1 << 16)
 def canonicalize_url(url: str) -> str:
     """Clean a URL without changing the document it names.
 
@@ -76,6 +79,7 @@ def canonicalize_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def url_key(url: str) -> str:
     """Identity of a URL for dedupe: canonical form without scheme and trailing slash.
 

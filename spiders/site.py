@@ -59,6 +59,8 @@ class SiteSpider(scrapy.Spider):
         self.known: dict[str, Any] = {}
         self.seen: set[str] = set()
         self.articles_scheduled = 0
+        self._owned: dict[str, str | None] = {}
+        self._keys: dict[str, str] = {}
 
     @classmethod
     def load_profile(cls, url: str | None = None) -> Profile:
@@ -87,7 +89,7 @@ class SiteSpider(scrapy.Spider):
                 meta={"download_maxsize": self.settings.getint("SITEMAP_MAXSIZE")},
             )
         for path in p.feeds:
-            self.seen.add(self.profile.key(p.absolute(path)))
+            self.seen.add(self._key(p.absolute(path)))
             yield self._request(p.absolute(path), self.parse_feed, priority=20)
         for path in p.listings:
             yield self._request(p.absolute(path), self.parse_page, priority=10)
@@ -108,24 +110,33 @@ class SiteSpider(scrapy.Spider):
 
     def _own(self, url: str) -> str | None:
         """Our canonical form of a discovered URL, or None when it is off-site."""
-        if not url.startswith(("http://", "https://")):
-            return None
-        url = canonicalize_url(self.profile.localize(url))
-        return url if self.profile.owns(url) else None
+        if url not in self._owned:
+            own = None
+            if url.startswith(("http://", "https://")):
+                own = canonicalize_url(self.profile.localize(url))
+                own = own if self.profile.owns(own) else None
+            self._owned[url] = own
+        return self._owned[url]
+
+    def _key(self, url: str) -> str:
+        """The profile's identity key of a URL, computed once per URL (menus repeat links)."""
+        if url not in self._keys:
+            self._keys[url] = self.profile.key(url)
+        return self._keys[url]
 
     def _budget_left(self) -> bool:
         return self.max_articles is None or self.articles_scheduled < self.max_articles
 
     def _known_unchanged(self, url: str, lastmod: str | None) -> bool:
         """True when the archive holds this article and the site gives no sign it changed."""
-        known = self.known.get(self.profile.key(url))
+        known = self.known.get(self._key(url))
         if known is None:
             return False
         return not (lastmod and known.lastmod and lastmod > known.lastmod)
 
     def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
         """A request for an article URL, unless seen, known and unchanged, too old or over budget."""
-        key = self.profile.key(url)
+        key = self._key(url)
         if key in self.seen:
             return None
         stats = self.crawler.stats
@@ -144,7 +155,7 @@ class SiteSpider(scrapy.Spider):
 
     def page_request(self, url: str) -> scrapy.Request | None:
         """A request for a listing page, once per URL, while the article budget lasts."""
-        key = self.profile.key(url)
+        key = self._key(url)
         if key in self.seen or not self._budget_left():
             return None
         self.seen.add(key)
@@ -175,8 +186,8 @@ class SiteSpider(scrapy.Spider):
         if target is None:
             self.crawler.stats.inc_value("crawl/redirect_offsite")
             return
-        key = self.profile.key(target)
-        if key in self.seen and key not in (self.profile.key(u) for u in chain):
+        key = self._key(target)
+        if key in self.seen and key not in (self._key(u) for u in chain):
             for url in chain:
                 yield Alias(url=url, target=target, site=self.profile.name)
             return
@@ -191,8 +202,8 @@ class SiteSpider(scrapy.Spider):
             return
         for url in robots_sitemaps(response.body):
             own = self._own(url)
-            if own and self.profile.key(own) not in self.seen:
-                self.seen.add(self.profile.key(own))
+            if own and self._key(own) not in self.seen:
+                self.seen.add(self._key(own))
                 yield self._request(
                     own,
                     self.parse_sitemap,
@@ -204,7 +215,7 @@ class SiteSpider(scrapy.Spider):
         if response.status in REDIRECTS:
             yield from self._redirect(response)
             return
-        self.seen.add(self.profile.key(response.url))
+        self.seen.add(self._key(response.url))
         max_size = self.settings.getint("SITEMAP_MAXSIZE")
         sitemaps, entries = parse_sitemap(response.body, max_size=max_size)
         if not sitemaps and not entries:
@@ -213,8 +224,8 @@ class SiteSpider(scrapy.Spider):
             if self.since and child.lastmod and child.lastmod[:10] < self.since:
                 continue
             own = self._own(child.url)
-            if own and self.profile.key(own) not in self.seen:
-                self.seen.add(self.profile.key(own))
+            if own and self._key(own) not in self.seen:
+                self.seen.add(self._key(own))
                 yield self._request(
                     own, self.parse_sitemap, priority=30, meta={"download_maxsize": max_size}
                 )
@@ -275,8 +286,8 @@ class SiteSpider(scrapy.Spider):
         xpath = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
         for href in response.xpath(xpath).getall():
             own = self._own(urljoin(response.url, href.strip()))
-            if own and self.profile.key(own) not in self.seen and "comments" not in own:
-                self.seen.add(self.profile.key(own))
+            if own and self._key(own) not in self.seen and "comments" not in own:
+                self.seen.add(self._key(own))
                 yield self._request(own, self.parse_feed, priority=20)
 
     def _follow_links(self, response: Response, page: Article | Listing | None) -> Iterator[Any]:
@@ -284,12 +295,12 @@ class SiteSpider(scrapy.Spider):
         stop_paging = (
             isinstance(page, Listing)
             and bool(self.known)
-            and all(self.profile.key(t.url) in self.known for t in page.teasers)
+            and all(self._key(t.url) in self.known for t in page.teasers)
         ) or (isinstance(page, Listing) and not page.teasers)
         if stop_paging:
             self.crawler.stats.inc_value("crawl/pagination_stopped")
         base = _listing_base(canonicalize_url(response.url))
-        for href in response.xpath("//a/@href").getall():
+        for href in dict.fromkeys(response.xpath("//a/@href").getall()):
             url = self._own(urljoin(response.url, href.strip()))
             if url is None:
                 continue

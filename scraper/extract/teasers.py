@@ -180,6 +180,8 @@ class _Page:
     body_rules: tuple[str, ...]
     languages: tuple[str, ...] | None
     zone_cache: dict[HtmlElement, bool] = field(default_factory=dict)
+    # Block detection asks about the same links again and again: answer each once per page.
+    url_cache: dict[tuple[str, bool], str | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, tree: HtmlElement, page_url: str, era: Era | None) -> _Page:
@@ -211,6 +213,14 @@ class _Page:
 
         `strict` also demands an article-like path (a slug with a hyphen, a dated path, `?p=N`).
         """
+        if href is None:
+            return None
+        cached = (href, strict)
+        if cached not in self.url_cache:
+            self.url_cache[cached] = self._content_url(href, strict=strict)
+        return self.url_cache[cached]
+
+    def _content_url(self, href: str, *, strict: bool) -> str | None:
         if not href or href.strip().startswith(("#", "mailto:", "javascript:", "tel:")):
             return None
         url = urljoin(self.base, href.strip())

@@ -1,0 +1,94 @@
+"""Crawl benchmark: archive a local copy of the site vs plain Scrapy fetching the same pages.
+
+Both run as fresh processes against the same loopback server with the same concurrency
+(politeness delays off for both), so the ratio is what discovery, extraction, dedupe and
+the SQLite archive cost on top of fetching. Target: ratio ≤ 1.5.
+
+    python bench/crawl_bench.py [--articles 300] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scraper.demo.score import score_archive
+from scraper.demo.server import serve
+from scraper.demo.site import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SAME_PACE = [
+    "-s",
+    "DOWNLOAD_DELAY=0",
+    "-s",
+    "AUTOTHROTTLE_ENABLED=False",
+    "-s",
+    "CONCURRENT_REQUESTS=8",
+    "-s",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+]
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"{command[:4]} failed ({result.returncode}): {result.stderr[-2000:]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    site = build_site(args.articles, seed=1)
+    ours: list[float] = []
+    plain: list[float] = []
+    with serve(site) as base_url, tempfile.TemporaryDirectory() as tmp:
+        server = base_url.server
+        for run in range(args.repeat):
+            db = Path(tmp) / f"run{run}.db"
+            server.hits.clear()
+            ours.append(
+                timed(
+                    [
+                        sys.executable,
+                        "-m",
+                        "scraper",
+                        "crawl",
+                        "courrier",
+                        "--base-url",
+                        base_url,
+                        "--db",
+                        str(db),
+                        "--quiet",
+                        *SAME_PACE,
+                    ]
+                )
+            )
+            urls = [base_url.rstrip("/") + hit.path for hit in server.hits]
+            urls_file = Path(tmp) / "urls.txt"
+            urls_file.write_text("\n".join(urls), encoding="utf-8")
+            server.hits.clear()
+            plain.append(timed([sys.executable, "bench/plain_fetch.py", str(urls_file)]))
+            fetched = len(server.hits)
+        score = score_archive(db, site)
+    best_ours, best_plain = min(ours), min(plain)
+    print(
+        f"site: {args.articles} articles, {len(urls)} pages fetched by our crawl "
+        f"(baseline fetched {fetched}); best of {args.repeat} runs, process start included"
+    )
+    print(f"plain Scrapy fetch : {best_plain:6.2f} s   ({len(urls) / best_plain:6.1f} pages/s)")
+    print(f"scraper crawl      : {best_ours:6.2f} s   ({len(urls) / best_ours:6.1f} pages/s)")
+    print(f"ratio              : {best_ours / best_plain:6.2f}×   (target ≤ 1.5×)")
+    print(score.summary())
+
+
+if __name__ == "__main__":
+    main()
