@@ -70,6 +70,8 @@ _GENERIC = {
         '[class*="author-name"]',
         '[class*="author__name"]',
         '[class*="byline__name"]',
+        'li[class*="author"]',
+        '[class*="author"] a',
         ".author-name",
         ".byline",
     ),
@@ -292,10 +294,11 @@ def byline(
     era: Era | None,
     data: Structured,
     scope: HtmlElement | None,
-    is_writer: Callable[[str], bool],
+    is_person: Callable[[str], bool],
 ) -> list[str]:
-    """Raw author names from the first source that names a writer (not the outlet or a house
-    account): profile byline, JSON-LD, meta tags, generic bylines near the title."""
+    """Raw author names from the first source that names someone other than the outlet:
+    profile byline, JSON-LD, meta tags, then generic bylines near the title (and, on sites
+    without a profile, the page's first byline)."""
     sources: list[list[str]] = []
     nodes = select_first(tree, selectors(era, "authors"))
     if nodes:
@@ -304,17 +307,21 @@ def byline(
     sources.append(author_rules.byline_authors(data.meta_authors))
     sources = [names for names in sources if names]
     for names in sources:
-        if any(is_writer(n) for n in names):
+        if any(is_person(n) for n in names):
             return names
-    # Class-name guesses are only safe inside the story's own container.
-    generic = _GENERIC["authors"] if scope is not None else _GENERIC["authors"][:_STRONG_BYLINES]
-    for position, sel in enumerate(generic):
-        found = select(scope if scope is not None else tree, sel)
-        names = author_rules.byline_authors(node_text(n) for n in found[:6])
-        if position >= _STRONG_BYLINES:
-            names = [n for n in names if author_rules.looks_like_name(n)]
-        if any(is_writer(n) for n in names):
-            return names
+    # Near the title any byline markup counts; page-wide, only the first weak match does
+    # (teaser bylines come later in the page than the story's own), and only where no
+    # profile vouches for the byline markup.
+    for within, limit in ((scope, 6), (None if era else tree, 1)):
+        if within is None:
+            continue
+        for position, sel in enumerate(_GENERIC["authors"]):
+            found = select(within, sel)[:limit]
+            names = author_rules.byline_authors(node_text(n) for n in found)
+            if position >= _STRONG_BYLINES:
+                names = [n for n in names if author_rules.looks_like_name(n)]
+            if any(is_person(n) for n in names):
+                return names
     return sources[0] if sources else []
 
 
@@ -433,11 +440,11 @@ def build_article(
     is_house = profile.is_house_author if profile else _never
     outlets = {_fold(n) for n in names}
 
-    def is_writer(name: str) -> bool:
-        return not is_house(name) and _fold(name) not in outlets
+    def is_person(name: str) -> bool:
+        return _fold(name) not in outlets
 
     writers = author_rules.resolve_authors(
-        byline(tree, era, data, scope, is_writer),
+        byline(tree, era, data, scope, is_person),
         is_house=is_house,
         site_names=names,
         title=head,

@@ -43,6 +43,10 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
+# Connectives and prepositions left over when a byline is split ("… , le 27 mai").
+_NOT_NAMES = frozenset(
+    ["le", "la", "les", "the", "and", "et", "und", "von", "by", "par", "de", "du", "am", "on", "at"]
+)
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
 # CJK bylines put the role after the name: "신현주 기자", "松岡大地記者".
 _ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
@@ -66,8 +70,8 @@ def clean_name(raw: str) -> str | None:
         not name
         or _NOT_NAME.search(name)
         or len(name.split()) > _MAX_WORDS
-        or name.islower()
-        and len(name) < 4
+        or name.casefold() in _NOT_NAMES
+        or len(name) < 2
     ):
         return None
     return name
