@@ -55,5 +55,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.middlewares.RetryAfterMiddleware": 550,
 }
 
+# Scrapy starts this many asyncio workers per callback; our callbacks yield a handful of
+# objects and the pipelines are synchronous, so 100 (the default) only costs CPU.
+CONCURRENT_ITEMS = 4
+
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
