@@ -391,3 +391,12 @@ def test_extract_without_url_or_profile() -> None:
     assert article.title == ARTICLES["ghost-article-source"]["title"]
     assert article.url == ARTICLES["ghost-article-source"]["url"]  # from rel=canonical
     assert article.published == "2025-11-26T23:30:00+00:00"  # no profile: no site timezone
+
+
+@pytest.mark.parametrize("declared", [None, "iso-8859-1", "windows-1252"])
+def test_latin1_page_decodes_with_or_without_http_charset(declared: str | None) -> None:
+    expected = ARTICLES["wp-newspaper-latin1"]
+    article = extract_page(page("wp-newspaper-latin1"), expected["fetched"], declared=declared)
+    assert isinstance(article, Article)
+    assert article.title == expected["title"]
+    assert "À Bruxelles, on se félicite déjà de « l'unité retrouvée »" in article.body
