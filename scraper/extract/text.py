@@ -7,16 +7,12 @@ import unicodedata
 
 from lxml.html import HtmlElement
 
-_SPACE = re.compile(r"\s+")
+# Runs of two or more whitespace characters, or one that is neither a space nor a no-break
+# space: each becomes a single space (a lone NBSP / narrow NBSP is kept).
+_SPACE = re.compile("\\s{2,}|[^\\S \u00a0\u202f]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # French typesetting: a lone no-break space before : ; ? ! » and after « is part of the text.
-_NO_BREAK = frozenset({"\u00a0", "\u202f"})
 _KEEP = re.compile("[\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def _collapse(match: re.Match[str]) -> str:
-    run = match.group()
-    return run if run in _NO_BREAK else " "
 
 
 def normalize_space(text: str | None) -> str:
@@ -28,9 +24,9 @@ def normalize_space(text: str | None) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)
-    if not _KEEP.search(text):  # the common case, ~10x faster than the regex callback
+    if not _KEEP.search(text):  # the common case, a split is ~10x faster than a regex
         return " ".join(text.split())
-    return _SPACE.sub(_collapse, _ZERO_WIDTH.sub("", text)).strip()
+    return _SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
 
 
 _RUN = re.compile(r"[\s\u00a0\u202f\u2007]+")
