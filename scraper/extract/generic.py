@@ -98,7 +98,6 @@ _NEGATIVE = frozenset(
         "timestamp",
         "headline",
         "kicker",
-        "print",
         "email",
         "follow",
         "donate",
@@ -162,6 +161,7 @@ _LOOSE_TAGS = frozenset({"div", "section", "span", "font", "article", "main"})
 _MAX_CLIMB = 6
 _MIN_TEXT = 25
 _BIG_TEXT = 2000
+_WRAPPER_TEXT = 2000
 _STRONG = -2
 _STRONG_NEGATIVE = frozenset(
     [
@@ -243,8 +243,8 @@ def junk(root: HtmlElement) -> set[HtmlElement]:
 
 
 def _little_text(el: HtmlElement) -> bool:
-    length = _text_len(el)
-    return length < 1000 or _link_density(el, length) > 0.5
+    """A form or hidden block small enough to be a widget, not a page-wide wrapper."""
+    return _text_len(el) < _WRAPPER_TEXT
 
 
 def _little_prose(el: HtmlElement) -> bool:
