@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from scraper.demo import crawl_command
 from scraper.demo.score import score_archive
 from scraper.demo.server import serve
 from scraper.demo.site import build_site
@@ -55,23 +56,7 @@ def main() -> None:
         for run in range(args.repeat):
             db = Path(tmp) / f"run{run}.db"
             server.hits.clear()
-            ours.append(
-                timed(
-                    [
-                        sys.executable,
-                        "-m",
-                        "scraper",
-                        "crawl",
-                        "courrier",
-                        "--base-url",
-                        base_url,
-                        "--db",
-                        str(db),
-                        "--quiet",
-                        *SAME_PACE,
-                    ]
-                )
-            )
+            ours.append(timed(crawl_command(base_url, db, *SAME_PACE)))
             urls = [base_url.rstrip("/") + hit.path for hit in server.hits]
             urls_file = Path(tmp) / "urls.txt"
             urls_file.write_text("\n".join(urls), encoding="utf-8")

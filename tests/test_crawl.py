@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from scraper.demo import crawl_command
 from scraper.demo.model import DemoSite
 from scraper.demo.score import Score, score_archive
 from scraper.demo.server import serve
@@ -28,20 +29,7 @@ def run_crawl(
     base_url: str, db: Path, *args: str, timeout: float = 180
 ) -> subprocess.CompletedProcess:
     """`python -m scraper crawl courrier --base-url …` as a user or cron would run it."""
-    command = [
-        sys.executable,
-        "-m",
-        "scraper",
-        "crawl",
-        "courrier",
-        "--base-url",
-        base_url,
-        "--db",
-        str(db),
-        "--quiet",
-        *FAST,
-        *args,
-    ]
+    command = crawl_command(base_url, db, *FAST, *args)
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
 
