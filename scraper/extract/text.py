@@ -31,6 +31,10 @@ def normalize_space(text: str | None) -> str:
 
 _RUN = re.compile(r"[\s\u00a0\u202f\u2007]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters that need the slow path: non-ASCII spaces and invisible ones.
+_SPECIAL = re.compile(
+    r"[\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
+)
 
 
 def shown_text(text: str | None) -> str:
@@ -38,7 +42,10 @@ def shown_text(text: str | None) -> str:
     collapsed, but a lone typographic space (French `«\u00a0`, `\u202f?`) kept as written."""
     if not text:
         return ""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    if not _SPECIAL.search(text):  # plain spaces only: the common case, no callback needed
+        return " ".join(text.split())
+    text = _INVISIBLE.sub("", text)
 
     def collapse(match: re.Match[str]) -> str:
         run = match.group(0)
