@@ -8,6 +8,8 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -32,6 +34,15 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2025-01-31") from None
+
+
+@contextmanager
+def _one_line_errors(*kinds: type[Exception]) -> Iterator[None]:
+    """User-facing failures (bad archive, bad query, unreachable site) as one line, exit 1."""
+    try:
+        yield
+    except kinds as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _existing_archive(db: str) -> str:
@@ -132,10 +143,8 @@ def _open_for_writing(db: str) -> None:
     """Fail early, in one line, when the archive exists but is not a usable SQLite file."""
     from scraper.storage import Archive, ArchiveError
 
-    try:
+    with _one_line_errors(ArchiveError):
         Archive(db).close()
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 def _finish(result: Any, db: str, quiet: bool) -> None:
@@ -204,10 +213,8 @@ def search(query: str, db: str, limit: int, as_json: bool) -> None:
     from scraper.storage import ArchiveError
     from scraper.storage.query import search as run_search
 
-    try:
+    with _one_line_errors(ArchiveError, ValueError):
         hits = run_search(_existing_archive(db), query, limit=limit)
-    except (ArchiveError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
     for hit in hits:
         if as_json:
             click.echo(json.dumps(hit, ensure_ascii=False))
@@ -249,10 +256,8 @@ def export(db: str, fmt: str, table: str, since: str | None, output: Any) -> Non
     from scraper.storage import ArchiveError
     from scraper.storage.query import export as run_export
 
-    try:
+    with _one_line_errors(ArchiveError, ValueError):
         run_export(_existing_archive(db), output, table=table, fmt=fmt, since=since)
-    except (ArchiveError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 @cli.command()
@@ -267,10 +272,8 @@ def stats(db: str, as_json: bool) -> None:
     from scraper.storage import ArchiveError
     from scraper.storage.query import stats as run_stats
 
-    try:
+    with _one_line_errors(ArchiveError):
         figures = run_stats(_existing_archive(db))
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(figures, ensure_ascii=False, indent=None if as_json else 2, default=str))
 
 
@@ -353,10 +356,8 @@ def profile_suggest(url: str, pages: int, output: Any) -> None:
     from scraper.fetch import FetchError
     from scraper.suggest import suggest_profile
 
-    try:
+    with _one_line_errors(FetchError, ValueError):
         output.write(suggest_profile(url, pages=pages))
-    except (FetchError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 def main() -> None:
