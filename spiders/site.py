@@ -36,7 +36,7 @@ def _listing_base(url: str) -> str:
 class SiteSpider(scrapy.Spider):
     """Crawl one site described by a profile; subclasses bind `profile_name`."""
 
-    name = "site"
+    name = ""  # a base class: `scrapy list` shows only the spiders bound to a site
     profile_name = ""
 
     def __init__(

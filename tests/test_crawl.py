@@ -240,3 +240,34 @@ def test_unreachable_site_fails_loudly(tmp_path: Path) -> None:
     )
     status = query(tmp_path / "d.db", "select status, exit_code from crawls")
     assert status == [("failed", 4)]
+
+
+def test_plain_scrapy_commands_work_from_the_repository(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    listed = subprocess.run(
+        ["scrapy", "list"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert listed.stdout.split() == ["courrier", "generic"]
+    db = tmp_path / "scrapy.db"
+    with serve(build_site(10, seed=5)) as base_url:
+        result = subprocess.run(
+            [
+                "scrapy",
+                "crawl",
+                "courrier",
+                "-a",
+                f"base_url={base_url}",
+                "-s",
+                f"ARCHIVE_PATH={db}",
+                "-s",
+                "LOG_LEVEL=ERROR",
+                *FAST,
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert query(db, "select count(*) from articles") == [(10,)]
