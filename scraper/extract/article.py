@@ -56,6 +56,11 @@ _GENERIC = {
         'header [class*="standfirst"]',
         'header [class*="lede"]',
         'header [class*="chapo"]',
+        '[class*="article-summary"]',
+        '[class*="__lead"]',
+        '[class*="--lead"]',
+        '[class*="article-lead"]',
+        '[class*="lead-text"]',
     ),
     "authors": (
         "[itemprop=author] [itemprop=name]",
@@ -243,10 +248,11 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     """The standfirst shown under the title, if the page shows one: a short block near the
     title (never a whole header holding the h1)."""
     within = scope if scope is not None and not selectors(era, "lede") else tree
-    for node in select_first(within, selectors(era, "lede") or _GENERIC["lede"]):
+    nodes = (n for sel in selectors(era, "lede") or _GENERIC["lede"] for n in select(within, sel))
+    for node in nodes:
         text = shown_text(node.text_content())
         # A card excerpt in a related block is no standfirst, whatever markup wraps it.
-        related = any(hint(a) < 0 for a in node.iterancestors())
+        related = any(hint(a) < 0 for a in node.iterancestors() if a.tag not in ("body", "html"))
         if (
             _MIN_LEDE <= len(text) <= _MAX_LEDE
             and next(node.iter("h1"), None) is None
