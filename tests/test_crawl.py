@@ -271,3 +271,50 @@ def test_plain_scrapy_commands_work_from_the_repository(tmp_path: Path) -> None:
         )
     assert result.returncode == 0, result.stderr[-2000:]
     assert query(db, "select count(*) from articles") == [(10,)]
+
+
+def test_retry_after_is_honoured(tmp_path: Path) -> None:
+    with serve(build_site(5, seed=6)) as base_url:
+        base_url.server.fail("/", 429, retry_after=2)
+        result = run_crawl(base_url, tmp_path / "r.db")
+        home = base_url.server.hits_for("/")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert [h.status for h in home][:2] == [429, 200]
+    assert home[1].time - home[0].time >= 2.0
+
+
+def test_abnormal_error_rate_fails_the_run(tmp_path: Path) -> None:
+    site = build_site(20, seed=6)
+    with serve(site) as base_url:
+        for truth in site.articles:
+            base_url.server.fail(truth.canonical_path, 500, 500, 500, 500)
+        result = run_crawl(base_url, tmp_path / "e.db", "-s", "RETRY_TIMES=0")
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith("scraper: crawl failed: abnormal error rate")
+    )
+    assert query(tmp_path / "e.db", "select status, exit_code from crawls") == [("failed", 3)]
+
+
+def test_sigterm_stops_gracefully_and_says_so(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    db = tmp_path / "t.db"
+    with serve(build_site(40, seed=6), delay=0.1) as base_url:
+        process = subprocess.Popen(
+            crawl_command(base_url, db, *FAST),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(4)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 11, stderr[-2000:]
+    assert "interrupted" in stderr.strip().splitlines()[-1]
+    status, exit_code, new = query(db, "select status, exit_code, articles_new from crawls")[0]
+    assert (status, exit_code) == ("interrupted", 11)
+    assert query(db, "select count(*) from articles") == [(new,)]  # what was counted is stored
