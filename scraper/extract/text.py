@@ -60,6 +60,11 @@ def node_text(node: HtmlElement) -> str:
 
 
 # Block-level tags: a heading left unclosed swallows them, and its text must stop there.
+# Parts of a heading nobody sees: text only screen readers get.
+_NOT_HEADLINE = re.compile(
+    r"offscreen|a11y-hidden|sr-only|screen-reader|visually-hidden|visuallyhidden",
+    re.IGNORECASE,
+)
 _BLOCK_CHILDREN = frozenset(
     {
         "p",
@@ -88,16 +93,15 @@ _BLOCK_CHILDREN = frozenset(
 
 
 def heading_text(node: HtmlElement) -> str:
-    """Text of a heading, stopping at the first block child (an unclosed <h1> swallows the
-    rest of the page in lenient parsers)."""
-    if not any(child.tag in _BLOCK_CHILDREN for child in node.iterdescendants()):
-        return shown_text(node.text_content())
+    """The headline a heading shows: its text up to the first block child (an unclosed <h1>
+    swallows the rest of the page in lenient parsers), without screen-reader-only parts."""
     parts = [node.text or ""]
     for child in node:
         if child.tag in _BLOCK_CHILDREN or any(
             d.tag in _BLOCK_CHILDREN for d in child.iterdescendants()
         ):
             break
-        parts.append(child.text_content())
+        if not (isinstance(child.tag, str) and _NOT_HEADLINE.search(child.get("class") or "")):
+            parts.append(child.text_content())
         parts.append(child.tail or "")
     return shown_text("".join(parts))
