@@ -400,3 +400,10 @@ def test_latin1_page_decodes_with_or_without_http_charset(declared: str | None) 
     assert isinstance(article, Article)
     assert article.title == expected["title"]
     assert "À Bruxelles, on se félicite déjà de « l'unité retrouvée »" in article.body
+
+
+def test_public_api_scraper_extract_is_callable() -> None:
+    import scraper
+
+    article = scraper.extract(page("ghost-members-only"), f"{SITE}/le-budget-2026-decrypte/")
+    assert article.members_only and article.title == "Le budget 2026 décrypté"
