@@ -407,3 +407,16 @@ def test_public_api_scraper_extract_is_callable() -> None:
 
     article = scraper.extract(page("ghost-members-only"), f"{SITE}/le-budget-2026-decrypte/")
     assert article.members_only and article.title == "Le budget 2026 décrypté"
+
+
+def test_text_date_in_the_header_beats_a_disagreeing_jsonld_date() -> None:
+    html = (
+        page("ghost-article-source")
+        .replace(
+            b'<time class="gh-article-meta-date" datetime="2025-11-27">27 nov. 2025</time>',
+            b'<span class="gh-article-meta-date">27 novembre 2025</span>',
+        )
+        .replace(b"2025-11-26T23:30:00.000Z", b"2025-11-20T10:00:00.000Z")
+    )
+    article = extract(html, ARTICLES["ghost-article-source"]["fetched"])
+    assert article.published == "2025-11-27"

@@ -341,6 +341,14 @@ def _visible_date(
         found = parse_iso(value) if value else find_date(node_text(node), languages)
         if found:
             return found
+    if era is None:
+        return None
+    # A known site's header may show its date as text only ("27 novembre 2025").
+    head = next((h for h in scope.iter("header") if next(h.iter("h1"), None) is not None), None)
+    for node in select(head, '[class*="date"]') if head is not None else ():
+        found = find_date(node_text(node), languages)
+        if found:
+            return found
     return None
 
 
