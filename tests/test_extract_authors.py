@@ -77,3 +77,15 @@ def test_resolve_authors_with_house_accounts(courrier, byline, title, authors) -
         byline, is_house=courrier.is_house_author, site_names=[courrier.title], title=title
     )
     assert resolved == authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (["David Straub", "MDR THÜRINGEN"], ["David Straub"]),  # a desk of mdr.de
+        (["MDR.DE"], ["MDR.DE"]),  # the outlet alone stays: nobody better is named
+        (["Stern.de", "Jemima Kelly"], ["Jemima Kelly"]),
+    ],
+)
+def test_outlet_and_its_desks_give_way_to_a_writer(byline: list[str], authors: list[str]) -> None:
+    assert resolve_authors(byline, site_names=["mdr.de", "stern.de", "STERN.de"]) == authors

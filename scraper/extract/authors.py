@@ -163,10 +163,18 @@ def resolve_authors(
     lede: str | None = None,
 ) -> list[str]:
     """Final author list: outlet names dropped when a writer is known, house bylines resolved."""
-    outlets = {normalize_space(s).casefold() for s in site_names if s}
-    if any(n.casefold() not in outlets and not is_house(n) for n in names):
-        return [n for n in names if n.casefold() not in outlets]
+    known = [s for s in site_names if s]
+    outlets = {normalize_space(s).casefold() for s in known}
+    # A desk of the outlet ("MDR THÜRINGEN" on mdr.de) starts with the host's name.
+    hosts = {s.split(".")[0].casefold() for s in known if "." in s and " " not in s}
+
+    def is_outlet(name: str) -> bool:
+        folded = name.casefold()
+        return folded in outlets or (len(name.split()) > 1 and folded.split()[0] in hosts)
+
+    if any(not is_outlet(n) and not is_house(n) for n in names):
+        return [n for n in names if not is_outlet(n)]
     named = named_in_title(title, lede)
-    if named and (not names or all(is_house(n) or n.casefold() in outlets for n in names)):
+    if named and (not names or all(is_house(n) or is_outlet(n) for n in names)):
         return [named]
     return names
