@@ -99,7 +99,11 @@ _FURNITURE = re.compile(
     r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
     r"imprimer|copy link|advert|topics|caption|close|related news|you may also like|more|"
     r"click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
-    r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*)\W*$",
+    r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
+    r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
+    r"inhaltsverzeichnis|embed|(?:\w+-)?box aufklappen.*|"
+    r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
+    r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
     re.IGNORECASE,
 )
 # A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
@@ -107,7 +111,7 @@ _DATELINE = re.compile(
     r"^(?:(?:updated|published|posted|first published|mis à jour|publié|stand|aktualisiert|"
     r"veröffentlicht)(?: on| at| le| am)?\s*:?\s*)?"
     r"(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th|er)?\s+\w+\.?,?\s+(?:19|20)\d{2}|\w+\.?\s+\d{1,2},?\s+"
-    r"(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
+    r"(?:19|20)\d{2}|\d{1,2}[/.-] ?\d{1,2}[/.-] ?(?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
     r"(?:\s*[-,|à@at]*\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
     re.IGNORECASE,
 )
