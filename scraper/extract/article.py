@@ -27,7 +27,7 @@ from scraper.extract.dates import calendar_day, find_date, in_timezone, parse_da
 from scraper.extract.generic import find_content, hint, junk
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import heading_text, node_text, normalize_space, shown_text
+from scraper.extract.text import heading_text, node_text, normalize_space
 from scraper.items import Article
 from scraper.profiles import Era, Profile
 from scraper.urls import canonicalize_url, host_of
@@ -250,7 +250,7 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     within = scope if scope is not None and not selectors(era, "lede") else tree
     nodes = (n for sel in selectors(era, "lede") or _GENERIC["lede"] for n in select(within, sel))
     for node in nodes:
-        text = shown_text(node.text_content())
+        text = normalize_space(node.text_content())
         # A card excerpt in a related block is no standfirst, whatever markup wraps it.
         related = any(hint(a) < 0 for a in node.iterancestors() if a.tag not in ("body", "html"))
         if (

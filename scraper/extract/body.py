@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from scraper.extract.text import shown_text
+from scraper.extract.text import normalize_space
 
 # Never prose: media, forms, machinery, the page's own title and header/footer chrome.
 SKIP_TAGS = frozenset(
@@ -155,10 +155,10 @@ class _Walker:
 
     def flush(self) -> None:
         text = "\n".join(
-            filter(None, (shown_text(line) for line in "".join(self.text).split("\n")))
+            filter(None, (normalize_space(line) for line in "".join(self.text).split("\n")))
         )
         if text:
-            html = shown_text("".join(self.html))
+            html = normalize_space("".join(self.html))
             html = re.sub(r"^(?:<br>\s*)+|(?:\s*<br>)+$", "", html)
             self.blocks.append(
                 Block(self.kind, text, html, self.link_chars, self.group, self.ordered)
@@ -257,7 +257,7 @@ def collect_blocks(
 
 def text_blocks(text: str) -> list[Block]:
     """Blocks from plain text (one paragraph per line), e.g. a JSON-LD articleBody."""
-    paragraphs = (shown_text(line) for line in text.splitlines())
+    paragraphs = (normalize_space(line) for line in text.splitlines())
     return [Block("p", p, escape(p, quote=False)) for p in paragraphs if p]
 
 

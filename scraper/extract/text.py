@@ -7,51 +7,27 @@ import unicodedata
 
 from lxml.html import HtmlElement
 
-# Runs of two or more whitespace characters, or one that is neither a space nor a no-break
-# space: each becomes a single space (a lone NBSP / narrow NBSP is kept).
-_SPACE = re.compile("\\s{2,}|[^\\S \u00a0\u202f]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-# French typesetting: a lone no-break space before : ; ? ! » and after « is part of the text.
-_KEEP = re.compile("[\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]")
+# Characters that need the slow path: non-ASCII spaces and invisible ones.
+_SPECIAL = re.compile("[\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# A run of two or more whitespace characters, or a lone line break, tab or separator: one
+# space. A lone typographic space (NBSP, narrow NBSP, thin space) is left as written.
+_RUN = re.compile("\\s{2,}|[\t\n\r\f\v\x1c-\x1f\x85\u2028\u2029]")
 
 
 def normalize_space(text: str | None) -> str:
-    """NFC; zero-width characters dropped; every whitespace run → one space, trimmed.
+    """Text as a reader sees it: NFC, zero-width characters and soft hyphens dropped,
+    whitespace runs collapsed to one space and trimmed.
 
-    A lone NBSP or narrow NBSP is kept as it is (« Titre\u00a0» stays exact as displayed);
-    content hashes fold them away separately.
+    A lone typographic space is kept (French « Titre\u00a0», `\u202f?`): the text stays
+    exact as displayed; content hashes fold these spaces away separately.
     """
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)
-    if not _KEEP.search(text):  # the common case, a split is ~10x faster than a regex
+    if not _SPECIAL.search(text):  # plain spaces only: the common case, a split is fastest
         return " ".join(text.split())
-    return _SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
-
-
-_RUN = re.compile(r"[\s\u00a0\u202f\u2007]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Characters that need the slow path: non-ASCII spaces and invisible ones.
-_SPECIAL = re.compile(
-    r"[\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
-)
-
-
-def shown_text(text: str | None) -> str:
-    """Text as a reader sees it: NFC, zero-width and soft hyphens dropped, whitespace runs
-    collapsed, but a lone typographic space (French `«\u00a0`, `\u202f?`) kept as written."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFC", text)
-    if not _SPECIAL.search(text):  # plain spaces only: the common case, no callback needed
-        return " ".join(text.split())
-    text = _INVISIBLE.sub("", text)
-
-    def collapse(match: re.Match[str]) -> str:
-        run = match.group(0)
-        return run if len(run) == 1 and not run.isascii() else " "
-
-    return _RUN.sub(collapse, text).strip()
+    return _RUN.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def node_text(node: HtmlElement) -> str:
@@ -104,4 +80,4 @@ def heading_text(node: HtmlElement) -> str:
         if not (isinstance(child.tag, str) and _NOT_HEADLINE.search(child.get("class") or "")):
             parts.append(child.text_content())
         parts.append(child.tail or "")
-    return shown_text("".join(parts))
+    return normalize_space("".join(parts))
