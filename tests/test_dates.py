@@ -69,3 +69,33 @@ def test_dates_and_naive_times_stay_as_written(value: str) -> None:
 
 def test_summer_time_offset() -> None:
     assert in_timezone("2025-07-10T05:30:00+00:00", "Europe/Paris") == "2025-07-10T07:30:00+02:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "27 novembre 2025",
+        "1er nov. 2025",
+        "Mardi 14 mars 2023",
+        "3 March 2024",
+        "20 oct. 2025",
+        "5 août 2021",
+        "12 Dezember 2024",
+        "29 févr. 2024",
+    ],
+)
+def test_common_text_dates_skip_dateparser_with_the_same_answer(text: str) -> None:
+    import dateparser
+
+    from scraper.extract.dates import _day_month_year
+
+    expected = dateparser.parse(text.replace("1er", "1"), settings={"PREFER_DAY_OF_MONTH": "first"})
+    assert expected is not None
+    assert _day_month_year(text) == expected.date().isoformat()
+
+
+@pytest.mark.parametrize("text", ["31 février 2024", "14 blorp 2023", "March 3, 2024"])
+def test_quick_path_leaves_the_rest_to_dateparser(text: str) -> None:
+    from scraper.extract.dates import _day_month_year
+
+    assert _day_month_year(text) is None

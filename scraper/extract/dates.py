@@ -56,11 +56,53 @@ def _parse_rfc2822(value: str) -> str | None:
         return None
 
 
+# Month names of the commonest text dates ("27 novembre 2025", "1er nov. 2025", "3 March
+# 2024"): read directly, since a dateparser call costs ~1000x more. Anything else goes there.
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "janvier janv jan january januar",
+            "février fevrier févr fevr fév fev february feb februar",
+            "mars mar march märz",
+            "avril avr april apr",
+            "mai may",
+            "juin june jun juni",
+            "juillet juil july jul juli",
+            "août aout aug august",
+            "septembre sept sep september",
+            "octobre oct october oktober okt",
+            "novembre nov november",
+            "décembre decembre déc dec december dezember dez",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_DAY_MONTH_YEAR = re.compile(
+    r"^(?:[^\W\d]+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\.?\s+([^\W\d]+)\.?,?\s+(\d{4})$"
+)
+
+
+def _day_month_year(value: str) -> str | None:
+    match = _DAY_MONTH_YEAR.match(value)
+    month = _MONTHS.get(match.group(2).lower()) if match else None
+    if match is None or month is None:
+        return None
+    try:
+        return date(int(match.group(3)), month, int(match.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
     # A text date names its year; anything else ("7 min", "il y a 3 heures") is relative.
     if len(value) > 80 or not _HAS_YEAR.search(value):
         return None
+    quick = _day_month_year(value)
+    if quick:
+        return quick
     import dateparser
 
     cleaned = re.sub(r"\b1er\b", "1", value, flags=re.IGNORECASE)

@@ -24,8 +24,12 @@ def compile_css(selector: str) -> etree.XPath:
 
 
 def select(node: HtmlElement, selector: str) -> list[HtmlElement]:
-    """Elements under `node` matching a CSS selector, in document order."""
-    if not _may_match(node, selector):
+    """Elements under `node` matching a CSS selector, in document order.
+
+    On a whole page, a selector naming a class or id the page lacks is answered without
+    walking the tree; under a small element (a card) the walk is cheaper than that check.
+    """
+    if node.getparent() is None and not _may_match(node, selector):
         return []
     return compile_css(selector)(node)
 
