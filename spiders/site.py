@@ -18,12 +18,14 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
+from scraper.extract.html import parse_html
 from scraper.extract.page import extract_page
 from scraper.items import Alias, Article, Listing
 from scraper.profiles import Profile, generic_profile, get_profile, load_profiles
 from scraper.storage.archive import known_articles
 from scraper.urls import canonicalize_url
 
+_FEED_LINKS = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
 REDIRECTS = (301, 302, 303, 307, 308)
 
@@ -256,12 +258,11 @@ class SiteSpider(scrapy.Spider):
             return
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1")
         charset = re.search(r"charset=([\w-]+)", declared)
-        page = extract_page(
-            response.body,
-            response.url,
-            self.profile,
-            declared=charset.group(1) if charset else None,
-        )
+        tree = parse_html(response.body, charset.group(1) if charset else None)
+        # Links first: extraction may prune the tree.
+        links = list(dict.fromkeys(tree.xpath("//a/@href")))
+        feeds = tree.xpath(_FEED_LINKS)
+        page = extract_page(tree, response.url, self.profile)
         chain = response.meta.get("redirect_chain", [])
         if isinstance(page, Article):
             stats.inc_value("crawl/pages/article")
@@ -276,21 +277,22 @@ class SiteSpider(scrapy.Spider):
             stats.inc_value("crawl/pages/listing")
             page.site = self.profile.name
             yield page
-            yield from self._announced_feeds(response)
+            yield from self._announced_feeds(response, feeds)
         else:
             stats.inc_value("crawl/pages/other")
-        yield from self._follow_links(response, page)
+        yield from self._follow_links(response, page, links)
 
-    def _announced_feeds(self, response: Response) -> Iterator[Any]:
+    def _announced_feeds(self, response: Response, hrefs: list[str]) -> Iterator[Any]:
         """Feeds a listing page announces with `<link rel=alternate>` (RSS or Atom)."""
-        xpath = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
-        for href in response.xpath(xpath).getall():
+        for href in hrefs:
             own = self._own(urljoin(response.url, href.strip()))
             if own and self._key(own) not in self.seen and "comments" not in own:
                 self.seen.add(self._key(own))
                 yield self._request(own, self.parse_feed, priority=20)
 
-    def _follow_links(self, response: Response, page: Article | Listing | None) -> Iterator[Any]:
+    def _follow_links(
+        self, response: Response, page: Article | Listing | None, hrefs: list[str]
+    ) -> Iterator[Any]:
         """Schedule the page's on-site links; stop a listing's pagination on known ground."""
         stop_paging = (
             isinstance(page, Listing)
@@ -300,7 +302,7 @@ class SiteSpider(scrapy.Spider):
         if stop_paging:
             self.crawler.stats.inc_value("crawl/pagination_stopped")
         base = _listing_base(canonicalize_url(response.url))
-        for href in dict.fromkeys(response.xpath("//a/@href").getall()):
+        for href in hrefs:
             url = self._own(urljoin(response.url, href.strip()))
             if url is None:
                 continue

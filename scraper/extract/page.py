@@ -54,10 +54,17 @@ def extract(html: str | bytes, url: str | None = None, profile: Profile | None =
 
 
 def extract_page(
-    html: str | bytes, url: str, profile: Profile | None = None, declared: str | None = None
+    html: str | bytes | HtmlElement,
+    url: str,
+    profile: Profile | None = None,
+    declared: str | None = None,
 ) -> Article | Listing | None:
-    """An Article (with its related teasers), a Listing of teasers, or None for other pages."""
-    tree = parse_html(html, declared)
+    """An Article (with its related teasers), a Listing of teasers, or None for other pages.
+
+    `html` may be a tree from `parse_html` (the spider parses once for links and fields);
+    extraction may modify it.
+    """
+    tree = html if isinstance(html, HtmlElement) else parse_html(html, declared)
     if profile is None:
         profile = profile_for_url(url)
     era = detect_era(tree, profile)

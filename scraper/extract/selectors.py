@@ -76,6 +76,11 @@ def _may_match(node: HtmlElement, selector: str) -> bool:
     return any(c <= classes and i <= ids for c, i in needs)
 
 
+def applicable(tree: HtmlElement, selectors: tuple[str, ...]) -> tuple[str, ...]:
+    """The selectors that can match somewhere on this page (the rest need a missing class/id)."""
+    return tuple(s for s in selectors if _may_match(tree, s))
+
+
 def select_first(node: HtmlElement, selectors: tuple[str, ...]) -> list[HtmlElement]:
     """The matches of the first selector (in profile order) that matches anything."""
     for selector in selectors:

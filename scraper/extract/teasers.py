@@ -17,7 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.extract.dates import parse_date, parse_iso
-from scraper.extract.selectors import select
+from scraper.extract.selectors import applicable, select
 from scraper.extract.text import normalize_space
 from scraper.items import Teaser
 from scraper.profiles import Era, load_profiles
@@ -182,6 +182,7 @@ class _Page:
     zone_cache: dict[HtmlElement, bool] = field(default_factory=dict)
     # Block detection asks about the same links again and again: answer each once per page.
     url_cache: dict[tuple[str, bool], str | None] = field(default_factory=dict)
+    keys_cache: dict[HtmlElement, set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, tree: HtmlElement, page_url: str, era: Era | None) -> _Page:
@@ -203,7 +204,8 @@ class _Page:
             base=base,
             hosts=frozenset(h for h in hosts if h),
             self_keys=frozenset(url_key(u) for u in (page_url, *canonical)),
-            rules=dict(era.listing) if era else {},
+            # Selectors naming classes this page lacks are dropped once, not tried on every card.
+            rules={k: applicable(tree, v) for k, v in era.listing.items()} if era else {},
             body_rules=(era.article.get("body", ()) if era else ()) + _GENERIC_BODY,
             languages=(lang,) if lang else None,
         )
@@ -320,10 +322,10 @@ def _containers(tree: HtmlElement, page: _Page) -> list[tuple[str, HtmlElement, 
             if container is not None:
                 found.append(("related", container, True))
     kept: list[tuple[str, HtmlElement, bool]] = []
-    total = len(_article_keys(tree, page))
     for kind, el, explicit in found:
         if any(_contains(k, el) or _contains(el, k) for _, k, _ in kept):
             continue
+        total = len(_article_keys(tree, page)) if kind == "featured" else 0
         count = 0 if explicit else _plausible_size(el, page, kind, total)
         if explicit or count:
             kept.append((kind, el, explicit or count == 1))
@@ -364,9 +366,12 @@ def _plausible_size(el: HtmlElement, page: _Page, kind: str, total: int) -> int:
 
 
 def _article_keys(root: HtmlElement, page: _Page) -> set[str]:
-    keys = {page.content_url(a.get("href"), strict=True) for a in _links(root)}
-    keys.discard(None)
-    return keys  # type: ignore[return-value]
+    """The articles an element links to (asked for each candidate block and its parent)."""
+    if root not in page.keys_cache:
+        keys = {page.content_url(a.get("href"), strict=True) for a in _links(root)}
+        keys.discard(None)
+        page.keys_cache[root] = keys  # type: ignore[assignment]
+    return page.keys_cache[root]
 
 
 def _cards_in(container: HtmlElement, page: _Page, *, single_ok: bool) -> list[HtmlElement]:
