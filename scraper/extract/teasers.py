@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -540,13 +541,20 @@ def _is_zone(el: HtmlElement, ancestors: list[HtmlElement]) -> bool:
     return el.find(".//main") is None and el.find(".//h1") is None
 
 
-def _class_words(el: HtmlElement, *, skip_layout: bool = False) -> set[str]:
+def _class_words(el: HtmlElement, *, skip_layout: bool = False) -> frozenset[str]:
+    """The words of an element's classes and id (`c-card__title` → c, card, title)."""
+    return _label_words(f"{el.get('class', '')} {el.get('id', '')}", skip_layout)
+
+
+@lru_cache(maxsize=4096)
+def _label_words(label: str, skip_layout: bool) -> frozenset[str]:
+    # Themes reuse a few dozen class strings on every card: split each once.
     words: set[str] = set()
-    for token in f"{el.get('class', '')} {el.get('id', '')}".lower().split():
+    for token in label.lower().split():
         if skip_layout and token.startswith(_LAYOUT_PREFIX):
             continue
         words.update(w for w in re.split(r"[-_]+", token) if w)
-    return words
+    return frozenset(words)
 
 
 # --- one card → one Teaser -------------------------------------------------------------------
