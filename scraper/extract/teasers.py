@@ -306,17 +306,9 @@ def _containers(tree: HtmlElement, page: _Page) -> list[tuple[str, HtmlElement, 
         for sel in page.rules.get(kind, ()):
             found += [(kind, el, True) for el in select(tree, sel)]
     for el in tree.iter(*_CONTAINER_TAGS):
-        label = f"{el.get('class', '')} {el.get('id', '')}"
-        # `featured` alone is Ghost's post_class on one card; tag-x & co. name a post's taxonomy.
-        tokens = [
-            t
-            for t in label.lower().split()
-            if t != "featured" and not t.startswith(_TAXONOMY_PREFIX)
-        ]
-        if any(_RELATED_CLASS.search(t) for t in tokens):
-            found.append(("related", el, False))
-        elif any(_FEATURED_CLASS.search(t) for t in tokens):
-            found.append(("featured", el, False))
+        kind = _block_kind(f"{el.get('class', '')} {el.get('id', '')}")
+        if kind:
+            found.append((kind, el, False))
     for heading in tree.iter(*_HEADINGS[1:]):
         if _RELATED_HEADING.match(_text(heading).lstrip("→»> ")):
             container = _heading_container(heading, page)
@@ -331,6 +323,20 @@ def _containers(tree: HtmlElement, page: _Page) -> list[tuple[str, HtmlElement, 
         if explicit or count:
             kept.append((kind, el, explicit or count == 1))
     return kept
+
+
+@lru_cache(maxsize=4096)
+def _block_kind(label: str) -> str | None:
+    """ "related" or "featured" when an element's classes/id name such a block."""
+    # `featured` alone is Ghost's post_class on one card; tag-x & co. name a post's taxonomy.
+    tokens = [
+        t for t in label.lower().split() if t != "featured" and not t.startswith(_TAXONOMY_PREFIX)
+    ]
+    if any(_RELATED_CLASS.search(t) for t in tokens):
+        return "related"
+    if any(_FEATURED_CLASS.search(t) for t in tokens):
+        return "featured"
+    return None
 
 
 def _heading_container(heading: HtmlElement, page: _Page) -> HtmlElement | None:
