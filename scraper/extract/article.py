@@ -262,6 +262,23 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     return None
 
 
+_LEDE_TAGS = ("p", "div", "h2", "span", "section")
+
+
+def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]) -> str | None:
+    """A standfirst whatever its markup: the page element showing exactly the page's own
+    description (a Ghost custom excerpt is both), when that text is not a body paragraph."""
+    wanted = normalize_space(description)
+    if not (_MIN_LEDE <= len(wanted) <= _MAX_LEDE) or wanted in body:
+        return None
+    for node in tree.iter(*_LEDE_TAGS):
+        if normalize_space(node.text_content()) != wanted:
+            continue
+        if next(node.iterancestors("a", "head"), None) is None:
+            return wanted
+    return None
+
+
 def body(tree: HtmlElement, era: Era | None, url: str | None, data: Structured) -> list[Block]:
     """Body blocks from the era's container when it holds text, else from content scoring;
     JSON-LD articleBody when the page's HTML holds much less text than it (script-rendered
@@ -447,6 +464,8 @@ def build_article(
     scope = header_scope(tree, era)
     standfirst = lede(tree, era, scope)
     blocks = body(tree, era, url, data)
+    if standfirst is None:
+        standfirst = lede_as_described(tree, data.description, {b.text for b in blocks})
     if standfirst and blocks and blocks[0].text == standfirst:
         blocks = blocks[1:]
     text = blocks_text(blocks)

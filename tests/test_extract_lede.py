@@ -1,0 +1,44 @@
+"""The standfirst is found whatever the theme calls it, when the page describes itself with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.page import extract
+
+LEDE = "Le constat est simple\u202f: Bruxelles remet en cause la fiscalité des classes moyennes."
+BODY = "".join(
+    f"<p>Paragraphe {i} du corps de l’article, assez long pour être un vrai texte de presse.</p>"
+    for i in range(8)
+)
+
+
+def page(description: str, lede_html: str, body: str = BODY) -> str:
+    return f"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>Un titre</title><meta property="og:description" content="{description}">
+<meta name="generator" content="Ghost 6.0"></head>
+<body class="post-template"><main><article class="x1a2b3">
+<header class="x9f8e7"><h1 class="x4c5d6">Un titre</h1>{lede_html}
+<div class="x0a0b0"><a href="/author/cds/">CDS</a></div></header>
+<section class="gh-content">{body}</section></article></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "wrapper", ['<p class="x77aa11">{}</p>', '<div class="zz"><span>{}</span></div>']
+)
+def test_lede_with_opaque_classes_is_found_through_the_description(wrapper: str) -> None:
+    article = extract(page(LEDE, wrapper.format(LEDE)), "https://news.example/un-titre/")
+    assert article.lede == LEDE
+    assert LEDE not in article.body
+
+
+def test_an_auto_description_that_is_the_first_paragraph_is_no_lede() -> None:
+    first = "Paragraphe 0 du corps de l’article, assez long pour être un vrai texte de presse."
+    article = extract(page(first, ""), "https://news.example/un-titre/")
+    assert article.lede is None
+    assert article.body.startswith(first)
+
+
+def test_a_description_the_page_does_not_show_is_no_lede() -> None:
+    article = extract(page("Un résumé pour les moteurs de recherche seulement.", ""), None)
+    assert article.lede is None
