@@ -95,6 +95,7 @@ _GENERIC = {
 _TITLE_WEIGHTS = (1.2, 1.0, 1.0, 0.5)
 _STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
 _MIN_LEDE, _MAX_LEDE = 15, 1000
+_MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*::\s*|\s+-\s*$")
 _WORDS = re.compile(r"\w+")
@@ -431,9 +432,14 @@ def _ordinal(value: str, tz: str | None) -> int:
         return 0
 
 
-def tags(tree: HtmlElement, era: Era | None, data: Structured) -> list[str]:
-    """Tags as displayed (profile selectors), then declared ones; deduped, order kept."""
+def tags(
+    tree: HtmlElement, era: Era | None, data: Structured, scope: HtmlElement | None
+) -> list[str]:
+    """Tags as displayed (profile selectors, else the story's rel=tag links, which WordPress
+    writes for categories and tags), then declared ones; deduped, order kept."""
     shown = [node_text(n) for sel in selectors(era, "tags") for n in select(tree, sel)]
+    if not shown and scope is not None:
+        shown = [node_text(n) for n in select(scope, 'a[rel~="tag"]')]
     declared = data.tags or data.keywords
     return author_rules.dedupe(t for t in shown + declared if t and len(t) < 80)
 
@@ -449,9 +455,13 @@ def image(tree: HtmlElement, era: Era | None, data: Structured, url: str | None)
     return None
 
 
-def members_only(tree: HtmlElement, era: Era | None) -> bool:
-    """True when a members call-to-action replaces the rest of the body."""
-    return any(select(tree, s) for s in selectors(era, "members_cta") + _GENERIC["members_cta"])
+def members_only(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> bool:
+    """True when a members call-to-action replaces the rest of the body, or when Ghost's
+    post_class marks the story itself as members-only (an anonymous visitor sees a preview)."""
+    if any(select(tree, s) for s in selectors(era, "members_cta") + _GENERIC["members_cta"]):
+        return True
+    classes = set((scope.get("class") or "").split()) if scope is not None else set()
+    return bool(classes & _MEMBERS_ACCESS)
 
 
 def build_article(
@@ -494,9 +504,9 @@ def build_article(
         authors=writers,
         published=published,
         modified=modified,
-        tags=tags(tree, era, data),
+        tags=tags(tree, era, data, scope),
         language=lang,
         image=image(tree, era, data, page_url or url),
-        members_only=members_only(tree, era),
+        members_only=members_only(tree, era, scope),
         word_count=word_count(text),
     )

@@ -209,6 +209,9 @@ def _hidden(el: HtmlElement) -> bool:
     return el.get("aria-hidden") == "true"
 
 
+_CHROME_TAGS = frozenset({"header", "footer"})
+
+
 def junk(root: HtmlElement) -> set[HtmlElement]:
     """Elements under `root` (and their descendants) that are boilerplate or invisible.
 
@@ -223,7 +226,13 @@ def junk(root: HtmlElement) -> set[HtmlElement]:
             continue
         parent = el.getparent()
         inherited = parent is not None and parent in found
-        if inherited or (tag in SKIP_TAGS and tag != "form") or _hidden(el):
+        if inherited or _hidden(el):
+            found.add(el)
+        elif tag in _CHROME_TAGS:
+            # A header or footer left unclosed swallows the story that follows it.
+            if _little_prose(el):
+                found.add(el)
+        elif tag in SKIP_TAGS and tag != "form":
             found.add(el)
         elif tag == "h1" and not seen_h1:
             # The first h1 is the page title; later ones are subheadings misusing h1.

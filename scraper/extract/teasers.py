@@ -306,9 +306,9 @@ def _containers(tree: HtmlElement, page: _Page) -> list[tuple[str, HtmlElement, 
         for sel in page.rules.get(kind, ()):
             found += [(kind, el, True) for el in select(tree, sel)]
     for el in tree.iter(*_CONTAINER_TAGS):
-        kind = _block_kind(f"{el.get('class', '')} {el.get('id', '')}")
-        if kind:
-            found.append((kind, el, False))
+        named = _block_kind(f"{el.get('class', '')} {el.get('id', '')}")
+        if named:
+            found.append((named, el, False))
     for heading in tree.iter(*_HEADINGS[1:]):
         if _RELATED_HEADING.match(_text(heading).lstrip("→»> ")):
             container = _heading_container(heading, page)
