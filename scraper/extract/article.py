@@ -101,10 +101,6 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*::\s*|\s+-\s*$")
 _WORDS = re.compile(r"\w+")
 
 
-def _never(name: str) -> bool:
-    return False
-
-
 def selectors(era: Era | None, field: str) -> tuple[str, ...]:
     """The era's selectors for an article field (empty when no era)."""
     return era.article.get(field, ()) if era else ()
@@ -480,7 +476,12 @@ def build_article(
         blocks = blocks[1:]
     text = blocks_text(blocks)
     published, modified = dates(tree, era, data, profile, lang, scope)
-    is_house = profile.is_house_author if profile else _never
+
+    def is_house(name: str) -> bool:
+        if profile is not None and profile.is_house_author(name):
+            return True
+        return author_rules.looks_like_house(name, names)
+
     outlets = {_fold(n) for n in names}
 
     def is_person(name: str) -> bool:

@@ -18,6 +18,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from scraper.extract.text import normalize_space
@@ -178,3 +179,60 @@ def resolve_authors(
     if named and (not names or all(is_house(n) or is_outlet(n) for n in names)):
         return [named]
     return names
+
+
+# Bylines that name a newsroom or an account, not a writer, in the languages we meet.
+_NEWSROOM_WORDS = frozenset(
+    [
+        "redaction",
+        "redactions",
+        "staff",
+        "newsroom",
+        "editorial",
+        "editors",
+        "editor",
+        "desk",
+        "admin",
+        "administrator",
+        "webmaster",
+        "team",
+        "equipe",
+        "redaktion",
+        "redazione",
+        "redaccion",
+        "redacao",
+    ]
+)
+_NAME_STOPWORDS = frozenset(
+    ["le", "la", "les", "l", "de", "des", "du", "d", "the", "of", "a", "an"]
+)
+
+
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return re.findall(r"[a-z0-9]+", "".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def looks_like_house(name: str, site_names: Iterable[str | None] = ()) -> bool:
+    """A byline naming the outlet rather than a writer, on a site no profile describes:
+    a newsroom word ('Rédaction', 'Staff'), the site's name or its login form
+    ('courrier-strateges'), or its initials ('CDS' for Le Courrier des Stratèges)."""
+    words = _words(name)
+    if not words:
+        return False
+    if all(w in _NEWSROOM_WORDS or w in _NAME_STOPWORDS for w in words):
+        return True
+    for site in filter(None, site_names):
+        site_words = [w for w in _words(site.split(".")[0] if " " not in site else site)]
+        significant = [w for w in site_words if w not in _NAME_STOPWORDS]
+        if significant and set(words) <= set(significant) | _NAME_STOPWORDS:
+            return True
+        letters = name.replace(".", "").strip()
+        if letters.isupper() and 2 <= len(letters) <= 5:
+            initials = {
+                "".join(w[0] for w in site_words[i:]).upper()
+                for i in range(min(2, len(site_words)))
+            } | {"".join(w[0] for w in significant).upper()}
+            if letters in initials:
+                return True
+    return False
