@@ -1,4 +1,4 @@
-"""The standfirst is found whatever the theme calls it, when the page describes itself with it."""
+"""Fields a page shows whatever its markup: standfirsts and house bylines without a profile."""
 
 from __future__ import annotations
 
@@ -42,3 +42,36 @@ def test_an_auto_description_that_is_the_first_paragraph_is_no_lede() -> None:
 def test_a_description_the_page_does_not_show_is_no_lede() -> None:
     article = extract(page("Un résumé pour les moteurs de recherche seulement.", ""), None)
     assert article.lede is None
+
+
+@pytest.mark.parametrize(
+    ("name", "house"),
+    [
+        ("CDS", True),
+        ("courrier-strateges", True),
+        ("Rédaction", True),
+        ("La Rédaction", True),
+        ("Staff", True),
+        ("Éric Verhaeghe", False),
+        ("Thibault de Varenne", False),
+        ("AFP", False),
+    ],
+)
+def test_house_bylines_are_recognised_without_a_profile(name: str, house: bool) -> None:
+    from scraper.extract.authors import looks_like_house
+
+    assert (
+        looks_like_house(name, ["Le Courrier des Stratèges", "lecourrierdesstrateges.fr"]) is house
+    )
+
+
+def test_a_house_byline_gives_way_to_the_writer_named_in_the_title_without_a_profile() -> None:
+    html = (
+        page(LEDE, f"<p>{LEDE}</p>")
+        .replace(
+            "<title>Un titre</title>",
+            '<title>Un titre</title><meta property="og:site_name" content="Le Courrier des Stratèges">',
+        )
+        .replace("Un titre</h1>", "Un titre, par Ulrike Reisner</h1>")
+    )
+    assert extract(html, "https://news.example/un-titre/").authors == ["Ulrike Reisner"]
