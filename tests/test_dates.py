@@ -99,3 +99,21 @@ def test_quick_path_leaves_the_rest_to_dateparser(text: str) -> None:
     from scraper.extract.dates import _day_month_year
 
     assert _day_month_year(text) is None
+
+
+@pytest.mark.parametrize(
+    ("locales", "zone"),
+    [
+        (("fr-FR", None), "Europe/Paris"),
+        ((None, "fr_CA"), None),
+        (("fr", None), "Europe/Paris"),
+        (("en-GB", "en_GB"), "Europe/London"),
+        (("en", "en_US"), None),
+        (("de-AT", None), "Europe/Vienna"),
+        ((None, None), None),
+    ],
+)
+def test_zone_of_locale(locales: tuple[str | None, str | None], zone: str | None) -> None:
+    from scraper.extract.dates import zone_of_locale
+
+    assert zone_of_locale(*locales) == zone

@@ -390,7 +390,14 @@ def test_extract_without_url_or_profile() -> None:
     article = extract(page("ghost-article-source"))
     assert article.title == ARTICLES["ghost-article-source"]["title"]
     assert article.url == ARTICLES["ghost-article-source"]["url"]  # from rel=canonical
-    assert article.published == "2025-11-26T23:30:00+00:00"  # no profile: no site timezone
+    # No profile, but the page shows 27 novembre for this UTC instant and says lang="fr":
+    # the date is given in the zone that explains the page, Europe/Paris.
+    assert article.published == "2025-11-27T00:30:00+01:00"
+
+
+def test_utc_dates_stay_as_written_when_the_locale_zone_does_not_explain_the_page() -> None:
+    html = page("ghost-article-source").replace(b"23:30:00", b"13:30:00")
+    assert extract(html).published == "2025-11-26T13:30:00+00:00"
 
 
 @pytest.mark.parametrize("declared", [None, "iso-8859-1", "windows-1252"])

@@ -23,7 +23,15 @@ from scraper.extract.body import (
     text_blocks,
     word_count,
 )
-from scraper.extract.dates import calendar_day, find_date, in_timezone, parse_date, parse_iso
+from scraper.extract.dates import (
+    calendar_day,
+    find_date,
+    in_timezone,
+    is_utc,
+    parse_date,
+    parse_iso,
+    zone_of_locale,
+)
 from scraper.extract.generic import find_content, hint, junk
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
@@ -413,10 +421,23 @@ def dates(
             modified = parse_date(node.get("datetime") or node_text(node), languages)
             if modified:
                 break
+    if not tz and published and visible and _shown_in_local_time(published, visible, tree, data):
+        # No profile zone, but the page shows the day of this UTC instant in its locale's zone
+        # (a post published just after midnight there): give the dates in that zone.
+        tz = zone_of_locale(tree.get("lang"), data.locale)
     return (
         in_timezone(published, tz) if published else None,
         in_timezone(modified, tz) if modified else None,
     )
+
+
+def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: Structured) -> bool:
+    """True when a UTC date's calendar day differs from the day the page shows, and the
+    zone of the page's locale explains the difference."""
+    zone = zone_of_locale(tree.get("lang"), data.locale)
+    if not zone or not is_utc(published) or published[:10] == visible[:10]:
+        return False
+    return calendar_day(published, zone) == visible[:10]
 
 
 def _ordinal(value: str, tz: str | None) -> int:

@@ -163,3 +163,43 @@ def find_date(text: str, languages: tuple[str, ...] | None = None) -> str | None
         if found:
             return found
     return None
+
+
+# Where a news site's locale names one time zone (country, or a language spoken in one
+# offset), its UTC dates are shown in that zone. Ambiguous ones (en, es, pt, ru…) are absent.
+_COUNTRY_ZONES = {
+    "fr": "Europe/Paris", "be": "Europe/Brussels", "ch": "Europe/Zurich", "lu": "Europe/Luxembourg",
+    "de": "Europe/Berlin", "at": "Europe/Vienna", "it": "Europe/Rome", "es": "Europe/Madrid",
+    "pt": "Europe/Lisbon", "nl": "Europe/Amsterdam", "gb": "Europe/London", "uk": "Europe/London",
+    "ie": "Europe/Dublin", "pl": "Europe/Warsaw", "cz": "Europe/Prague", "sk": "Europe/Bratislava",
+    "dk": "Europe/Copenhagen", "se": "Europe/Stockholm", "no": "Europe/Oslo",
+    "fi": "Europe/Helsinki", "gr": "Europe/Athens", "hu": "Europe/Budapest",
+    "ro": "Europe/Bucharest", "tr": "Europe/Istanbul", "jp": "Asia/Tokyo", "kr": "Asia/Seoul",
+    "in": "Asia/Kolkata", "il": "Asia/Jerusalem", "tw": "Asia/Taipei", "vn": "Asia/Ho_Chi_Minh",
+}  # fmt: skip
+_LANGUAGE_ZONES = {
+    "fr": "Europe/Paris", "de": "Europe/Berlin", "it": "Europe/Rome", "nl": "Europe/Amsterdam",
+    "pl": "Europe/Warsaw", "cs": "Europe/Prague", "da": "Europe/Copenhagen",
+    "sv": "Europe/Stockholm", "nb": "Europe/Oslo", "no": "Europe/Oslo", "fi": "Europe/Helsinki",
+    "el": "Europe/Athens", "hu": "Europe/Budapest", "ja": "Asia/Tokyo", "ko": "Asia/Seoul",
+    "tr": "Europe/Istanbul", "he": "Asia/Jerusalem",
+}  # fmt: skip
+
+
+def zone_of_locale(*locales: str | None) -> str | None:
+    """The IANA zone a page's locale (`fr-FR`, `fr_FR`, `de`) implies, when it implies one."""
+    for locale in filter(None, locales):
+        parts = re.split(r"[-_]", locale.strip().lower())
+        if len(parts) > 1 and parts[1].isalpha():
+            # A named country decides, even one we know no single zone for (fr_CA).
+            return _COUNTRY_ZONES.get(parts[1])
+    for locale in filter(None, locales):
+        language = re.split(r"[-_]", locale.strip().lower())[0]
+        if language in _LANGUAGE_ZONES:
+            return _LANGUAGE_ZONES[language]
+    return None
+
+
+def is_utc(value: str) -> bool:
+    """True for an ISO datetime given in UTC (Z or +00:00)."""
+    return value.endswith(("+00:00", "Z")) and len(value) > 10
