@@ -12,6 +12,7 @@ from collections.abc import Callable
 from html import unescape
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.extract import authors as author_rules
@@ -267,7 +268,9 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     return None
 
 
-_LEDE_TAGS = ("p", "div", "h2", "span", "section")
+_LEDE_CANDIDATES = etree.XPath(
+    "//*[self::p or self::div or self::h2 or self::span or self::section][contains(., $needle)]"
+)
 
 
 def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]) -> str | None:
@@ -276,7 +279,9 @@ def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]
     wanted = normalize_space(description)
     if not (_MIN_LEDE <= len(wanted) <= _MAX_LEDE) or wanted in body:
         return None
-    for node in tree.iter(*_LEDE_TAGS):
+    # libxml2 narrows the candidates to elements containing the description's longest word.
+    needle = max(wanted.split()[:8], key=len)
+    for node in _LEDE_CANDIDATES(tree, needle=needle):
         if normalize_space(node.text_content()) != wanted:
             continue
         if next(node.iterancestors("a", "head"), None) is None:
