@@ -166,7 +166,7 @@ class SiteSpider(scrapy.Spider):
     def follow(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
         """Route a discovered on-site URL by what the profile says it is."""
         own = self._own(url)
-        if own is None:
+        if own is None or self._key(own) in self.seen:  # menus repeat links on every page
             return None
         kind = self.profile.classify_url(own)
         if kind == "article":
