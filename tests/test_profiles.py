@@ -109,3 +109,10 @@ def test_key_folds_host_aliases_scheme_and_slash() -> None:
     assert profile.key("https://other.example/a/") != profile.key(COURRIER + "/a/")
     local = profile.rebase("http://127.0.0.1:8123/")
     assert local.key(COURRIER + "/a/") == local.key("http://127.0.0.1:8123/a")
+
+
+def test_a_loopback_copy_answers_to_localhost_and_127_0_0_1_on_its_port() -> None:
+    local = get_profile("courrier").rebase("http://127.0.0.1:8123/")
+    assert local.localize("http://localhost:8123/a/") == "http://127.0.0.1:8123/a/"
+    assert local.owns("http://localhost:8123/a/")
+    assert not local.owns("http://localhost:9999/a/")  # another server

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from scraper.urls import host_of, url_key
 
-PageKind = str  # "article" | "listing" | "ignore" | "unknown"
+PageKind = str
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})  # "article" | "listing" | "ignore" | "unknown"
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,12 @@ class Profile:
         if not self.home_hosts:
             return url
         parts = urlsplit(url)
-        if (parts.hostname or "").lower() not in self.home_hosts:
-            return url
         base = urlsplit(self.base_url)
+        host = (parts.hostname or "").lower()
+        # A loopback copy may be reached as localhost or 127.0.0.1: the same server on one port.
+        twin = host in _LOOPBACK and base.hostname in _LOOPBACK and parts.port == base.port
+        if host not in self.home_hosts and not twin:
+            return url
         return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
 
     def key(self, url: str) -> str:
