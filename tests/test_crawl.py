@@ -318,3 +318,19 @@ def test_sigterm_stops_gracefully_and_says_so(tmp_path: Path) -> None:
     status, exit_code, new = query(db, "select status, exit_code, articles_new from crawls")[0]
     assert (status, exit_code) == ("interrupted", 11)
     assert query(db, "select count(*) from articles") == [(new,)]  # what was counted is stored
+
+
+def test_demo_archives_the_bundled_sample_offline(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "scraper", "demo", "--articles", "8", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "serving a 8-article sample site at http://127.0.0.1:" in result.stderr
+    assert "finished: 8 new" in result.stderr
+    assert query(db, "select count(*) from articles") == [(8,)]
+    assert query(db, "select count(*) from teasers where article_url is not null")[0][0] > 0
