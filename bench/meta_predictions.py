@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scraper.extract.page import extract  # noqa: E402
+from scraper.extract.page import meta_prediction  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fundus"
 
@@ -26,16 +26,7 @@ def predict(corpus: Path) -> dict[str, dict[str, object]]:
     predictions = {}
     for case_id, record in sorted(expected.items()):
         html = gzip.decompress((corpus / f"{case_id}.html.gz").read_bytes())
-        article = extract(html, record.get("url"))
-        body = article.body
-        if article.lede and article.lede not in body:
-            body = f"{article.lede}\n\n{body}"
-        predictions[case_id] = {
-            "title": article.title,
-            "authors": article.authors,
-            "publishing_date": article.published,
-            "body": body,
-        }
+        predictions[case_id] = meta_prediction(html, record.get("url"))
     return predictions
 
 

@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from scraper.extract.page import body_only, extract
+from scraper.extract.page import body_only, meta_prediction
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -70,17 +70,7 @@ def test_fundus_metadata_stays_above_floors() -> None:
     per_case = {}
     for case_id, gold in sorted(expected.items()):
         html = gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes())
-        article = extract(html, gold.get("url"))
-        body = article.body
-        if article.lede and article.lede not in body:
-            body = f"{article.lede}\n\n{body}"
-        prediction = {
-            "title": article.title,
-            "authors": article.authors,
-            "publishing_date": article.published,
-            "body": body,
-        }
-        per_case[case_id] = eval_meta.score_case(gold, prediction)
+        per_case[case_id] = eval_meta.score_case(gold, meta_prediction(html, gold.get("url")))
     scores = {name: value for name, (value, _count) in eval_meta.aggregate(per_case).items()}
     assert len(per_case) == floors["cases"]
     for metric in ("title_em", "authors_set", "date_day", "body_f1"):
