@@ -231,6 +231,10 @@ class SiteSpider(scrapy.Spider):
                 yield self._request(
                     own, self.parse_sitemap, priority=30, meta={"download_maxsize": max_size}
                 )
+        yield from self._follow_entries(entries)
+
+    def _follow_entries(self, entries: list[FeedEntry]) -> Iterator[scrapy.Request]:
+        """Requests for the pages a sitemap or feed announces, with the dates it gives."""
         for entry in entries:
             request = self.follow(entry.url, entry.lastmod)
             if request is not None:
@@ -243,10 +247,7 @@ class SiteSpider(scrapy.Spider):
         entries: list[FeedEntry] = parse_feed(response.body)
         if not entries:
             self.crawler.stats.inc_value("crawl/feed_unreadable")
-        for entry in entries:
-            request = self.follow(entry.url, entry.lastmod)
-            if request is not None:
-                yield request
+        yield from self._follow_entries(entries)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         if response.status in REDIRECTS:
