@@ -334,3 +334,40 @@ def test_demo_archives_the_bundled_sample_offline(tmp_path: Path) -> None:
     assert "finished: 8 new" in result.stderr
     assert query(db, "select count(*) from articles") == [(8,)]
     assert query(db, "select count(*) from teasers where article_url is not null")[0][0] > 0
+
+
+def test_generic_crawl_of_a_site_with_no_profile(tmp_path: Path) -> None:
+    site = build_site(30, seed=9, host_style="local")  # links on the served origin only
+    db = tmp_path / "generic.db"
+    with serve(site) as base_url:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scraper",
+                "crawl",
+                "--url",
+                str(base_url),
+                "--db",
+                str(db),
+                "--quiet",
+                *FAST,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=180,
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+    score = score_archive(db, site)
+    assert score.found == score.articles == score.rows == 30, score.mismatches.get("missing")
+    assert score.extra_rows == [] and score.duplicated == 0
+    assert score.rate("title") == 1.0 and score.rate("authors") >= 0.9
+    assert score.body_f1 >= 0.98
+    days = [
+        (t.published[:10], r)
+        for t in site.articles
+        for (p, _, r) in score.mismatches.get("published", [])
+        if p == t.canonical_path
+    ]
+    assert all(want == got[:10] for want, got in days)  # UTC instants, but the page's day
