@@ -92,7 +92,12 @@ def article(
                 post.path, position, "related", href, other.canonical.path, other.title, excerpt, []
             )
         )
-    author = post.byline[0]
+    # Co-authors as a multi-author plugin (Co-Authors Plus) prints them: "par A et B".
+    byline = " et ".join(
+        f'<span class="author vcard"><a class="url fn n" href="{o.wp}author/{a.slug}/">'
+        f"{escape(a.name)}</a></span>"
+        for a in post.byline
+    )
     meta_close = "" if post.malformed else "</div>"
     tag_links = ", ".join(
         f'<a href="{o.wp}tag/{t.slug}/" rel="tag">{escape(t.name)}</a>' for t in tags
@@ -104,7 +109,7 @@ def article(
 <header class="entry-header">
 <h1 class="entry-title">{texturize(escape(post.title))}</h1>
 <div class="entry-meta"><span class="posted-on">Publié le <a href="{url}" rel="bookmark"><time class="entry-date published" datetime="{post.published.isoformat()}">{french_date(post.published, first=True)}</time><time class="updated" datetime="{post.modified.isoformat()}">{french_date(post.modified, first=True)}</time></a></span>
-<span class="byline"> par <span class="author vcard"><a class="url fn n" href="{o.wp}author/{author.slug}/">{escape(author.name)}</a></span></span>
+<span class="byline"> par {byline}</span>
 {meta_close}
 </header>
 <div class="entry-content">
