@@ -75,3 +75,23 @@ def test_a_house_byline_gives_way_to_the_writer_named_in_the_title_without_a_pro
         .replace("Un titre</h1>", "Un titre, par Ulrike Reisner</h1>")
     )
     assert extract(html, "https://news.example/un-titre/").authors == ["Ulrike Reisner"]
+
+
+@pytest.mark.parametrize(
+    ("title", "writer"),
+    [
+        (
+            "La CGT a fini par accepter la planification écologique... par Ulrike Reisner",
+            "Ulrike Reisner",
+        ),
+        (
+            "Deux généraux en appellent à l’objection de conscience! par Philippe Migault",
+            "Philippe Migault",
+        ),
+        ("Le Sénat a fini par céder", None),
+    ],
+)
+def test_the_writer_is_named_by_the_last_par_of_a_title(title: str, writer: str | None) -> None:
+    from scraper.extract.authors import named_in_title
+
+    assert named_in_title(title, None) == writer

@@ -53,7 +53,10 @@ _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
 _ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
 _LINK = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
 _NOT_NAME = re.compile(r"https?://|www\.|@|\d{3,}|^\W*$")
-_TITLE_BY = re.compile(r"(?:[,:–—-]\s*|\s)par\s+([^,;:–—()|]{3,60}?)\s*[.!?)]*\s*$", re.IGNORECASE)
+# The last "par" of the title names the writer ("… a fini par accepter … par Ulrike Reisner").
+_TITLE_BY = re.compile(
+    r"^.*(?:[,:–—-]\s*|\s)par\s+([^,;:–—()|]{3,60}?)\s*[.!?)]*\s*$", re.IGNORECASE
+)
 _LEDE_BY = re.compile(r"^\s*par\s+([^,;:–—()|.]{3,60}?)\s*[–—:,-]\s", re.IGNORECASE)
 _MAX_WORDS = 6
 _WORD = re.compile(r"[^\W_]+")
