@@ -34,6 +34,8 @@ from scraper.extract.dates import (
     zone_of_locale,
 )
 from scraper.extract.generic import find_content, hint, junk
+from scraper.extract.html import parse_html
+from scraper.extract.scripts import html_in_scripts
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import heading_text, node_text, normalize_space
@@ -104,6 +106,7 @@ _GENERIC = {
 _TITLE_WEIGHTS = (1.2, 1.0, 1.0, 0.5)
 _STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
 _MIN_LEDE, _MAX_LEDE = 15, 1000
+_SCRIPT_RENDERED = 200  # characters of visible body under which a page is script-rendered
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*::\s*|\s+-\s*$")
@@ -291,8 +294,8 @@ def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]
 
 def body(tree: HtmlElement, era: Era | None, url: str | None, data: Structured) -> list[Block]:
     """Body blocks from the era's container when it holds text, else from content scoring;
-    JSON-LD articleBody when the page's HTML holds much less text than it (script-rendered
-    pages, previews)."""
+    JSON-LD articleBody when the page's HTML holds much less text than it, or the story HTML
+    a script-rendered page ships in its scripts when the HTML holds next to none."""
     blocks: list[Block] = []
     for container in select_first(tree, selectors(era, "body"))[:1]:
         skip = junk(container)
@@ -305,6 +308,10 @@ def body(tree: HtmlElement, era: Era | None, url: str | None, data: Structured) 
     declared = data.article_body
     if declared and len(declared) > 1.5 * sum(len(b.text) for b in blocks) + 200:
         return text_blocks(declared)
+    if sum(len(b.text) for b in blocks) < _SCRIPT_RENDERED and (shipped := html_in_scripts(tree)):
+        fragment = parse_html(shipped)
+        skip = junk(fragment)
+        return collect_blocks([fragment], skip, url) or blocks
     return blocks
 
 
