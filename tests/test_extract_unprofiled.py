@@ -112,3 +112,19 @@ def test_a_script_rendered_page_gives_the_story_its_scripts_ship() -> None:
     assert article.body.startswith("Paragraphe 0 de l’article rendu par le navigateur")
     assert article.body.count("\n\n") == 5
     assert "$$" not in article.body
+
+
+def test_a_members_only_preview_is_never_completed_from_scripts_or_structured_data() -> None:
+    full = " ".join(f"Phrase {i} du texte intégral réservé aux abonnés." for i in range(60))
+    html = (
+        '<html lang="fr"><head><title>Un titre</title><script type="application/ld+json">'
+        f'{{"@type": "Article", "headline": "Un titre", "articleBody": "{full}"}}</script>'
+        '</head><body class="post-template"><article class="post post-access-paid"><h1>Un titre</h1>'
+        '<section class="gh-content"><p>Le début visible de l’article, seul texte public.</p>'
+        '</section><aside class="gh-post-upgrade-cta"><h2>Réservé aux abonnés</h2></aside>'
+        f'</article><script>var s = {{"contentHtml": "<p>{full}</p><p>{full}</p>"}};</script>'
+        "</body></html>"
+    )
+    article = extract(html, "https://news.example/un-titre/")
+    assert article.members_only
+    assert article.body == "Le début visible de l’article, seul texte public."

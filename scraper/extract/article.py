@@ -292,7 +292,9 @@ def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]
     return None
 
 
-def body(tree: HtmlElement, era: Era | None, url: str | None, data: Structured) -> list[Block]:
+def body(
+    tree: HtmlElement, era: Era | None, url: str | None, data: Structured, preview: bool = False
+) -> list[Block]:
     """Body blocks from the era's container when it holds text, else from content scoring;
     JSON-LD articleBody when the page's HTML holds much less text than it, or the story HTML
     a script-rendered page ships in its scripts when the HTML holds next to none."""
@@ -305,10 +307,13 @@ def body(tree: HtmlElement, era: Era | None, url: str | None, data: Structured) 
     if not blocks:
         skip = junk(tree)
         blocks = collect_blocks(find_content(tree, skip), skip, url)
+    if preview:  # a members-only preview stays the preview the page shows
+        return blocks
     declared = data.article_body
     if declared and len(declared) > 1.5 * sum(len(b.text) for b in blocks) + 200:
         return text_blocks(declared)
-    if sum(len(b.text) for b in blocks) < _SCRIPT_RENDERED and (shipped := html_in_scripts(tree)):
+    short = sum(len(b.text) for b in blocks) < _SCRIPT_RENDERED
+    if short and (shipped := html_in_scripts(tree)):
         fragment = parse_html(shipped)
         skip = junk(fragment)
         return collect_blocks([fragment], skip, url) or blocks
@@ -502,7 +507,8 @@ def build_article(
     head = title(tree, era, data, names)
     scope = header_scope(tree, era)
     standfirst = lede(tree, era, scope)
-    blocks = body(tree, era, url, data)
+    members = members_only(tree, era, scope)
+    blocks = body(tree, era, url, data, preview=members)
     if standfirst is None:
         standfirst = lede_as_described(tree, data.description, {b.text for b in blocks})
     if standfirst and blocks and blocks[0].text == standfirst:
@@ -541,6 +547,6 @@ def build_article(
         tags=tags(tree, era, data, scope),
         language=lang,
         image=image(tree, era, data, page_url or url),
-        members_only=members_only(tree, era, scope),
+        members_only=members,
         word_count=word_count(text),
     )
