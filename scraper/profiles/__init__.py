@@ -16,8 +16,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from scraper.urls import host_of, url_key
 
-PageKind = str
-_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})  # "article" | "listing" | "ignore" | "unknown"
+PageKind = str  # "article" | "listing" | "ignore" | "unknown"
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 @dataclass(frozen=True)
