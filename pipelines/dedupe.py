@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from pipelines.normalize import spider_profile, spider_site
+from scraper.extract.dates import utc_instant
 from scraper.items import Alias, Article
 from scraper.profiles import Profile
 from scraper.storage import known_articles
@@ -23,17 +23,6 @@ from scraper.urls import url_key
 
 # A republished slug: Ghost and WordPress append "-2", "-3" to a slug already taken.
 _COPY_SUFFIX = re.compile(r"-\d{1,2}/?$")
-
-
-def _instant(value: str | None) -> datetime | None:
-    """An ISO date as a comparable UTC instant (naive values are taken as UTC)."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 # Bodies shorter than this (previews, stubs, "subscribers only") say nothing about identity.
@@ -193,7 +182,7 @@ class DedupePipeline:
     def _older(self, article: Article, copy_url: str) -> bool:
         """True when `article` is the original of the archived `copy_url`: published first,
         or, on the same date, without the `-2` suffix a CMS gives a republished slug."""
-        mine, theirs = _instant(article.published), _instant(self.published.get(copy_url))
+        mine, theirs = utc_instant(article.published), utc_instant(self.published.get(copy_url))
         if mine and theirs and mine != theirs:
             return mine < theirs
         assert article.url is not None

@@ -7,13 +7,12 @@ Pure functions over bytes. XML is parsed without entity resolution or network ac
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from lxml import etree
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from scraper.extract.dates import parse_date
+from scraper.extract.dates import parse_date, utc_instant
 
 
 @dataclass(frozen=True)
@@ -29,10 +28,8 @@ def normalize_lastmod(value: str | None) -> str | None:
     iso = parse_date(value) if value else None
     if not iso or len(iso) == 10:
         return iso
-    parsed = datetime.fromisoformat(iso)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).isoformat(timespec="seconds")
+    instant = utc_instant(iso)
+    return instant.isoformat(timespec="seconds") if instant else None
 
 
 def _xml_body(body: bytes, max_size: int) -> bytes:

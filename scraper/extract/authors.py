@@ -225,13 +225,15 @@ def looks_like_house(name: str, site_names: Iterable[str | None] = ()) -> bool:
         return False
     if all(w in _NEWSROOM_WORDS or w in _NAME_STOPWORDS for w in words):
         return True
+    letters = name.replace(".", "").strip()
+    acronym = letters.isupper() and 2 <= len(letters) <= 5
     for site in filter(None, site_names):
-        site_words = [w for w in _words(site.split(".")[0] if " " not in site else site)]
+        # A host ("lecourrierdesstrateges.fr") counts by its first label.
+        site_words = _words(site if " " in site else site.split(".")[0])
         significant = [w for w in site_words if w not in _NAME_STOPWORDS]
         if significant and set(words) <= set(significant) | _NAME_STOPWORDS:
             return True
-        letters = name.replace(".", "").strip()
-        if letters.isupper() and 2 <= len(letters) <= 5:
+        if acronym:
             initials = {
                 "".join(w[0] for w in site_words[i:]).upper()
                 for i in range(min(2, len(site_words)))

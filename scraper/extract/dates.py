@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -203,3 +203,14 @@ def zone_of_locale(*locales: str | None) -> str | None:
 def is_utc(value: str) -> bool:
     """True for an ISO datetime given in UTC (Z or +00:00)."""
     return value.endswith(("+00:00", "Z")) and len(value) > 10
+
+
+def utc_instant(value: str | None) -> datetime | None:
+    """An ISO date or datetime as a comparable UTC instant (naive values taken as UTC)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)

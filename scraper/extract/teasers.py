@@ -22,7 +22,7 @@ from scraper.extract.selectors import applicable, select
 from scraper.extract.text import normalize_space
 from scraper.items import Teaser
 from scraper.profiles import Era, load_profiles
-from scraper.urls import canonicalize_url, url_key
+from scraper.urls import canonicalize_url, host_of, url_key
 
 Skip = Callable[[HtmlElement], bool]
 
@@ -237,8 +237,7 @@ class _Page:
 
 
 def _bare_host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
+    return host_of(url).removeprefix("www.")
 
 
 def _article_path(url: str, *, strict: bool) -> bool:
