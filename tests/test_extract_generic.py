@@ -46,3 +46,22 @@ def test_title_authors_and_day(case_id: str) -> None:
     assert article.published[:10] == gold["publishing_date"][:10]
     assert article.language == gold["language"]
     assert article.word_count > 50
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        "ch_TagesAnzeiger",  # SEO h1 in the breadcrumb bar; kicker block in the shown h2
+        "de_BSZ",  # h1 in the breadcrumb trail differs from the headline shown in an h2
+        "de_BusinessInsiderDE",  # the shown headline is an h2 marked itemprop=headline
+        "de_NTV",  # a kicker span beside the span marked as the headline
+        "de_Stern",  # class-named kicker ("Meinung") above the headline
+        "ch_SRF__V1",  # overline joined by an off-screen dash: shown on its own line
+        "de_Bild",  # kicker joined by a visible ": " separator: part of the headline
+    ],
+)
+def test_the_headline_as_shown(case_id: str) -> None:
+    gold = _expected()[case_id]
+    article = extract(gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()), gold["url"])
+    shown = gold["title"].replace("\u00ad", "")  # a soft hyphen is no part of the text
+    assert " ".join(article.title.split()) == " ".join(shown.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.extract.article import strip_site_name
 from scraper.extract.page import extract
 
 LEDE = "Le constat est simple\u202f: Bruxelles remet en cause la fiscalité des classes moyennes."
@@ -128,3 +129,17 @@ def test_a_members_only_preview_is_never_completed_from_scripts_or_structured_da
     article = extract(html, "https://news.example/un-titre/")
     assert article.members_only
     assert article.body == "Le début visible de l’article, seul texte public."
+
+
+@pytest.mark.parametrize(
+    ("declared", "stripped"),
+    [
+        ("Titre du jour | Le Site", "Titre du jour"),
+        ("Le Site - Titre du jour", "Titre du jour"),
+        ("Titre du jour | Le Site | by Jane Doe", "Titre du jour"),
+        ("Titre: pourquoi Le Site a raison - Le Site", "Titre: pourquoi Le Site a raison"),
+        ("Titre | Sans nom de site", "Titre | Sans nom de site"),
+    ],
+)
+def test_the_site_name_is_cut_from_a_declared_title(declared: str, stripped: str) -> None:
+    assert strip_site_name(declared, ["Le Site", "lesite.example"]) == stripped

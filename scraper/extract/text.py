@@ -35,12 +35,22 @@ def node_text(node: HtmlElement) -> str:
     return normalize_space(node.text_content())
 
 
-# Block-level tags: a heading left unclosed swallows them, and its text must stop there.
 # Parts of a heading nobody sees: text only screen readers get.
 _NOT_HEADLINE = re.compile(
     r"offscreen|a11y-hidden|sr-only|screen-reader|visually-hidden|visuallyhidden",
     re.IGNORECASE,
 )
+# A heading's topic line above the headline ("kicker", German "Dachzeile"), by class name,
+# and the part marked as the headline itself.
+_KICKER = re.compile(
+    r"kicker|overline|overtitle|supertitle|super-title|pretitle|eyebrow|roofline|topline"
+    r"|dachzeile|spitzmarke|titleheader",
+    re.IGNORECASE,
+)
+_HEADLINE_PART = re.compile(r"headline", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*[:|–—/·-]")
+_WORD = re.compile(r"\w")
+# Block-level tags: a heading left unclosed swallows them, and its text must stop there.
 _BLOCK_CHILDREN = frozenset(
     {
         "p",
@@ -70,14 +80,52 @@ _BLOCK_CHILDREN = frozenset(
 
 def heading_text(node: HtmlElement) -> str:
     """The headline a heading shows: its text up to the first block child (an unclosed <h1>
-    swallows the rest of the page in lenient parsers), without screen-reader-only parts."""
+    swallows the rest of the page in lenient parsers), without screen-reader-only parts and
+    without a kicker shown apart from the headline ("Meinung", "Eskalation im Nahen Osten")."""
     parts = [node.text or ""]
     for child in node:
+        if not isinstance(child.tag, str) or _unseen(child) or _apart_kicker(child, node):
+            parts.append(child.tail or "")
+            continue
         if child.tag in _BLOCK_CHILDREN or any(
             d.tag in _BLOCK_CHILDREN for d in child.iterdescendants()
         ):
             break
-        if not (isinstance(child.tag, str) and _NOT_HEADLINE.search(child.get("class") or "")):
-            parts.append(child.text_content())
+        parts.append(child.text_content())
         parts.append(child.tail or "")
     return normalize_space("".join(parts))
+
+
+def _unseen(child: HtmlElement) -> bool:
+    """Screen-reader-only text, or decoration (a dash) hidden from assistive technology."""
+    if _NOT_HEADLINE.search(child.get("class") or ""):
+        return True
+    return child.get("aria-hidden") == "true" and not _WORD.search(child.text_content())
+
+
+def _apart_kicker(child: HtmlElement, heading: HtmlElement) -> bool:
+    """A kicker part of a heading (its class says so, or a sibling is the marked headline)
+    that no visible separator joins to the headline: the page shows it as a line of its own."""
+    if not _KICKER.search(child.get("class") or ""):
+        if _HEADLINE_PART.search(child.get("class") or "") or not _WORD.search(
+            child.text_content()
+        ):
+            return False
+        if not any(
+            _HEADLINE_PART.search(s.get("class") or "")
+            for s in heading
+            if isinstance(s.tag, str) and s is not child
+        ):
+            return False
+    if _SEPARATOR.match(child.tail or ""):
+        return False
+    if (child.tail or "").strip():
+        return False
+    following = child.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return not (
+        following is not None
+        and not _unseen(following)
+        and _SEPARATOR.match(following.text_content())
+    )
