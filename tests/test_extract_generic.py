@@ -58,6 +58,8 @@ def test_title_authors_and_day(case_id: str) -> None:
         "de_Stern",  # class-named kicker ("Meinung") above the headline
         "ch_SRF__V1",  # overline joined by an off-screen dash: shown on its own line
         "de_Bild",  # kicker joined by a visible ": " separator: part of the headline
+        "de_RheinischePost",  # kicker apart on the page, but og:title joins it: kept
+        "de_StuttgarterZeitung__V1",  # the same, the headline span marked itemprop=headline
     ],
 )
 def test_the_headline_as_shown(case_id: str) -> None:

@@ -39,7 +39,7 @@ from scraper.extract.html import parse_html
 from scraper.extract.scripts import html_in_scripts
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import heading_text, node_text, normalize_space
+from scraper.extract.text import heading_kicker, heading_text, node_text, normalize_space
 from scraper.items import Article
 from scraper.profiles import Era, Profile
 from scraper.urls import canonicalize_url, host_of
@@ -245,7 +245,8 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
         for t in (data.headline, data.og_title, data.html_title)
     ]
     reference = next((t for t in declared if t), None)
-    on_page = shown_headline(tree, reference, names)
+    heading = shown_headline(tree, reference, names)
+    on_page = _kicker_joined_as_declared(heading, declared) if heading is not None else None
     headline, og_title, html_title = declared
     sources = (headline, on_page, og_title, html_title)
     weighted = [(c, w) for c, w in zip(sources, _TITLE_WEIGHTS, strict=True) if c]
@@ -260,30 +261,49 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
     return on_page if on_page and normalize_space(on_page) == keys[best] else weighted[best][0]
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SCHEMA_HEADLINES = etree.XPath("//*[@itemprop='headline'][not(self::meta or self::a)]")
 
 
-def shown_headline(tree: HtmlElement, reference: str | None, names: list[str]) -> str | None:
-    """The headline the page shows: of its h1s and visible schema.org headlines outside
+def shown_headline(
+    tree: HtmlElement, reference: str | None, names: list[str]
+) -> HtmlElement | None:
+    """The heading showing the headline: of the h1s and visible schema.org headlines outside
     breadcrumbs, the one closest to the declared title. Many sites put an SEO h1 in the
     breadcrumb trail and show the real headline in an h2; that h2 counts when it resembles
     the declared title."""
     folded_names = {_fold(n) for n in names}
 
-    def texts(nodes: list[HtmlElement]) -> list[str]:
-        found = (heading_text(n) for n in nodes if not _in_breadcrumb(n))
-        return [t for t in found if t and len(t) < _MAX_TITLE and _fold(t) not in folded_names]
+    def shown(nodes: list[HtmlElement]) -> list[tuple[str, HtmlElement]]:
+        found = ((heading_text(n), n) for n in nodes if not _in_breadcrumb(n))
+        return [
+            (t, n) for t, n in found if t and len(t) < _MAX_TITLE and _fold(t) not in folded_names
+        ]
 
-    candidates = texts([*tree.iter("h1"), *_SCHEMA_HEADLINES(tree)])
+    marked = (next(n.iterancestors(*_HEADINGS), n) for n in _SCHEMA_HEADLINES(tree))
+    candidates = shown([*tree.iter("h1"), *marked])
     if candidates:
         if reference is None:
-            return candidates[0]
-        return max(candidates, key=lambda h: _similarity(h, reference))
+            return candidates[0][1]
+        return max(candidates, key=lambda c: _similarity(c[0], reference))[1]
     if reference is None:
         return None
-    h2s = texts(list(itertools.islice(tree.iter("h2"), _MAX_H2)))
-    best = max(h2s, key=lambda h: _similarity(h, reference), default=None)
-    return best if best and _similarity(best, reference) >= 0.5 else None
+    h2s = shown(list(itertools.islice(tree.iter("h2"), _MAX_H2)))
+    best = max(h2s, key=lambda c: _similarity(c[0], reference), default=None)
+    return best[1] if best and _similarity(best[0], reference) >= 0.5 else None
+
+
+def _kicker_joined_as_declared(heading: HtmlElement, declared: list[str | None]) -> str:
+    """A heading's headline; or kicker and headline together when a declared title joins
+    them ("Kicker: Headline") and none gives the headline alone: the publisher counts the
+    kicker as part of the title then. og:title's spelling first (the title as shared)."""
+    text = heading_text(heading)
+    kicker = heading_kicker(heading)
+    if not kicker or text in declared:
+        return text
+    joined = _fold(kicker + text)
+    headline, og_title, html_title = declared
+    return next((d for d in (og_title, headline, html_title) if d and _fold(d) == joined), text)
 
 
 def _in_breadcrumb(node: HtmlElement) -> bool:

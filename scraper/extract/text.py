@@ -96,6 +96,16 @@ def heading_text(node: HtmlElement) -> str:
     return normalize_space("".join(parts))
 
 
+def heading_kicker(node: HtmlElement) -> str:
+    """The kicker a heading shows on a line of its own, apart from the headline ("" if none)."""
+    kickers = (
+        c.text_content()
+        for c in node
+        if isinstance(c.tag, str) and not _unseen(c) and _apart_kicker(c, node)
+    )
+    return normalize_space(" ".join(kickers))
+
+
 def _unseen(child: HtmlElement) -> bool:
     """Screen-reader-only text, or decoration (a dash) hidden from assistive technology."""
     if _NOT_HEADLINE.search(child.get("class") or ""):
@@ -103,16 +113,21 @@ def _unseen(child: HtmlElement) -> bool:
     return child.get("aria-hidden") == "true" and not _WORD.search(child.text_content())
 
 
+def _marks(element: HtmlElement) -> str:
+    """What an element's markup calls it: its class and data- attribute values."""
+    attrib = element.attrib
+    data = (v for k, v in attrib.items() if k.startswith("data-"))
+    return " ".join((attrib.get("class") or "", *data))
+
+
 def _apart_kicker(child: HtmlElement, heading: HtmlElement) -> bool:
     """A kicker part of a heading (its class says so, or a sibling is the marked headline)
     that no visible separator joins to the headline: the page shows it as a line of its own."""
-    if not _KICKER.search(child.get("class") or ""):
-        if _HEADLINE_PART.search(child.get("class") or "") or not _WORD.search(
-            child.text_content()
-        ):
+    if not _KICKER.search(_marks(child)):
+        if _HEADLINE_PART.search(_marks(child)) or not _WORD.search(child.text_content()):
             return False
         if not any(
-            _HEADLINE_PART.search(s.get("class") or "")
+            _HEADLINE_PART.search(_marks(s))
             for s in heading
             if isinstance(s.tag, str) and s is not child
         ):
