@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.authors import byline_authors, dedupe, named_in_title, resolve_authors
+from scraper.extract.authors import (
+    byline_authors,
+    byline_paragraph,
+    dedupe,
+    named_in_title,
+    resolve_authors,
+)
 from scraper.profiles import get_profile
 
 
@@ -89,3 +95,29 @@ def test_resolve_authors_with_house_accounts(courrier, byline, title, authors) -
 )
 def test_outlet_and_its_desks_give_way_to_a_writer(byline: list[str], authors: list[str]) -> None:
     assert resolve_authors(byline, site_names=["mdr.de", "stern.de", "STERN.de"]) == authors
+
+
+@pytest.mark.parametrize(
+    ("blocks", "names"),
+    [
+        (
+            ["…a deck line", "Mathatisi Sebusi/Mohalenyane Phakela", "A story."],
+            ["Mathatisi Sebusi", "Mohalenyane Phakela"],
+        ),
+        (["Mohloai Mpesi", "IN the heart of Lesotho, where tales…"], ["Mohloai Mpesi"]),
+        (["By Jane Roe and Bob Lee", "The story."], ["Jane Roe", "Bob Lee"]),
+        (["Emmanuel Macron a parlé. Il a dit non.", "Suite."], []),
+        (["Lead paragraph.", "More.", "Still more.", "Jane Roe"], []),  # too far in
+        (["Budget: what changes"], []),
+    ],
+)
+def test_byline_paragraph(blocks: list[str], names: list[str]) -> None:
+    assert byline_paragraph(blocks) == names
+
+
+def test_a_byline_paragraph_replaces_only_an_outlet_byline() -> None:
+    opening = ["Jane Roe", "The story starts here."]
+    outlet = resolve_authors(["Daily Times"], site_names=["Daily Times"], opening=opening)
+    assert outlet == ["Jane Roe"]
+    writer = resolve_authors(["Bob Lee"], site_names=["Daily Times"], opening=opening)
+    assert writer == ["Bob Lee"]

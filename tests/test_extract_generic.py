@@ -25,6 +25,7 @@ CASES = [
     "ind_Bhaskar",  # hi
     "it_LaRepubblica",  # it
     "jp_MainichiShimbun",  # ja
+    "ls_LesothoTimes",  # en: the outlet as byline, the writers in a paragraph of names
     "tr_AnadoluAjansi",  # tr: story parked in a hidden streaming <div>
 ]
 

@@ -601,6 +601,7 @@ def build_article(
         title=head,
         # Without a standfirst, WP-era posts open their first paragraph with "Par X – …".
         lede=standfirst or (blocks[0].text if blocks else None),
+        opening=(b.text for b in blocks),
     )
     page_url = canonical_url(url, data, profile)
     return Article(

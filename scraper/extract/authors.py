@@ -17,6 +17,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -59,6 +60,9 @@ _TITLE_BY = re.compile(
 )
 _LEDE_BY = re.compile(r"^\s*par\s+([^,;:–—()|.]{3,60}?)\s*[–—:,-]\s", re.IGNORECASE)
 _MAX_WORDS = 6
+_OPENING_BLOCKS = 3  # story blocks searched for a paragraph of names alone
+_MAX_BYLINE_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?:]\s|[.!?:]$")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -158,6 +162,19 @@ def named_in_title(title: str | None, lede: str | None) -> str | None:
     return None
 
 
+def byline_paragraph(blocks: Iterable[str]) -> list[str]:
+    """The writers credited by a paragraph of names alone among the story's first blocks
+    ("Mathatisi Sebusi/Mohalenyane Phakela"), as papers without byline markup print them."""
+    for text in itertools.islice(blocks, _OPENING_BLOCKS):
+        line = normalize_space(text)
+        if not line or len(line.split()) > _MAX_BYLINE_WORDS or _SENTENCE_END.search(line):
+            continue
+        parts = [p for p in _SPLIT.split(_PREFIX.sub("", line)) if p]
+        if parts and all(looks_like_name(p) for p in parts):
+            return dedupe(parts)
+    return []
+
+
 def resolve_authors(
     names: list[str],
     *,
@@ -165,8 +182,10 @@ def resolve_authors(
     site_names: Iterable[str | None] = (),
     title: str | None = None,
     lede: str | None = None,
+    opening: Iterable[str] = (),
 ) -> list[str]:
-    """Final author list: outlet names dropped when a writer is known, house bylines resolved."""
+    """Final author list: outlet names dropped when a writer is known, house bylines resolved
+    by the writer named in the title, the lede or a byline paragraph opening the story."""
     known = [s for s in site_names if s]
     outlets = {normalize_space(s).casefold() for s in known}
     # A desk of the outlet ("MDR THÜRINGEN" on mdr.de) starts with the host's name.
@@ -181,6 +200,8 @@ def resolve_authors(
     named = named_in_title(title, lede)
     if named and (not names or all(is_house(n) or is_outlet(n) for n in names)):
         return [named]
+    if names and all(is_house(n) or is_outlet(n) for n in names):
+        return byline_paragraph(opening) or names
     return names
 
 
