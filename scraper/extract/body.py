@@ -117,6 +117,7 @@ _DATELINE = re.compile(
 )
 
 
+_ANY_WORD = re.compile(r"\w")
 _SIGN_OFF = re.compile(
     r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
     r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
@@ -276,6 +277,8 @@ def _is_sign_off(text: str) -> bool:
 
 def _is_furniture(block: Block) -> bool:
     text = block.text
+    if not _ANY_WORD.search(text):
+        return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
     if block.link_chars > 0.6 * len(text) and len(text) < 200:
         return True
     if len(text) >= 60:
