@@ -37,11 +37,13 @@ def scramble(html: bytes) -> bytes:
     return re.sub(r'class="([^"]*)"', tokens, html.decode(encoding)).encode(encoding)
 
 
+@pytest.mark.parametrize("profile", [LOCAL, None], ids=["profile", "generic"])
 @pytest.mark.parametrize("truth", SITE.articles, ids=lambda t: t.canonical_path[-40:])
-def test_every_field_survives_opaque_class_names(truth) -> None:  # type: ignore[no-untyped-def]
+def test_every_field_survives_opaque_class_names(truth, profile) -> None:  # type: ignore[no-untyped-def]
+    """With the site's profile, or with none (the generic path a `--url` crawl takes)."""
     path, route = SITE.follow(truth.canonical_path)
     assert route is not None
-    page = extract_page(scramble(route.body), "http://127.0.0.1:9" + path, LOCAL)
+    page = extract_page(scramble(route.body), "http://127.0.0.1:9" + path, profile)
     assert isinstance(page, Article)
     got = (
         page.title,

@@ -108,7 +108,9 @@ _TITLE_WEIGHTS = (1.2, 1.0, 1.0, 0.5)
 _MAX_H2 = 20  # h2s looked at for a headline shown outside any h1
 _MAX_TITLE = 400  # characters: a longer "heading" is a page swallowed by an unclosed tag
 _BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
-_STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
+_MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
+_STRONG_BYLINES = 5
+_AUTHOR_LINKS = 7  # the generic author selectors up to links to author pages  # the first generic author selectors that hold outside the story too
 _MIN_LEDE, _MAX_LEDE = 15, 1000
 _SCRIPT_RENDERED = 200  # characters of visible body under which a page is script-rendered
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
@@ -421,21 +423,51 @@ def byline(
     sources = [names for names in sources if names]
     for names in sources:
         if any(is_person(n) for n in names):
-            return names
+            # Co-authors may be credited in the byline only (WordPress: Yoast names one).
+            line = _byline_line(scope, is_person) if scope is not None and not nodes else []
+            wanted = {n.casefold() for n in names}
+            return line if wanted < {n.casefold() for n in line} else names
     # Near the title any byline markup counts; page-wide, only the first weak match does
     # (teaser bylines come later in the page than the story's own), and only where no
     # profile vouches for the byline markup.
     for within, limit in ((scope, 6), (None if era else tree, 1)):
-        if within is None:
-            continue
-        for position, sel in enumerate(_GENERIC["authors"]):
-            found = select(within, sel)[:limit]
-            names = author_rules.byline_authors(node_text(n) for n in found)
-            if position >= _STRONG_BYLINES:
-                names = [n for n in names if author_rules.looks_like_name(n)]
-            if any(is_person(n) for n in names):
-                return names
+        if within is not None:
+            found = _generic_byline(within, limit, is_person)
+            if found:
+                return found
     return sources[0] if sources else []
+
+
+def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[str]:
+    """The names of a one-line byline crediting several people ("par A et B"): byline
+    markup matched more than once inside one short element."""
+    for sel in _GENERIC["authors"][:_AUTHOR_LINKS]:
+        found = select(scope, sel)[:6]
+        if len(found) < 2:
+            continue
+        line = next(a for a in found[0].iterancestors() if all(_inside(n, a) for n in found))
+        if len(node_text(line)) > _MAX_BYLINE_LINE:
+            continue
+        names = author_rules.byline_authors(node_text(n) for n in found)
+        if any(is_person(n) for n in names):
+            return names
+    return []
+
+
+def _inside(node: HtmlElement, ancestor: HtmlElement) -> bool:
+    return any(a is ancestor for a in node.iterancestors())
+
+
+def _generic_byline(within: HtmlElement, limit: int, is_person: Callable[[str], bool]) -> list[str]:
+    """The names of the first generic byline markup under `within` that names a person."""
+    for position, sel in enumerate(_GENERIC["authors"]):
+        found = select(within, sel)[:limit]
+        names = author_rules.byline_authors(node_text(n) for n in found)
+        if position >= _STRONG_BYLINES:
+            names = [n for n in names if author_rules.looks_like_name(n)]
+        if any(is_person(n) for n in names):
+            return names
+    return []
 
 
 def _visible_date(
@@ -507,8 +539,8 @@ def dates(
             if modified:
                 break
     if not tz and published and visible and _shown_in_local_time(published, visible, tree, data):
-        # No profile zone, but the page shows the day of this UTC instant in its locale's zone
-        # (a post published just after midnight there): give the dates in that zone.
+        # No profile zone, but the page shows the day of this UTC instant in its locale's
+        # zone: give the dates in that zone, as the page's readers see them.
         tz = zone_of_locale(tree.get("lang"), data.locale)
     return (
         in_timezone(published, tz) if published else None,
@@ -517,10 +549,9 @@ def dates(
 
 
 def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: Structured) -> bool:
-    """True when a UTC date's calendar day differs from the day the page shows, and the
-    zone of the page's locale explains the difference."""
+    """True when a UTC date falls, in the zone of the page's locale, on the day the page shows."""
     zone = zone_of_locale(tree.get("lang"), data.locale)
-    if not zone or not is_utc(published) or published[:10] == visible[:10]:
+    if not zone or not is_utc(published):
         return False
     return calendar_day(published, zone) == visible[:10]
 
