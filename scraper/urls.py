@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -100,3 +102,41 @@ def origin(url: str) -> str:
 def host_of(url: str) -> str:
     """Lower-cased host name of a URL, without port."""
     return (urlsplit(url).hostname or "").lower()
+
+
+_MIN_MIRROR_LINKS = 3  # links to the declared origin that show a page is a copy's
+
+
+def is_local(url: str) -> bool:
+    """True for a URL served from this machine or a private network (a local copy)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private
+
+
+def mirrored_origin(page_url: str, declared: Iterable[str], links: Iterable[str]) -> str | None:
+    """The origin a local copy of a site mirrors: the host the page declares as its own
+    (canonical link, og:url) when the page is served locally and links to that host.
+
+    A copy saved or generated from a live site keeps the site's absolute links; those links
+    are the copy's own pages, not another site's.
+    """
+    if not is_local(page_url):
+        return None
+    served = host_of(page_url)
+    for url in declared:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+        if parts.scheme not in ("http", "https") or not host or host == served:
+            continue
+        if is_local(url):
+            continue
+        hosts = {host, host[4:] if host.startswith("www.") else f"www.{host}"}
+        if sum(1 for link in links if host_of(link) in hosts) >= _MIN_MIRROR_LINKS:
+            return f"{parts.scheme}://{parts.netloc}/"
+    return None

@@ -23,7 +23,7 @@ from scraper.extract.page import extract_page
 from scraper.items import Alias, Article, Listing
 from scraper.profiles import Profile, generic_profile, get_profile, load_profiles
 from scraper.storage.archive import known_articles
-from scraper.urls import canonicalize_url
+from scraper.urls import canonicalize_url, is_local, mirrored_origin
 
 _FEED_LINKS = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
@@ -77,10 +77,19 @@ class SiteSpider(scrapy.Spider):
             settings.setdict(cls.load_profile().settings, priority="spider")
 
     async def start(self) -> AsyncIterator[Any]:
+        self._load_known()
+        for request in self._discovery():
+            yield request
+
+    def _load_known(self) -> None:
+        """The archived articles of this site, keyed as this profile keys URLs."""
         if not self.refresh:
             known = known_articles(self.settings.get("ARCHIVE_PATH"), self.profile.name)
             self.known = {self.profile.fold_key(key): value for key, value in known.items()}
             self.crawler.stats.set_value("crawl/known_articles", len(self.known))
+
+    def _discovery(self) -> Iterator[scrapy.Request]:
+        """The start requests: robots.txt, sitemaps, feeds, then the listing pages."""
         p = self.profile
         yield self._request(p.absolute("/robots.txt"), self.parse_robots, priority=30)
         for path in p.sitemaps:
@@ -341,6 +350,38 @@ class GenericSpider(SiteSpider):
         if not url:
             raise ValueError("the generic spider needs a start URL: -a url=https://example.org/")
         super().__init__(url, *args, **kwargs)
+
+    async def start(self) -> AsyncIterator[Any]:
+        if not is_local(self.profile.base_url):
+            async for request in super().start():
+                yield request
+            return
+        # A local copy of a site may keep the site's absolute links: read the origin it
+        # mirrors off its home page first, so discovery takes those links as its own.
+        yield self._request(self.profile.base_url, self.parse_copy_home, priority=40)
+
+    def parse_copy_home(self, response: Response) -> Iterator[Any]:
+        """Adopt the origin the copy's home page declares, then discover as usual."""
+        if isinstance(response, scrapy.http.TextResponse) and response.status not in REDIRECTS:
+            declared = response.xpath(_DECLARED_URLS).getall()
+            links = [urljoin(response.url, h) for h in response.xpath("//a/@href").getall()]
+            mirrored = mirrored_origin(response.url, declared, links)
+            if mirrored:
+                self.logger.info(
+                    "%s is a copy of %s: its links there are its own", response.url, mirrored
+                )
+                self.profile = self.profile.copy_of(mirrored)
+                self._owned.clear()
+                self._keys.clear()
+        self._load_known()
+        home = self._key(response.url)
+        for request in self._discovery():
+            if self._key(request.url) != home:
+                yield request
+        yield from self.parse_page(response)
+
+
+_DECLARED_URLS = "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"
 
 
 def _spider_class(profile: Profile) -> type[SiteSpider]:

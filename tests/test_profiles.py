@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.profiles import get_profile, load_profiles, parse_profile, profile_for_url
+from scraper.profiles import (
+    generic_profile,
+    get_profile,
+    load_profiles,
+    parse_profile,
+    profile_for_url,
+)
 
 COURRIER = "https://www.lecourrierdesstrateges.fr"
 
@@ -48,6 +54,15 @@ def test_rebase_maps_real_hosts_onto_the_new_origin() -> None:
     assert local.owns(COURRIER + "/b/")
     assert not local.owns("https://x.com/intent/tweet?url=a")
     assert local.absolute("/sitemap.xml") == "http://127.0.0.1:8123/sitemap.xml"
+
+
+def test_a_generic_profile_for_a_copy_owns_the_mirrored_hosts() -> None:
+    copy = generic_profile("http://127.0.0.1:8123/").copy_of("https://www.site.example/")
+    assert copy.localize("https://site.example/a/") == "http://127.0.0.1:8123/a/"
+    assert copy.localize("https://www.site.example/b/?x=1") == "http://127.0.0.1:8123/b/?x=1"
+    assert copy.owns("https://www.site.example/b/")
+    assert copy.key("https://site.example/a/") == copy.key("http://127.0.0.1:8123/a/")
+    assert not copy.owns("https://x.com/intent/tweet?url=a")
 
 
 def test_rebase_needs_a_scheme() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.urls import canonicalize_url, is_tracking_param, url_key
+from scraper.urls import canonicalize_url, is_local, is_tracking_param, mirrored_origin, url_key
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,48 @@ def test_tracking_params(name: str) -> None:
 @pytest.mark.parametrize("name", ["p", "id", "page", "q"])
 def test_document_params_are_kept(name: str) -> None:
     assert not is_tracking_param(name)
+
+
+@pytest.mark.parametrize(
+    ("url", "local"),
+    [
+        ("http://127.0.0.1:8000/", True),
+        ("http://localhost:8000/a/", True),
+        ("http://192.168.1.20/", True),
+        ("http://[::1]:8000/", True),
+        ("https://www.lecourrierdesstrateges.fr/", False),
+        ("https://8.8.8.8/", False),
+    ],
+)
+def test_is_local(url: str, local: bool) -> None:
+    assert is_local(url) is local
+
+
+SITE_LINKS = [f"https://www.site.example/article-{i}/" for i in range(3)]
+
+
+@pytest.mark.parametrize(
+    ("page", "declared", "links", "origin"),
+    [
+        # A local copy declaring its live origin and linking to it: that origin.
+        (
+            "http://127.0.0.1:8000/",
+            ["https://www.site.example/"],
+            SITE_LINKS,
+            "https://www.site.example/",
+        ),
+        # The bare host twin counts as the same site.
+        ("http://127.0.0.1:8000/", ["https://site.example/"], SITE_LINKS, "https://site.example/"),
+        # Declared but never linked to: no evidence the links are the copy's.
+        ("http://127.0.0.1:8000/", ["https://www.site.example/"], ["/a/", "/b/"], None),
+        # A live site is never taken for a copy of whatever it declares.
+        ("https://mirror.example/", ["https://www.site.example/"], SITE_LINKS, None),
+        # A copy declaring itself (or another local address) mirrors nothing.
+        ("http://127.0.0.1:8000/", ["http://127.0.0.1:8000/"], SITE_LINKS, None),
+        ("http://127.0.0.1:8000/", ["javascript:void(0)"], SITE_LINKS, None),
+    ],
+)
+def test_mirrored_origin(
+    page: str, declared: list[str], links: list[str], origin: str | None
+) -> None:
+    assert mirrored_origin(page, declared, links) == origin

@@ -70,6 +70,13 @@ class Profile:
             home_hosts=tuple(dict.fromkeys(self.home_hosts + self.hosts)),
         )
 
+    def copy_of(self, origin: str) -> Profile:
+        """The same profile for a copy of the site at `origin` (and its www twin): links to
+        those hosts are the copy's own pages, mapped onto `base_url`."""
+        host = host_of(origin)
+        twin = host[4:] if host.startswith("www.") else f"www.{host}"
+        return replace(self, home_hosts=tuple(dict.fromkeys((*self.home_hosts, host, twin))))
+
     def localize(self, url: str) -> str:
         """Map a URL on the real site's hosts onto `base_url`'s origin (identity when not rebased)."""
         if not self.home_hosts:
