@@ -51,6 +51,8 @@ class StorePipeline:
         spider = self.crawler.spider
         assert spider is not None
         self.archive = Archive(self.path)
+        for killed in self.archive.close_killed_crawls():
+            logger.warning("%s", killed)
         self.crawl_id = self.archive.start_crawl(spider_site(spider))
         spider.crawl_id = self.crawl_id  # type: ignore[attr-defined]
 

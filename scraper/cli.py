@@ -140,11 +140,14 @@ def crawl(
 
 
 def _open_for_writing(db: str) -> None:
-    """Fail early, in one line, when the archive exists but is not a usable SQLite file."""
+    """Fail early, in one line, when the archive exists but is not a usable SQLite file;
+    say (even with --quiet: cron mails it) which earlier crawls were killed."""
     from scraper.storage import Archive, ArchiveError
 
-    with _one_line_errors(ArchiveError):
-        Archive(db).close()
+    with _one_line_errors(ArchiveError), Archive(db) as archive:
+        killed = archive.close_killed_crawls()
+    for crawl in killed:
+        click.echo(f"scraper: {crawl}", err=True)
 
 
 def _finish(result: Any, db: str, quiet: bool) -> None:

@@ -320,6 +320,29 @@ def test_sigterm_stops_gracefully_and_says_so(tmp_path: Path) -> None:
     assert query(db, "select count(*) from articles") == [(new,)]  # what was counted is stored
 
 
+def test_a_killed_crawl_is_marked_and_reported_by_the_next_one(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    db = tmp_path / "k.db"
+    with serve(build_site(20, seed=6), delay=0.1) as base_url:
+        process = subprocess.Popen(crawl_command(base_url, db, *FAST), stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while not (db.exists() and query(db, "select count(*) from crawls") == [(1,)]):
+            assert time.monotonic() < deadline, "the crawl never recorded itself"
+            time.sleep(0.1)
+        process.send_signal(signal.SIGKILL)  # no handler runs: the row stays 'running'
+        process.wait(timeout=30)
+        assert query(db, "select status from crawls") == [("running",)]
+        second = run_crawl(base_url, db, "--max-articles", "1")
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert "crawl 1 of courrier" in second.stderr and "was killed" in second.stderr
+    assert query(db, "select id, status from crawls order by id") == [
+        (1, "killed"),
+        (2, "finished"),
+    ]
+
+
 def test_demo_archives_the_bundled_sample_offline(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     result = subprocess.run(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -341,3 +343,35 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
     conn.close()
     with pytest.raises(ArchiveError, match="schema version"):
         Archive(db_path)
+
+
+def test_a_version_1_archive_is_upgraded_in_place(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        archive.write_batch([article()], [], [], [], archive.start_crawl("test"))
+    conn = sqlite3.connect(db_path)  # back to version 1: no pid/host on crawls
+    conn.executescript(
+        "ALTER TABLE crawls DROP COLUMN pid; ALTER TABLE crawls DROP COLUMN host;"
+        "DELETE FROM schema_version; INSERT INTO schema_version VALUES (1, 'then');"
+    )
+    conn.close()
+    with Archive(db_path) as archive:
+        assert archive.start_crawl("test") == 2
+    assert rows(db_path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,)]
+    assert rows(db_path, "SELECT id, pid IS NULL FROM crawls") == [(1, 1), (2, 0)]
+    assert rows(db_path, "SELECT title FROM articles") == [("Les élections",)]
+
+
+def test_a_crawl_whose_process_is_gone_is_marked_killed(archive: Archive) -> None:
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    killed = archive.start_crawl("test")
+    archive.db.execute("UPDATE crawls SET pid = ? WHERE id = ?", (int(gone.stdout), killed))
+    ours = archive.start_crawl("test")  # this process: alive
+    elsewhere = archive.start_crawl("test")
+    archive.db.execute("UPDATE crawls SET host = 'another-machine' WHERE id = ?", (elsewhere,))
+    archive.db.conn.commit()
+    found = archive.close_killed_crawls()
+    assert [crawl.id for crawl in found] == [killed]
+    statuses = dict(archive.db.execute("SELECT id, status FROM crawls").fetchall())
+    assert statuses == {killed: "killed", ours: "running", elsewhere: "running"}
+    assert archive.close_killed_crawls() == []

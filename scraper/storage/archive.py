@@ -7,6 +7,8 @@ re-delivered batch changes nothing but `last_seen`.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +46,21 @@ class BatchResult:
 
 
 @dataclass(frozen=True)
+class KilledCrawl:
+    """A crawl whose process died without closing its row."""
+
+    id: int
+    site: str
+    started: str
+
+    def __str__(self) -> str:
+        return (
+            f"crawl {self.id} of {self.site} (started {self.started}) was killed before it"
+            " could finish: its last batch of items was not archived; marked 'killed'"
+        )
+
+
+@dataclass(frozen=True)
 class KnownArticle:
     """What an incremental crawl needs to know about an archived article."""
 
@@ -52,6 +69,19 @@ class KnownArticle:
     modified: str | None
     content_hash: str | None
     published: str | None = None
+
+
+def _alive(pid: int | None) -> bool:
+    """Whether a process of this machine still runs (unknown counts as alive)."""
+    if pid is None:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or a platform without signal 0
+        return True
+    return True
 
 
 def utc_now() -> str:
@@ -82,14 +112,35 @@ class Archive:
         self.db.close()
 
     def start_crawl(self, site: str) -> int:
-        """Record a crawl as running and return its id (stored on every row it writes)."""
+        """Record a crawl as running by this process and return its id (stored on every row
+        it writes)."""
         with self._transaction():
             cursor = self.db.execute(
-                "INSERT INTO crawls (site, started, status) VALUES (?, ?, 'running')",
-                (site, utc_now()),
+                "INSERT INTO crawls (site, started, status, pid, host)"
+                " VALUES (?, ?, 'running', ?, ?)",
+                (site, utc_now(), os.getpid(), socket.gethostname()),
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
+
+    def close_killed_crawls(self) -> list[KilledCrawl]:
+        """Mark `killed` the crawls left running by a process of this machine that is gone
+        (SIGKILL, OOM, power loss), and return them."""
+        running = self.db.execute(
+            "SELECT id, site, started, pid FROM crawls WHERE status = 'running' AND host = ?",
+            (socket.gethostname(),),
+        ).fetchall()
+        killed = [
+            KilledCrawl(i, site, started) for i, site, started, pid in running if not _alive(pid)
+        ]
+        if killed:
+            with self._transaction():
+                self.db.conn.executemany(
+                    "UPDATE crawls SET status = 'killed', finish_reason = 'process gone'"
+                    " WHERE id = ? AND status = 'running'",
+                    [(k.id,) for k in killed],
+                )
+        return killed
 
     def finish_crawl(
         self,

@@ -10,7 +10,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# What each version adds to the one before it: a file of an older version is upgraded in place.
+MIGRATIONS = {
+    2: (  # which process runs a crawl, so a later crawl can tell a killed one
+        "ALTER TABLE crawls ADD COLUMN pid INTEGER",
+        "ALTER TABLE crawls ADD COLUMN host TEXT",
+    ),
+}
 # Accent- and case-insensitive words for French and other languages; porter is English-only.
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ("title", "lede", "body")
@@ -43,7 +50,9 @@ CREATE TABLE IF NOT EXISTS crawls (
     teasers INTEGER,
     rejects INTEGER,
     errors INTEGER,
-    stats TEXT
+    stats TEXT,
+    pid INTEGER,
+    host TEXT
 );
 CREATE TABLE IF NOT EXISTS articles (
     url TEXT PRIMARY KEY,
@@ -152,7 +161,8 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
 
 
 def ensure_schema(db: Database) -> None:
-    """Create the tables, indexes and FTS index on a new file; refuse a schema we do not know."""
+    """Create the tables, indexes and FTS index on a new file, upgrade an older file, and
+    refuse a schema newer than ours."""
     db.enable_wal()
     # IMMEDIATE: two processes opening a new file at once must not both create it.
     db.execute("BEGIN IMMEDIATE")
@@ -164,19 +174,29 @@ def ensure_schema(db: Database) -> None:
                 FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER
             )
             _reindex_only_on_text_change(db)
-            db.execute(
-                "INSERT INTO schema_version (version, applied)"
-                " VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                (SCHEMA_VERSION,),
-            )
-        elif version != SCHEMA_VERSION:
+            _record_version(db, SCHEMA_VERSION)
+        elif version > SCHEMA_VERSION:
             raise ArchiveError(
-                f"archive schema version {version} is not {SCHEMA_VERSION}, the one this program uses"
+                f"archive schema version {version} is newer than {SCHEMA_VERSION}, the one this"
+                " program uses: upgrade the program"
             )
+        else:
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[step]:
+                    db.execute(statement)
+                _record_version(db, step)
         db.commit()
     except BaseException:
         db.rollback()
         raise
+
+
+def _record_version(db: Database, version: int) -> None:
+    db.execute(
+        "INSERT INTO schema_version (version, applied)"
+        " VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        (version,),
+    )
 
 
 def _reindex_only_on_text_change(db: Database) -> None:
