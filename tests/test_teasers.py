@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scraper.extract import teasers as teasers_module
 from scraper.extract.html import parse_html
 from scraper.extract.selectors import detect_era
+from scraper.extract.teasers import cards as teaser_cards
 from scraper.extract.teasers import extract_teasers
 from scraper.items import Teaser
 from scraper.profiles import get_profile
@@ -92,7 +92,7 @@ def test_machine_dates_never_reach_dateparser(monkeypatch: pytest.MonkeyPatch) -
     def refuse(*args: object, **kwargs: object) -> str:
         raise AssertionError("parse_date called although the card has time[datetime]")
 
-    monkeypatch.setattr(teasers_module, "parse_date", refuse)
+    monkeypatch.setattr(teaser_cards, "parse_date", refuse)
     got = _extract("ghost-tag-ukraine-page-55")
     assert [t.published for t in got] == ["2023-02-10", "2023-02-09", "2023-02-08"]
 

@@ -1,0 +1,346 @@
+"""One card → one Teaser: the article it links to, its title, excerpt, authors and date."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from scraper.extract.dates import parse_date, parse_iso
+from scraper.extract.selectors import select
+from scraper.extract.teasers.page import Page
+from scraper.extract.teasers.tree import (
+    HEADINGS,
+    STRUCTURE_TAGS,
+    class_words,
+    contains,
+    links_in,
+    visible_text,
+)
+from scraper.extract.text import normalize_space
+from scraper.items import Teaser
+from scraper.urls import canonicalize_url
+
+_MORE_TEXT = re.compile(
+    r"^(?:(?:lire la suite|continuer la lecture|lire l['’]article|read more|continue reading)\b.{0,80}"
+    r"|(?:lire plus|la suite|suite|en savoir plus|more)\W*)$",
+    re.I,
+)
+_MORE_WORDS = frozenset({"more", "readmore", "more-link"})
+_READING_TIME = re.compile(r"^\d+\s*(?:min|minutes?|mn)\b", re.I)
+_MONTH = r"[^\W\d_]{3,9}\.?"
+_TEXT_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b"
+)
+_DATE_WORDS = frozenset(
+    {"date", "time", "published", "posted", "meta", "byline", "info", "pubdate"}
+)
+_AUTHOR_WORDS = frozenset({"author", "authors", "byline", "writer", "auteur", "auteurs"})
+_IMAGE_WORDS = frozenset({"avatar", "image", "img", "picture", "photo", "thumb", "profile"})
+# Card parts that are never its excerpt: byline, date, tags and badges, title, Jetpack context.
+_META_WORDS = (
+    _AUTHOR_WORDS
+    | _DATE_WORDS - {"info"}
+    | {"tag", "tags", "category", "categories", "cat", "kicker", "badge", "label", "overline"}
+    | {"context", "reading", "duration", "title", "headline"}
+)
+_BYLINE_PREFIX = re.compile(r"^(?:par|by|von|publié par|écrit par)(?:\s+|$)", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
+# A display name ("Éric Verhaeghe", "CDS") or a login kept as a name ("courrier-strateges").
+_NAME_SHAPE = re.compile(r"^(?:[^\W\d_a-z][^\W\d]*(?:[ '’.-]+[^\W\d]+){0,4}|[a-z]+(?:-[a-z]+)+)$")
+_IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$", re.I)
+# An image alt that is a file name or a slug ("IMG_2041.jpg", "macron-conseil") is not a title.
+_FILENAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$|^[^\s]*[\d_.-][^\s]*$", re.I)
+
+_GENERIC_TITLE = ("h1", "h2", "h3", "h4", "h5", "h6", '[class*="title"]', '[class*="headline"]')
+_GENERIC_EXCERPT = (
+    '[class*="excerpt"]',
+    '[class*="summary"]',
+    '[class*="description"]',
+    '[class*="chapo"]',
+    '[class*="standfirst"]',
+    '[itemprop="description"]',
+)
+# Kickers and badges sometimes sit inside a card's heading ("Abo", "Ukraine"): not title text.
+_BADGE_WORDS = frozenset({"kicker", "badge", "label", "tag", "tags", "category", "cat", "overline"})
+
+
+def read_teaser(card: HtmlElement, page: Page, kind: str) -> Teaser | None:
+    """The fields a card shows; None when it names no article or shows neither title nor text."""
+    authors = _authors(card, page)
+    title_el, title = _title(card, page, authors)
+    link = _main_link(card, title_el, page)
+    if link is None:
+        return None
+    if title is None:
+        title = _link_title(link, card, authors)
+    if not authors and title is None:
+        authors = _byline_guess(card)
+    excerpt = _excerpt(card, page, title_el, [title or "", *authors])
+    if title is None and excerpt is None:
+        return None
+    return Teaser(
+        url=link,
+        title=title,
+        excerpt=excerpt,
+        authors=authors,
+        published=_published(card, page),
+        kind=kind,
+    )
+
+
+def _main_link(card: HtmlElement, title_el: HtmlElement | None, page: Page) -> str | None:
+    """The article the card points to: the title's link first, else its first site link."""
+    candidates: list[HtmlElement] = []
+    if title_el is not None:
+        candidates += [a for a in title_el.iterancestors("a") if contains(card, a)]
+        candidates += links_in(title_el) if title_el.tag != "a" else [title_el]
+    candidates += [card] if card.tag == "a" else []
+    candidates += links_in(card)
+    for a in candidates:
+        url = page.content_url(a.get("href"), strict=False)
+        if url:
+            return url
+    return None
+
+
+def _title(
+    card: HtmlElement, page: Page, authors: list[str]
+) -> tuple[HtmlElement | None, str | None]:
+    """The card's heading (profile selectors, then any heading or *title* element)."""
+    banned = {a.casefold() for a in authors}
+    for sel in (*page.rules.get("title", ()), *_GENERIC_TITLE):
+        for el in select(card, sel):
+            if class_words(el) & (_AUTHOR_WORDS | _DATE_WORDS):
+                continue
+            text = visible_text(el, skip=lambda e: bool(class_words(e) & _BADGE_WORDS))
+            if text and text.casefold() not in banned and not _MORE_TEXT.match(text):
+                return el, text
+    return None, None
+
+
+def _link_title(link_url: str, card: HtmlElement, authors: list[str]) -> str | None:
+    """A titleless card's best name: a link `title`, an image alt, or short plain link text."""
+    banned = {a.casefold() for a in authors}
+    links = [
+        a
+        for a in ([card] if card.tag == "a" else []) + links_in(card)
+        if a.get("href") and canonicalize_url(urljoin(link_url, a.get("href"))) == link_url
+    ]
+    for a in links:
+        value = normalize_space(a.get("title"))
+        if value and value.casefold() not in banned:
+            return value
+    for img in card.iter("img"):
+        alt = normalize_space(img.get("alt"))
+        in_byline = any(
+            class_words(e) & (_AUTHOR_WORDS | {"avatar"})
+            for e in [img, *img.iterancestors()]
+            if contains(card, e)
+        )
+        if alt and not _FILENAME.search(alt) and alt.casefold() not in banned and not in_byline:
+            return alt
+    for a in links:
+        if any(d.tag in STRUCTURE_TAGS for d in a.iterdescendants()):
+            continue
+        text = visible_text(a)
+        if 3 <= len(text) <= 160 and not _MORE_TEXT.match(text):
+            return text
+    return None
+
+
+def _excerpt(
+    card: HtmlElement, page: Page, title_el: HtmlElement | None, banned: list[str]
+) -> str | None:
+    """The card's summary as displayed, without its "Lire la suite" link."""
+    refused = {b.casefold() for b in banned if b}
+
+    def usable(el: HtmlElement) -> str | None:
+        if title_el is not None and (contains(el, title_el) or contains(title_el, el)):
+            return None
+        text = visible_text(el, skip=_is_more_link)
+        return text if _excerpt_like(text, refused) else None
+
+    for sel in (*page.rules.get("excerpt", ()), *_GENERIC_EXCERPT):
+        for el in select(card, sel):
+            text = usable(el)
+            if text:
+                return text
+    best: str | None = None
+    for el in card.iter("p", "div", "span", "section", "a"):
+        if any(d.tag in STRUCTURE_TAGS for d in el.iterdescendants()) or _is_meta(el, card):
+            continue
+        text = usable(el)
+        if text and (best is None or len(text) > len(best)):
+            best = text
+    return best
+
+
+def _excerpt_like(text: str, refused: set[str]) -> bool:
+    if not text or text.casefold() in refused or _MORE_TEXT.match(text):
+        return False
+    if _READING_TIME.match(text) or (_TEXT_DATE.search(text) and len(text) < 40):
+        return False
+    return len(text.split()) >= 3 or len(text) >= 20
+
+
+def _is_meta(el: HtmlElement, card: HtmlElement) -> bool:
+    """True inside a card's figure, byline, date, tag or title parts."""
+    for node in [el, *el.iterancestors()]:
+        if node is card:
+            return False
+        if node.tag in ("figure", "figcaption", "time") or class_words(node) & _META_WORDS:
+            return True
+        href = node.get("href") or ""
+        if node.tag == "a" and re.search(r"/(author|tag|category)/", href):
+            return True
+    return False
+
+
+def _is_more_link(el: HtmlElement) -> bool:
+    """A "Lire la suite"/"Read more" control: skipped when reading an excerpt."""
+    text = visible_text(el)
+    if el.tag in ("a", "span", "div", "p") and _MORE_TEXT.match(text):
+        return True
+    words = class_words(el)
+    return (
+        el.tag in ("a", "span", "div")
+        and len(text) <= 40
+        and (bool(words & _MORE_WORDS) or {"read", "more"} <= words)
+    )
+
+
+def _authors(card: HtmlElement, page: Page) -> list[str]:
+    """Display names of the card's authors, each once (avatars repeat the name in `alt`)."""
+    names: list[str] = []
+    for sel in page.rules.get("authors", ()):
+        found = select(card, sel)
+        if found:
+            for el in found:
+                names += _names_in(el)
+            break
+    if not names:
+        for a in links_in(card):
+            if re.search(r"/authors?/[^/]", a.get("href") or "") or a.get("rel") == "author":
+                names += _names_in(a)
+    if not names:
+        for el in card.iter(etree.Element):
+            words = class_words(el)
+            if words & _AUTHOR_WORDS and not words & _IMAGE_WORDS and el.tag != "img":
+                names += _names_in(el)
+                if names:
+                    break
+    unique: dict[str, str] = {}
+    for name in _split_by_avatars(names, card):
+        unique.setdefault(name.casefold(), name)
+    return list(unique.values())
+
+
+def _split_by_avatars(names: list[str], card: HtmlElement) -> list[str]:
+    """One byline text that is several avatars' names run together ("A B") → those names."""
+    if len(names) != 1:
+        return names
+    alts = [normalize_space(img.get("alt")) for img in card.iter("img")]
+    alts = [a for a in alts if a]
+    for start in range(len(alts)):
+        for end in range(start + 2, len(alts) + 1):
+            if " ".join(alts[start:end]).casefold() == names[0].casefold():
+                return alts[start:end]
+    return names
+
+
+def _byline_guess(card: HtmlElement) -> list[str]:
+    """A titleless card's byline without a telling class: a name-like line after its link.
+
+    Only for titleless cards (excerpt + author line): elsewhere such lines are kickers or badges.
+    """
+    nodes = list(card.iter(etree.Element))
+    first_link = next((a for a in nodes if a.tag == "a" and a.get("href")), None)
+    if first_link is None:
+        return []
+    start = nodes.index(first_link) + sum(1 for _ in first_link.iterdescendants(etree.Element))
+    for el in nodes[start + 1 :]:
+        if len(el) or el.tag in ("a", "img", "dt", "th", "label") or _is_meta(el, card):
+            continue
+        if _is_more_link(el):
+            continue
+        if any(a.tag == "a" for a in _ancestors_within(el, card)):
+            continue
+        text = visible_text(el)
+        if text and _NAME_SHAPE.match(text) and len(text) <= 40:
+            return [text]
+    return []
+
+
+def _names_in(el: HtmlElement) -> list[str]:
+    """Names shown by a byline: its author links or name elements, else its text split on "et"."""
+    links = [a for a in el.iter("a") if re.search(r"/authors?/[^/]", a.get("href") or "")]
+    if links and el.tag != "a":
+        return [n for a in links for n in _names_in(a)]
+    leaves = [
+        d
+        for d in el.iterdescendants(etree.Element)
+        if len(d) == 0 and not _is_date_part(d) and visible_text(d)
+    ]
+    if len(leaves) >= 2:
+        return [n for leaf in leaves for n in _names_in(leaf)]
+    text = visible_text(el, skip=_is_date_part)
+    if not text:
+        alts = [normalize_space(i.get("alt")) for i in el.iter("img")]
+        return [a for a in alts if a and not _IMAGE_FILE.search(a)][:1]
+    text = _BYLINE_PREFIX.sub("", text)
+    names = [n.strip(" ·•|—–-") for n in _NAME_SPLIT.split(text)]
+    return [n for n in names if n and len(n) <= 60 and not re.search(r"\d{4}", n)]
+
+
+def _is_date_part(el: HtmlElement) -> bool:
+    return el.tag == "time" or bool(class_words(el) & (_DATE_WORDS - {"byline", "meta", "info"}))
+
+
+def _published(card: HtmlElement, page: Page) -> str | None:
+    """The card's date: machine-readable attributes first, dateparser only for shown text."""
+    machine = sorted(card.iter("time", "meta", "abbr"), key=_date_rank)
+    for el in machine:
+        value = el.get("datetime") or el.get("content") or el.get("title")
+        iso = parse_iso(value) if value else None
+        if iso:
+            return iso
+    candidates = [el for sel in page.rules.get("published", ()) for el in select(card, sel)]
+    candidates += [
+        el for el in card.iter(etree.Element) if el.tag == "time" or class_words(el) & _DATE_WORDS
+    ]
+    for el in candidates:
+        if _is_title_or_excerpt(el):
+            continue
+        match = _TEXT_DATE.search(visible_text(el))
+        if match:
+            parsed = parse_date(match.group(0), page.languages)
+            if parsed:
+                return parsed
+    return None
+
+
+def _date_rank(el: HtmlElement) -> int:
+    """Published dates first, modification dates last (some themes mark both `updated`)."""
+    words = class_words(el) | {(el.get("itemprop") or "").lower()}
+    if words & {"published", "datepublished"}:
+        return 0
+    return 2 if words & {"modified", "datemodified", "datecreated"} else 1
+
+
+def _is_title_or_excerpt(el: HtmlElement) -> bool:
+    words = class_words(el)
+    return el.tag in HEADINGS or bool(words & {"title", "excerpt", "summary", "description"})
+
+
+def _ancestors_within(el: HtmlElement, root: HtmlElement) -> list[HtmlElement]:
+    """Ancestors of `el` up to and excluding `root`."""
+    chain = []
+    for anc in el.iterancestors():
+        if anc is root:
+            break
+        chain.append(anc)
+    return chain

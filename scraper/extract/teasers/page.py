@@ -1,0 +1,126 @@
+"""The page a card sits on: its base URL and site hosts, which links name an article, selectors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from scraper.extract.selectors import applicable
+from scraper.profiles import Era, load_profiles
+from scraper.urls import canonicalize_url, host_of, url_key
+
+# Path segments that name listings, accounts or assets, never one article.
+# fmt: off
+_NOT_ARTICLE = frozenset({
+    "category", "categories", "tag", "tags", "author", "authors", "page", "search", "feed", "rss",
+    "amp", "embed", "wp-admin", "wp-content", "wp-includes", "wp-json", "wp-login.php", "ghost",
+    "p", "email", "r", "members", "signin", "signup", "login", "account", "subscribe",
+    "membership", "comments", "cdn-cgi", "content", "assets", "contact", "newsletter"
+})
+# fmt: on
+_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|pdf|mp3|mp4|zip|css|js|xml|json|txt)$", re.I)
+_NOISE_QUERY = re.compile(r"(^|&)(share|replytocom|amp|s)=", re.I)
+_SHORTLINK = re.compile(r"(^|&)p=\d+(&|$)")
+
+_GENERIC_BODY = (
+    ".gh-content",
+    ".post-content",
+    ".entry-content",
+    ".article-content",
+    ".post-full-content",
+    ".post-body",
+    ".article-body",
+    '[itemprop="articleBody"]',
+    ".kg-card",
+)
+
+
+@dataclass
+class Page:
+    """What every card needs to know about its page: base URL, site hosts, selectors."""
+
+    base: str
+    hosts: frozenset[str]
+    self_keys: frozenset[str]
+    rules: dict[str, tuple[str, ...]]
+    body_rules: tuple[str, ...]
+    languages: tuple[str, ...] | None
+    zone_cache: dict[HtmlElement, bool] = field(default_factory=dict)
+    # Block detection asks about the same links again and again: answer each once per page.
+    url_cache: dict[tuple[str, bool], str | None] = field(default_factory=dict)
+    keys_cache: dict[HtmlElement, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, tree: HtmlElement, page_url: str, era: Era | None) -> Page:
+        base_href = next((b.get("href") for b in tree.iter("base") if b.get("href")), None)
+        base = urljoin(page_url, base_href.strip()) if base_href else page_url
+        canonical = [
+            urljoin(base, v.strip())
+            for v in tree.xpath(
+                '//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content'
+            )
+        ]
+        hosts = {_bare_host(u) for u in (page_url, base, *canonical)}
+        # A local copy of a known site may keep absolute links to the real hosts.
+        for profile in load_profiles().values():
+            if era is not None and era in profile.eras:
+                hosts.update(_bare_host("//" + h) for h in profile.hosts)
+        lang = (tree.get("lang") or "").split("-")[0].strip().lower()
+        return cls(
+            base=base,
+            hosts=frozenset(h for h in hosts if h),
+            self_keys=frozenset(url_key(u) for u in (page_url, *canonical)),
+            # Selectors naming classes this page lacks are dropped once, not tried on every card.
+            rules={k: applicable(tree, v) for k, v in era.listing.items()} if era else {},
+            body_rules=(era.article.get("body", ()) if era else ()) + _GENERIC_BODY,
+            languages=(lang,) if lang else None,
+        )
+
+    def content_url(self, href: str | None, *, strict: bool) -> str | None:
+        """The canonical URL of a link to another page of this site, or None.
+
+        `strict` also demands an article-like path (a slug with a hyphen, a dated path, `?p=N`).
+        """
+        if href is None:
+            return None
+        cached = (href, strict)
+        if cached not in self.url_cache:
+            self.url_cache[cached] = self._content_url(href, strict=strict)
+        return self.url_cache[cached]
+
+    def _content_url(self, href: str, *, strict: bool) -> str | None:
+        if not href or href.strip().startswith(("#", "mailto:", "javascript:", "tel:")):
+            return None
+        url = urljoin(self.base, href.strip())
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or _bare_host(url) not in self.hosts:
+            return None
+        url = canonicalize_url(url)
+        if url_key(url) in self.self_keys or not _article_path(url, strict=strict):
+            return None
+        return url
+
+
+def _bare_host(url: str) -> str:
+    return host_of(url).removeprefix("www.")
+
+
+def _article_path(url: str, *, strict: bool) -> bool:
+    """Could this path be one article? `strict` also wants a hyphenated slug or a dated path."""
+    parts = urlsplit(url)
+    segments = [s.lower() for s in parts.path.split("/") if s]
+    if not segments:
+        return bool(_SHORTLINK.search(parts.query))
+    if segments[0] in _NOT_ARTICLE or segments[-1] in _NOT_ARTICLE or _FILE.search(parts.path):
+        return False
+    if "page" in segments or _NOISE_QUERY.search(parts.query):
+        return False
+    if all(s.isdigit() for s in segments):  # date archives: /2023/03/14/
+        return False
+    if not strict:
+        return True
+    dated = len(segments) >= 4 and re.fullmatch(r"\d{4}", segments[0]) is not None
+    return dated or "-" in segments[-1]

@@ -1,0 +1,93 @@
+"""Small tree helpers: links, containment, document order, visible text, class words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+
+from scraper.extract.text import normalize_space
+
+Skip = Callable[[HtmlElement], bool]
+
+# fmt: off
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "header", "footer", "aside", "ul", "ol", "li", "dl", "dd",
+    "dt", "figure", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+    "nav", "main", "br", "hr"
+})
+# fmt: on
+STRUCTURE_TAGS = BLOCK_TAGS - {"br", "hr"}
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "form"})
+_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden"})
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Per-post taxonomy classes (tag-newsletter, category-a-la-une) name a post, not a block.
+TAXONOMY_PREFIX = ("tag-", "category-", "author-", "format-", "type-", "status-", "post-access-")
+# Layout switches and per-post taxonomy classes say nothing about a zone.
+_LAYOUT_PREFIX = ("has-", "no-", "is-", "with-", "layout-", "show-", *TAXONOMY_PREFIX)
+
+
+def links_in(root: HtmlElement) -> list[HtmlElement]:
+    """The links under `root` (itself included) that have an href."""
+    return [a for a in root.iter("a") if a.get("href")]
+
+
+def contains(outer: HtmlElement, inner: HtmlElement) -> bool:
+    """True when `inner` is `outer` or one of its descendants."""
+    return inner is outer or any(a is outer for a in inner.iterancestors())
+
+
+def doc_order(root: HtmlElement) -> Callable[[HtmlElement], int]:
+    """A sort key: an element's position in `root`'s tree (0 when outside it)."""
+    order = {el: i for i, el in enumerate(root.iter())}
+    return lambda el: order.get(el, 0)
+
+
+def _hidden(el: HtmlElement) -> bool:
+    if not isinstance(el.tag, str) or el.tag in _HIDDEN_TAGS:
+        return True
+    classes = set((el.get("class") or "").split())
+    return (
+        bool(classes & _HIDDEN_CLASSES)
+        or el.get("hidden") is not None
+        or (el.get("aria-hidden") == "true")
+    )
+
+
+def visible_text(el: HtmlElement, skip: Skip | None = None) -> str:
+    """Visible text of an element: hidden parts and `skip`ped subtrees left out, blocks spaced."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node is not el and (_hidden(node) or (skip is not None and skip(node))):
+            return
+        block = node.tag in BLOCK_TAGS
+        if block:
+            parts.append(" ")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+        if block:
+            parts.append(" ")
+
+    walk(el)
+    return normalize_space("".join(parts))
+
+
+def class_words(el: HtmlElement, *, skip_layout: bool = False) -> frozenset[str]:
+    """The words of an element's classes and id (`c-card__title` → c, card, title)."""
+    return _label_words(f"{el.get('class', '')} {el.get('id', '')}", skip_layout)
+
+
+@lru_cache(maxsize=4096)
+def _label_words(label: str, skip_layout: bool) -> frozenset[str]:
+    # Themes reuse a few dozen class strings on every card: split each once.
+    words: set[str] = set()
+    for token in label.lower().split():
+        if skip_layout and token.startswith(_LAYOUT_PREFIX):
+            continue
+        words.update(w for w in re.split(r"[-_]+", token) if w)
+    return frozenset(words)
