@@ -47,10 +47,8 @@ _MIN_LISTING_CARDS = 3
 def extract(html: str | bytes, url: str | None = None, profile: Profile | None = None) -> Article:
     """Extract an article from a page, whatever the page is; fields may be empty."""
     tree = parse_html(html)
-    if profile is None and url:
-        profile = profile_for_url(url)
-    era = detect_era(tree, profile)
-    return build_article(tree, url, profile, era, read_structured(tree))
+    profile, era, data = _read(tree, url, profile)
+    return build_article(tree, url, profile, era, data)
 
 
 def extract_page(
@@ -65,10 +63,7 @@ def extract_page(
     extraction may modify it.
     """
     tree = html if isinstance(html, HtmlElement) else parse_html(html, declared)
-    if profile is None:
-        profile = profile_for_url(url)
-    era = detect_era(tree, profile)
-    data = read_structured(tree)
+    profile, era, data = _read(tree, url, profile)
     kind = classify(tree, url, profile, era, data)
     if kind == "article":
         article = build_article(tree, url, profile, era, data)
@@ -80,6 +75,16 @@ def extract_page(
             canonicalize_url(local), extract_teasers(tree, url, era, page_is_article=False)
         )
     return None
+
+
+def _read(
+    tree: HtmlElement, url: str | None, profile: Profile | None
+) -> tuple[Profile | None, Era | None, Structured]:
+    """What every extraction starts from: the profile (given, or found by the URL's host),
+    the profile era the page belongs to, and the page's structured data."""
+    if profile is None and url:
+        profile = profile_for_url(url)
+    return profile, detect_era(tree, profile), read_structured(tree)
 
 
 def classify(
