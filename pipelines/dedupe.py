@@ -8,7 +8,6 @@ records their URLs as aliases of the article instead of writing a second row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -16,7 +15,7 @@ from scrapy.exceptions import DropItem
 
 from pipelines.normalize import spider_profile, spider_site
 from scraper.extract.dates import utc_instant
-from scraper.items import Alias, Article
+from scraper.items import Alias, Article, Duplicate, Original
 from scraper.profiles import Profile
 from scraper.storage import known_articles
 from scraper.urls import url_key
@@ -27,23 +26,6 @@ _COPY_SUFFIX = re.compile(r"-\d{1,2}/?$")
 
 # Bodies shorter than this (previews, stubs, "subscribers only") say nothing about identity.
 MIN_HASH_WORDS = 50
-
-
-@dataclass
-class Original:
-    """The original of a copy archived first under `copy_url`: it takes over that row."""
-
-    article: Article
-    copy_url: str
-
-
-@dataclass
-class Duplicate:
-    """An article already archived as `target`: its URLs become aliases, its teasers sightings."""
-
-    article: Article
-    target: str
-    reason: str  # "url" (the same page again) | "content" (a republished or syndicated copy)
 
 
 class DedupePipeline:

@@ -15,9 +15,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
-from pipelines.dedupe import Duplicate, Original
 from pipelines.normalize import spider_site
-from scraper.items import Alias, Article, Listing, Reject, Teaser
+from scraper.items import Alias, Article, Duplicate, Listing, Original, Reject, Teaser
 from scraper.outcome import crawl_outcome, error_count
 from scraper.storage import Archive, ArchiveError
 

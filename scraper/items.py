@@ -1,4 +1,5 @@
-"""The records that flow from parsers to pipelines: Article, Teaser and Listing."""
+"""The records that flow from parsers to pipelines (Article, Teaser, Listing, Reject, Alias)
+and from the dedupe pipeline to the store (Original, Duplicate)."""
 
 from __future__ import annotations
 
@@ -72,3 +73,20 @@ class Alias:
     url: str
     target: str
     site: str | None = None
+
+
+@dataclass
+class Original:
+    """The original of a copy archived first under `copy_url`: it takes over that row."""
+
+    article: Article
+    copy_url: str
+
+
+@dataclass
+class Duplicate:
+    """An article already archived as `target`: its URLs become aliases, its teasers sightings."""
+
+    article: Article
+    target: str
+    reason: str  # "url" (the same page again) | "content" (a republished or syndicated copy)

@@ -15,11 +15,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.test import get_crawler
 
-from pipelines.dedupe import DedupePipeline, Duplicate, Original
+from pipelines.dedupe import DedupePipeline
 from pipelines.normalize import NormalizePipeline, content_hash
 from pipelines.store import StorePipeline
 from pipelines.validate import ValidatePipeline
-from scraper.items import Alias, Article, Listing, Reject, Teaser
+from scraper.items import Alias, Article, Duplicate, Listing, Original, Reject, Teaser
 from scraper.profiles import Profile, get_profile
 from scraper.storage import ArchiveError
 
