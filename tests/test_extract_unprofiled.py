@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.article import strip_site_name
+from scraper.extract.headline import strip_site_name
 from scraper.extract.page import extract
 
 LEDE = "Le constat est simple\u202f: Bruxelles remet en cause la fiscalité des classes moyennes."

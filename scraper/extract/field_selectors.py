@@ -1,0 +1,70 @@
+"""Where to look for each article field: the profile era's selectors, else generic fallbacks."""
+
+from __future__ import annotations
+
+from scraper.profiles import Era
+
+# Generic fallbacks, used when no profile selector matched: markup conventions shared by
+# many CMSs and themes (schema.org microdata, hAtom, common class names).
+GENERIC = {
+    "title": ("article h1", "main h1", "[itemprop=headline]", "h1"),
+    "lede": (
+        ".standfirst",
+        ".article-standfirst",
+        ".lede",
+        ".article-lede",
+        ".dek",
+        ".article-dek",
+        ".article-excerpt",
+        ".post-excerpt",
+        ".entry-excerpt",
+        ".article-intro",
+        ".chapo",
+        ".chapeau",
+        "[itemprop=description]",
+        ".subtitle",
+        ".article-subtitle",
+        'header [class*="excerpt"]',
+        'header [class*="standfirst"]',
+        'header [class*="lede"]',
+        'header [class*="chapo"]',
+        '[class*="article-summary"]',
+        '[class*="__lead"]',
+        '[class*="--lead"]',
+        '[class*="article-lead"]',
+        '[class*="lead-text"]',
+    ),
+    "authors": (
+        "[itemprop=author] [itemprop=name]",
+        "[itemprop=author]",
+        'a[rel~="author"]',
+        ".author.vcard .fn",
+        '.byline a[href*="/author"]',
+        # Weaker guesses, kept only when the text looks like a person's name:
+        'a[href*="/author/"]',
+        'a[href*="/autor/"]',
+        '[class*="authorname"]',
+        '[class*="author-name"]',
+        '[class*="author__name"]',
+        '[class*="byline__name"]',
+        'li[class*="author"]',
+        '[class*="author"] a',
+        ".author-name",
+        ".byline",
+    ),
+    "published": (
+        "time[itemprop=datePublished]",
+        "time.entry-date.published",
+        "time.published",
+        "time[pubdate]",
+        "article header time[datetime]",
+    ),
+    "date_text": ("[itemprop=datePublished]", "time", '[class*="date"]', '[class*="publish"]'),
+    "members_cta": (".gh-post-upgrade-cta",),
+    "image": ("article header figure img", "article figure img"),
+}
+
+
+def selectors(era: Era | None, field: str) -> tuple[str, ...]:
+    """The era's selectors for an article field (empty when no era)."""
+    return era.article.get(field, ()) if era else ()

@@ -1,0 +1,165 @@
+"""The headline: the profile's title element, else a vote between the heading the page
+shows and its declared titles (JSON-LD headline, og:title, <title>) without the site's name."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from html import unescape
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from scraper.extract.field_selectors import selectors
+from scraper.extract.selectors import select_first
+from scraper.extract.structured import Structured
+from scraper.extract.text import heading_kicker, heading_text, normalize_space
+from scraper.profiles import Era
+
+# Votes of JSON-LD headline, h1, og:title and <title> (see `title`).
+_TITLE_WEIGHTS = (1.2, 1.0, 1.0, 0.5)
+_MAX_H2 = 20  # h2s looked at for a headline shown outside any h1
+_MAX_TITLE = 400  # characters: a longer "heading" is a page swallowed by an unclosed tag
+_BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*::\s*|\s+-\s*$")
+_WORDS = re.compile(r"\w+")
+
+
+def strip_site_name(title: str, names: list[str]) -> str:
+    """Drop an SEO suffix or prefix naming the site ("Titre | Site", "Site - Titre",
+    "Titre | Site | by Author")."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    folded = {fold(n) for n in names}
+    hosts = {fold(n.split(".")[0]) for n in names if "." in n}
+
+    def is_site(part: str, loose: bool = True) -> bool:
+        f = fold(part)
+        return bool(f) and (
+            f in folded
+            or f in hosts
+            or (loose and any(f in n or n in f for n in folded if len(n) > 3))
+        )
+
+    if is_site(parts[-1]):
+        return _cut(title, parts[-1], end=True)
+    if is_site(parts[0]):
+        return _cut(title, parts[0], end=False)
+    middle = next((p for p in parts[1:-1] if is_site(p, loose=False)), None)
+    if middle is not None:
+        return _cut(title, middle, end=True)
+    return title
+
+
+def _cut(title: str, part: str, *, end: bool) -> str:
+    if end:
+        head = title[: title.rfind(part)]
+        return re.sub(r"[\s|–—:·»/-]+$", "", head).strip() or title
+    tail = title[title.find(part) + len(part) :]
+    return re.sub(r"^[\s|–—:·»/-]+", "", tail).strip() or title
+
+
+def fold(text: str) -> str:
+    """Text cut to its casefolded word characters: names and titles compared loosely."""
+    return "".join(_WORDS.findall(text.casefold()))
+
+
+def _similarity(a: str, b: str) -> float:
+    ta, tb = set(_WORDS.findall(a.casefold())), set(_WORDS.findall(b.casefold()))
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]) -> str | None:
+    """The headline: the profile's title element, else a vote between the shown headline
+    and the declared titles.
+
+    Without a profile the shown headline (see `shown_headline`) and the declared titles
+    (JSON-LD headline, og:title, <title>, each without the site's name) vote; <title>
+    counts half (it usually repeats another source), ties go to the JSON-LD headline, then
+    the shown one. Measured on the fundus corpus, this beats taking any one source alone.
+    """
+    shown = next(filter(None, map(heading_text, select_first(tree, selectors(era, "title")))), None)
+    if shown:
+        return shown
+    declared = [
+        strip_site_name(normalize_space(unescape(t)), names) if t else None
+        for t in (data.headline, data.og_title, data.html_title)
+    ]
+    reference = next((t for t in declared if t), None)
+    heading = shown_headline(tree, reference, names)
+    on_page = _kicker_joined_as_declared(heading, declared) if heading is not None else None
+    headline, og_title, html_title = declared
+    sources = (headline, on_page, og_title, html_title)
+    weighted = [(c, w) for c, w in zip(sources, _TITLE_WEIGHTS, strict=True) if c]
+    if not weighted:
+        return None
+    keys = [normalize_space(c) for c, _ in weighted]
+    votes: dict[str, float] = {}
+    for key, (_, weight) in zip(keys, weighted, strict=True):
+        votes[key] = votes.get(key, 0.0) + weight
+    best = max(range(len(keys)), key=lambda i: (votes[keys[i]], -i))
+    # Of equal spellings, the shown one (no-break spaces kept) is the one to return.
+    return on_page if on_page and normalize_space(on_page) == keys[best] else weighted[best][0]
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SCHEMA_HEADLINES = etree.XPath("//*[@itemprop='headline'][not(self::meta or self::a)]")
+
+
+def shown_headline(
+    tree: HtmlElement, reference: str | None, names: list[str]
+) -> HtmlElement | None:
+    """The heading showing the headline: of the h1s and visible schema.org headlines outside
+    breadcrumbs, the one closest to the declared title. Many sites put an SEO h1 in the
+    breadcrumb trail and show the real headline in an h2; that h2 counts when it resembles
+    the declared title."""
+    folded_names = {fold(n) for n in names}
+
+    def shown(nodes: list[HtmlElement]) -> list[tuple[str, HtmlElement]]:
+        found = ((heading_text(n), n) for n in nodes if not _in_breadcrumb(n))
+        return [
+            (t, n) for t, n in found if t and len(t) < _MAX_TITLE and fold(t) not in folded_names
+        ]
+
+    marked = (next(n.iterancestors(*_HEADINGS), n) for n in _SCHEMA_HEADLINES(tree))
+    candidates = shown([*tree.iter("h1"), *marked])
+    if candidates:
+        if reference is None:
+            return candidates[0][1]
+        return max(candidates, key=lambda c: _similarity(c[0], reference))[1]
+    if reference is None:
+        return None
+    h2s = shown(list(itertools.islice(tree.iter("h2"), _MAX_H2)))
+    best = max(h2s, key=lambda c: _similarity(c[0], reference), default=None)
+    return best[1] if best and _similarity(best[0], reference) >= 0.5 else None
+
+
+def _kicker_joined_as_declared(heading: HtmlElement, declared: list[str | None]) -> str:
+    """A heading's headline; or kicker and headline together when a declared title joins
+    them ("Kicker: Headline") and none gives the headline alone: the publisher counts the
+    kicker as part of the title then. og:title's spelling first (the title as shared)."""
+    text = heading_text(heading)
+    kicker = heading_kicker(heading)
+    if not kicker or text in declared:
+        return text
+    joined = fold(kicker + text)
+    headline, og_title, html_title = declared
+    return next((d for d in (og_title, headline, html_title) if d and fold(d) == joined), text)
+
+
+def _in_breadcrumb(node: HtmlElement) -> bool:
+    """Whether an element sits in a breadcrumb trail (by class, id, label, type or a data-
+    attribute naming it)."""
+    for element in (node, *node.iterancestors()):
+        if element.tag == "body":
+            return False
+        attrib = element.attrib
+        marks = (attrib.get(a) for a in ("class", "id", "aria-label", "itemtype"))
+        if any(m and _BREADCRUMB.search(m) for m in marks) or any(
+            _BREADCRUMB.search(name) for name in attrib
+        ):
+            return True
+    return False

@@ -1,0 +1,118 @@
+"""When a story was published and last modified: declared dates checked against the date
+the page shows near its title, given in the site's timezone."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from scraper.extract.dates import (
+    calendar_day,
+    find_date,
+    in_timezone,
+    is_utc,
+    parse_date,
+    parse_iso,
+    zone_of_locale,
+)
+from scraper.extract.field_selectors import GENERIC, selectors
+from scraper.extract.selectors import select, select_first
+from scraper.extract.structured import Structured
+from scraper.extract.text import node_text
+from scraper.profiles import Era, Profile
+
+_NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
+
+
+def _visible_date(
+    tree: HtmlElement, era: Era | None, scope: HtmlElement | None, languages: tuple[str, ...] | None
+) -> str | None:
+    if scope is None:
+        return None
+    for node in select_first(scope, selectors(era, "published") or GENERIC["published"]):
+        value = node.get("datetime") or node.get("content")
+        found = parse_iso(value) if value else find_date(node_text(node), languages)
+        if found:
+            return found
+    if era is None:
+        return None
+    # A known site's header may show its date as text only ("27 novembre 2025").
+    head = next((h for h in scope.iter("header") if next(h.iter("h1"), None) is not None), None)
+    for node in select(head, '[class*="date"]') if head is not None else ():
+        found = find_date(node_text(node), languages)
+        if found:
+            return found
+    return None
+
+
+def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+    """A date written as text: date-named elements first, then any short dated line."""
+    for sel in GENERIC["date_text"]:
+        for node in select(scope, sel)[:3]:
+            value = node.get("datetime") or node.get("content")
+            found = (parse_iso(value) if value else None) or find_date(node_text(node), languages)
+            if found:
+                return found
+    for el in scope.iter():
+        if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str):
+            continue
+        text = el.text
+        if text and len(text) < 120 and any(c.isdigit() for c in text):
+            found = find_date(text.strip(), languages)
+            if found:
+                return found
+    return None
+
+
+def dates(
+    tree: HtmlElement,
+    era: Era | None,
+    data: Structured,
+    profile: Profile | None,
+    lang: str | None,
+    scope: HtmlElement | None,
+) -> tuple[str | None, str | None]:
+    """(published, modified): structured first; a visible date near the title wins when its
+    calendar day differs (in the site's timezone), e.g. a WP post migrated with a new date."""
+    tz = profile.timezone if profile else None
+    languages = (lang,) if lang else None
+    structured = next(filter(None, (parse_date(v) for v in data.published)), None)
+    visible = _visible_date(tree, era, scope, languages)
+    published = structured or visible
+    if published is None:
+        published = _text_date(scope if scope is not None else tree, languages)
+    if structured and visible and calendar_day(structured, tz) != calendar_day(visible, tz):
+        gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
+        # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
+        if tz or gap > 1 or len(visible) > 10:
+            published = visible
+    modified = next(filter(None, (parse_date(v) for v in data.modified)), None)
+    if modified is None:
+        for node in select_first(tree, selectors(era, "modified")):
+            modified = parse_date(node.get("datetime") or node_text(node), languages)
+            if modified:
+                break
+    if not tz and published and visible and _shown_in_local_time(published, visible, tree, data):
+        # No profile zone, but the page shows the day of this UTC instant in its locale's
+        # zone: give the dates in that zone, as the page's readers see them.
+        tz = zone_of_locale(tree.get("lang"), data.locale)
+    return (
+        in_timezone(published, tz) if published else None,
+        in_timezone(modified, tz) if modified else None,
+    )
+
+
+def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: Structured) -> bool:
+    """True when a UTC date falls, in the zone of the page's locale, on the day the page shows."""
+    zone = zone_of_locale(tree.get("lang"), data.locale)
+    if not zone or not is_utc(published):
+        return False
+    return calendar_day(published, zone) == visible[:10]
+
+
+def _ordinal(value: str, tz: str | None) -> int:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(calendar_day(value, tz)).toordinal()
+    except ValueError:
+        return 0
