@@ -38,19 +38,11 @@ from scraper.profiles import Era, Profile
 from scraper.urls import canonicalize_url, host_of
 
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
-_STRONG_BYLINES = 5
-_AUTHOR_LINKS = 7  # the generic author selectors up to links to author pages  # the first generic author selectors that hold outside the story too
+_STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
+_AUTHOR_LINKS = 7  # the generic author selectors up to links to author pages
 _MIN_LEDE, _MAX_LEDE = 15, 1000
 _SCRIPT_RENDERED = 200  # characters of visible body under which a page is script-rendered
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
-
-
-def _first_text(tree: HtmlElement, sels: tuple[str, ...]) -> str | None:
-    for node in select_first(tree, sels):
-        text = node_text(node)
-        if text:
-            return text
-    return None
 
 
 def language(tree: HtmlElement, data: Structured, profile: Profile | None) -> str | None:

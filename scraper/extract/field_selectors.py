@@ -7,7 +7,6 @@ from scraper.profiles import Era
 # Generic fallbacks, used when no profile selector matched: markup conventions shared by
 # many CMSs and themes (schema.org microdata, hAtom, common class names).
 GENERIC = {
-    "title": ("article h1", "main h1", "[itemprop=headline]", "h1"),
     "lede": (
         ".standfirst",
         ".article-standfirst",

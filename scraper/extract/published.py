@@ -3,6 +3,8 @@ the page shows near its title, given in the site's timezone."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from lxml.html import HtmlElement
 
 from scraper.extract.dates import (
@@ -110,8 +112,6 @@ def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: 
 
 
 def _ordinal(value: str, tz: str | None) -> int:
-    from datetime import date
-
     try:
         return date.fromisoformat(calendar_day(value, tz)).toordinal()
     except ValueError:

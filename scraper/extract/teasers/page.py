@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from scraper.extract.field_selectors import selectors
 from scraper.extract.selectors import applicable
 from scraper.profiles import Era, load_profiles
 from scraper.urls import canonicalize_url, host_of, url_key
@@ -75,7 +76,7 @@ class Page:
             self_keys=frozenset(url_key(u) for u in (page_url, *canonical)),
             # Selectors naming classes this page lacks are dropped once, not tried on every card.
             rules={k: applicable(tree, v) for k, v in era.listing.items()} if era else {},
-            body_rules=(era.article.get("body", ()) if era else ()) + _GENERIC_BODY,
+            body_rules=selectors(era, "body") + _GENERIC_BODY,
             languages=(lang,) if lang else None,
         )
 
