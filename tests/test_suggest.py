@@ -464,9 +464,9 @@ def test_no_article_among_samples_is_an_error() -> None:
     ],
 )
 def test_article_urls_are_generalised(urls: list[str], pattern: str) -> None:
-    from scraper.suggest import _article_patterns
+    from scraper.suggest.patterns import article_patterns
 
-    assert _article_patterns(urls) == [pattern]
+    assert article_patterns(urls) == [pattern]
 
 
 def test_suggest_profile_fetches_home_robots_and_articles() -> None:

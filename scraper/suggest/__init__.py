@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from scraper.suggest.draft import derive_profile
 from scraper.suggest.fetching import suggest_profile
-from scraper.suggest.patterns import article_patterns as _article_patterns
 from scraper.suggest.render import render_toml
 
-# `_article_patterns` keeps the name tests/test_suggest.py imports it by.
-__all__ = ["_article_patterns", "derive_profile", "render_toml", "suggest_profile"]
+__all__ = ["derive_profile", "render_toml", "suggest_profile"]
