@@ -427,3 +427,37 @@ def test_text_date_in_the_header_beats_a_disagreeing_jsonld_date() -> None:
     )
     article = extract(html, ARTICLES["ghost-article-source"]["fetched"])
     assert article.published == "2025-11-27"
+
+
+STORY = "".join(
+    f"<p>Paragraph {i} of the story tells what happened in enough words to be prose.</p>"
+    for i in range(10)
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "kept"),
+    [
+        # A roundup of other stories after the story: cut excerpts, not the story.
+        (
+            "<h3>Você pode gostar...</h3>"
+            + "<p>Another story begins here and runs on for a while so that it reads"
+            " like an excerpt of twenty words or more before it is cut …</p>" * 3,
+            False,
+        ),
+        # A related-news box inside the story: what follows is more of the story.
+        (
+            "<h4>Related news</h4>"
+            + "<p>The story goes on after the box, with more words than a teaser has, and"
+            " it ends its sentences like the rest of the article does.</p>" * 3,
+            True,
+        ),
+    ],
+    ids=["roundup-after", "box-inside"],
+)
+def test_a_roundup_after_the_story_is_cut_but_not_a_box_inside_it(after: str, kept: bool) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}{after}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert body.startswith("Paragraph 0")
+    assert ("goes on after the box" in body) is kept
+    assert "Another story begins" not in body

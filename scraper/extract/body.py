@@ -118,6 +118,20 @@ _DATELINE = re.compile(
 
 
 _ANY_WORD = re.compile(r"\w")
+# A line that announces other stories after this one, in the languages we meet.
+_ROUNDUP = re.compile(
+    r"^\W*(?:you (?:may|might) also (?:like|enjoy)|you may be interested in|"
+    r"related (?:posts|articles|stories|news|content)|more (?:stories|news) (?:from|like this)|"
+    r"recommended (?:for you|stories|articles)|vous aimerez (?:aussi|également)|"
+    r"(?:articles|contenus) (?:similaires|recommandés|liés)|sur le même (?:sujet|thème)|"
+    r"você (?:pode|também pode) gostar|(?:artigos|posts|notícias) relacionad[oa]s|"
+    r"te puede interesar|(?:artículos|noticias) relacionad[oa]s|también te puede interesar|"
+    r"das könnte sie auch interessieren|ähnliche (?:artikel|beiträge)|"
+    r"potrebbe interessarti|articoli correlati|ti potrebbe interessare)\b.{0,20}$",
+    re.IGNORECASE,
+)
+_MIN_STORY_WORDS = 60
+_CUT_MARKS = ("…", "...", "[…]", "[...]", "(…)")
 _SIGN_OFF = re.compile(
     r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
     r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
@@ -263,12 +277,42 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def clean_blocks(blocks: list[Block]) -> list[Block]:
-    """Drop link lists, share/sign-up furniture and headings left without text after them."""
+    """Drop link lists, share/sign-up furniture, a roundup of other stories after the story
+    ("You may also like…") and headings left without text after them."""
+    blocks = _before_roundup(blocks)
     kept = [b for b in blocks if not _is_furniture(b)]
     # Sign-offs after the story: calls to follow or subscribe, credits, copyright lines.
     while kept and (kept[-1].kind in _HEADINGS or _is_sign_off(kept[-1].text)):
         kept.pop()
     return kept
+
+
+def _before_roundup(blocks: list[Block]) -> list[Block]:
+    """The blocks before a line announcing other stories, once the story has begun and when
+    what follows reads as teasers (cut excerpts, links), not as more of the story (a
+    "Related news" box inside an article is followed by the rest of the article)."""
+    words = 0
+    for i, block in enumerate(blocks):
+        if (
+            words >= _MIN_STORY_WORDS
+            and len(block.text) < 60
+            and _ROUNDUP.match(block.text)
+            and _reads_as_teasers(blocks[i + 1 :])
+        ):
+            return blocks[:i]
+        words += len(block.text.split())
+    return blocks
+
+
+def _reads_as_teasers(blocks: list[Block]) -> bool:
+    """At least half the paragraphs are cut excerpts or links."""
+    paragraphs = [b for b in blocks if len(b.text.split()) >= 20]
+    return 2 * sum(map(_teaser_like, paragraphs)) >= len(paragraphs)
+
+
+def _teaser_like(block: Block) -> bool:
+    """An excerpt cut short ("…") or a block of links: how other stories are announced."""
+    return block.text.rstrip().endswith(_CUT_MARKS) or block.link_chars > 0.6 * len(block.text)
 
 
 def _is_sign_off(text: str) -> bool:
