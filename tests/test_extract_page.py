@@ -461,3 +461,19 @@ def test_a_roundup_after_the_story_is_cut_but_not_a_box_inside_it(after: str, ke
     assert body.startswith("Paragraph 0")
     assert ("goes on after the box" in body) is kept
     assert "Another story begins" not in body
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "segunda-feira, 22 de janeiro de 2018 às 0:13",
+        "22. Januar 2018, 14:05 Uhr",
+        "Le 27 novembre 2025 à 14h01",
+        "November 20, 2019 - 11:28 AMT",
+        "2026年1月13日 12:30",
+    ],
+)
+def test_a_date_stamp_line_is_not_body_text(stamp: str) -> None:
+    html = f"<html><body><article><h1>Title</h1><p>{stamp}</p>{STORY}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert body.startswith("Paragraph 0"), body[:80]

@@ -109,10 +109,13 @@ _FURNITURE = re.compile(
 # A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
 _DATELINE = re.compile(
     r"^(?:(?:updated|published|posted|first published|mis à jour|publié|stand|aktualisiert|"
-    r"veröffentlicht)(?: on| at| le| am)?\s*:?\s*)?"
-    r"(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th|er)?\s+\w+\.?,?\s+(?:19|20)\d{2}|\w+\.?\s+\d{1,2},?\s+"
-    r"(?:19|20)\d{2}|\d{1,2}[/.-] ?\d{1,2}[/.-] ?(?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
-    r"(?:\s*[-,|à@at]*\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
+    r"veröffentlicht|publicado|atualizado|actualizado)(?: on| at| le| am| em| el)?\s*:?\s*)?"
+    r"(?:[\w-]+,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?(?:19|20)\d{2}|"
+    r"\w+\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}[/.-] ?\d{1,2}[/.-] ?(?:19|20)?\d{2}|"
+    r"(?:19|20)\d{2}-\d{2}-\d{2}|(?:(?:19|20)\d{2}年\s*)?\d{1,2}月\s*\d{1,2}日)"
+    r"(?:\s*(?:[-,|@]|à|às|at|a las|alle|um|om|kl\.)?\s*\d{1,2}[:h.]\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?(?:\s+(?:uhr|[A-Z]{2,4}))?)?\s*$",
     re.IGNORECASE,
 )
 
