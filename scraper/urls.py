@@ -105,12 +105,24 @@ def host_of(url: str) -> str:
 
 
 _MIN_MIRROR_LINKS = 3  # links to the declared origin that show a page is a copy's
+# Names reserved for testing and local networks (RFC 2606, RFC 6761, RFC 6762, ICANN .internal).
+_LOCAL_SUFFIXES = (
+    ".localhost",
+    ".test",
+    ".invalid",
+    ".example",
+    ".local",
+    ".internal",
+    ".home.arpa",
+    ".lan",
+)
 
 
 def is_local(url: str) -> bool:
-    """True for a URL served from this machine or a private network (a local copy)."""
+    """True for a URL served from this machine, a private network or a name reserved for
+    local use (`.test`, `.localhost`, `.local`, `.internal`…): a local copy, not a live site."""
     host = (urlsplit(url).hostname or "").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    if host == "localhost" or host.endswith(_LOCAL_SUFFIXES):
         return True
     try:
         address = ipaddress.ip_address(host)
@@ -133,8 +145,6 @@ def mirrored_origin(page_url: str, declared: Iterable[str], links: Iterable[str]
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
         if parts.scheme not in ("http", "https") or not host or host == served:
-            continue
-        if is_local(url):
             continue
         hosts = {host, host[4:] if host.startswith("www.") else f"www.{host}"}
         if sum(1 for link in links if host_of(link) in hosts) >= _MIN_MIRROR_LINKS:

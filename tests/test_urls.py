@@ -58,6 +58,8 @@ def test_document_params_are_kept(name: str) -> None:
         ("http://localhost:8000/a/", True),
         ("http://192.168.1.20/", True),
         ("http://[::1]:8000/", True),
+        ("http://courrier.test:8080/", True),
+        ("http://mirror.internal/", True),
         ("https://www.lecourrierdesstrateges.fr/", False),
         ("https://8.8.8.8/", False),
     ],
@@ -84,8 +86,8 @@ SITE_LINKS = [f"https://www.site.example/article-{i}/" for i in range(3)]
         # Declared but never linked to: no evidence the links are the copy's.
         ("http://127.0.0.1:8000/", ["https://www.site.example/"], ["/a/", "/b/"], None),
         # A live site is never taken for a copy of whatever it declares.
-        ("https://mirror.example/", ["https://www.site.example/"], SITE_LINKS, None),
-        # A copy declaring itself (or another local address) mirrors nothing.
+        ("https://mirror.example.org/", ["https://www.site.example/"], SITE_LINKS, None),
+        # A copy declaring itself mirrors nothing.
         ("http://127.0.0.1:8000/", ["http://127.0.0.1:8000/"], SITE_LINKS, None),
         ("http://127.0.0.1:8000/", ["javascript:void(0)"], SITE_LINKS, None),
     ],
