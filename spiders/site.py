@@ -108,7 +108,13 @@ class SiteSpider(scrapy.Spider):
     # --- requests -------------------------------------------------------------
 
     def _request(
-        self, url: str, callback: Any, *, priority: int = 0, meta: dict[str, Any] | None = None
+        self,
+        url: str,
+        callback: Any,
+        *,
+        priority: int = 0,
+        meta: dict[str, Any] | None = None,
+        errback: Any = None,
     ) -> scrapy.Request:
         meta = {
             "dont_redirect": True,
@@ -116,7 +122,7 @@ class SiteSpider(scrapy.Spider):
             **(meta or {}),
         }
         return scrapy.Request(
-            url, callback=callback, errback=self.on_error, priority=priority, meta=meta
+            url, callback=callback, errback=errback or self.on_error, priority=priority, meta=meta
         )
 
     def _own(self, url: str) -> str | None:
@@ -358,7 +364,12 @@ class GenericSpider(SiteSpider):
             return
         # A local copy of a site may keep the site's absolute links: read the origin it
         # mirrors off its home page first, so discovery takes those links as its own.
-        yield self._request(self.profile.base_url, self.parse_copy_home, priority=40)
+        yield self._request(
+            self.profile.base_url,
+            self.parse_copy_home,
+            priority=40,
+            errback=self.copy_home_failed,
+        )
 
     def parse_copy_home(self, response: Response) -> Iterator[Any]:
         """Adopt the origin the copy's home page declares, then discover as usual."""
@@ -373,12 +384,21 @@ class GenericSpider(SiteSpider):
                 self.profile = self.profile.copy_of(mirrored)
                 self._owned.clear()
                 self._keys.clear()
-        self._load_known()
-        home = self._key(response.url)
-        for request in self._discovery():
-            if self._key(request.url) != home:
-                yield request
+        yield from self._discover_but(response.url)
         yield from self.parse_page(response)
+
+    def copy_home_failed(self, failure: Failure) -> Iterator[Any]:
+        """The home page failed: count it, and discover from sitemaps and feeds all the same."""
+        self.on_error(failure)
+        yield from self._discover_but(self.profile.base_url)
+
+    def _discover_but(self, home: str) -> Iterator[scrapy.Request]:
+        """The start requests, once the archive is read, less the home page already fetched."""
+        self._load_known()
+        fetched = self._key(home)
+        for request in self._discovery():
+            if self._key(request.url) != fetched:
+                yield request
 
 
 _DECLARED_URLS = "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"

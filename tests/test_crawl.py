@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from scraper.demo import crawl_command
-from scraper.demo.model import DemoSite
+from scraper.demo.model import DemoSite, Route
 from scraper.demo.score import Score, score_archive
 from scraper.demo.server import serve
 from scraper.demo.site import build_site
@@ -318,6 +318,22 @@ def test_sigterm_stops_gracefully_and_says_so(tmp_path: Path) -> None:
     status, exit_code, new = query(db, "select status, exit_code, articles_new from crawls")[0]
     assert (status, exit_code) == ("interrupted", 11)
     assert query(db, "select count(*) from articles") == [(new,)]  # what was counted is stored
+
+
+def test_a_local_copy_whose_home_page_fails_is_still_crawled_from_its_sitemaps(
+    tmp_path: Path,
+) -> None:
+    site = build_site(20, seed=9, host_style="local")
+    site.routes["/"] = Route(status=500, body=b"down")
+    db = tmp_path / "home-down.db"
+    with serve(site) as base_url:
+        result = subprocess.run(
+            [sys.executable, "-m", "scraper", "crawl", "--url", str(base_url), "--db", str(db),
+             "--quiet", *FAST],
+            capture_output=True, text=True, check=False, timeout=180,
+        )  # fmt: skip
+    assert query(db, "select count(*) from crawls") == [(1,)], result.stderr[-2000:]
+    assert query(db, "select count(*) from articles") == [(20,)]  # sitemaps and feeds
 
 
 def _crawl_recorded(db: Path) -> bool:
