@@ -68,3 +68,15 @@ def test_the_headline_as_shown(case_id: str) -> None:
     article = extract(gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()), gold["url"])
     shown = gold["title"].replace("\u00ad", "")  # a soft hyphen is no part of the text
     assert " ".join(article.title.split()) == " ".join(shown.split())
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        "de_DW__V1",  # no machine date; "Datum 28.04.2023" labelled, related stories dated too
+    ],
+)
+def test_the_day_shown_for_the_story_not_for_related_ones(case_id: str) -> None:
+    gold = _expected()[case_id]
+    article = extract(gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()), gold["url"])
+    assert article.published[:10] == gold["publishing_date"][:10]

@@ -3,6 +3,7 @@ the page shows near its title, given in the site's timezone."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from lxml.html import HtmlElement
@@ -17,11 +18,18 @@ from scraper.extract.dates import (
     zone_of_locale,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
+from scraper.extract.generic import hint
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import node_text
 from scraper.profiles import Era, Profile
 
+# A label naming the publication date, in the languages we meet.
+_DATE_LABEL = re.compile(
+    r"^\s*(?:datum|date|published|publication|publié(?: le)?|publicado(?: em| el)?|"
+    r"veröffentlicht(?: am)?|pubblicato(?: il)?|gepubliceerd(?: op)?|udgivet|publicerad)\s*:?\s*$",
+    re.IGNORECASE,
+)
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
 
@@ -47,9 +55,19 @@ def _visible_date(
 
 
 def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
-    """A date written as text: date-named elements first, then any short dated line."""
+    """A date written as text: a labelled date ("Datum: 28.04.2023"), date-named elements
+    outside related blocks (their dates are other stories'), then any short dated line."""
+    for label in scope.iter("strong", "b", "dt", "th", "span", "label"):
+        if _DATE_LABEL.match(label.text_content()):
+            following = label.getnext()
+            text = label.tail if (label.tail or "").strip() else None
+            text = text or (node_text(following) if following is not None else None)
+            found = find_date(text.strip(), languages) if text and len(text) < 80 else None
+            if found:
+                return found
     for sel in GENERIC["date_text"]:
-        for node in select(scope, sel)[:3]:
+        nodes = [n for n in select(scope, sel) if not any(hint(a) < 0 for a in n.iterancestors())]
+        for node in nodes[:3]:
             value = node.get("datetime") or node.get("content")
             found = (parse_iso(value) if value else None) or find_date(node_text(node), languages)
             if found:
