@@ -477,3 +477,16 @@ def test_a_date_stamp_line_is_not_body_text(stamp: str) -> None:
     html = f"<html><body><article><h1>Title</h1><p>{stamp}</p>{STORY}</article></body></html>"
     body = extract(html, "https://news.example/story/").body
     assert body.startswith("Paragraph 0"), body[:80]
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        ("https://news.example/2024/02/24/a-story/", "2024-02-24"),
+        ("https://news.example/2024/13/45/a-story/", None),  # no such day
+        ("https://news.example/a-story/", None),
+    ],
+)
+def test_a_dated_permalink_dates_a_page_that_gives_no_date(url: str, published: str | None) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}</article></body></html>"
+    assert extract(html, url).published == published

@@ -292,7 +292,7 @@ def build_article(
     if standfirst and blocks and blocks[0].text == standfirst:
         blocks = blocks[1:]
     text = blocks_text(blocks)
-    published, modified = dates(tree, era, data, profile, lang, scope)
+    published, modified = dates(tree, era, data, profile, lang, scope, url)
 
     def is_house(name: str) -> bool:
         if profile is not None and profile.is_house_author(name):

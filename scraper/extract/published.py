@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -30,6 +31,7 @@ _DATE_LABEL = re.compile(
     r"veröffentlicht(?: am)?|pubblicato(?: il)?|gepubliceerd(?: op)?|udgivet|publicerad)\s*:?\s*$",
     re.IGNORECASE,
 )
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
 
@@ -90,9 +92,11 @@ def dates(
     profile: Profile | None,
     lang: str | None,
     scope: HtmlElement | None,
+    url: str | None = None,
 ) -> tuple[str | None, str | None]:
     """(published, modified): structured first; a visible date near the title wins when its
-    calendar day differs (in the site's timezone), e.g. a WP post migrated with a new date."""
+    calendar day differs (in the site's timezone), e.g. a WP post migrated with a new date;
+    a date in the URL's path (`/2024/02/24/slug/`) when the page gives none."""
     tz = profile.timezone if profile else None
     languages = (lang,) if lang else None
     structured = next(filter(None, (parse_date(v) for v in data.published)), None)
@@ -100,6 +104,8 @@ def dates(
     published = structured or visible
     if published is None:
         published = _text_date(scope if scope is not None else tree, languages)
+    if published is None and url:
+        published = _url_date(url)
     if structured and visible and calendar_day(structured, tz) != calendar_day(visible, tz):
         gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
         # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
@@ -119,6 +125,17 @@ def dates(
         in_timezone(published, tz) if published else None,
         in_timezone(modified, tz) if modified else None,
     )
+
+
+def _url_date(url: str) -> str | None:
+    """The day a dated permalink names (`/2024/02/24/…`), when it is a real calendar day."""
+    match = _URL_DAY.search(urlsplit(url).path)
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
 
 
 def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: Structured) -> bool:
