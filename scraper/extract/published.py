@@ -22,7 +22,7 @@ from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import hint
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import node_text
+from scraper.extract.text import labelled_texts, node_text
 from scraper.profiles import Era, Profile
 
 # A label naming the publication date, in the languages we meet.
@@ -59,14 +59,10 @@ def _visible_date(
 def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
     """A date written as text: a labelled date ("Datum: 28.04.2023"), date-named elements
     outside related blocks (their dates are other stories'), then any short dated line."""
-    for label in scope.iter("strong", "b", "dt", "th", "span", "label"):
-        if _DATE_LABEL.match(label.text_content()):
-            following = label.getnext()
-            text = label.tail if (label.tail or "").strip() else None
-            text = text or (node_text(following) if following is not None else None)
-            found = find_date(text.strip(), languages) if text and len(text) < 80 else None
-            if found:
-                return found
+    for text in labelled_texts(scope, _DATE_LABEL):
+        found = find_date(text, languages) if len(text) < 80 else None
+        if found:
+            return found
     for sel in GENERIC["date_text"]:
         nodes = [n for n in select(scope, sel) if not any(hint(a) < 0 for a in n.iterancestors())]
         for node in nodes[:3]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
@@ -50,6 +51,7 @@ _KICKER = re.compile(
 _HEADLINE_PART = re.compile(r"headline", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[:|–—/·-]")
 _WORD = re.compile(r"\w")
+_LABEL_TAGS = ("strong", "b", "dt", "th", "span", "label")
 # Block-level tags: a heading left unclosed swallows them, and its text must stop there.
 _BLOCK_CHILDREN = frozenset(
     {
@@ -94,6 +96,19 @@ def heading_text(node: HtmlElement) -> str:
         parts.append(child.text_content())
         parts.append(child.tail or "")
     return normalize_space("".join(parts))
+
+
+def labelled_texts(root: HtmlElement, label: re.Pattern[str]) -> Iterator[str]:
+    """What a page labels, in document order: the text after each element whose whole text
+    is the label ("<strong>Datum</strong> 28.04.2023", "<dt>Autor</dt><dd>A. Name</dd>")."""
+    for element in root.iter(_LABEL_TAGS):
+        if not label.match(element.text_content()):
+            continue
+        text = element.tail if (element.tail or "").strip() else None
+        following = element.getnext()
+        text = text or (following.text_content() if following is not None else None)
+        if text:
+            yield normalize_space(text)
 
 
 def heading_kicker(node: HtmlElement) -> str:
