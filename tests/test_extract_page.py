@@ -490,3 +490,22 @@ def test_a_date_stamp_line_is_not_body_text(stamp: str) -> None:
 def test_a_dated_permalink_dates_a_page_that_gives_no_date(url: str, published: str | None) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}</article></body></html>"
     assert extract(html, url).published == published
+
+
+def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -> None:
+    tweet = (
+        '<blockquote class="twitter-tweet"><p>What a day for the city council.</p>'
+        "— Jane Roe (@janeroe) November 18, 2019</blockquote>"
+    )
+    sidebar = (
+        f'<aside class="sidebar">{tweet.replace("What a day", "Widget tweet")}'
+        + "<p>Most read: another story, and another one, and a third one today.</p>" * 3
+        + "</aside>"
+    )
+    html = (
+        f'<html><body><article><h1>Title</h1>{STORY[:400]}<div class="social-media-embed">'
+        f"{tweet}</div>{STORY[400:]}{sidebar}</article></body></html>"
+    )
+    body = extract(html, "https://news.example/story/").body
+    assert "What a day for the city council." in body
+    assert "Widget tweet" not in body and "Most read" not in body

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.extract.body import SKIP_TAGS
@@ -160,6 +161,7 @@ _NOISE_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"})
 _LOOSE_TAGS = frozenset({"div", "section", "span", "font", "article", "main"})
 _MAX_CLIMB = 6
 _MIN_TEXT = 25
+_EMBED_CHROME = 100  # characters around an embedded post (a caption, a "View on X" link)
 _BIG_TEXT = 2000
 _WRAPPER_TEXT = 2000
 _STRONG = -2
@@ -246,9 +248,26 @@ def junk(root: HtmlElement) -> set[HtmlElement]:
                     found.add(el)
                 continue
             verdict = hint(el)
-            if verdict == _STRONG or (verdict < 0 and _little_prose(el)):
+            if verdict == _STRONG or (verdict < 0 and _little_prose(el) and not _post_embed(el)):
                 found.add(el)
     return found
+
+
+_EMBEDDED_POSTS = etree.XPath(
+    ".//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
+    " or contains(@class, 'tiktok-embed') or contains(@class, 'bluesky-embed')"
+    " or contains(@class, 'mastodon-embed') or contains(@class, 'threads-embed')]"
+)
+
+
+def _post_embed(el: HtmlElement) -> bool:
+    """A wrapper ("social-media-embed") around a quoted social post and little else: the
+    post's text is part of the story, as a quotation."""
+    posts = _EMBEDDED_POSTS(el)
+    if not posts:
+        return False
+    quoted = sum(_text_len(p) for p in posts)
+    return quoted > 0 and _text_len(el) - quoted < _EMBED_CHROME
 
 
 def _little_text(el: HtmlElement) -> bool:
