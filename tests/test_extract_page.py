@@ -509,3 +509,11 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
     body = extract(html, "https://news.example/story/").body
     assert "What a day for the city council." in body
     assert "Widget tweet" not in body and "Most read" not in body
+
+
+@pytest.mark.parametrize(
+    "line", ["Personen-Box zuklappen", "Box aufklappen", "Zurück zum Artikel", "Back to top"]
+)
+def test_interface_lines_are_not_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert line not in extract(html, "https://news.example/story/").body

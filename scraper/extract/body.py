@@ -101,7 +101,8 @@ _FURNITURE = re.compile(
     r"click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
     r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
     r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
-    r"inhaltsverzeichnis|embed|(?:\w+-)?box aufklappen.*|"
+    r"inhaltsverzeichnis|embed|(?:\w+-)?box (?:auf|zu)klappen.*|zurück zum artikel|"
+    r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
     r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
     r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
     re.IGNORECASE,
