@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from scraper.extract.page import extract
+from scraper.extract.page import extract, extract_page
+from scraper.items import Article
+from scraper.profiles import generic_profile
 
 FUNDUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fundus"
 CASES = [
@@ -80,3 +82,21 @@ def test_the_day_shown_for_the_story_not_for_related_ones(case_id: str) -> None:
     gold = _expected()[case_id]
     article = extract(gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()), gold["url"])
     assert article.published[:10] == gold["publishing_date"][:10]
+
+
+def test_an_article_declared_only_as_a_website_is_still_an_article_on_a_generic_crawl() -> None:
+    """og:type "website" on every page of the site (rbb24.de): the URL and the text decide."""
+    gold = _expected()["de_RBB24"]
+    html = gzip.decompress((FUNDUS / "de_RBB24.html.gz").read_bytes())
+    page = extract_page(html, gold["url"], generic_profile(gold["url"]))
+    assert isinstance(page, Article)
+
+
+def test_a_static_page_declared_as_a_website_stays_out_of_the_archive() -> None:
+    text = "<p>Our newsroom was founded in 1990 and has reported on the region since.</p>" * 20
+    html = (
+        '<html><head><meta property="og:type" content="website"></head>'
+        f"<body><main><h1>About us</h1>{text}</main></body></html>"
+    )
+    url = "https://news.example/about/"
+    assert extract_page(html, url, generic_profile(url)) is None

@@ -14,7 +14,7 @@ from scraper.extract.body import blocks_text, collect_blocks
 from scraper.extract.generic import find_content, junk
 from scraper.extract.html import parse_html
 from scraper.extract.selectors import detect_era, select
-from scraper.extract.structured import Structured, read_structured
+from scraper.extract.structured import NON_ARTICLE_TYPES, Structured, read_structured
 from scraper.extract.teasers import extract_teasers
 from scraper.items import Article, Listing
 from scraper.profiles import Era, Profile, profile_for_url
@@ -40,6 +40,8 @@ _LISTING_CLASSES = frozenset(
     }
 )
 _OTHER_CLASSES = frozenset({"page-template", "error-template", "error404", "page"})
+# Types many sites declare on every page, articles included (og:type's default is "website").
+_SITE_WIDE_TYPES = frozenset({"website", "organization", "newsmediaorganization"})
 _MIN_ARTICLE_WORDS = 120
 _MIN_LISTING_CARDS = 3
 
@@ -108,9 +110,15 @@ def classify(
         return "other"
     if url_kind == "listing":
         return "listing"
-    if declared is False:
+    if declared is False and not (url_kind == "article" and _only_site_wide_types(data)):
         return "listing" if _has_cards(tree, url, era) else "other"
     return _by_shape(tree, url, era)
+
+
+def _only_site_wide_types(data: Structured) -> bool:
+    """The page declares only what every page of the site declares (og:type "website", the
+    publisher): no evidence against an article whose URL looks like one."""
+    return {t for t in data.types if t in NON_ARTICLE_TYPES} <= _SITE_WIDE_TYPES
 
 
 def _body(tree: HtmlElement) -> HtmlElement:
