@@ -100,3 +100,14 @@ def test_a_static_page_declared_as_a_website_stays_out_of_the_archive() -> None:
     )
     url = "https://news.example/about/"
     assert extract_page(html, url, generic_profile(url)) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "archived"),
+    [("/2024/02/24/council-votes-the-budget/", True), ("/about/", False)],
+)
+def test_a_news_brief_is_an_article_where_its_url_says_so(path: str, archived: bool) -> None:
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = f"<html><body><main><h1>Council votes the budget</h1>{text}</main></body></html>"
+    url = "https://news.example" + path
+    assert isinstance(extract_page(html, url, generic_profile(url)), Article) is archived

@@ -43,6 +43,7 @@ _OTHER_CLASSES = frozenset({"page-template", "error-template", "error404", "page
 # Types many sites declare on every page, articles included (og:type's default is "website").
 _SITE_WIDE_TYPES = frozenset({"website", "organization", "newsmediaorganization"})
 _MIN_ARTICLE_WORDS = 120
+_MIN_BRIEF_WORDS = 50
 _MIN_LISTING_CARDS = 3
 
 
@@ -112,7 +113,10 @@ def classify(
         return "listing"
     if declared is False and not (url_kind == "article" and _only_site_wide_types(data)):
         return "listing" if _has_cards(tree, url, era) else "other"
-    return _by_shape(tree, url, era)
+    # A URL shaped like an article's vouches for a short story (a brief, a news flash).
+    return _by_shape(
+        tree, url, era, _MIN_BRIEF_WORDS if url_kind == "article" else _MIN_ARTICLE_WORDS
+    )
 
 
 def _only_site_wide_types(data: Structured) -> bool:
@@ -131,11 +135,12 @@ def _card_count(tree: HtmlElement) -> int:
     return len(tree.xpath("//article[.//a[@href]] | //*[self::h2 or self::h3][a[@href]]"))
 
 
-def _by_shape(tree: HtmlElement, url: str, era: Era | None) -> str:
-    """One long text block is an article; many cards without one is a listing."""
+def _by_shape(tree: HtmlElement, url: str, era: Era | None, min_words: int) -> str:
+    """One text block of `min_words` or more is an article; many cards without one is a
+    listing."""
     skip = junk(tree)
     words = len(blocks_text(collect_blocks(find_content(tree, skip), skip)).split())
-    if words >= _MIN_ARTICLE_WORDS:
+    if words >= min_words:
         return "article"
     return "listing" if _has_cards(tree, url, era) else "other"
 
