@@ -111,3 +111,10 @@ def test_a_news_brief_is_an_article_where_its_url_says_so(path: str, archived: b
     html = f"<html><body><main><h1>Council votes the budget</h1>{text}</main></body></html>"
     url = "https://news.example" + path
     assert isinstance(extract_page(html, url, generic_profile(url)), Article) is archived
+
+
+def test_a_live_blog_keeps_the_updates_it_shows_outside_the_story_container() -> None:
+    gold = _expected()["uk_Express"]
+    article = extract(gzip.decompress((FUNDUS / "uk_Express.html.gz").read_bytes()), gold["url"])
+    assert "Doria Ragland is said to be the only person" in article.body
+    assert article.body.count("Doria Ragland is said to be the only person") == 1

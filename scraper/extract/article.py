@@ -156,12 +156,34 @@ def body(
     declared = data.article_body
     if declared and len(declared) > 1.5 * sum(len(b.text) for b in blocks) + 200:
         return text_blocks(declared)
+    if data.live_updates:
+        blocks += _live_updates_missing(tree, blocks, data.live_updates)
     short = sum(len(b.text) for b in blocks) < _SCRIPT_RENDERED
     if short and (shipped := html_in_scripts(tree)):
         fragment = parse_html(shipped)
         skip = junk(fragment)
         return collect_blocks([fragment], skip, url) or blocks
     return blocks
+
+
+_UPDATE_PROBE = 120  # characters of an update's text looked for on the page
+_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
+
+
+def _live_updates_missing(
+    tree: HtmlElement, blocks: list[Block], updates: list[str]
+) -> list[Block]:
+    """A live blog's updates the page shows but its body missed (entries outside the story's
+    container), as the JSON-LD gives them; updates the page does not show stay out."""
+    # Compared as bare words: inline links and entities space the same text differently.
+    kept = fold(" ".join(b.text for b in blocks))
+    page = fold("".join(_VISIBLE_TEXT(tree)))
+    missing = []
+    for update in updates:
+        probe = fold(update.splitlines()[-1][:_UPDATE_PROBE])
+        if probe and probe not in kept and probe in page:
+            missing += text_blocks(update)
+    return missing
 
 
 def header_scope(tree: HtmlElement, era: Era | None) -> HtmlElement | None:
