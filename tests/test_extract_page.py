@@ -375,8 +375,8 @@ def test_unknown_site_article_is_recognised_by_its_text() -> None:
 
 def test_jsonld_article_body_when_the_html_holds_only_a_teaser() -> None:
     """Script-rendered pages ship the full text in JSON-LD articleBody only."""
-    text = "Premier paragraphe, assez long pour compter.\nSecond paragraphe, lui aussi complet.\n"
-    data = json.dumps({"@type": "NewsArticle", "headline": "Titre", "articleBody": text * 8})
+    text = "".join(f"Paragraphe {i}, assez long pour compter, et complet.\n" for i in range(16))
+    data = json.dumps({"@type": "NewsArticle", "headline": "Titre", "articleBody": text})
     html = (
         f'<html lang="fr"><head><script type="application/ld+json">{data}</script></head>'
         "<body><article><h1>Titre</h1><p>Chargement…</p></article></body></html>"
@@ -534,3 +534,17 @@ def test_live_blog_updates_the_page_does_not_show_stay_out() -> None:
     body = extract(html, "https://news.example/live/").body
     assert "Shown on the page." in body
     assert "Dropped from view." not in body
+
+
+def test_a_declared_body_written_twice_over_is_kept_once() -> None:
+    text = "".join(
+        f"Paragraph {i} of the story, long enough to count as prose.\n" for i in range(12)
+    )
+    data = json.dumps({"@type": "NewsArticle", "headline": "Title", "articleBody": text + text})
+    html = (
+        f'<html><head><script type="application/ld+json">{data}</script></head>'
+        "<body><article><h1>Title</h1><p>Loading…</p></article></body></html>"
+    )
+    body = extract(html, "https://news.example/story/").body
+    assert body.count("Paragraph 0 of the story") == 1
+    assert "Paragraph 11 of the story" in body

@@ -153,7 +153,7 @@ def body(
         blocks = collect_blocks(find_content(tree, skip), skip, url)
     if preview:  # a members-only preview stays the preview the page shows
         return blocks
-    declared = data.article_body
+    declared = _said_once(data.article_body) if data.article_body else None
     if declared and len(declared) > 1.5 * sum(len(b.text) for b in blocks) + 200:
         return text_blocks(declared)
     if data.live_updates:
@@ -166,8 +166,16 @@ def body(
     return blocks
 
 
+_REPEAT_PROBE = 80  # characters of a declared body's opening looked for again further on
 _UPDATE_PROBE = 120  # characters of an update's text looked for on the page
 _VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
+
+
+def _said_once(text: str) -> str:
+    """A declared body that a CMS wrote twice over, cut where its opening comes again."""
+    opening = text[:_REPEAT_PROBE]
+    again = text.find(opening, len(opening)) if len(opening) == _REPEAT_PROBE else -1
+    return text[:again].rstrip() if again > 0 else text
 
 
 def _live_updates_missing(
