@@ -548,3 +548,9 @@ def test_a_declared_body_written_twice_over_is_kept_once() -> None:
     body = extract(html, "https://news.example/story/").body
     assert body.count("Paragraph 0 of the story") == 1
     assert "Paragraph 11 of the story" in body
+
+
+@pytest.mark.parametrize("line", ["【関連記事】", "関連キーワード", "おすすめ情報"])
+def test_japanese_related_markers_are_not_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert line not in extract(html, "https://news.example/story/").body

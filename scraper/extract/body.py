@@ -103,6 +103,7 @@ _FURNITURE = re.compile(
     r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
     r"inhaltsverzeichnis|embed|(?:\w+-)?box (?:auf|zu)klappen.*|zurück zum artikel|"
     r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
+    r"【?関連記事】?|関連キーワード|おすすめ情報|"
     r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
     r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
     re.IGNORECASE,
