@@ -104,6 +104,11 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+def www_twin(host: str) -> str:
+    """The same site's other host name: `www.site` for `site`, `site` for `www.site`."""
+    return host[4:] if host.startswith("www.") else f"www.{host}"
+
+
 _MIN_MIRROR_LINKS = 3  # links to the declared origin that show a page is a copy's
 # Names reserved for testing and local networks (RFC 2606, RFC 6761, RFC 6762, ICANN .internal).
 _LOCAL_SUFFIXES = (
@@ -146,7 +151,7 @@ def mirrored_origin(page_url: str, declared: Iterable[str], links: Iterable[str]
         host = (parts.hostname or "").lower()
         if parts.scheme not in ("http", "https") or not host or host == served:
             continue
-        hosts = {host, host[4:] if host.startswith("www.") else f"www.{host}"}
+        hosts = {host, www_twin(host)}
         if sum(1 for link in links if host_of(link) in hosts) >= _MIN_MIRROR_LINKS:
             return f"{parts.scheme}://{parts.netloc}/"
     return None

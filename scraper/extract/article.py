@@ -25,7 +25,7 @@ from scraper.extract.body import (
     word_count,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import find_content, hint, junk
+from scraper.extract.generic import find_content, in_boilerplate, junk
 from scraper.extract.headline import fold, title
 from scraper.extract.html import parse_html
 from scraper.extract.published import dates
@@ -105,7 +105,7 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     for node in nodes:
         text = normalize_space(node.text_content())
         # A card excerpt in a related block is no standfirst, whatever markup wraps it.
-        related = any(hint(a) < 0 for a in node.iterancestors() if a.tag not in ("body", "html"))
+        related = in_boilerplate(node)
         if (
             _MIN_LEDE <= len(text) <= _MAX_LEDE
             and next(node.iter("h1"), None) is None

@@ -204,6 +204,12 @@ def hint(el: HtmlElement) -> int:
     return score
 
 
+def in_boilerplate(node: HtmlElement) -> bool:
+    """Whether an element sits in a block whose names say boilerplate (related stories, a
+    sidebar…): its excerpts and dates belong to other stories."""
+    return any(hint(a) < 0 for a in node.iterancestors() if a.tag not in ("body", "html"))
+
+
 def _hidden(el: HtmlElement) -> bool:
     style = el.get("style")
     if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):

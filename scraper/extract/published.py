@@ -19,7 +19,7 @@ from scraper.extract.dates import (
     zone_of_locale,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import hint
+from scraper.extract.generic import in_boilerplate
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import labelled_texts, node_text
@@ -64,7 +64,7 @@ def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | N
         if found:
             return found
     for sel in GENERIC["date_text"]:
-        nodes = [n for n in select(scope, sel) if not any(hint(a) < 0 for a in n.iterancestors())]
+        nodes = [n for n in select(scope, sel) if not in_boilerplate(n)]
         for node in nodes[:3]:
             value = node.get("datetime") or node.get("content")
             found = (parse_iso(value) if value else None) or find_date(node_text(node), languages)

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit, urlunsplit
 
-from scraper.urls import host_of, url_key
+from scraper.urls import host_of, url_key, www_twin
 
 PageKind = str  # "article" | "listing" | "ignore" | "unknown"
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -74,8 +74,8 @@ class Profile:
         """The same profile for a copy of the site at `origin` (and its www twin): links to
         those hosts are the copy's own pages, mapped onto `base_url`."""
         host = host_of(origin)
-        twin = host[4:] if host.startswith("www.") else f"www.{host}"
-        return replace(self, home_hosts=tuple(dict.fromkeys((*self.home_hosts, host, twin))))
+        hosts = (*self.home_hosts, host, www_twin(host))
+        return replace(self, home_hosts=tuple(dict.fromkeys(hosts)))
 
     def localize(self, url: str) -> str:
         """Map a URL on the real site's hosts onto `base_url`'s origin (identity when not rebased)."""
@@ -207,9 +207,11 @@ def generic_profile(url: str) -> Profile:
         raise ValueError(f"not an http(s) URL: {url!r}")
     data = tomllib.loads(resources.files(__name__).joinpath("_generic.toml").read_text("utf-8"))
     host = parts.hostname.lower()
-    twin = host[4:] if host.startswith("www.") else f"www.{host}"
     data.update(
-        name=host, title=host, base_url=f"{parts.scheme}://{parts.netloc}/", hosts=[host, twin]
+        name=host,
+        title=host,
+        base_url=f"{parts.scheme}://{parts.netloc}/",
+        hosts=[host, www_twin(host)],
     )
     if parts.path not in ("", "/"):
         data["start"]["listings"] = ["/", parts.path]
