@@ -84,6 +84,25 @@ def test_the_day_shown_for_the_story_not_for_related_ones(case_id: str) -> None:
     assert article.published[:10] == gold["publishing_date"][:10]
 
 
+@pytest.mark.parametrize(
+    ("case_id", "writers"),
+    [
+        # "<strong>Autorin/Autor</strong> Roman Goncharenko"; meta author = meta publisher.
+        ("de_DW__V1", ["Roman Goncharenko"]),
+        # "By TPN, in News, Portugal, …" as plain text after the story, no byline markup.
+        ("pt_ThePortugalNews", ["TPN"]),
+        # "Von: <a>Bill MCCARTHY</a>, <a>Marisha GOLDHAMER</a>" in an information list.
+        ("de_AFPFaktencheck", ["Bill MCCARTHY", "Marisha GOLDHAMER"]),
+        # "Von Seb Dumitru, Lille": the writer, not the outlet JSON-LD and meta name.
+        ("de_NTV__V1_1", ["Seb Dumitru"]),
+    ],
+)
+def test_a_byline_without_byline_markup(case_id: str, writers: list[str]) -> None:
+    gold = _expected()[case_id]
+    article = extract(gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()), gold["url"])
+    assert article.authors == writers
+
+
 def test_an_article_declared_only_as_a_website_is_still_an_article_on_a_generic_crawl() -> None:
     """og:type "website" on every page of the site (rbb24.de): the URL and the text decide."""
     gold = _expected()["de_RBB24"]

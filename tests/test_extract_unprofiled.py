@@ -143,3 +143,29 @@ def test_a_members_only_preview_is_never_completed_from_scripts_or_structured_da
 )
 def test_the_site_name_is_cut_from_a_declared_title(declared: str, stripped: str) -> None:
     assert strip_site_name(declared, ["Le Site", "lesite.example"]) == stripped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von Montag an gilt die Regel.",
+        "By Sunday, the council votes.",
+        "Par Monts et Vaux",
+    ],
+)
+def test_a_sentence_starting_like_a_byline_names_nobody(line: str) -> None:
+    html = (
+        "<html><body><main><article><h1>Un titre</h1>"
+        f"<p>{line}</p>{BODY}</article></main></body></html>"
+    )
+    assert extract(html, "https://news.example/2024/05/01/un-titre/").authors == []
+
+
+def test_a_plain_text_byline_names_the_writers() -> None:
+    html = (
+        "<html><body><main><article><h1>Un titre</h1>"
+        "<div>Von: <span>Anna Muster</span>, <span>Jan Beispiel</span></div>"
+        f"{BODY}</article></main></body></html>"
+    )
+    url = "https://news.example/2024/05/01/un-titre/"
+    assert extract(html, url).authors == ["Anna Muster", "Jan Beispiel"]

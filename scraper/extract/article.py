@@ -32,12 +32,18 @@ from scraper.extract.published import dates
 from scraper.extract.scripts import html_in_scripts
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import node_text, normalize_space
+from scraper.extract.text import labelled_texts, node_text, normalize_space
 from scraper.items import Article
 from scraper.profiles import Era, Profile
 from scraper.urls import canonicalize_url, host_of
 
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
+# A label naming the writer, in the languages we meet ("<strong>Autorin/Autor</strong> A. Name").
+_AUTHOR_LABEL = re.compile(
+    r"^\s*(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|auteurs?|authors?|autore|autori|autora|"
+    r"written by|by|von|par|por|door|av|af|forfatter|författare|skribent)\s*:?\s*$",
+    re.IGNORECASE,
+)
 _STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
 _AUTHOR_LINKS = 7  # the generic author selectors up to links to author pages
 _MIN_LEDE, _MAX_LEDE = 15, 1000
@@ -90,7 +96,7 @@ def _site(host: str) -> str:
 
 
 def site_names(data: Structured, profile: Profile | None, url: str | None) -> list[str]:
-    """Names the outlet goes by: og:site_name, JSON-LD publisher, profile title, host."""
+    """Names the outlet goes by: og:site_name, publisher, profile title, host."""
     names = [data.site_name, data.publisher, profile.title if profile else None]
     if url:
         names.append(_site(host_of(url)))
@@ -217,7 +223,7 @@ def byline(
 ) -> list[str]:
     """Raw author names from the first source that names someone other than the outlet:
     profile byline, JSON-LD, meta tags, then generic bylines near the title (and, on sites
-    without a profile, the page's first byline)."""
+    without a profile, the page's first byline, labelled byline or plain-text byline)."""
     sources: list[list[str]] = []
     nodes = select_first(tree, selectors(era, "authors"))
     if nodes:
@@ -239,7 +245,44 @@ def byline(
             found = _generic_byline(within, limit, is_person)
             if found:
                 return found
+    if era is None:
+        for find in (_labelled_byline, _text_byline):
+            names = find(tree)
+            if any(is_person(n) for n in names):
+                return names
     return sources[0] if sources else []
+
+
+def _labelled_byline(tree: HtmlElement) -> list[str]:
+    """The names after the page's first author label ("<strong>Autor</strong> A. Name")."""
+    return next(
+        filter(None, map(author_rules.split_names, labelled_texts(tree, _AUTHOR_LABEL))), []
+    )
+
+
+_BYLINE_TEXT = etree.XPath(
+    "//*[self::p or self::div or self::span or self::li or self::small]"
+    "[re:test(text(), '^\\s*(by|von|par|por|door|av|af)\\s*:?(\\s|$)', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
+def _text_byline(tree: HtmlElement) -> list[str]:
+    """The names of the page's first byline written as plain text ("By TPN, in Lifestyle",
+    "Von: A, B"), for pages whose byline has no markup at all: a short line of names (or
+    initials), never a sentence that happens to start with "By"."""
+    for node in _BYLINE_TEXT(tree):
+        text = node_text(node)
+        if len(text) > _MAX_BYLINE_LINE or in_boilerplate(node):
+            continue
+        names = [
+            n
+            for n in author_rules.split_names(text)
+            if author_rules.looks_like_name(n) or n.isupper()
+        ]
+        if names:
+            return names
+    return []
 
 
 def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[str]:

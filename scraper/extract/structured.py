@@ -94,6 +94,7 @@ _META_AUTHOR = (
     "og:article:author",
     "dcterms.creator",
 )
+_BRACKETED = re.compile(r"\s*\([^)]*\)\s*$")
 _URLISH = re.compile(r"^(https?:)?//|^www\.", re.IGNORECASE)
 
 
@@ -175,6 +176,11 @@ def read_structured(tree: HtmlElement) -> Structured:
     data.canonical = _link(tree, "canonical")
     data.og_url = _first(meta, "og:url")
     data.locale = _first(meta, "og:locale")
+    # <meta name=publisher content="Deutsche Welle (www.dw.com)">: the name without its URL.
+    declared = _first(meta, "publisher")
+    data.publisher = data.publisher or (
+        _BRACKETED.sub("", declared).strip() or None if declared else None
+    )
     data.site_name = _first(meta, "og:site_name", "application-name") or data.publisher
     return data
 
