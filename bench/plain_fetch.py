@@ -36,7 +36,8 @@ class PlainFetch(scrapy.Spider):
 def main() -> None:
     settings = {
         "LOG_LEVEL": "ERROR",
-        "TELNETCONSOLE_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,  # off in ours too: both run without control ports
+        "EXTENSIONS": {"scrapy.extensions.remote_control.RemoteControl": None},
         "ROBOTSTXT_OBEY": False,
         "CONCURRENT_REQUESTS": 8,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 8,

@@ -40,7 +40,8 @@ def crawl_settings(db: str, overrides: dict[str, Any], *, quiet: bool, verbose: 
     settings.set("ARCHIVE_PATH", db, priority="cmdline")
     settings.set("LOG_LEVEL", "INFO" if verbose else "ERROR" if quiet else "WARNING", "cmdline")
     settings.set("PROGRESS_ENABLED", not quiet, priority="cmdline")
-    settings.set("EXTENSIONS", {"scraper.progress.Progress": 900}, priority="project")
+    extensions = {**settings.getdict("EXTENSIONS"), "scraper.progress.Progress": 900}
+    settings.set("EXTENSIONS", extensions, priority="project")
     settings.setdict(overrides, priority="cmdline")
     return settings
 

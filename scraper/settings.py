@@ -39,6 +39,13 @@ SITEMAP_MAXSIZE = 60 * 1024 * 1024  # protocol limit is 50 MB uncompressed
 MEMUSAGE_LIMIT_MB = 2048  # close with memusage_exceeded instead of being OOM-killed
 REDIRECT_MAX_TIMES = 10
 TELNETCONSOLE_ENABLED = False  # an open code-execution port has no place in a crawler
+# Nor has Scrapy 2.19's remote-control HTTP server (POST /execute runs code); taking it out
+# of EXTENSIONS also spares each run the aiohttp import.
+EXTENSIONS = {"scrapy.extensions.remote_control.RemoteControl": None}
+REMOTE_CONTROL_ENABLED = False
+# Scrapy re-reads a generator callback's source (inspect + ast) to lint its `return`s, again
+# for each new bound method; ruff and the tests do that job once, not per response.
+WARN_ON_GENERATOR_RETURN_VALUE = False
 # Untrusted URLs must never read local files or inline data.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
