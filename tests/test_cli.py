@@ -138,3 +138,14 @@ def test_profile_suggest_refuses_a_non_http_url(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["profile", "suggest", "ftp://example.org/"])
     assert result.exit_code == 1
     assert result.output == "Error: not an http(s) URL: 'ftp://example.org/'\n"
+
+
+def test_a_crawl_opens_no_code_execution_port_and_keeps_its_progress_line() -> None:
+    from scraper.runner import crawl_settings
+
+    settings = crawl_settings("archive.db", {}, quiet=False, verbose=False)
+    extensions = settings.getwithbase("EXTENSIONS")
+    assert extensions["scrapy.extensions.remote_control.RemoteControl"] is None
+    assert extensions["scraper.progress.Progress"] == 900
+    assert not settings.getbool("TELNETCONSOLE_ENABLED")
+    assert not settings.getbool("REMOTE_CONTROL_ENABLED")
