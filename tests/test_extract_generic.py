@@ -137,3 +137,11 @@ def test_a_live_blog_keeps_the_updates_it_shows_outside_the_story_container() ->
     article = extract(gzip.decompress((FUNDUS / "uk_Express.html.gz").read_bytes()), gold["url"])
     assert "Doria Ragland is said to be the only person" in article.body
     assert article.body.count("Doria Ragland is said to be the only person") == 1
+
+
+def test_text_only_screen_readers_get_is_no_part_of_the_body() -> None:
+    """SRF's expandable boxes label their toggle "Box aufklappen" in h-offscreen spans."""
+    gold = _expected()["ch_SRF__V1"]
+    article = extract(gzip.decompress((FUNDUS / "ch_SRF__V1.html.gz").read_bytes()), gold["url"])
+    assert "aufklappen" not in article.body
+    assert "Iran hat seine Drohung wahr gemacht" in article.body

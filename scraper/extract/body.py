@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from scraper.extract.text import normalize_space
+from scraper.extract.text import normalize_space, screen_reader_only
 
 # Never prose: media, forms, machinery, the page's own title and header/footer chrome.
 SKIP_TAGS = frozenset(
@@ -198,6 +198,8 @@ class _Walker:
         tag = el.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS or el in self.skip:
             return
+        if screen_reader_only(el):
+            return  # "Box aufklappen", "(opens in a new tab)": not the story as shown
         if depth > _MAX_DEPTH:
             self.add(el.text_content())
             return

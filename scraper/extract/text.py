@@ -36,8 +36,8 @@ def node_text(node: HtmlElement) -> str:
     return normalize_space(node.text_content())
 
 
-# Parts of a heading nobody sees: text only screen readers get.
-_NOT_HEADLINE = re.compile(
+# Text nobody sees: only screen readers get it ("Box aufklappen", "opens in a new tab").
+_SCREEN_READER_ONLY = re.compile(
     r"offscreen|a11y-hidden|sr-only|screen-reader|visually-hidden|visuallyhidden",
     re.IGNORECASE,
 )
@@ -78,6 +78,11 @@ _BLOCK_CHILDREN = frozenset(
         "form",
     }
 )
+
+
+def screen_reader_only(element: HtmlElement) -> bool:
+    """Whether an element's class hides it from sight for screen readers (sr-only…)."""
+    return bool(_SCREEN_READER_ONLY.search(element.get("class") or ""))
 
 
 def heading_text(node: HtmlElement) -> str:
@@ -123,7 +128,7 @@ def heading_kicker(node: HtmlElement) -> str:
 
 def _unseen(child: HtmlElement) -> bool:
     """Screen-reader-only text, or decoration (a dash) hidden from assistive technology."""
-    if _NOT_HEADLINE.search(child.get("class") or ""):
+    if screen_reader_only(child):
         return True
     return child.get("aria-hidden") == "true" and not _WORD.search(child.text_content())
 
