@@ -1,10 +1,12 @@
-"""Downloader middlewares: retries that honour the server's `Retry-After`."""
+"""Downloader middlewares: retries that honour the server's `Retry-After`, and one fetch of
+each robots.txt per crawl."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
@@ -62,3 +64,38 @@ class RetryAfterMiddleware(RetryMiddleware):
             stats.inc_value("retry/retry_after_waits")
             await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
         return retry
+
+
+class RobotsTxtOnceMiddleware:
+    """Ask a site for its robots.txt once per crawl.
+
+    Scrapy's RobotsTxtMiddleware fetches robots.txt to obey it, and the spider reads it again
+    for its `Sitemap:` lines. Placed after Scrapy's middleware (which holds every request to a
+    host until its robots.txt is parsed), this answers the spider's read with the response
+    already received. Redirects and server errors are not kept: those are asked again.
+    """
+
+    def __init__(self) -> None:
+        self._responses: dict[str, Response] = {}
+
+    def process_request(self, request: Request, spider: Any = None) -> Response | None:
+        kept = self._responses.get(request.url) if _is_robots_txt(request.url) else None
+        if kept is None:
+            return None
+        return kept.replace(request=request, flags=[*kept.flags, "robots.txt once"])
+
+    def process_response(
+        self, request: Request, response: Response, spider: Any = None
+    ) -> Response:
+        if (
+            _is_robots_txt(request.url)
+            and response.url == request.url
+            and (response.status < 300 or 400 <= response.status < 500)
+        ):
+            self._responses.setdefault(request.url, response)
+        return response
+
+
+def _is_robots_txt(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path == "/robots.txt" and not parts.query

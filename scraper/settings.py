@@ -60,6 +60,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's RetryMiddleware knows no Retry-After; ours does and replaces it.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.RetryAfterMiddleware": 550,
+    # Right after Scrapy's RobotsTxtMiddleware (100): the spider's own read of robots.txt (for
+    # its Sitemap: lines) is answered from the fetch made to obey it.
+    "scraper.middlewares.RobotsTxtOnceMiddleware": 110,
 }
 
 # Scrapy starts this many asyncio workers per callback; our callbacks yield a handful of

@@ -151,6 +151,12 @@ def test_robots_txt_is_obeyed(crawled: Crawled) -> None:
         assert not any(p.startswith(path) for p in fetched), path
 
 
+def test_robots_txt_is_asked_once_per_run(crawled: Crawled) -> None:
+    """Obeyed and read for its Sitemap: lines, from one fetch."""
+    for hits in (crawled.first_hits, crawled.second_hits):
+        assert [h.path for h in hits].count("/robots.txt") == 1
+
+
 def test_one_request_at_a_time(crawled: Crawled) -> None:
     assert crawled.max_concurrent == 1
 
