@@ -300,3 +300,25 @@ def test_the_last_page_of_a_listing_may_hold_a_single_card() -> None:
     assert [(t.url, t.title, t.position) for t in got] == [
         ("https://example.org/le-dernier-article-de-la-liste/", "Le dernier article", 1)
     ]
+
+
+def test_a_single_titleless_card_is_a_teaser_when_it_is_an_article_element() -> None:
+    card = (
+        "<a href='/le-dernier-article-de-la-liste/'><section class='excerpt'>"
+        "<p>La majorité refuse le budget depuis plusieurs mois.</p></section></a>"
+        "<footer><span>Thibault de Varenne</span></footer>"
+    )
+    body = (
+        f"<main><h1>Caraïbes</h1><div class='feed'><article class='c'>{card}</article></div></main>"
+    )
+    got = _page(body, url="https://example.org/category/caraibes/page/2/")
+    assert [(t.url, t.title, t.excerpt) for t in got] == [
+        (
+            "https://example.org/le-dernier-article-de-la-liste/",
+            None,
+            "La majorité refuse le budget depuis plusieurs mois.",
+        )
+    ]
+    # The same card as a plain <div>: one link and a line of text, nothing says "card".
+    plain = body.replace("<article class='c'>", "<div class='c'>").replace("</article>", "</div>")
+    assert _page(plain, url="https://example.org/category/caraibes/page/2/") == []

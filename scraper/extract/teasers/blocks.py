@@ -45,6 +45,11 @@ _RELATED_HEADING = re.compile(
 )
 
 
+# A single card on a listing page is a teaser when it shows a heading, or is an <article>
+# (a card without a headline, its excerpt standing for it, is still an article's card).
+_LONE_CARD_MARKS = frozenset({*HEADINGS, "article"})
+
+
 def find_blocks(
     tree: HtmlElement, page: Page, page_is_article: bool
 ) -> list[tuple[str, list[HtmlElement]]]:
@@ -77,7 +82,7 @@ def find_blocks(
         groups = generic_groups(tree, page, 2, skip, plain_ok=False)
         if not groups:  # the last page of a listing may show a single card
             lone = generic_groups(tree, page, 1, skip, plain_ok=False)
-            groups = [g for g in lone if any(h.tag in HEADINGS for h in g[0].iter())]
+            groups = [g for g in lone if any(h.tag in _LONE_CARD_MARKS for h in g[0].iter())]
         blocks.append(("listing", [card for group in groups for card in group]))
     return blocks
 
