@@ -237,7 +237,7 @@ def search(query: str, db: str, limit: int, as_json: bool) -> None:
 )
 @click.option(
     "--table",
-    type=click.Choice(["articles", "teasers", "aliases", "rejects", "crawls"]),
+    type=click.Choice(["articles", "teasers", "aliases", "rejects", "crawls", "article_versions"]),
     default="articles",
     show_default=True,
 )

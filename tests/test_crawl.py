@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -200,6 +201,15 @@ def test_a_day_later_only_new_and_changed_articles_are_fetched(
     )
     assert row == [(len(new), 1)]
     assert query(crawled.db, "select count(*) from articles") == [(len(later.articles),)]
+    # The changed article's first version is kept, with the text it had then.
+    ((url, old_body, new_body),) = query(
+        crawled.db,
+        "select v.url, v.body, a.body from article_versions v join articles a using (url)",
+    )
+    before = {t.canonical_path: t.body for t in crawled.site.articles}
+    after = {t.canonical_path: t.body for t in later.articles}
+    path = urlsplit(url).path
+    assert (old_body, new_body) == (before[path], after[path]) and old_body != new_body
 
 
 def test_full_text_search_finds_an_article(crawled: Crawled) -> None:

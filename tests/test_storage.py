@@ -125,6 +125,44 @@ def test_changed_article_updates_fields_and_modified_keeps_first_seen(
     ]
 
 
+def test_an_update_keeps_the_version_it_replaces(
+    archive: Archive, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = archive.start_crawl("test")
+    monkeypatch.setattr("scraper.storage.archive.utc_now", lambda: "2025-01-01T00:00:00Z")
+    archive.write_batch([article()], [], [], [], first)
+    archive.write_batch([article()], [], [], [], first)  # unchanged: no version
+    assert rows(db_path, "SELECT count(*) FROM article_versions") == [(0,)]
+    monkeypatch.setattr("scraper.storage.archive.utc_now", lambda: "2025-02-01T00:00:00Z")
+    second = archive.start_crawl("test")
+    archive.write_batch(
+        [article(title="Les élections, suite", content_hash="h2")], [], [], [], second
+    )
+    monkeypatch.setattr("scraper.storage.archive.utc_now", lambda: "2025-03-01T00:00:00Z")
+    third = archive.start_crawl("test")
+    archive.write_batch([article(title="Les élections, fin", content_hash="h3")], [], [], [], third)
+    assert rows(
+        db_path,
+        "SELECT url, title, content_hash, fetched_at, crawl_id, replaced_at, replaced_by"
+        " FROM article_versions ORDER BY id",
+    ) == [
+        ("https://site.test/a/", "Les élections", "h1", "2025-01-01T00:00:00Z", first,
+         "2025-02-01T00:00:00Z", second),
+        ("https://site.test/a/", "Les élections, suite", "h2", "2025-02-01T00:00:00Z", second,
+         "2025-03-01T00:00:00Z", third),
+    ]  # fmt: skip
+    assert rows(db_path, "SELECT title FROM articles") == [("Les élections, fin",)]
+
+
+def test_earlier_versions_follow_an_article_to_its_new_url(archive: Archive, db_path: Path) -> None:
+    crawl = archive.start_crawl("test")
+    copy = "https://site.test/a-2/"
+    archive.write_batch([article(copy)], [], [], [], crawl)
+    archive.write_batch([article(copy, content_hash="h2")], [], [], [], crawl)
+    archive.write_batch([], [], [], [], crawl, renames=[(copy, "https://site.test/a/")])
+    assert rows(db_path, "SELECT url FROM article_versions") == [("https://site.test/a/",)]
+
+
 def test_page_modified_date_is_kept_on_update(archive: Archive, db_path: Path) -> None:
     crawl = archive.start_crawl("test")
     archive.write_batch([article()], [], [], [], crawl)
@@ -351,12 +389,17 @@ def test_a_version_1_archive_is_upgraded_in_place(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)  # back to version 1: no pid/host on crawls
     conn.executescript(
         "ALTER TABLE crawls DROP COLUMN pid; ALTER TABLE crawls DROP COLUMN host;"
+        "DROP TABLE article_versions;"
         "DELETE FROM schema_version; INSERT INTO schema_version VALUES (1, 'then');"
     )
     conn.close()
     with Archive(db_path) as archive:
         assert archive.start_crawl("test") == 2
-    assert rows(db_path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,)]
+    assert rows(db_path, "SELECT version FROM schema_version ORDER BY version") == [
+        (1,),
+        (2,),
+        (3,),
+    ]
     assert rows(db_path, "SELECT id, pid IS NULL FROM crawls") == [(1, 1), (2, 0)]
     assert rows(db_path, "SELECT title FROM articles") == [("Les élections",)]
 

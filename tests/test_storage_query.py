@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -181,6 +183,7 @@ def test_stats_counts_tables_sites_dates_and_crawls(filled: Path) -> None:
         "crawls": 1,
         "rejects": 1,
         "aliases": 2,
+        "article_versions": 0,
     }
     assert figures["sites"]["test"]["articles"] == 2
     assert figures["sites"]["test"]["members_only"] == 1
@@ -216,3 +219,25 @@ def test_unreadable_file_is_one_line_archive_error(
         read(path)
     assert "\n" not in str(error.value)
     assert content is not None or not path.exists()
+
+
+def test_stats_reads_an_archive_of_an_older_schema_without_upgrading_it(filled: Path) -> None:
+    conn = sqlite3.connect(filled)  # as a version-2 program left it: no article_versions
+    conn.executescript(
+        "DROP TABLE article_versions; DELETE FROM schema_version;"
+        "INSERT INTO schema_version VALUES (2, 'then');"
+    )
+    conn.close()
+    assert "article_versions" not in stats(filled)["tables"]
+    assert stats(filled)["tables"]["articles"] == 2
+
+
+def test_export_of_earlier_versions_decodes_lists(filled: Path) -> None:
+    with Archive(filled) as archive:
+        changed = replace(ARTICLES[0], title="Un autre titre")
+        archive.write_batch([changed], [], [], [], archive.start_crawl("test"))
+    out = io.StringIO()
+    assert export(filled, out, table="article_versions", since="2000-01-01") == 1
+    (version,) = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert version["title"] == ARTICLES[0].title
+    assert version["authors"] == ARTICLES[0].authors

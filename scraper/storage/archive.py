@@ -217,6 +217,11 @@ class Archive:
         )
         self.db.execute("UPDATE aliases SET article_url = ? WHERE article_url = ?", (new, old))
         self.db.execute("UPDATE teasers SET article_url = ? WHERE article_url = ?", (new, old))
+        self.db.execute(  # its earlier versions follow the row, if the row moved
+            "UPDATE article_versions SET url = ? WHERE url = ? AND NOT EXISTS"
+            " (SELECT 1 FROM articles WHERE url = ?)",
+            (new, old, old),
+        )
 
     def _upsert_article(self, url: str, article: Article, crawl_id: int, now: str) -> str:
         """Insert, update or just mark seen; returns which of "new", "updated", "unchanged"."""
@@ -241,6 +246,13 @@ class Archive:
                 (now, lastmod, url),
             )
             return "unchanged"
+        # The version being replaced is kept: a changed story must not lose what it said.
+        kept = ", ".join((*CONTENT_COLUMNS, "modified", "fetched_at", "crawl_id"))
+        self.db.execute(
+            f"INSERT INTO article_versions (url, {kept}, replaced_at, replaced_by)"
+            f" SELECT url, {kept}, ?, ? FROM articles WHERE url = ?",
+            (now, crawl_id, url),
+        )
         assignments = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS)
         self.db.execute(
             f"UPDATE articles SET {assignments}, modified = ?, lastmod = coalesce(?, lastmod),"

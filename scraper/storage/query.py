@@ -28,6 +28,7 @@ EXPORT_DATE_COLUMNS: dict[str, str | None] = {
     "crawls": "started",
     "rejects": "seen_at",
     "aliases": None,
+    "article_versions": "replaced_at",
 }
 # A title hit outranks a lede hit, which outranks a body hit (bm25 weights per FTS column).
 RANK = "bm25(articles_fts, 10.0, 4.0, 1.0)"
@@ -93,7 +94,7 @@ def export(
     """Stream a table's rows to `out` as JSONL (lists as lists) or CSV; returns the row count.
 
     `since` (ISO date or datetime) keeps rows dated on or after it: articles by published,
-    teasers and rejects by seen_at, crawls by started.
+    teasers and rejects by seen_at, crawls by started, earlier article versions by replaced_at.
     """
     if table not in EXPORT_DATE_COLUMNS:
         raise ValueError(f"unknown table {table!r} (choose from {', '.join(EXPORT_DATE_COLUMNS)})")
@@ -138,9 +139,11 @@ def stats(path: str | Path, *, last_crawls: int = 5) -> dict[str, Any]:
     """Rows per table, articles per site with their publication range, and the last crawls."""
     conn = open_readonly(path)
     try:
-        tables = {
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = {  # an archive not yet upgraded (opened read-only) lacks the newer tables
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in EXPORT_DATE_COLUMNS
+            if table in present
         }
         sites = {
             row["site"]: {

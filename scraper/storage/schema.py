@@ -10,13 +10,40 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# Each version of an article that a later fetch replaced (the current one stays in articles).
+ARTICLE_VERSIONS_SQL = (
+    """CREATE TABLE IF NOT EXISTS article_versions (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL REFERENCES articles(url),
+    site TEXT,
+    title TEXT,
+    lede TEXT,
+    body TEXT,
+    body_html TEXT,
+    authors TEXT,
+    published TEXT,
+    tags TEXT,
+    language TEXT,
+    image TEXT,
+    members_only INTEGER NOT NULL DEFAULT 0,
+    word_count INTEGER,
+    content_hash TEXT,
+    modified TEXT,
+    fetched_at TEXT NOT NULL,
+    crawl_id INTEGER REFERENCES crawls(id),
+    replaced_at TEXT NOT NULL,
+    replaced_by INTEGER REFERENCES crawls(id)
+)""",
+    "CREATE INDEX IF NOT EXISTS article_versions_url ON article_versions(url)",
+)
 # What each version adds to the one before it: a file of an older version is upgraded in place.
 MIGRATIONS = {
     2: (  # which process runs a crawl, so a later crawl can tell a killed one
         "ALTER TABLE crawls ADD COLUMN pid INTEGER",
         "ALTER TABLE crawls ADD COLUMN host TEXT",
     ),
+    3: ARTICLE_VERSIONS_SQL,  # an update no longer loses the text it replaces
 }
 # Accent- and case-insensitive words for French and other languages; porter is English-only.
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -24,6 +51,7 @@ FTS_COLUMNS = ("title", "lede", "body")
 # JSON-encoded list columns, per table: exports decode them back into lists.
 JSON_COLUMNS = {
     "articles": ("authors", "tags"),
+    "article_versions": ("authors", "tags"),
     "teasers": ("authors",),
     "crawls": ("stats",),
 }
@@ -170,6 +198,8 @@ def ensure_schema(db: Database) -> None:
         version = current_version(db.conn)
         if version is None:
             db.executescript(TABLES_SQL)
+            for statement in ARTICLE_VERSIONS_SQL:
+                db.execute(statement)
             db.table("articles").enable_fts(
                 FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER
             )
