@@ -95,7 +95,8 @@ def crawl(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Crawl SITE (a profile name, see `scraper sites`) or any site (--url) into the archive.
+    """Crawl SITE (a profile name, see `scraper sites`, or a profile file NAME.toml) or any
+    site (--url) into the archive.
 
     A site with no profile is crawled with the generic rules: sitemaps, feeds and listings
     are discovered, and each page's shape and structured data say whether it is an article.
@@ -106,11 +107,12 @@ def crawl(
     \b
     scraper crawl courrier --max-articles 50
     scraper crawl --url https://www.example-news.org/ --db example.db
+    scraper crawl example.toml --db example.db     # a profile of your own
     scraper crawl courrier --base-url http://127.0.0.1:8000/ --db copy.db -s DOWNLOAD_DELAY=0
     """
-    from scraper.profiles import load_profiles, profile_for_url
+    from scraper.profiles import load_profiles, profile_for_url, read_profile_file
     from scraper.runner import crawl_settings, parse_overrides, run_crawl
-    from spiders.site import SPIDERS, GenericSpider
+    from spiders.site import SPIDERS, GenericSpider, spider_for
 
     for value, hint in ((url, "--url"), (base_url, "--base-url")):
         if value and not value.startswith(("http://", "https://")):
@@ -119,16 +121,25 @@ def crawl(
         raise click.UsageError("give a SITE (see `scraper sites`) or --url, not both")
     if url and (known_profile := profile_for_url(url)):
         site, url = known_profile.name, None
-    if site and site not in SPIDERS:
+    spider = SPIDERS.get(site) if site else GenericSpider
+    if site and site.endswith(".toml"):
+        try:
+            spider = spider_for(read_profile_file(site))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="SITE") from None
+    if spider is None:
         known = ", ".join(sorted(load_profiles()))
-        raise click.BadParameter(f"unknown site {site!r} (known: {known})", param_hint="SITE")
+        raise click.BadParameter(
+            f"unknown site {site!r} (known: {known}; or a profile file NAME.toml)",
+            param_hint="SITE",
+        )
     try:
         settings = crawl_settings(db, parse_overrides(overrides), quiet=quiet, verbose=verbose)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="-s") from None
     _open_for_writing(db)
     result = run_crawl(
-        SPIDERS[site] if site else GenericSpider,
+        spider,
         settings,
         url=url,
         base_url=base_url,
@@ -351,10 +362,11 @@ def profile() -> None:
 def profile_suggest(url: str, pages: int, output: Any) -> None:
     """Fetch a site's home page and a few articles (politely) and print a draft profile.
 
-    Edit the draft, save it in scraper/profiles/NAME.toml, and `scraper crawl NAME` uses it.
+    Edit the draft, then `scraper crawl example.toml` crawls with it (saved in
+    scraper/profiles/ instead, it becomes the site `scraper crawl example`).
 
     \b
-    scraper profile suggest https://www.example-news.org/ -o scraper/profiles/example.toml
+    scraper profile suggest https://www.example-news.org/ -o example.toml
     """
     from scraper.fetch import FetchError
     from scraper.suggest import suggest_profile

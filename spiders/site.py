@@ -21,7 +21,7 @@ from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitem
 from scraper.extract.html import parse_html
 from scraper.extract.page import extract_page
 from scraper.items import Alias, Article, Listing
-from scraper.profiles import Profile, generic_profile, get_profile, load_profiles
+from scraper.profiles import Profile, generic_profile, load_profiles
 from scraper.storage.archive import known_articles
 from scraper.urls import canonicalize_url, is_local, mirrored_origin
 
@@ -36,10 +36,10 @@ def _listing_base(url: str) -> str:
 
 
 class SiteSpider(scrapy.Spider):
-    """Crawl one site described by a profile; subclasses bind `profile_name`."""
+    """Crawl one site described by a profile; subclasses bind it (see `spider_for`)."""
 
     name = ""  # a base class: `scrapy list` shows only the spiders bound to a site
-    profile_name = ""
+    bound_profile: Profile | None = None
 
     def __init__(
         self,
@@ -66,8 +66,10 @@ class SiteSpider(scrapy.Spider):
 
     @classmethod
     def load_profile(cls, url: str | None = None) -> Profile:
-        """The profile this spider crawls with (a bundled one, bound by `profile_name`)."""
-        return get_profile(cls.profile_name)
+        """The profile this spider crawls with (bound by `spider_for`)."""
+        if cls.bound_profile is None:
+            raise TypeError(f"{cls.__name__} is bound to no profile: use spider_for(profile)")
+        return cls.bound_profile
 
     @classmethod
     def update_settings(cls, settings: Any) -> None:
@@ -404,13 +406,14 @@ class GenericSpider(SiteSpider):
 _DECLARED_URLS = "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"
 
 
-def _spider_class(profile: Profile) -> type[SiteSpider]:
+def spider_for(profile: Profile) -> type[SiteSpider]:
+    """A spider class bound to `profile`: a bundled one, or a profile file of one's own."""
     return type(
-        f"{profile.name.title().replace('-', '')}Spider",
+        "".join(c for c in profile.name.title() if c.isalnum()) + "Spider",
         (SiteSpider,),
         {
             "name": profile.name,
-            "profile_name": profile.name,
+            "bound_profile": profile,
             "__module__": __name__,
             "__doc__": f"Crawl {profile.title} ({profile.base_url}).",
         },
@@ -418,5 +421,5 @@ def _spider_class(profile: Profile) -> type[SiteSpider]:
 
 
 # One spider per bundled profile, so `scrapy list` shows them and `scrapy crawl NAME` works.
-SPIDERS: dict[str, type[SiteSpider]] = {p.name: _spider_class(p) for p in load_profiles().values()}
+SPIDERS: dict[str, type[SiteSpider]] = {p.name: spider_for(p) for p in load_profiles().values()}
 globals().update({cls.__name__: cls for cls in SPIDERS.values()})

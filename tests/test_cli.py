@@ -149,3 +149,23 @@ def test_a_crawl_opens_no_code_execution_port_and_keeps_its_progress_line() -> N
     assert extensions["scraper.progress.Progress"] == 900
     assert not settings.getbool("TELNETCONSOLE_ENABLED")
     assert not settings.getbool("REMOTE_CONTROL_ENABLED")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read profile"),
+        ("name = ", "is not valid TOML"),
+        ("name = 'x'\nbase_url = 'https://x.test/'\n", "lacks the required key 'hosts'"),
+    ],
+)
+def test_a_broken_profile_file_is_one_usage_error(
+    runner: CliRunner, tmp_path: Path, content: str | None, message: str
+) -> None:
+    path = tmp_path / "mine.toml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = runner.invoke(cli, ["crawl", str(path), "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "a.db").exists()

@@ -435,3 +435,28 @@ def test_generic_crawl_of_a_site_with_no_profile(tmp_path: Path, host_style: str
     for field in ("title", "published", "authors", "lede", "tags", "members_only"):
         assert score.rate(field) == 1.0, (field, score.mismatches.get(field))
     assert score.body_f1 >= 0.98
+
+
+def test_a_suggested_profile_file_turns_a_generic_crawl_into_a_profiled_one(
+    tmp_path: Path,
+) -> None:
+    """`scraper profile suggest URL -o NAME.toml`, then `scraper crawl NAME.toml`."""
+    site = build_site(20, seed=11, host_style="local")
+    draft, db = tmp_path / "mysite.toml", tmp_path / "mysite.db"
+    with serve(site) as base_url:
+        suggest = [sys.executable, "-m", "scraper", "profile", "suggest", str(base_url)]
+        made = subprocess.run(
+            [*suggest, "--pages", "3", "-o", str(draft)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert made.returncode == 0, made.stderr[-2000:]
+        crawl = [sys.executable, "-m", "scraper", "crawl", str(draft), "--db", str(db), "--quiet"]
+        result = subprocess.run([*crawl, *FAST], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr[-2000:]
+    score = score_archive(db, site)
+    assert score.found == score.rows == 20 and score.extra_rows == []
+    assert query(db, "select distinct site from articles") == [("127-0-0-1",)]
+    for field in ("title", "published", "authors", "lede", "tags"):
+        assert score.rate(field) == 1.0, (field, score.mismatches.get(field))

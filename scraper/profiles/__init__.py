@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from scraper.urls import host_of, url_key, www_twin
@@ -198,6 +199,21 @@ def get_profile(name: str) -> Profile:
         known = ", ".join(sorted(profiles)) or "none"
         raise KeyError(f"unknown site {name!r} (known sites: {known})")
     return profiles[name]
+
+
+def read_profile_file(path: str | Path) -> Profile:
+    """A profile from a TOML file of one's own (an edited `scraper profile suggest` draft);
+    ValueError says in one line what is wrong with the file."""
+    try:
+        return parse_profile(tomllib.loads(Path(path).read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise ValueError(f"cannot read profile {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"profile {path} is not valid TOML: {exc}") from None
+    except KeyError as exc:
+        raise ValueError(f"profile {path} lacks the required key {exc}") from None
+    except (TypeError, ValueError, AttributeError, re.error) as exc:
+        raise ValueError(f"profile {path}: {exc}") from None
 
 
 def generic_profile(url: str) -> Profile:
