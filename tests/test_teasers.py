@@ -322,3 +322,16 @@ def test_a_single_titleless_card_is_a_teaser_when_it_is_an_article_element() -> 
     # The same card as a plain <div>: one link and a line of text, nothing says "card".
     plain = body.replace("<article class='c'>", "<div class='c'>").replace("</article>", "</div>")
     assert _page(plain, url="https://example.org/category/caraibes/page/2/") == []
+
+
+def test_a_menu_in_a_dialog_is_no_block_of_teasers() -> None:
+    """Menus opened as modal dialogs (role=dialog, obfuscated classes) list topic pages
+    whose URLs look like articles: none of them is a teaser."""
+    items = "".join(
+        f"<div class='x{i}'><a class='y' href='/nachrichten/thema/sujet-{i}-1{i}.html'>"
+        f"<h3 class='z'>Sujet numéro {i}</h3></a></div>"
+        for i in range(4)
+    )
+    body = f"<div role='dialog' aria-modal='true' class='q'>{items}</div>"
+    assert _page(body) == []
+    assert len(_page(body.replace("role='dialog' ", ""))) == 4  # the same blocks, shown

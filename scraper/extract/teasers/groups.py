@@ -36,7 +36,9 @@ _ZONE_WORDS = frozenset({
 })
 # fmt: on
 _CHROME_WORDS = frozenset({"header", "footer"})
-_ZONE_ROLES = frozenset({"navigation", "search", "menu", "menubar", "banner", "contentinfo"})
+_ZONE_ROLES = frozenset(
+    {"navigation", "search", "menu", "menubar", "banner", "contentinfo", "dialog", "alertdialog"}
+)
 
 
 def profile_cards(
