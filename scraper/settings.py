@@ -30,6 +30,8 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # Longest wait we accept from a Retry-After header before giving the request up to retry later.
 RETRY_AFTER_MAX = 600
+# Longest robots.txt Crawl-delay we wait between two requests to a host (a crawl must end).
+ROBOTSTXT_CRAWL_DELAY_MAX = 60
 
 # --- Resource bounds (safety-relevant) ---
 DOWNLOAD_TIMEOUT = 30  # fits a graceful stop inside a cron/systemd grace period
@@ -41,7 +43,11 @@ REDIRECT_MAX_TIMES = 10
 TELNETCONSOLE_ENABLED = False  # an open code-execution port has no place in a crawler
 # Nor has Scrapy 2.19's remote-control HTTP server (POST /execute runs code); taking it out
 # of EXTENSIONS also spares each run the aiohttp import.
-EXTENSIONS = {"scrapy.extensions.remote_control.RemoteControl": None}
+EXTENSIONS = {
+    "scrapy.extensions.remote_control.RemoteControl": None,
+    # robots.txt `Crawl-delay` honoured (Scrapy parses it but does not wait for it).
+    "scraper.crawl_delay.RobotsCrawlDelay": 600,
+}
 REMOTE_CONTROL_ENABLED = False
 # Scrapy re-reads a generator callback's source (inspect + ast) to lint its `return`s, again
 # for each new bound method; ruff and the tests do that job once, not per response.

@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -460,3 +460,35 @@ def test_a_suggested_profile_file_turns_a_generic_crawl_into_a_profiled_one(
     assert query(db, "select distinct site from articles") == [("127-0-0-1",)]
     for field in ("title", "published", "authors", "lede", "tags"):
         assert score.rate(field) == 1.0, (field, score.mismatches.get(field))
+
+
+@pytest.mark.parametrize(
+    ("asked", "cap", "waited"),
+    [
+        ("0.1", "60", 0.1),  # honoured as asked, AutoThrottle on (it lowers delays otherwise)
+        ("30", "0.1", 0.1),  # a delay past ROBOTSTXT_CRAWL_DELAY_MAX waits the cap
+    ],
+)
+def test_robots_txt_crawl_delay_spaces_every_request(
+    tmp_path: Path, asked: str, cap: str, waited: float
+) -> None:
+    site = build_site(5, seed=2)
+    robots = site.routes["/robots.txt"]
+    body = robots.body.replace(
+        b"User-agent: *\n", f"User-agent: *\nCrawl-delay: {asked}\n".encode()
+    )
+    site.routes["/robots.txt"] = replace(robots, body=body)
+    db = tmp_path / "archive.db"
+    with serve(site) as base_url:
+        result = run_crawl(
+            base_url,
+            db,
+            *("-s", "AUTOTHROTTLE_ENABLED=True", "-s", "AUTOTHROTTLE_START_DELAY=0"),
+            *("-s", f"ROBOTSTXT_CRAWL_DELAY_MAX={cap}"),
+        )
+        hits = list(base_url.server.hits)
+    assert result.returncode == 0, result.stderr[-2000:]
+    gaps = [later.time - earlier.time for earlier, later in zip(hits, hits[1:], strict=False)]
+    assert len(hits) > 20 and min(gaps) >= 0.8 * waited
+    ((stats,),) = query(db, "select stats from crawls")
+    assert json.loads(stats)["robotstxt/crawl_delay/127.0.0.1"] == waited
