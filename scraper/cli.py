@@ -217,18 +217,23 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
 @click.argument("query")
 @db_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--site", help="Only articles of this site (see `scraper stats`).")
+@click.option("--since", callback=_check_date, help="Only articles published on/after this date.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
-def search(query: str, db: str, limit: int, as_json: bool) -> None:
+def search(
+    query: str, db: str, limit: int, site: str | None, since: str | None, as_json: bool
+) -> None:
     """Full-text search of titles, ledes and bodies, best hits first.
 
     \b
     scraper search "garanties de sécurité" --limit 5
+    scraper search Ukraine --site courrier --since 2025-01-01
     """
     from scraper.storage import ArchiveError
     from scraper.storage.query import search as run_search
 
     with _one_line_errors(ArchiveError, ValueError):
-        hits = run_search(_existing_archive(db), query, limit=limit)
+        hits = run_search(_existing_archive(db), query, limit=limit, site=site, since=since)
     for hit in hits:
         if as_json:
             click.echo(json.dumps(hit, ensure_ascii=False))

@@ -95,6 +95,22 @@ def test_search_ranks_title_hits_first(filled: Path) -> None:
     assert search(filled, "energie")[0]["url"] == "https://site.test/energie/"
 
 
+@pytest.mark.parametrize(
+    ("filters", "urls"),
+    [
+        ({}, ["https://site.test/elections/", "https://site.test/energie/"]),
+        ({"since": "2025-01-01"}, ["https://site.test/energie/"]),
+        (
+            {"site": "test", "since": "2024-06-01"},
+            ["https://site.test/elections/", "https://site.test/energie/"],
+        ),
+        ({"site": "other"}, []),
+    ],
+)
+def test_search_by_site_and_publication_date(filled: Path, filters: dict, urls: list[str]) -> None:
+    assert sorted(hit["url"] for hit in search(filled, "le", **filters)) == urls
+
+
 def test_search_limit(filled: Path) -> None:
     assert len(search(filled, "le", limit=1)) == 1
 

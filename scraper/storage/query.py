@@ -35,9 +35,16 @@ RANK = "bm25(articles_fts, 10.0, 4.0, 1.0)"
 
 
 def search(
-    path: str | Path, query: str, *, limit: int = 20, raw: bool = False
+    path: str | Path,
+    query: str,
+    *,
+    limit: int = 20,
+    raw: bool = False,
+    site: str | None = None,
+    since: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Articles matching `query`, best first, each with url, title, published and a snippet.
+    """Articles matching `query`, best first, each with url, title, published and a snippet;
+    only those of `site` and published on/after `since` (ISO date) when given.
 
     Words are quoted (AND, OR, NOT, -, * match literally) unless `raw` passes FTS5 syntax
     through; then a malformed query raises ValueError.
@@ -54,8 +61,9 @@ def search(
             "SELECT a.url, a.title, a.published,"
             " snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet"
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            f" WHERE articles_fts MATCH ? ORDER BY {RANK} LIMIT ?",
-            (fts_query, limit),
+            " WHERE articles_fts MATCH ? AND (? IS NULL OR a.site = ?)"
+            f" AND (? IS NULL OR a.published >= ?) ORDER BY {RANK} LIMIT ?",
+            (fts_query, site, site, since, since, limit),
         ).fetchall()
     except sqlite3.Error as exc:
         raise ArchiveError(f"cannot search archive {path}: {exc}") from None
