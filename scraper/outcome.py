@@ -10,7 +10,7 @@ from typing import Any
 
 EXIT_OK = 0
 EXIT_ERRORS = 3  # the crawl ran but too many requests failed
-EXIT_NOTHING = 4  # not a single page could be fetched
+EXIT_NOTHING = 4  # not a single page could be fetched, or every answer was an HTTP error
 EXIT_ARCHIVE = 5  # the archive could not be written
 EXIT_ABORTED = 6  # closed early: memory limit, timeout, error count
 EXIT_INTERRUPTED = 11  # stopped by a signal (Ctrl-C, SIGTERM)
@@ -19,11 +19,26 @@ EXIT_INTERRUPTED = 11  # stopped by a signal (Ctrl-C, SIGTERM)
 MAX_ERROR_RATE = 0.1
 MIN_ERRORS = 3
 SUCCESS_REASONS = frozenset({"finished", "max_articles"})
+# Answers that refuse the crawler itself (blocked, login wall, legal block): a blocked crawl
+# must not pass for a finished one. 404s are not among them: a crawl meets some normally.
+REFUSALS = frozenset({401, 403, 407, 451})
+_STATUS_KEY = "downloader/response_status_count/"
 
 
 def error_count(stats: Mapping[str, Any]) -> int:
-    """Errors of a crawl: everything logged at ERROR (failed downloads, callback and pipeline errors)."""
-    return int(stats.get("log_count/ERROR", 0))
+    """Errors of a crawl: everything logged at ERROR (failed downloads, callback and pipeline
+    errors) and every answer refusing the crawler (401, 403, 407, 451)."""
+    refused = sum(n for status, n in _statuses(stats).items() if status in REFUSALS)
+    return int(stats.get("log_count/ERROR", 0)) + refused
+
+
+def _statuses(stats: Mapping[str, Any]) -> dict[int, int]:
+    """Responses per HTTP status, from Scrapy's downloader stats."""
+    return {
+        int(key[len(_STATUS_KEY) :]): int(n)
+        for key, n in stats.items()
+        if key.startswith(_STATUS_KEY) and key[len(_STATUS_KEY) :].isdigit()
+    }
 
 
 def crawl_outcome(stats: Mapping[str, Any], finish_reason: str | None) -> tuple[str, int, str]:
@@ -38,6 +53,14 @@ def crawl_outcome(stats: Mapping[str, Any], finish_reason: str | None) -> tuple[
         return "interrupted", EXIT_INTERRUPTED, "interrupted by a signal before the end"
     if pages == 0:
         return "failed", EXIT_NOTHING, f"fetched nothing: {requests} requests, no response"
+    statuses = _statuses(stats)
+    if statuses and all(status >= 400 for status in statuses):
+        seen = ", ".join(f"{n}×{status}" for status, n in sorted(statuses.items()))
+        return (
+            "failed",
+            EXIT_NOTHING,
+            f"fetched nothing usable: every answer an HTTP error ({seen})",
+        )
     if reason not in SUCCESS_REASONS:
         return "aborted", EXIT_ABORTED, f"closed early ({reason})"
     if errors >= MIN_ERRORS and errors > MAX_ERROR_RATE * max(requests, 1):

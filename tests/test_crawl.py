@@ -258,6 +258,19 @@ def test_unreachable_site_fails_loudly(tmp_path: Path) -> None:
     assert status == [("failed", 4)]
 
 
+def test_a_site_that_blocks_the_crawler_fails_loudly(tmp_path: Path) -> None:
+    """Every answer a 403 (a bot wall): no article, and cron must hear of it."""
+    site = build_site(5)
+    refusal = Route(403, {"Content-Type": "text/html"}, b"<html><body>Forbidden</body></html>")
+    site.routes.update({path: refusal for path in site.routes})
+    with serve(site) as base_url:
+        result = run_crawl(base_url, tmp_path / "b.db")
+    assert result.returncode == 4
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("scraper: crawl failed: fetched nothing usable: every answer an HTTP")
+    assert query(tmp_path / "b.db", "select status, exit_code from crawls") == [("failed", 4)]
+
+
 def test_plain_scrapy_commands_work_from_the_repository(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     listed = subprocess.run(
