@@ -17,7 +17,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.normalize import spider_site
 from scraper.items import Alias, Article, Duplicate, Listing, Original, Reject, Teaser
-from scraper.outcome import crawl_outcome, error_count
+from scraper.outcome import crawl_outcome, error_count, rejected_count
 from scraper.storage import Archive, ArchiveError
 
 logger = logging.getLogger(__name__)
@@ -183,6 +183,6 @@ def crawl_counts(stats: dict[str, Any]) -> dict[str, int]:
         "articles_updated": int(stats.get("archive/stored/updated", 0)),
         "articles_unchanged": int(stats.get("archive/stored/unchanged", 0)),
         "teasers": int(stats.get("archive/teasers", 0)),
-        "rejects": sum(v for k, v in stats.items() if k.startswith("archive/rejected/")),
+        "rejects": rejected_count(stats),
         "errors": error_count(stats),
     }

@@ -101,8 +101,8 @@ def crawl(
     A site with no profile is crawled with the generic rules: sitemaps, feeds and listings
     are discovered, and each page's shape and structured data say whether it is an article.
     Re-running is incremental: archived articles are not downloaded again unless the site
-    says they changed. Exit codes: 0 ok, 3 abnormal error rate, 4 fetched nothing usable,
-    5 archive error, 6 closed early, 11 interrupted.
+    says they changed. Exit codes: 0 ok, 3 abnormal error or reject rate, 4 fetched nothing
+    usable, 5 archive error, 6 closed early, 11 interrupted.
 
     \b
     scraper crawl courrier --max-articles 50

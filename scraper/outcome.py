@@ -18,6 +18,9 @@ EXIT_INTERRUPTED = 11  # stopped by a signal (Ctrl-C, SIGTERM)
 # Error rate above which a crawl is abnormal, once it has at least MIN_ERRORS errors.
 MAX_ERROR_RATE = 0.1
 MIN_ERRORS = 3
+# Share of article pages rejected (no title, no body) above which extraction is failing: the
+# site changed its markup, or serves something else than its pages.
+MAX_REJECT_RATE = 0.5
 SUCCESS_REASONS = frozenset({"finished", "max_articles"})
 # Answers that refuse the crawler itself (blocked, login wall, legal block): a blocked crawl
 # must not pass for a finished one. 404s are not among them: a crawl meets some normally.
@@ -30,6 +33,11 @@ def error_count(stats: Mapping[str, Any]) -> int:
     errors) and every answer refusing the crawler (401, 403, 407, 451)."""
     refused = sum(n for status, n in _statuses(stats).items() if status in REFUSALS)
     return int(stats.get("log_count/ERROR", 0)) + refused
+
+
+def rejected_count(stats: Mapping[str, Any]) -> int:
+    """Article pages that could not be archived (the pipelines' rejects, every reason)."""
+    return sum(int(n) for key, n in stats.items() if key.startswith("archive/rejected/"))
 
 
 def _statuses(stats: Mapping[str, Any]) -> dict[int, int]:
@@ -68,5 +76,15 @@ def crawl_outcome(stats: Mapping[str, Any], finish_reason: str | None) -> tuple[
             "failed",
             EXIT_ERRORS,
             f"abnormal error rate: {errors} errors for {requests} requests",
+        )
+    rejected = rejected_count(stats)
+    articles = rejected + sum(
+        int(stats.get(f"archive/stored/{kind}", 0)) for kind in ("new", "updated", "unchanged")
+    )
+    if rejected >= MIN_ERRORS and rejected > MAX_REJECT_RATE * articles:
+        return (
+            "failed",
+            EXIT_ERRORS,
+            f"extraction failing: {rejected} of {articles} article pages rejected (see rejects)",
         )
     return "finished", EXIT_OK, ""

@@ -4,6 +4,7 @@ against a generated copy of the Courrier (both eras, every trap) served on 127.0
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -269,6 +270,22 @@ def test_a_site_that_blocks_the_crawler_fails_loudly(tmp_path: Path) -> None:
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("scraper: crawl failed: fetched nothing usable: every answer an HTTP")
     assert query(tmp_path / "b.db", "select status, exit_code from crawls") == [("failed", 4)]
+
+
+def test_a_crawl_whose_extraction_fails_on_most_articles_fails_loudly(tmp_path: Path) -> None:
+    """The site changed its markup: pages come back, but no story text is found in them."""
+    site = build_site(8)
+    for truth in site.articles:
+        page = site.routes[truth.canonical_path]
+        emptied = re.sub(rb"<p[ >].*?</p>", b"", page.body, flags=re.DOTALL)
+        site.routes[truth.canonical_path] = replace(page, body=emptied)
+    with serve(site) as base_url:
+        result = run_crawl(base_url, tmp_path / "x.db")
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert "extraction failing" in result.stderr.strip().splitlines()[-1]
+    assert (
+        query(tmp_path / "x.db", "select count(*) from rejects where reason = 'no_body'")[0][0] >= 3
+    )
 
 
 def test_plain_scrapy_commands_work_from_the_repository(tmp_path: Path) -> None:

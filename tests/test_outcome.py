@@ -32,6 +32,14 @@ BLOCKED = {
         (BLOCKED, "finished", "failed", 4),  # every answer refuses us
         ({**OK, "downloader/response_status_count/403": 20}, "finished", "failed", 3),
         ({**OK, "downloader/response_status_count/403": 2}, "finished", "finished", 0),
+        # Extraction failing on most article pages (the site changed its markup): exit 3.
+        ({**OK, "archive/stored/new": 3, "archive/rejected/no_body": 40}, "finished", "failed", 3),
+        (
+            {**OK, "archive/stored/new": 60, "archive/rejected/no_body": 4},
+            "finished",
+            "finished",
+            0,
+        ),
     ],
 )
 def test_crawl_outcome(stats: dict, reason: str, status: str, code: int) -> None:
