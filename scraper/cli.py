@@ -112,6 +112,7 @@ def crawl(
     """
     from scraper.profiles import load_profiles, profile_for_url, read_profile_file
     from scraper.runner import crawl_settings, parse_overrides, run_crawl
+    from scraper.urls import is_local
     from spiders.site import SPIDERS, GenericSpider, spider_for
 
     for value, hint in ((url, "--url"), (base_url, "--base-url")):
@@ -133,10 +134,19 @@ def crawl(
             f"unknown site {site!r} (known: {known}; or a profile file NAME.toml)",
             param_hint="SITE",
         )
+    target = url or base_url or spider.load_profile().base_url
+    local_copy = is_local(target)
     try:
-        settings = crawl_settings(db, parse_overrides(overrides), quiet=quiet, verbose=verbose)
+        settings = crawl_settings(
+            db, parse_overrides(overrides), quiet=quiet, verbose=verbose, local_copy=local_copy
+        )
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="-s") from None
+    if local_copy and not quiet:
+        click.echo(
+            f"{target} is a local copy: no politeness delay (-s DOWNLOAD_DELAY=1 sets one)",
+            err=True,
+        )
     _open_for_writing(db)
     result = run_crawl(
         spider,

@@ -169,3 +169,19 @@ def test_a_broken_profile_file_is_one_usage_error(
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "a.db").exists()
+
+
+def test_a_local_copy_is_crawled_without_politeness_delay_unless_asked() -> None:
+    from scraper.runner import crawl_settings
+
+    local = crawl_settings("a.db", {}, quiet=True, verbose=False, local_copy=True)
+    local.setdict({"DOWNLOAD_DELAY": 1.0, "AUTOTHROTTLE_ENABLED": True}, priority="spider")
+    assert local.getfloat("DOWNLOAD_DELAY") == 0.01  # over the profile's second
+    assert not local.getbool("AUTOTHROTTLE_ENABLED")
+    asked = crawl_settings(
+        "a.db", {"DOWNLOAD_DELAY": "2"}, quiet=True, verbose=False, local_copy=True
+    )
+    assert asked.getfloat("DOWNLOAD_DELAY") == 2.0  # the user's -s wins
+    live = crawl_settings("a.db", {}, quiet=True, verbose=False)
+    live.setdict({"DOWNLOAD_DELAY": 1.0}, priority="spider")
+    assert live.getfloat("DOWNLOAD_DELAY") == 1.0 and live.getbool("AUTOTHROTTLE_ENABLED")

@@ -288,6 +288,21 @@ def test_a_crawl_whose_extraction_fails_on_most_articles_fails_loudly(tmp_path: 
     )
 
 
+def test_a_local_copy_is_crawled_without_a_second_between_requests(tmp_path: Path) -> None:
+    """No -s options: the Courrier profile asks a second between requests, which a copy on
+    127.0.0.1 (the user's own server) does not need."""
+    site = build_site(5, seed=4)
+    with serve(site) as base_url:
+        command = crawl_command(base_url, tmp_path / "l.db")
+        result = subprocess.run(command, capture_output=True, text=True, timeout=180)
+        hits = list(base_url.server.hits)
+        in_flight = base_url.server.max_concurrent
+    assert result.returncode == 0, result.stderr[-2000:]
+    gaps = sorted(later.time - earlier.time for earlier, later in zip(hits, hits[1:], strict=False))
+    assert len(hits) > 20 and gaps[len(gaps) // 2] < 0.3  # a second apart otherwise
+    assert in_flight == 1  # still one request at a time
+
+
 def test_plain_scrapy_commands_work_from_the_repository(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     listed = subprocess.run(
