@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from time import monotonic
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,15 +32,22 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
+BACKOFF_MIN_DELAY = 0.25  # seconds between requests to a host once it has said "slow down"
+
+
 class RetryAfterMiddleware(RetryMiddleware):
     """Scrapy's retries, plus a wait of `Retry-After` seconds (capped) before retrying 429/503.
 
-    Scrapy's own RetryMiddleware ignores the header, which hammers a rate-limited host.
+    Scrapy's own RetryMiddleware ignores the header, which hammers a rate-limited host. A 429,
+    or a 503 with Retry-After (the host asking us to slow down, not a passing server error),
+    also slows the whole host down: its download slot pauses for `Retry-After` (every request
+    to it, not only the one retried) and its delay doubles (at least BACKOFF_MIN_DELAY).
     """
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
         self.max_wait = settings.getfloat("RETRY_AFTER_MAX", 600)
+        self.max_delay = settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60)
 
     async def process_response(  # type: ignore[override]
         self, request: Request, response: Response, spider: Any = None
@@ -58,12 +66,26 @@ class RetryAfterMiddleware(RetryMiddleware):
             if wait is not None
             else str(response.status),
         )
+        if response.status == 429 or (response.status == 503 and wait is not None):
+            self._back_off(request, wait)
         if retry is None:
             return response
         if wait:
             stats.inc_value("retry/retry_after_waits")
             await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
         return retry
+
+    def _back_off(self, request: Request, wait: float | None) -> None:
+        """Pause the request's download slot for `wait` seconds and double its delay."""
+        downloader = self.crawler.engine.downloader
+        slot = downloader.slots.get(str(request.meta.get("download_slot")))
+        if slot is None:
+            return
+        slot.delay = min(max(2 * slot.delay, BACKOFF_MIN_DELAY), self.max_delay)
+        if wait:
+            # Scrapy starts a slot's next request `delay` after `lastseen` (monotonic clock).
+            slot.lastseen = max(slot.lastseen, monotonic() + wait)
+        self.crawler.stats.inc_value("retry/backoffs")
 
 
 class RobotsTxtOnceMiddleware:

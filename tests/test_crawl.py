@@ -334,14 +334,23 @@ def test_plain_scrapy_commands_work_from_the_repository(tmp_path: Path) -> None:
     assert query(db, "select count(*) from articles") == [(10,)]
 
 
-def test_retry_after_is_honoured(tmp_path: Path) -> None:
+def test_retry_after_pauses_the_host_and_slows_it_down(tmp_path: Path) -> None:
+    """A 429 with Retry-After on a local copy crawled at full pace: the request is retried
+    after the wait, no other request reaches the host meanwhile (but one already sent), and
+    the next ones come further apart than the copy's pace (0.01 s)."""
     with serve(build_site(5, seed=6)) as base_url:
         base_url.server.fail("/", 429, retry_after=2)
-        result = run_crawl(base_url, tmp_path / "r.db")
+        command = crawl_command(base_url, tmp_path / "r.db", "--max-articles", "2")
+        result = subprocess.run(command, capture_output=True, text=True, timeout=180)
+        hits = list(base_url.server.hits)
         home = base_url.server.hits_for("/")
     assert result.returncode == 0, result.stderr[-2000:]
     assert [h.status for h in home][:2] == [429, 200]
     assert home[1].time - home[0].time >= 2.0
+    after = [h.time for h in hits if h.time > home[0].time]
+    assert after[1] - home[0].time >= 2.0
+    gaps = [later - earlier for earlier, later in zip(after[1:], after[2:], strict=False)]
+    assert len(gaps) >= 3 and min(gaps) >= 0.12  # the raised delay, 0.25 s ± 50% jitter
 
 
 def test_abnormal_error_rate_fails_the_run(tmp_path: Path) -> None:
