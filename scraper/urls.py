@@ -6,7 +6,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
@@ -91,6 +91,23 @@ def url_key(url: str) -> str:
     path = parts.path.rstrip("/") or "/"
     key = f"{parts.netloc}{path}"
     return f"{key}?{parts.query}" if parts.query else key
+
+
+# Links that resolve the same from any page of an origin: root-relative ("/x", "//host/x")
+# and absolute ones.
+_ORIGIN_RELATIVE = ("/", "http://", "https://")
+
+
+@lru_cache(maxsize=1 << 16)
+def _join(base: str, href: str) -> str:
+    return urljoin(base, href)
+
+
+def resolve(page_url: str, href: str) -> str:
+    """`href` made absolute against the page it is on (urljoin), cached: menus and cards
+    repeat the same links on every page, and most are root-relative or absolute."""
+    href = href.strip()
+    return _join(origin(page_url) if href.startswith(_ORIGIN_RELATIVE) else page_url, href)
 
 
 def origin(url: str) -> str:

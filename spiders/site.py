@@ -23,7 +23,7 @@ from scraper.extract.page import extract_page
 from scraper.items import Alias, Article, Listing
 from scraper.profiles import Profile, generic_profile, load_profiles
 from scraper.storage.archive import known_articles
-from scraper.urls import canonicalize_url, is_local, mirrored_origin
+from scraper.urls import canonicalize_url, is_local, mirrored_origin, resolve
 
 _FEED_LINKS = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
@@ -303,7 +303,7 @@ class SiteSpider(scrapy.Spider):
     def _announced_feeds(self, response: Response, hrefs: list[str]) -> Iterator[Any]:
         """Feeds a listing page announces with `<link rel=alternate>` (RSS or Atom)."""
         for href in hrefs:
-            own = self._own(urljoin(response.url, href.strip()))
+            own = self._own(resolve(response.url, href))
             if own and self._key(own) not in self.seen and "comments" not in own:
                 self.seen.add(self._key(own))
                 yield self._request(own, self.parse_feed, priority=20)
@@ -321,7 +321,7 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("crawl/pagination_stopped")
         base = _listing_base(canonicalize_url(response.url))
         for href in hrefs:
-            url = self._own(urljoin(response.url, href.strip()))
+            url = self._own(resolve(response.url, href))
             if url is None:
                 continue
             if stop_paging and _listing_base(url) == base and url != base:

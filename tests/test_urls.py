@@ -1,8 +1,17 @@
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 
-from scraper.urls import canonicalize_url, is_local, is_tracking_param, mirrored_origin, url_key
+from scraper.urls import (
+    canonicalize_url,
+    is_local,
+    is_tracking_param,
+    mirrored_origin,
+    resolve,
+    url_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -96,3 +105,24 @@ def test_mirrored_origin(
     page: str, declared: list[str], links: list[str], origin: str | None
 ) -> None:
     assert mirrored_origin(page, declared, links) == origin
+
+
+@pytest.mark.parametrize(
+    ("page", "href"),
+    [
+        ("http://h:8000/a/b/", "/x/"),
+        ("http://h:8000/a/b", "x/../y"),
+        ("https://h/a/", "//cdn.h/x"),
+        ("http://h/a/b", "http://o/x/../y"),
+        ("http://h/a/b?q=1", "?p=2"),
+        ("http://h/a/b", " /z "),
+        ("http://h/a/b", "#top"),
+        ("http://h/a/b", "http:c"),
+    ],
+)
+def test_resolve_is_urljoin(page: str, href: str) -> None:
+    """Cached per origin for root-relative and absolute links, never a different answer."""
+    assert resolve(page, href) == urljoin(page, href.strip())
+    assert resolve(page.replace("/a/", "/z/"), href) == urljoin(
+        page.replace("/a/", "/z/"), href.strip()
+    )

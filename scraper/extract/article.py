@@ -133,9 +133,15 @@ def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]
     if not (_MIN_LEDE <= len(wanted) <= _MAX_LEDE) or wanted in body:
         return None
     # libxml2 narrows the candidates to elements containing the description's longest word.
-    needle = max(wanted.split()[:8], key=len)
+    words = wanted.split()
+    needle = max(words[:8], key=len)
     for node in _LEDE_CANDIDATES(tree, needle=needle):
-        if normalize_space(node.text_content()) != wanted:
+        text = node.text_content()
+        # The ancestors of the lede contain it too: a word count tells them apart cheaply
+        # (normalising only drops invisible characters and collapses spaces).
+        if not len(words) <= len(text.split()) <= len(words) + 3:
+            continue
+        if normalize_space(text) != wanted:
             continue
         if next(node.iterancestors("a", "head"), None) is None:
             return wanted
