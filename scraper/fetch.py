@@ -22,6 +22,7 @@ from scraper.settings import USER_AGENT
 TIMEOUT = 20.0
 MAX_BYTES = 5 * 1024 * 1024
 DELAY = 1.0  # seconds between two requests to one origin: a site we do not know yet
+MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay is honoured up to this (the crawler's cap)
 _DISALLOW_ALL = ("User-agent: *", "Disallow: /")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -138,10 +139,14 @@ class Fetcher:
             raise FetchError(f"cannot fetch {url}: {reason}") from exc
 
     def _wait(self, origin: str) -> None:
-        """Sleep until `delay` seconds have passed since the last request to `origin`."""
+        """Sleep until `delay` seconds, or the Crawl-delay of the origin's robots.txt (up to
+        MAX_CRAWL_DELAY), have passed since the last request to `origin`."""
         last = self._last.get(origin)
         if last is not None:
-            time.sleep(max(0.0, self.delay - (time.monotonic() - last)))
+            robots = self._robots.get(origin)
+            asked = robots[0].crawl_delay(self.user_agent) if robots else None
+            delay = max(self.delay, min(float(asked or 0), MAX_CRAWL_DELAY))
+            time.sleep(max(0.0, delay - (time.monotonic() - last)))
         self._last[origin] = time.monotonic()
 
     def _read(self, response: IO[bytes], url: str) -> bytes:

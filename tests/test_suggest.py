@@ -599,6 +599,16 @@ def test_fetcher_waits_between_requests(server: Served) -> None:
     assert time.monotonic() - start >= 0.6
 
 
+def test_fetcher_honours_the_crawl_delay_of_robots_txt() -> None:
+    robots = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nCrawl-delay: 1\n")
+    with _serve({"/robots.txt": robots, "/page": ROUTES["/page"]}) as served:
+        fetcher = Fetcher(delay=0)
+        start = time.monotonic()
+        fetcher(served.origin + "/page")  # robots.txt, then the page a second later
+        fetcher(served.origin + "/page")
+        assert time.monotonic() - start >= 2.0
+
+
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/x", "data:,x", "/page"])
 def test_fetcher_refuses_non_http(url: str) -> None:
     with pytest.raises(FetchError, match="not an http"):
