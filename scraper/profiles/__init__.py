@@ -19,6 +19,7 @@ from scraper.urls import host_of, url_key, www_twin
 
 PageKind = str  # "article" | "listing" | "ignore" | "unknown"
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+_MAX_LOCALIZED = 100_000  # URLs remembered by Profile.localize
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class Profile:
     follow_unknown: bool = False
     # Hosts of the real site when the profile is pointed at another origin (mirror, local copy).
     home_hosts: tuple[str, ...] = ()
+    # localize() answers, per URL: pages repeat the same links (each copy of a profile, as
+    # `replace` makes them, starts empty; not part of equality).
+    _localized: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def rebase(self, base_url: str) -> Profile:
         """The same profile pointed at another origin: its rules apply relative to `base_url`."""
@@ -82,6 +86,14 @@ class Profile:
         """Map a URL on the real site's hosts onto `base_url`'s origin (identity when not rebased)."""
         if not self.home_hosts:
             return url
+        local = self._localized.get(url)
+        if local is None:
+            if len(self._localized) >= _MAX_LOCALIZED:
+                self._localized.clear()
+            local = self._localized[url] = self._localize(url)
+        return local
+
+    def _localize(self, url: str) -> str:
         parts = urlsplit(url)
         base = urlsplit(self.base_url)
         host = (parts.hostname or "").lower()
