@@ -554,3 +554,23 @@ def test_a_declared_body_written_twice_over_is_kept_once() -> None:
 def test_japanese_related_markers_are_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
     assert line not in extract(html, "https://news.example/story/").body
+
+
+def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None:
+    table = (
+        "<table><thead><tr><th>Pays</th><th>Voix</th></tr></thead>"
+        "<tbody><tr><td>France</td><td>120</td></tr><tr><td>Espagne</td><td></td></tr></tbody>"
+        "</table>"
+    )
+    html = f"<html><body><article><h1>Title</h1>{STORY}{table}{STORY}</article></body></html>"
+    article = extract(html, "https://news.example/story/")
+    assert "\n\nPays | Voix\n\nFrance | 120\n\nEspagne |\n\n" in article.body
+    assert (
+        "<table><tr><th>Pays</th><th>Voix</th></tr><tr><td>France</td><td>120</td></tr>"
+        "<tr><td>Espagne</td><td></td></tr></table>"
+    ) in article.body_html
+    layout = (
+        f"<html><body><table><tr><td>{STORY}</td><td><p>Menu</p></td></tr></table></body></html>"
+    )
+    body = extract(layout, "https://news.example/story/").body
+    assert "Paragraph 0 of the story" in body and " | " not in body

@@ -151,7 +151,7 @@ _MAX_SIGN_OFF = 300
 class Block:
     """One paragraph-level piece of the body: its kind, text and inline safe HTML."""
 
-    kind: str  # p | h2..h6 | li | quote | pre
+    kind: str  # p | h2..h6 | li | quote | pre | row (a data table's row)
     text: str
     html: str
     link_chars: int = 0
@@ -213,7 +213,9 @@ class _Walker:
                 self.html.append("<br>")
                 self.last_br = True
             return
-        if tag in _BLOCK_TAGS:
+        if tag == "tr" and _data_row(el):
+            self._row(el, depth)
+        elif tag in _BLOCK_TAGS:
             self._block(el, tag, depth)
         else:
             self._inline(el, tag, depth)
@@ -243,6 +245,21 @@ class _Walker:
         self.flush()
         self.kind, self.group, self.ordered = saved
 
+    def _row(self, row: HtmlElement, depth: int) -> None:
+        """A data table's row as one block: its cells in order, " | " between them."""
+        self.flush()
+        saved = (self.kind, self.group, self.ordered)
+        self.kind, self.group = "row", id(next(row.iterancestors("table"), row))
+        cells = [c for c in row if c.tag in _CELLS and c not in self.skip]
+        for position, cell in enumerate(cells):
+            if position:
+                self.text.append(" | ")
+            self.html.append(f"<{cell.tag}>")
+            self._children(cell, depth + 1)
+            self.html.append(f"</{cell.tag}>")
+        self.flush()
+        self.kind, self.group, self.ordered = saved
+
     def _inline(self, el: HtmlElement, tag: str, depth: int) -> None:
         markup = _INLINE_MARKUP.get(tag)
         href = _safe_href(el.get("href"), self.base_url) if tag == "a" else None
@@ -257,6 +274,22 @@ class _Walker:
             self.html.append("</a>")
         elif markup:
             self.html.append(f"</{markup}>")
+
+
+_CELLS = frozenset({"td", "th"})
+_MAX_CELL = 300  # characters: a longer cell is page layout, not a data table
+_CELL_BLOCKS = _BLOCK_TAGS - {"td", "th"}
+
+
+def _data_row(row: HtmlElement) -> bool:
+    """A row of a data table: two cells or more, each short and holding no block (layout
+    tables put whole pages in their cells)."""
+    cells = [c for c in row if c.tag in _CELLS]
+    return len(cells) >= 2 and all(
+        len(c.text_content()) <= _MAX_CELL
+        and not any(d.tag in _CELL_BLOCKS for d in c.iterdescendants())
+        for c in cells
+    )
 
 
 def _safe_href(href: str | None, base_url: str | None) -> str | None:
@@ -342,15 +375,18 @@ def blocks_text(blocks: list[Block]) -> str:
     return "\n\n".join(b.text for b in blocks)
 
 
+_WRAPPERS = {"quote": "blockquote", "row": "table"}
+_ITEM_TAGS = {"li": "li", "row": "tr"}
+
+
 def blocks_html(blocks: list[Block]) -> str:
-    """Safe HTML: only p, h2–h6, ul/ol/li, blockquote, a[href], em/strong and br."""
+    """Safe HTML: only p, h2–h6, ul/ol/li, blockquote, table/tr/td/th, a[href], em/strong
+    and br."""
     out: list[str] = []
     open_group: tuple[str, int] | None = None
     for block in blocks:
         wrapper = (
-            ("ol" if block.ordered else "ul")
-            if block.kind == "li"
-            else ("blockquote" if block.kind == "quote" else None)
+            ("ol" if block.ordered else "ul") if block.kind == "li" else _WRAPPERS.get(block.kind)
         )
         group = (wrapper, block.group) if wrapper else None
         if open_group and open_group != group:
@@ -359,7 +395,7 @@ def blocks_html(blocks: list[Block]) -> str:
         if group and open_group is None:
             out.append(f"<{wrapper}>")
             open_group = group
-        tag = "li" if block.kind == "li" else block.kind if block.kind in _HEADINGS else "p"
+        tag = _ITEM_TAGS.get(block.kind) or (block.kind if block.kind in _HEADINGS else "p")
         out.append(f"<{tag}>{block.html}</{tag}>")
     if open_group:
         out.append(f"</{open_group[0]}>")
