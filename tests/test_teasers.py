@@ -335,3 +335,14 @@ def test_a_menu_in_a_dialog_is_no_block_of_teasers() -> None:
     body = f"<div role='dialog' aria-modal='true' class='q'>{items}</div>"
     assert _page(body) == []
     assert len(_page(body.replace("role='dialog' ", ""))) == 4  # the same blocks, shown
+
+
+def test_a_kicker_and_headline_in_separate_elements_keep_their_space() -> None:
+    card = (
+        "<li><h3><span class='k'>Risikofaktor Nahost</span><span class='c'>:</span>"
+        "<a href='/nachrichten/iran-israel-oelmarkt-{i}.html'>Eskalation verunsichert</a></h3>"
+        "<p>Ein Auszug der Karte, lang genug um zu zählen.</p></li>"
+    )
+    body = f"<main><h1>Nachrichten</h1><ul>{card.format(i=1)}{card.format(i=2)}</ul></main>"
+    titles = [t.title for t in _page(body)]
+    assert titles == ["Risikofaktor Nahost: Eskalation verunsichert"] * 2

@@ -45,6 +45,11 @@ def doc_order(root: HtmlElement) -> Callable[[HtmlElement], int]:
     return lambda el: order.get(el, 0)
 
 
+# Where an inline element starts or ends; a colon there glued to a word gets its space back.
+_EDGE = "\x00"
+_GLUED_COLON = re.compile(r":\x00+(?=\w)")
+
+
 def _hidden(el: HtmlElement) -> bool:
     if not isinstance(el.tag, str) or el.tag in _HIDDEN_TAGS:
         return True
@@ -64,17 +69,18 @@ def visible_text(el: HtmlElement, skip: Skip | None = None) -> str:
         if node is not el and (_hidden(node) or (skip is not None and skip(node))):
             return
         block = node.tag in BLOCK_TAGS
-        if block:
-            parts.append(" ")
+        parts.append(" " if block else _EDGE)
         parts.append(node.text or "")
         for child in node:
             walk(child)
             parts.append(child.tail or "")
-        if block:
-            parts.append(" ")
+        parts.append(" " if block else _EDGE)
 
     walk(el)
-    return normalize_space("".join(parts))
+    text = "".join(parts)
+    if ":" in text:  # "<span>Kicker</span><span>:</span><a>Headline</a>": "Kicker: Headline"
+        text = _GLUED_COLON.sub(": ", text)
+    return normalize_space(text.replace(_EDGE, ""))
 
 
 def class_words(el: HtmlElement, *, skip_layout: bool = False) -> frozenset[str]:
