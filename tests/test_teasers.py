@@ -346,3 +346,14 @@ def test_a_kicker_and_headline_in_separate_elements_keep_their_space() -> None:
     body = f"<main><h1>Nachrichten</h1><ul>{card.format(i=1)}{card.format(i=2)}</ul></main>"
     titles = [t.title for t in _page(body)]
     assert titles == ["Risikofaktor Nahost: Eskalation verunsichert"] * 2
+
+
+def test_a_card_headline_styled_by_a_heading_class_beats_the_image_caption() -> None:
+    """Postmedia cards: an image whose alt is a photo caption, the headline in a div.h3."""
+    card = (
+        "<li><a href='/news/best-friend-from-montreal-{i}'><img src='/p.jpg' alt='Wanda Kagan "
+        "at a charity event, years after high school.'><div class='item-text h3'><span>Who "
+        "Wanda Kagan is, story {i}</span></div></a></li>"
+    )
+    body = f"<main><h1>News</h1><ol>{card.format(i=1)}{card.format(i=2)}</ol></main>"
+    assert [t.title for t in _page(body)] == [f"Who Wanda Kagan is, story {i}" for i in (1, 2)]

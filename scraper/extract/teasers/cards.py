@@ -55,7 +55,11 @@ _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$", re.I)
 # An image alt that is a file name or a slug ("IMG_2041.jpg", "macron-conseil") is not a title.
 _FILENAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$|^[^\s]*[\d_.-][^\s]*$", re.I)
 
-_GENERIC_TITLE = ("h1", "h2", "h3", "h4", "h5", "h6", '[class*="title"]', '[class*="headline"]')
+_GENERIC_TITLE = (
+    "h1", "h2", "h3", "h4", "h5", "h6", '[class*="title"]', '[class*="headline"]',
+    # Bootstrap-style heading classes: a div styled as a heading.
+    ".h2", ".h3", ".h4", ".h5", ".h6",
+)  # fmt: skip
 _GENERIC_EXCERPT = (
     '[class*="excerpt"]',
     '[class*="summary"]',
