@@ -357,3 +357,40 @@ def test_a_card_headline_styled_by_a_heading_class_beats_the_image_caption() -> 
     )
     body = f"<main><h1>News</h1><ol>{card.format(i=1)}{card.format(i=2)}</ol></main>"
     assert [t.title for t in _page(body)] == [f"Who Wanda Kagan is, story {i}" for i in (1, 2)]
+
+
+@pytest.mark.parametrize(
+    ("href", "teaser"),
+    [
+        ("/autor/jiri-psenicka-68{i}", False),  # an author's page
+        ("/autoren/der-freitag/klimakrise-auf-den-philippinen-{i}", True),  # an article below it
+        ("/sport/berlin-marathon-hendel-{i}?print=true", False),  # the print version
+        ("/hemeroteca/2024-10-1{i}/", False),  # a day's archive
+        ("/news/kamala-harris-best-friend-{i}?page=2", False),  # a listing's page 2
+    ],
+)
+def test_links_that_name_no_article_are_no_teasers(href: str, teaser: bool) -> None:
+    card = (
+        "<li><a href='"
+        + href
+        + "'><h3>Un titre de carte {i}</h3></a><p>Un résumé assez long.</p></li>"
+    )
+    body = f"<main><h1>Rubrique</h1><ul>{card.format(i=1)}{card.format(i=2)}</ul></main>"
+    assert len(_page(body)) == (2 if teaser else 0)
+
+
+def test_a_hidden_heading_or_an_icon_never_titles_a_card() -> None:
+    """MDR labels boxes with an h3.hidden ('Neuer Abschnitt'); t-online puts a content-type
+    pictogram (an SVG whose alt is 'Text') before the headline."""
+    mdr = (
+        "<div class='box'><h3 class='conHeadline hidden'>Neuer Abschnitt</h3><div class='teaser'>"
+        "<h4><a href='/nachrichten/schlachtung-fleisch-10{i}.html'>Schlachtung in Thüringen {i}</a>"
+        "</h4><p>Ein Auszug der Karte.</p></div></div>"
+    )
+    tonline = (
+        "<div><a href='/stars/id_10107260{i}/rob-reiner-anwalt.html'><i><img src='/icons/text.svg'"
+        " alt='Text'></i><span>Unerwartete Wende im Fall {i}</span></a></div>"
+    )
+    for card, title in ((mdr, "Schlachtung in Thüringen"), (tonline, "Unerwartete Wende im Fall")):
+        body = f"<main><h1>Nachrichten</h1><section>{card.format(i=1)}{card.format(i=2)}</section></main>"
+        assert [t.title for t in _page(body)] == [f"{title} 1", f"{title} 2"]

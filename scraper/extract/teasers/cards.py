@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -16,6 +16,7 @@ from scraper.extract.teasers.tree import (
     STRUCTURE_TAGS,
     class_words,
     contains,
+    hidden,
     links_in,
     visible_text,
 )
@@ -29,6 +30,7 @@ _MORE_TEXT = re.compile(
     re.I,
 )
 _MORE_WORDS = frozenset({"more", "readmore", "more-link"})
+_ICON_PX = 40
 _READING_TIME = re.compile(r"^\d+\s*(?:min|minutes?|mn)\b", re.I)
 _MONTH = r"[^\W\d_]{3,9}\.?"
 _TEXT_DATE = re.compile(
@@ -118,7 +120,7 @@ def _title(
     banned = {a.casefold() for a in authors}
     for sel in (*page.rules.get("title", ()), *_GENERIC_TITLE):
         for el in select(card, sel):
-            if class_words(el) & (_AUTHOR_WORDS | _DATE_WORDS):
+            if class_words(el) & (_AUTHOR_WORDS | _DATE_WORDS) or hidden(el):
                 continue
             text = visible_text(el, skip=lambda e: bool(class_words(e) & _BADGE_WORDS))
             if text and text.casefold() not in banned and not _MORE_TEXT.match(text):
@@ -139,6 +141,8 @@ def _link_title(link_url: str, card: HtmlElement, authors: list[str]) -> str | N
         if value and value.casefold() not in banned:
             return value
     for img in card.iter("img"):
+        if _icon(img):
+            continue  # a pictogram's alt ("Text", "Mehr zum Thema") names the icon, not the story
         alt = normalize_space(img.get("alt"))
         in_byline = any(
             class_words(e) & (_AUTHOR_WORDS | {"avatar"})
@@ -154,6 +158,14 @@ def _link_title(link_url: str, card: HtmlElement, authors: list[str]) -> str | N
         if 3 <= len(text) <= 160 and not _MORE_TEXT.match(text):
             return text
     return None
+
+
+def _icon(img: HtmlElement) -> bool:
+    """An icon, not a picture: an SVG file, or an image drawn 40 pixels wide or less."""
+    if urlsplit(img.get("src") or "").path.lower().endswith(".svg"):
+        return True
+    sizes = [img.get("width") or "", img.get("height") or ""]
+    return any(s.isdigit() and int(s) <= _ICON_PX for s in sizes)
 
 
 def _excerpt(

@@ -19,12 +19,17 @@ _NOT_ARTICLE = frozenset({
     "category", "categories", "tag", "tags", "author", "authors", "page", "search", "feed", "rss",
     "amp", "embed", "wp-admin", "wp-content", "wp-includes", "wp-json", "wp-login.php", "ghost",
     "p", "email", "r", "members", "signin", "signup", "login", "account", "subscribe",
-    "membership", "comments", "cdn-cgi", "content", "assets", "contact", "newsletter"
+    "membership", "comments", "cdn-cgi", "content", "assets", "contact", "newsletter",
 })
+# An author's page (/autor/jan-novak-683) in the languages we meet; deeper paths under
+# them may be articles (Der Freitag: /autoren/der-freitag/klimakrise-…).
+_AUTHOR_PAGE = frozenset({"autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores"})
 # fmt: on
 _FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|pdf|mp3|mp4|zip|css|js|xml|json|txt)$", re.I)
-_NOISE_QUERY = re.compile(r"(^|&)(share|replytocom|amp|s)=", re.I)
+_NOISE_QUERY = re.compile(r"(^|&)(share|replytocom|amp|s|print)=", re.I)
 _SHORTLINK = re.compile(r"(^|&)p=\d+(&|$)")
+_PAGING_QUERY = re.compile(r"(^|&)(page|paged|pg)=\d", re.I)  # a listing's ?page=2
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _GENERIC_BODY = (
     ".gh-content",
@@ -117,10 +122,12 @@ def _article_path(url: str, *, strict: bool) -> bool:
         return bool(_SHORTLINK.search(parts.query))
     if segments[0] in _NOT_ARTICLE or segments[-1] in _NOT_ARTICLE or _FILE.search(parts.path):
         return False
-    if "page" in segments or _NOISE_QUERY.search(parts.query):
+    if segments[0] in _AUTHOR_PAGE and len(segments) <= 2:
         return False
-    if all(s.isdigit() for s in segments):  # date archives: /2023/03/14/
+    if "page" in segments or _NOISE_QUERY.search(parts.query) or _PAGING_QUERY.search(parts.query):
         return False
+    if all(s.isdigit() for s in segments) or _DAY.fullmatch(segments[-1]):
+        return False  # date archives: /2023/03/14/, /hemeroteca/2024-10-15/
     if not strict:
         return True
     dated = len(segments) >= 4 and re.fullmatch(r"\d{4}", segments[0]) is not None

@@ -21,7 +21,8 @@ BLOCK_TAGS = frozenset({
 # fmt: on
 STRUCTURE_TAGS = BLOCK_TAGS - {"br", "hr"}
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "form"})
-_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden"})
+_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "h-offscreen"})
+_SHOWN = (":block", ":flex", ":inline", ":inline-block", ":inline-flex", ":grid", ":table")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Per-post taxonomy classes (tag-newsletter, category-a-la-une) name a post, not a block.
 TAXONOMY_PREFIX = ("tag-", "category-", "author-", "format-", "type-", "status-", "post-access-")
@@ -50,12 +51,17 @@ _EDGE = "\x00"
 _GLUED_COLON = re.compile(r":\x00+(?=\w)")
 
 
-def _hidden(el: HtmlElement) -> bool:
+def hidden(el: HtmlElement) -> bool:
+    """Whether an element is not shown: a script-like tag, a screen-reader-only or `hidden`
+    class (unless a responsive class shows it: Tailwind's "hidden md:block"), the hidden
+    attribute, or aria-hidden."""
     if not isinstance(el.tag, str) or el.tag in _HIDDEN_TAGS:
         return True
     classes = set((el.get("class") or "").split())
+    shown_wider = any(c.endswith(_SHOWN) for c in classes)
     return (
         bool(classes & _HIDDEN_CLASSES)
+        or ("hidden" in classes and not shown_wider)
         or el.get("hidden") is not None
         or (el.get("aria-hidden") == "true")
     )
@@ -66,7 +72,7 @@ def visible_text(el: HtmlElement, skip: Skip | None = None) -> str:
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:
-        if node is not el and (_hidden(node) or (skip is not None and skip(node))):
+        if node is not el and (hidden(node) or (skip is not None and skip(node))):
             return
         block = node.tag in BLOCK_TAGS
         parts.append(" " if block else _EDGE)
