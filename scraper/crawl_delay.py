@@ -67,9 +67,8 @@ class RobotsCrawlDelay:
 
     def response_downloaded(self, response: Response, request: Request, spider: Any) -> None:
         key = request.meta.get("download_slot")
-        floor = self.floors.get(key) if isinstance(key, str) else None
-        if floor is None:
+        if not isinstance(key, str) or key not in self.floors:
             return
-        slot = self.crawler.engine.downloader.slots.get(str(key))
-        if slot is not None and slot.delay < floor:
-            slot.delay = floor
+        slot = self.crawler.engine.downloader.slots.get(key)
+        if slot is not None and slot.delay < self.floors[key]:
+            slot.delay = self.floors[key]

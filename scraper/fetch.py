@@ -17,12 +17,12 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 from scraper.extract.html import decode_html
-from scraper.settings import USER_AGENT
+from scraper.settings import ROBOTSTXT_CRAWL_DELAY_MAX, USER_AGENT
+from scraper.urls import is_robots_txt
 
 TIMEOUT = 20.0
 MAX_BYTES = 5 * 1024 * 1024
 DELAY = 1.0  # seconds between two requests to one origin: a site we do not know yet
-MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay is honoured up to this (the crawler's cap)
 _DISALLOW_ALL = ("User-agent: *", "Disallow: /")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -82,8 +82,7 @@ class Fetcher:
         errors and pages over the size cap.
         """
         origin = _origin(url)
-        parts = urlsplit(url)
-        if parts.path == "/robots.txt" and not parts.query:
+        if is_robots_txt(url):
             return self._robots_for(origin)[1]
         self.check(url)
         status, body, headers = self._get(url, self._page_opener)
@@ -140,12 +139,12 @@ class Fetcher:
 
     def _wait(self, origin: str) -> None:
         """Sleep until `delay` seconds, or the Crawl-delay of the origin's robots.txt (up to
-        MAX_CRAWL_DELAY), have passed since the last request to `origin`."""
+        ROBOTSTXT_CRAWL_DELAY_MAX), have passed since the last request to `origin`."""
         last = self._last.get(origin)
         if last is not None:
             robots = self._robots.get(origin)
             asked = robots[0].crawl_delay(self.user_agent) if robots else None
-            delay = max(self.delay, min(float(asked or 0), MAX_CRAWL_DELAY))
+            delay = max(self.delay, min(float(asked or 0), ROBOTSTXT_CRAWL_DELAY_MAX))
             time.sleep(max(0.0, delay - (time.monotonic() - last)))
         self._last[origin] = time.monotonic()
 

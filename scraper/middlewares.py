@@ -7,13 +7,14 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from time import monotonic
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
+
+from scraper.urls import is_robots_txt
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -101,7 +102,7 @@ class RobotsTxtOnceMiddleware:
         self._responses: dict[str, Response] = {}
 
     def process_request(self, request: Request, spider: Any = None) -> Response | None:
-        kept = self._responses.get(request.url) if _is_robots_txt(request.url) else None
+        kept = self._responses.get(request.url) if is_robots_txt(request.url) else None
         if kept is None:
             return None
         return kept.replace(request=request, flags=[*kept.flags, "robots.txt once"])
@@ -110,14 +111,9 @@ class RobotsTxtOnceMiddleware:
         self, request: Request, response: Response, spider: Any = None
     ) -> Response:
         if (
-            _is_robots_txt(request.url)
+            is_robots_txt(request.url)
             and response.url == request.url
             and (response.status < 300 or 400 <= response.status < 500)
         ):
             self._responses.setdefault(request.url, response)
         return response
-
-
-def _is_robots_txt(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.path == "/robots.txt" and not parts.query

@@ -110,6 +110,12 @@ def resolve(page_url: str, href: str) -> str:
     return _join(origin(page_url) if href.startswith(_ORIGIN_RELATIVE) else page_url, href)
 
 
+def is_robots_txt(url: str) -> bool:
+    """Whether a URL names a site's robots.txt."""
+    parts = urlsplit(url)
+    return parts.path == "/robots.txt" and not parts.query
+
+
 def origin(url: str) -> str:
     """`scheme://host[:port]` of a URL."""
     parts = urlsplit(url)
