@@ -11,9 +11,11 @@ import json
 from functools import cache
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from scraper.extract.page import extract, extract_page
+from scraper.extract.text import heading_kicker, heading_text
 from scraper.items import Article
 from scraper.profiles import generic_profile
 
@@ -63,6 +65,7 @@ def test_title_authors_and_day(case_id: str) -> None:
         "de_Bild",  # kicker joined by a visible ": " separator: part of the headline
         "de_RheinischePost",  # kicker apart on the page, but og:title joins it: kept
         "de_StuttgarterZeitung__V1",  # the same, the headline span marked itemprop=headline
+        "lu_Tageblatt__V1",  # kicker glued to the headline ("DemoDer"); og:title joins both
     ],
 )
 def test_the_headline_as_shown(case_id: str) -> None:
@@ -145,3 +148,28 @@ def test_text_only_screen_readers_get_is_no_part_of_the_body() -> None:
     article = extract(gzip.decompress((FUNDUS / "ch_SRF__V1.html.gz").read_bytes()), gold["url"])
     assert "aufklappen" not in article.body
     assert "Iran hat seine Drohung wahr gemacht" in article.body
+
+
+@pytest.mark.parametrize(
+    ("markup", "shown", "kicker"),
+    [
+        # A phrase glued to a capitalised word is laid out on a line of its own.
+        (
+            "<h1><span>Nationale Demo</span>Der 9. Juli naht</h1>",
+            "Der 9. Juli naht",
+            "Nationale Demo",
+        ),
+        # Markup inside one word or one name is no kicker.
+        ("<h1><em>Un</em>believable result</h1>", "Unbelievable result", ""),
+        ("<h1><span>i</span>Phone sales fall</h1>", "iPhone sales fall", ""),
+        ("<h1>Apple: <span>new i</span>Phone</h1>", "Apple: new iPhone", ""),
+        (
+            "<h1><span>Nationale Demo</span> Der 9. Juli naht</h1>",
+            "Nationale Demo Der 9. Juli naht",
+            "",
+        ),
+    ],
+)
+def test_a_glued_lead_phrase_is_a_kicker(markup: str, shown: str, kicker: str) -> None:
+    heading = lxml.html.fragment_fromstring(markup)
+    assert (heading_text(heading), heading_kicker(heading)) == (shown, kicker)

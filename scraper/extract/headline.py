@@ -138,16 +138,20 @@ def shown_headline(
 
 
 def _kicker_joined_as_declared(heading: HtmlElement, declared: list[str | None]) -> str:
-    """A heading's headline; or kicker and headline together when a declared title joins
-    them ("Kicker: Headline") and none gives the headline alone: the publisher counts the
-    kicker as part of the title then. og:title's spelling first (the title as shared)."""
+    """A heading's headline; or kicker and headline together when og:title (the title as
+    shared) joins them ("Kicker / Headline"), or when another declared title joins them and
+    none gives the headline alone: the publisher counts the kicker as part of the title."""
     text = heading_text(heading)
     kicker = heading_kicker(heading)
-    if not kicker or text in declared:
+    if not kicker:
         return text
     joined = fold(kicker + text)
     headline, og_title, html_title = declared
-    return next((d for d in (og_title, headline, html_title) if d and fold(d) == joined), text)
+    if og_title and fold(og_title) == joined:
+        return og_title
+    if text in declared:
+        return text
+    return next((d for d in (headline, html_title) if d and fold(d) == joined), text)
 
 
 def _in_breadcrumb(node: HtmlElement) -> bool:
