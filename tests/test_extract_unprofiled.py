@@ -139,6 +139,9 @@ def test_a_members_only_preview_is_never_completed_from_scripts_or_structured_da
         ("Titre du jour | Le Site | by Jane Doe", "Titre du jour"),
         ("Titre: pourquoi Le Site a raison - Le Site", "Titre: pourquoi Le Site a raison"),
         ("Titre | Sans nom de site", "Titre | Sans nom de site"),
+        ("見出しの文｜Le Site", "見出しの文"),
+        ("제목 문장ㅣLe Site", "제목 문장"),
+        ("Titre|Le Site", "Titre"),
     ],
 )
 def test_the_site_name_is_cut_from_a_declared_title(declared: str, stripped: str) -> None:

@@ -21,7 +21,9 @@ _TITLE_WEIGHTS = (1.2, 1.0, 1.0, 0.5)
 _MAX_H2 = 20  # h2s looked at for a headline shown outside any h1
 _MAX_TITLE = 400  # characters: a longer "heading" is a page swallowed by an unclosed tag
 _BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*::\s*|\s+-\s*$")
+# Spaced separators; bars need no spaces ("見出し｜新聞", "제목ㅣ신문": U+3163, a Hangul vowel,
+# stands for a bar in Korean titles and never appears alone in words).
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
 _WORDS = re.compile(r"\w+")
 
 
@@ -55,9 +57,9 @@ def strip_site_name(title: str, names: list[str]) -> str:
 def _cut(title: str, part: str, *, end: bool) -> str:
     if end:
         head = title[: title.rfind(part)]
-        return re.sub(r"[\s|–—:·»/-]+$", "", head).strip() or title
+        return re.sub(r"[\s|｜ㅣ–—:·»/-]+$", "", head).strip() or title
     tail = title[title.find(part) + len(part) :]
-    return re.sub(r"^[\s|–—:·»/-]+", "", tail).strip() or title
+    return re.sub(r"^[\s|｜ㅣ–—:·»/-]+", "", tail).strip() or title
 
 
 def fold(text: str) -> str:
