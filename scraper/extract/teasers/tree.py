@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from scraper.extract.text import normalize_space
+from scraper.extract.text import normalize_space, screen_reader_only
 
 Skip = Callable[[HtmlElement], bool]
 
@@ -21,7 +21,6 @@ BLOCK_TAGS = frozenset({
 # fmt: on
 STRUCTURE_TAGS = BLOCK_TAGS - {"br", "hr"}
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "form"})
-_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "h-offscreen"})
 _SHOWN = (":block", ":flex", ":inline", ":inline-block", ":inline-flex", ":grid", ":table")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Per-post taxonomy classes (tag-newsletter, category-a-la-une) name a post, not a block.
@@ -60,7 +59,7 @@ def hidden(el: HtmlElement) -> bool:
     classes = set((el.get("class") or "").split())
     shown_wider = any(c.endswith(_SHOWN) for c in classes)
     return (
-        bool(classes & _HIDDEN_CLASSES)
+        screen_reader_only(el)
         or ("hidden" in classes and not shown_wider)
         or el.get("hidden") is not None
         or (el.get("aria-hidden") == "true")
