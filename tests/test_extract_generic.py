@@ -173,3 +173,48 @@ def test_text_only_screen_readers_get_is_no_part_of_the_body() -> None:
 def test_a_glued_lead_phrase_is_a_kicker(markup: str, shown: str, kicker: str) -> None:
     heading = lxml.html.fragment_fromstring(markup)
     assert (heading_text(heading), heading_kicker(heading)) == (shown, kicker)
+
+
+def _without_declared_dates(html: bytes) -> bytes:
+    """The page as a site without structured dates would serve it: no JSON-LD, no date
+    metadata, no schema.org date properties."""
+    tree = lxml.html.fromstring(html)
+    for node in tree.xpath("//script[contains(@type, 'ld+json')]"):
+        node.drop_tree()
+    for node in tree.xpath("//meta"):
+        if any(w in " ".join(node.attrib.values()).casefold() for w in ("date", "time")):
+            node.drop_tree()
+    for node in tree.xpath("//*[starts-with(@itemprop, 'date')]"):
+        del node.attrib["itemprop"]
+    return lxml.html.tostring(tree)
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        "at_DiePresse",  # the date in the byline block of an aside beside the story
+        "de_BusinessInsiderDE",  # <time> in the author grid under the headline
+        "fr_LeFigaro",  # "Publié le 22/11/2024" in a follow-button wrapper
+        "us_TheNation",  # a date span under the story's title block
+        "se_Aftonbladet__V1",  # "torsdag 8 januari 2026" in a date widget
+    ],
+)
+def test_without_declared_dates_the_date_shown_with_the_byline(case_id: str) -> None:
+    gold = _expected()[case_id]
+    html = _without_declared_dates(gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()))
+    assert extract(html, gold["url"]).published[:10] == gold["publishing_date"][:10]
+
+
+def test_a_date_only_teasers_show_is_not_the_storys() -> None:
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    teasers = (
+        '<ul class="related-stories"><li><span class="date">3 March 2021</span>'
+        "<a href='/a'>An older story</a></li></ul>"
+        "<a href='/b'><div class='card'><time datetime='2020-01-05'>5 Jan 2020</time>"
+        "Another story</div></a>"
+    )
+    html = (
+        f"<html><body><article><header><h1>Council votes the budget</h1></header>{text}"
+        f"</article>{teasers}</body></html>"
+    )
+    assert extract(html, "https://news.example/council-votes-the-budget").published is None

@@ -16,7 +16,29 @@ from lxml.html import HtmlElement
 from scraper.extract.body import SKIP_TAGS
 
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
-_NEGATIVE = frozenset(
+# Blocks that list other stories (related, most read, teasers): what they show, excerpts and
+# dates, belongs to those stories.
+_OTHER_STORIES = frozenset(
+    [
+        "related",
+        "relatedposts",
+        "recommended",
+        "recommendations",
+        "recirc",
+        "outbrain",
+        "taboola",
+        "sidebar",
+        "trending",
+        "popular",
+        "mostread",
+        "teaser",
+        "teasers",
+        "more",
+        "readmore",
+        "moreonthis",
+    ]
+)
+_NEGATIVE = _OTHER_STORIES | frozenset(
     [
         "comment",
         "comments",
@@ -28,14 +50,6 @@ _NEGATIVE = frozenset(
         "sharebar",
         "social",
         "sociable",
-        "related",
-        "relatedposts",
-        "recommended",
-        "recommendations",
-        "recirc",
-        "outbrain",
-        "taboola",
-        "sidebar",
         "aside",
         "footer",
         "nav",
@@ -89,9 +103,6 @@ _NEGATIVE = frozenset(
         "visuallyhidden",
         "masthead",
         "topbar",
-        "trending",
-        "popular",
-        "mostread",
         "rating",
         "poll",
         "meta",
@@ -112,18 +123,10 @@ _NEGATIVE = frozenset(
         "player",
         "playlist",
         "embed",
-        "teaser",
-        "teasers",
-        "more",
-        "readmore",
-        "moreonthis",
     ]
 )
-_NEGATIVE_PAIRS = frozenset(
+_OTHER_STORIES_PAIRS = frozenset(
     {
-        ("sr", "only"),
-        ("screen", "reader"),
-        ("visually", "hidden"),
         ("most", "read"),
         ("read", "more"),
         ("read", "next"),
@@ -132,6 +135,11 @@ _NEGATIVE_PAIRS = frozenset(
         ("also", "like"),
     }
 )
+_NEGATIVE_PAIRS = _OTHER_STORIES_PAIRS | {
+    ("sr", "only"),
+    ("screen", "reader"),
+    ("visually", "hidden"),
+}
 _POSITIVE = frozenset(
     [
         "article",
@@ -182,8 +190,13 @@ _STRONG_NEGATIVE = frozenset(
 )
 
 
-def hint(el: HtmlElement) -> int:
-    """-2 for comment threads, -1 when class/id words say boilerplate, +1 for content, else 0."""
+def hint(
+    el: HtmlElement,
+    negative: frozenset[str] = _NEGATIVE,
+    pairs: frozenset[tuple[str, str]] = _NEGATIVE_PAIRS,
+) -> int:
+    """-2 for comment threads, -1 when class/id words say boilerplate (`negative` words or
+    word `pairs`), +1 for content, else 0."""
     attrs = f"{el.get('class', '')} {el.get('id', '')}"
     if not attrs.strip():
         return 0
@@ -196,7 +209,7 @@ def hint(el: HtmlElement) -> int:
         if previous not in _MODIFIERS and following not in _STATES:
             if word in _STRONG_NEGATIVE:
                 return _STRONG
-            if word in _NEGATIVE or (previous, word) in _NEGATIVE_PAIRS:
+            if word in negative or (previous, word) in pairs:
                 score = -1
         if word in _POSITIVE and score == 0:
             score = 1
@@ -208,6 +221,16 @@ def in_boilerplate(node: HtmlElement) -> bool:
     """Whether an element sits in a block whose names say boilerplate (related stories, a
     sidebar…): its excerpts and dates belong to other stories."""
     return any(hint(a) < 0 for a in node.iterancestors() if a.tag not in ("body", "html"))
+
+
+def in_other_stories(node: HtmlElement) -> bool:
+    """Whether an element sits in a link or in a block listing other stories (related, most
+    read, teasers, a sidebar): a date there is another story's, not the page's."""
+    return any(
+        a.tag == "a" or hint(a, _OTHER_STORIES, _OTHER_STORIES_PAIRS) < 0
+        for a in node.iterancestors()
+        if a.tag not in ("body", "html")
+    )
 
 
 def _hidden(el: HtmlElement) -> bool:

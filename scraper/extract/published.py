@@ -19,7 +19,7 @@ from scraper.extract.dates import (
     zone_of_locale,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import in_boilerplate
+from scraper.extract.generic import in_boilerplate, in_other_stories
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import labelled_texts, node_text
@@ -56,20 +56,26 @@ def _visible_date(
     return None
 
 
-def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+def _text_date(
+    scope: HtmlElement, languages: tuple[str, ...] | None, *, whole_page: bool = False
+) -> str | None:
     """A date written as text: a labelled date ("Datum: 28.04.2023"), date-named elements
-    outside related blocks (their dates are other stories'), then any short dated line."""
+    outside related blocks and links (their dates are other stories'), then, in the story's
+    header only, any short dated line."""
     for text in labelled_texts(scope, _DATE_LABEL):
         found = find_date(text, languages) if len(text) < 80 else None
         if found:
             return found
     for sel in GENERIC["date_text"]:
-        nodes = [n for n in select(scope, sel) if not in_boilerplate(n)]
+        outside = in_other_stories if whole_page else in_boilerplate
+        nodes = [n for n in select(scope, sel) if not outside(n)]
         for node in nodes[:3]:
             value = node.get("datetime") or node.get("content")
             found = (parse_iso(value) if value else None) or find_date(node_text(node), languages)
             if found:
                 return found
+    if whole_page:
+        return None
     for el in scope.iter():
         if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str):
             continue
@@ -102,6 +108,9 @@ def dates(
         published = _text_date(scope if scope is not None else tree, languages)
     if published is None and url:
         published = _url_date(url)
+    if published is None and scope is not None:
+        # The header shows no date: a byline block further down may (outside teasers).
+        published = _text_date(tree, languages, whole_page=True)
     if structured and visible and calendar_day(structured, tz) != calendar_day(visible, tz):
         gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
         # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
