@@ -45,6 +45,14 @@ TRACKING_PARAMS = frozenset(
     }
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
+# The first path segment of an author's page (/autor/jan-novak, /av/amanda-hallsten,
+# /forfatter/per-ofstad), in the languages we meet.
+# fmt: off
+AUTHOR_PAGE_SEGMENTS = (
+    "author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores",
+    "forfatter", "av", "profile", "journalist", "journalists",
+)
+# fmt: on
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 

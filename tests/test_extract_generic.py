@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 
 from scraper.extract.page import extract, extract_page
-from scraper.extract.text import heading_kicker, heading_text
+from scraper.extract.text import first_line, heading_kicker, heading_text
 from scraper.items import Article
 from scraper.profiles import generic_profile
 
@@ -175,17 +175,19 @@ def test_a_glued_lead_phrase_is_a_kicker(markup: str, shown: str, kicker: str) -
     assert (heading_text(heading), heading_kicker(heading)) == (shown, kicker)
 
 
-def _without_declared_dates(html: bytes) -> bytes:
-    """The page as a site without structured dates would serve it: no JSON-LD, no date
-    metadata, no schema.org date properties."""
+def _without_declared(html: bytes, *fields: str) -> bytes:
+    """The page as a site without structured data for `fields` would serve it: no JSON-LD,
+    no metadata naming a field ("date", "author"), no schema.org property or rel for it."""
     tree = lxml.html.fromstring(html)
     for node in tree.xpath("//script[contains(@type, 'ld+json')]"):
         node.drop_tree()
     for node in tree.xpath("//meta"):
-        if any(w in " ".join(node.attrib.values()).casefold() for w in ("date", "time")):
+        if any(f in " ".join(node.attrib.values()).casefold() for f in fields):
             node.drop_tree()
-    for node in tree.xpath("//*[starts-with(@itemprop, 'date')]"):
-        del node.attrib["itemprop"]
+    for node in tree.xpath("//*[@itemprop or @rel]"):
+        for attribute in ("itemprop", "rel"):
+            if any(node.get(attribute, "").casefold().startswith(f) for f in fields):
+                del node.attrib[attribute]
     return lxml.html.tostring(tree)
 
 
@@ -201,7 +203,8 @@ def _without_declared_dates(html: bytes) -> bytes:
 )
 def test_without_declared_dates_the_date_shown_with_the_byline(case_id: str) -> None:
     gold = _expected()[case_id]
-    html = _without_declared_dates(gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()))
+    page = gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes())
+    html = _without_declared(page, "date", "time")
     assert extract(html, gold["url"]).published[:10] == gold["publishing_date"][:10]
 
 
@@ -218,3 +221,40 @@ def test_a_date_only_teasers_show_is_not_the_storys() -> None:
         f"</article>{teasers}</body></html>"
     )
     assert extract(html, "https://news.example/council-votes-the-budget").published is None
+
+
+@pytest.mark.parametrize(
+    ("case_id", "writers"),
+    [
+        ("de_BSZ", ["Dominik Bath", "Theresa Martus"]),  # <address> in the article
+        ("it_CorriereDellaSera", ["Viviana Mazza"]),  # "di <span class=writer>…"
+        ("uk_BBC", ["Duncan Walker"]),  # data-testid="byline-contributors", hashed classes
+        ("no_VerdensGang", ["Per-Erik Ofstad"]),  # a link to /forfatter/per-erik-ofstad
+        ("se_Aftonbladet__V1", ["Amanda Hällsten"]),  # an /av/ card: name, then an icon
+        ("de_Taz__V1", ["Nicole Opitz"]),  # an author card: name, then the role below
+        ("pt_ThePortugalNews", ["TPN"]),  # the footer's <address> is the publisher's
+    ],
+)
+def test_without_declared_authors_the_byline_shown(case_id: str, writers: list[str]) -> None:
+    gold = _expected()[case_id]
+    html = _without_declared(
+        gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()), "author"
+    )
+    assert extract(html, gold["url"]).authors == writers
+
+
+@pytest.mark.parametrize(
+    ("markup", "line"),
+    [
+        ("<a><h4>Nicole Opitz</h4><h5>Redakteurin</h5></a>", "Nicole Opitz"),
+        (
+            "<a><div><img></div><p>Amanda Hällsten</p><svg><title>chevron</title></svg></a>",
+            "Amanda Hällsten",
+        ),
+        ("<span>Von <a>A B</a> und <a>C D</a>, Reporter</span>", "Von A B und C D, Reporter"),
+        ("<a>Jane <b>Doe</b><br>Editor</a>", "Jane Doe"),
+        ("<p>Jo<!-- x --> Do<script>var a</script></p>", "Jo Do"),
+    ],
+)
+def test_first_line(markup: str, line: str) -> None:
+    assert first_line(lxml.html.fragment_fromstring(markup)) == line

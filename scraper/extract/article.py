@@ -32,7 +32,7 @@ from scraper.extract.published import dates
 from scraper.extract.scripts import html_in_scripts
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import labelled_texts, node_text, normalize_space
+from scraper.extract.text import first_line, labelled_texts, node_text, normalize_space
 from scraper.items import Article
 from scraper.profiles import Era, Profile
 from scraper.urls import canonicalize_url, host_of
@@ -315,7 +315,7 @@ def _generic_byline(within: HtmlElement, limit: int, is_person: Callable[[str], 
     """The names of the first generic byline markup under `within` that names a person."""
     for position, sel in enumerate(GENERIC["authors"]):
         found = select(within, sel)[:limit]
-        names = author_rules.byline_authors(node_text(n) for n in found)
+        names = author_rules.byline_authors(first_line(n) for n in found)
         if position >= _STRONG_BYLINES:
             names = [n for n in names if author_rules.looks_like_name(n)]
         if any(is_person(n) for n in names):

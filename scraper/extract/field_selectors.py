@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scraper.profiles import Era
+from scraper.urls import AUTHOR_PAGE_SEGMENTS
 
 # Generic fallbacks, used when no profile selector matched: markup conventions shared by
 # many CMSs and themes (schema.org microdata, hAtom, common class names).
@@ -40,8 +41,7 @@ GENERIC = {
         ".author.vcard .fn",
         '.byline a[href*="/author"]',
         # Weaker guesses, kept only when the text looks like a person's name:
-        'a[href*="/author/"]',
-        'a[href*="/autor/"]',
+        *(f'a[href*="/{segment}/"]' for segment in AUTHOR_PAGE_SEGMENTS),
         '[class*="authorname"]',
         '[class*="author-name"]',
         '[class*="author__name"]',
@@ -50,6 +50,13 @@ GENERIC = {
         '[class*="author"] a',
         ".author-name",
         ".byline",
+        'article address a:not([href^="mailto:"])',
+        "article address",
+        'a[class*="author"]',
+        '[class*="writer"]',
+        '[data-testid*="byline"] a',
+        '[data-testid*="byline"]',
+        '[data-test-id*="byline"] a',
     ),
     "published": (
         "time[itemprop=datePublished]",

@@ -103,6 +103,33 @@ def heading_text(node: HtmlElement) -> str:
     return normalize_space("".join(parts))
 
 
+_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
+_LINE_BREAKS = _BLOCK_CHILDREN | {"li", "br", "dt", "dd"}
+
+
+def first_line(node: HtmlElement) -> str:
+    """The first line an element shows: its text up to the first block boundary after some
+    text, scripts and icons left out (an author card: "Nicole Opitz", not its role below)."""
+    parts: list[str] = []
+
+    def line_ends(el: HtmlElement) -> bool:
+        return el.tag in _LINE_BREAKS and bool("".join(parts).strip())
+
+    def walk(el: HtmlElement) -> bool:
+        parts.append(el.text or "")
+        for child in el:
+            if isinstance(child.tag, str):
+                if line_ends(child):
+                    return True
+                if child.tag not in _NO_TEXT_TAGS and walk(child) or line_ends(child):
+                    return True
+            parts.append(child.tail or "")
+        return False
+
+    walk(node)
+    return normalize_space("".join(parts))
+
+
 def labelled_texts(root: HtmlElement, label: re.Pattern[str]) -> Iterator[str]:
     """What a page labels, in document order: the text after each element whose whole text
     is the label ("<strong>Datum</strong> 28.04.2023", "<dt>Autor</dt><dd>A. Name</dd>")."""

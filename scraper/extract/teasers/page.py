@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 from scraper.extract.field_selectors import selectors
 from scraper.extract.selectors import applicable
 from scraper.profiles import Era, load_profiles
-from scraper.urls import canonicalize_url, host_of, url_key
+from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, url_key
 
 # Path segments that name listings, accounts or assets, never one article.
 # fmt: off
@@ -21,9 +21,9 @@ _NOT_ARTICLE = frozenset({
     "p", "email", "r", "members", "signin", "signup", "login", "account", "subscribe",
     "membership", "comments", "cdn-cgi", "content", "assets", "contact", "newsletter",
 })
-# An author's page (/autor/jan-novak-683) in the languages we meet; deeper paths under
-# them may be articles (Der Freitag: /autoren/der-freitag/klimakrise-…).
-_AUTHOR_PAGE = frozenset({"autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores"})
+# An author's page (/autor/jan-novak-683); deeper paths under them may be articles (Der
+# Freitag: /autoren/der-freitag/klimakrise-…).
+_AUTHOR_PAGE = frozenset(AUTHOR_PAGE_SEGMENTS)
 # fmt: on
 _FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|pdf|mp3|mp4|zip|css|js|xml|json|txt)$", re.I)
 _NOISE_QUERY = re.compile(r"(^|&)(share|replytocom|amp|s|print)=", re.I)
