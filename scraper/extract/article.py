@@ -35,7 +35,7 @@ from scraper.extract.structured import Structured
 from scraper.extract.text import first_line, labelled_texts, node_text, normalize_space
 from scraper.items import Article
 from scraper.profiles import Era, Profile
-from scraper.urls import canonicalize_url, host_of
+from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of
 
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
 # A label naming the writer, in the languages we meet ("<strong>Autorin/Autor</strong> A. Name").
@@ -45,7 +45,8 @@ _AUTHOR_LABEL = re.compile(
     re.IGNORECASE,
 )
 _STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
-_AUTHOR_LINKS = 7  # the generic author selectors up to links to author pages
+# The generic author selectors up to links to author pages.
+_AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
 _MIN_LEDE, _MAX_LEDE = 15, 1000
 _SCRIPT_RENDERED = 200  # characters of visible body under which a page is script-rendered
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
