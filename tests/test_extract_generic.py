@@ -159,6 +159,12 @@ def test_text_only_screen_readers_get_is_no_part_of_the_body() -> None:
             "Der 9. Juli naht",
             "Nationale Demo",
         ),
+        # A kicker ending in a colon is part of the headline, its space given back.
+        (
+            "<h1><span>Police arrest two:</span>Jewels found</h1>",
+            "Police arrest two: Jewels found",
+            "",
+        ),
         # Markup inside one word or one name is no kicker.
         ("<h1><em>Un</em>believable result</h1>", "Unbelievable result", ""),
         ("<h1><span>i</span>Phone sales fall</h1>", "iPhone sales fall", ""),

@@ -85,6 +85,19 @@ def screen_reader_only(element: HtmlElement) -> bool:
     return bool(_SCREEN_READER_ONLY.search(element.get("class") or ""))
 
 
+# Where an inline element starts or ends, in text built from a tree: a colon there glued to
+# the next word gets its space back ("<span>Kicker:</span>Headline": "Kicker: Headline").
+EDGE = "\x00"
+_GLUED_COLON = re.compile(r":\x00+(?=\w)")
+
+
+def join_edges(text: str) -> str:
+    """Text built with EDGE marks, normalised: glued colons spaced, the marks dropped."""
+    if ":" in text:
+        text = _GLUED_COLON.sub(": ", text)
+    return normalize_space(text.replace(EDGE, ""))
+
+
 def heading_text(node: HtmlElement) -> str:
     """The headline a heading shows: its text up to the first block child (an unclosed <h1>
     swallows the rest of the page in lenient parsers), without screen-reader-only parts and
@@ -98,9 +111,9 @@ def heading_text(node: HtmlElement) -> str:
             d.tag in _BLOCK_CHILDREN for d in child.iterdescendants()
         ):
             break
-        parts.append(child.text_content())
+        parts.append(EDGE + child.text_content() + EDGE)
         parts.append(child.tail or "")
-    return normalize_space("".join(parts))
+    return join_edges("".join(parts))
 
 
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from scraper.extract.text import normalize_space, screen_reader_only
+from scraper.extract.text import EDGE, join_edges, screen_reader_only
 
 Skip = Callable[[HtmlElement], bool]
 
@@ -45,11 +45,6 @@ def doc_order(root: HtmlElement) -> Callable[[HtmlElement], int]:
     return lambda el: order.get(el, 0)
 
 
-# Where an inline element starts or ends; a colon there glued to a word gets its space back.
-_EDGE = "\x00"
-_GLUED_COLON = re.compile(r":\x00+(?=\w)")
-
-
 def hidden(el: HtmlElement) -> bool:
     """Whether an element is not shown: a script-like tag, a screen-reader-only or `hidden`
     class (unless a responsive class shows it: Tailwind's "hidden md:block"), the hidden
@@ -74,18 +69,15 @@ def visible_text(el: HtmlElement, skip: Skip | None = None) -> str:
         if node is not el and (hidden(node) or (skip is not None and skip(node))):
             return
         block = node.tag in BLOCK_TAGS
-        parts.append(" " if block else _EDGE)
+        parts.append(" " if block else EDGE)
         parts.append(node.text or "")
         for child in node:
             walk(child)
             parts.append(child.tail or "")
-        parts.append(" " if block else _EDGE)
+        parts.append(" " if block else EDGE)
 
     walk(el)
-    text = "".join(parts)
-    if ":" in text:  # "<span>Kicker</span><span>:</span><a>Headline</a>": "Kicker: Headline"
-        text = _GLUED_COLON.sub(": ", text)
-    return normalize_space(text.replace(_EDGE, ""))
+    return join_edges("".join(parts))
 
 
 def class_words(el: HtmlElement, *, skip_layout: bool = False) -> frozenset[str]:
