@@ -55,6 +55,26 @@ def test_find_date_inside_a_label(
     assert find_date(text, languages) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dotted dates are day first wherever they are written, language known or not.
+        ("Aktualisiert am 07.01.2026 - 18:50 Uhr", "2026-01-07"),
+        ("05.04.2025 - Güncelleme : 05.04.2025", "2025-04-05"),
+        ("06. 01. 2026,  14:59\u00a0Uhr", "2026-01-06T14:59:00"),
+        ("31.02.2024", None),
+        # Year first: Japanese, Chinese and Korean dates, and Y.M.D / Y/M/D.
+        ("2025年1月13日 20時01分", "2025-01-13T20:01:00"),
+        ("2025年1月14日 01時28分 (1月14日 01時40分更新)", "2025-01-14T01:28:00"),
+        ("입력 2024.08.18 14:00", "2024-08-18T14:00:00"),
+        ("2024년 8월 18일", "2024-08-18"),
+        ("2024/08/18", "2024-08-18"),
+    ],
+)
+def test_all_number_dates_whose_order_is_certain(text: str, expected: str | None) -> None:
+    assert find_date(text) == expected
+
+
 def test_site_timezone_moves_a_late_utc_time_to_the_next_paris_day() -> None:
     value = "2025-11-26T23:30:00+00:00"
     assert in_timezone(value, "Europe/Paris") == "2025-11-27T00:30:00+01:00"

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_Z = re.compile(r"Z$")
-_HAS_YEAR = re.compile(r"\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 
 
 def parse_iso(value: str) -> str | None:
@@ -95,12 +95,40 @@ def _day_month_year(value: str) -> str | None:
         return None
 
 
+# All-number dates whose order is not in doubt: year first ("2025年1月13日", "2024. 8. 18.",
+# "2024/08/18"), or dotted day first ("06. 01. 2026": dots are the European, day-first
+# style; slashed d/m or m/d stays with dateparser and the page's language). A time may follow.
+_TIME = r"(?:[,\s]+(?:um\s+|à\s+|at\s+)?(\d{1,2})\s*[:h時시]\s*(\d{2}))?"
+_YEAR_FIRST = re.compile(
+    r"^(\d{4})\s*(?:[年년]|[./])\s*(\d{1,2})\s*(?:[月월]|[./])\s*(\d{1,2})(?:\s*[日일.])?" + _TIME
+)
+_DOTTED_DAY_FIRST = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})" + _TIME)
+
+
+def _numeric_date(value: str) -> str | None:
+    for pattern, order in ((_YEAR_FIRST, (0, 1, 2)), (_DOTTED_DAY_FIRST, (2, 1, 0))):
+        match = pattern.match(value)
+        if match is None:
+            continue
+        parts = match.groups()
+        year, month, day = (int(parts[i]) for i in order)
+        try:
+            day_iso = date(year, month, day).isoformat()
+        except ValueError:
+            return None
+        hour, minute = parts[3:5]
+        if hour is None or int(hour) > 23 or int(minute) > 59:
+            return day_iso
+        return f"{day_iso}T{int(hour):02d}:{minute}:00"
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
     # A text date names its year; anything else ("7 min", "il y a 3 heures") is relative.
     if len(value) > 80 or not _HAS_YEAR.search(value):
         return None
-    quick = _day_month_year(value)
+    quick = _numeric_date(value) or _day_month_year(value)
     if quick:
         return quick
     import dateparser
@@ -147,6 +175,9 @@ def calendar_day(value: str, tz: str | None = None) -> str:
 # A date inside running text: "13. Mai 2026 um 15:44", "24.04.2023", "Nov 20, 2019", "2024-04-28".
 _DATE_IN_TEXT = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    r"|\d{4}\s*(?:[年년]|[./])\s*\d{1,2}\s*(?:[月월]|[./])\s*\d{1,2}\s*[日일.]?"
+    r"(?:\s*\d{1,2}\s*[:時시]\s*\d{2})?"
+    r"|\d{1,2}\.\s+\d{1,2}\.\s+\d{4}(?:,?\s+(?:um\s+)?\d{1,2}:\d{2})?"
     r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:,?\s+(?:um\s+|à\s+|at\s+)?\d{1,2}[:.h]\d{2})?"
     r"|\d{1,2}(?:er|st|nd|rd|th)?\.?\s+[^\W\d]{3,12}\.?,?\s+\d{4}(?:,?\s+(?:um\s+|à\s+|at\s+)?\d{1,2}[:h]\d{2})?"
     r"|[^\W\d]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?",
