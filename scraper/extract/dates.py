@@ -99,10 +99,12 @@ def _day_month_year(value: str) -> str | None:
 # "2024/08/18"), or dotted day first ("06. 01. 2026": dots are the European, day-first
 # style; slashed d/m or m/d stays with dateparser and the page's language). A time may follow.
 _TIME = r"(?:[,\s]+(?:um\s+|à\s+|at\s+)?(\d{1,2})\s*[:h時시]\s*(\d{2}))?"
-_YEAR_FIRST = re.compile(
-    r"^(\d{4})\s*(?:[年년]|[./])\s*(\d{1,2})\s*(?:[月월]|[./])\s*(\d{1,2})(?:\s*[日일.])?" + _TIME
+_YEAR_FIRST_FORM = (
+    r"(\d{4})\s*(?:[年년]|[./])\s*(\d{1,2})\s*(?:[月월]|[./])\s*(\d{1,2})(?:\s*[日일.])?" + _TIME
 )
-_DOTTED_DAY_FIRST = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})" + _TIME)
+_DOTTED_DAY_FIRST_FORM = r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})" + _TIME
+_YEAR_FIRST = re.compile("^" + _YEAR_FIRST_FORM)
+_DOTTED_DAY_FIRST = re.compile("^" + _DOTTED_DAY_FIRST_FORM)
 
 
 def _numeric_date(value: str) -> str | None:
@@ -175,9 +177,7 @@ def calendar_day(value: str, tz: str | None = None) -> str:
 # A date inside running text: "13. Mai 2026 um 15:44", "24.04.2023", "Nov 20, 2019", "2024-04-28".
 _DATE_IN_TEXT = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
-    r"|\d{4}\s*(?:[年년]|[./])\s*\d{1,2}\s*(?:[月월]|[./])\s*\d{1,2}\s*[日일.]?"
-    r"(?:\s*\d{1,2}\s*[:時시]\s*\d{2})?"
-    r"|\d{1,2}\.\s+\d{1,2}\.\s+\d{4}(?:,?\s+(?:um\s+)?\d{1,2}:\d{2})?"
+    rf"|{_YEAR_FIRST_FORM}|{_DOTTED_DAY_FIRST_FORM}"
     r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:,?\s+(?:um\s+|à\s+|at\s+)?\d{1,2}[:.h]\d{2})?"
     r"|\d{1,2}(?:er|st|nd|rd|th)?\.?\s+[^\W\d]{3,12}\.?,?\s+\d{4}(?:,?\s+(?:um\s+|à\s+|at\s+)?\d{1,2}[:h]\d{2})?"
     r"|[^\W\d]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?",

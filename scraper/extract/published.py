@@ -66,8 +66,8 @@ def _text_date(
         found = find_date(text, languages) if len(text) < 80 else None
         if found:
             return found
+    outside = in_other_stories if whole_page else in_boilerplate
     for sel in GENERIC["date_text"]:
-        outside = in_other_stories if whole_page else in_boilerplate
         nodes = [n for n in select(scope, sel) if not outside(n)]
         for node in nodes[:3]:
             value = node.get("datetime") or node.get("content")
