@@ -267,3 +267,21 @@ def test_without_declared_authors_the_byline_shown(case_id: str, writers: list[s
 )
 def test_first_line(markup: str, line: str) -> None:
     assert first_line(lxml.html.fragment_fromstring(markup)) == line
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "<nav><a href='/authors/'>Our Authors</a></nav>",
+        "<div class='main-menu'><a href='/profile/'>My Profile</a></div>",
+        "<ul role='navigation'><li><a href='/author/jane-doe/'>Jane Doe</a></li></ul>",
+        "<section class='comments'><a href='/profile/joe-bloggs'>Joe Bloggs</a></section>",
+    ],
+)
+def test_a_page_without_a_byline_takes_no_author_from_menus_or_comments(link: str) -> None:
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = (
+        f"<html><body><header>{link}</header><main><article><h1>Council votes the budget</h1>"
+        f"{text}</article></main></body></html>"
+    )
+    assert extract(html, "https://news.example/2024/02/24/council-votes/").authors == []

@@ -8,6 +8,7 @@ right, have modules of their own: `headline.py` and `published.py`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
@@ -32,6 +33,7 @@ from scraper.extract.published import dates
 from scraper.extract.scripts import html_in_scripts
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
+from scraper.extract.teasers.groups import in_navigation
 from scraper.extract.text import first_line, labelled_texts, node_text, normalize_space
 from scraper.items import Article
 from scraper.profiles import Era, Profile
@@ -249,7 +251,7 @@ def byline(
     # profile vouches for the byline markup.
     for within, limit in ((scope, 6), (None if era else tree, 1)):
         if within is not None:
-            found = _generic_byline(within, limit, is_person)
+            found = _generic_byline(within, limit, is_person, page_wide=within is tree)
             if found:
                 return found
     if era is None:
@@ -312,10 +314,15 @@ def _inside(node: HtmlElement, ancestor: HtmlElement) -> bool:
     return any(a is ancestor for a in node.iterancestors())
 
 
-def _generic_byline(within: HtmlElement, limit: int, is_person: Callable[[str], bool]) -> list[str]:
-    """The names of the first generic byline markup under `within` that names a person."""
+def _generic_byline(
+    within: HtmlElement, limit: int, is_person: Callable[[str], bool], *, page_wide: bool
+) -> list[str]:
+    """The names of the first generic byline markup under `within` that names a person;
+    page-wide, outside menus, sidebars and comments ("Our authors", a commenter's page)."""
     for position, sel in enumerate(GENERIC["authors"]):
-        found = select(within, sel)[:limit]
+        nodes = select(within, sel)
+        kept = (n for n in nodes if not in_navigation(n)) if page_wide else nodes
+        found = list(itertools.islice(kept, limit))
         names = author_rules.byline_authors(first_line(n) for n in found)
         if position >= _STRONG_BYLINES:
             names = [n for n in names if author_rules.looks_like_name(n)]

@@ -26,19 +26,21 @@ from scraper.extract.teasers.tree import (
 
 _CARD_TAGS = frozenset({"article", "li", "div", "section", "aside", "figure", "a", "dd"})
 
-# Class/id words (split on - and _) that mark page chrome; header/footer only outside main content.
+# Class/id words (split on - and _) that mark page chrome; header/footer only outside main
+# content. The navigation words and roles mark what links elsewhere: menus, sidebars, comments.
 # fmt: off
-_ZONE_WORDS = frozenset({
-    "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "pagination",
-    "pager", "share", "sharing", "sharedaddy", "social", "widget", "widgets", "sidebar",
-    "comments", "comment", "cookie", "cookies", "newsletter", "subscribe", "tagcloud", "masthead",
-    "topbar"
+_NAVIGATION_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "menus", "sidebar", "comments", "comment",
+})
+_ZONE_WORDS = _NAVIGATION_WORDS | frozenset({
+    "breadcrumb", "breadcrumbs", "pagination", "pager", "share", "sharing", "sharedaddy",
+    "social", "widget", "widgets", "cookie", "cookies", "newsletter", "subscribe", "tagcloud",
+    "masthead", "topbar"
 })
 # fmt: on
 _CHROME_WORDS = frozenset({"header", "footer"})
-_ZONE_ROLES = frozenset(
-    {"navigation", "search", "menu", "menubar", "banner", "contentinfo", "dialog", "alertdialog"}
-)
+_NAVIGATION_ROLES = frozenset({"navigation", "search", "menu", "menubar"})
+_ZONE_ROLES = _NAVIGATION_ROLES | frozenset({"banner", "contentinfo", "dialog", "alertdialog"})
 
 
 def profile_cards(
@@ -182,6 +184,23 @@ def _in_zone(card: HtmlElement, root: HtmlElement, page: Page) -> bool:
     return False
 
 
+def in_navigation(node: HtmlElement) -> bool:
+    """True when an element sits in a menu, a sidebar or comments: a link there ("Our
+    authors", "My profile", a commenter's page) is the site's or a reader's, not the story's."""
+    for el in (node, *node.iterancestors()):
+        role = (el.get("role") or "").lower()
+        if el.tag == "nav" or role in _NAVIGATION_ROLES:
+            return True
+        if class_words(el, skip_layout=True) & _NAVIGATION_WORDS and _not_layout(el):
+            return True
+    return False
+
+
+def _not_layout(el: HtmlElement) -> bool:
+    """Layout wrappers named after a sidebar or menu still hold the main content."""
+    return el.find(".//main") is None and el.find(".//h1") is None
+
+
 def _is_zone(el: HtmlElement, ancestors: list[HtmlElement]) -> bool:
     if el.tag in ("nav", "form") or (el.get("role") or "").lower() in _ZONE_ROLES:
         return True
@@ -191,5 +210,4 @@ def _is_zone(el: HtmlElement, ancestors: list[HtmlElement]) -> bool:
     words = class_words(el, skip_layout=True)
     if not (words & _ZONE_WORDS or (words & _CHROME_WORDS and not in_content)):
         return False
-    # Layout wrappers named after a sidebar still hold the main content.
-    return el.find(".//main") is None and el.find(".//h1") is None
+    return _not_layout(el)
