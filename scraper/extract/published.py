@@ -4,6 +4,7 @@ the page shows near its title, given in the site's timezone."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -56,32 +57,48 @@ def _visible_date(
     return None
 
 
-def _text_date(
-    scope: HtmlElement, languages: tuple[str, ...] | None, *, whole_page: bool = False
-) -> str | None:
+def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
     """A date written as text: a labelled date ("Datum: 28.04.2023"), date-named elements
-    outside related blocks and links (their dates are other stories'), then, in the story's
-    header only, any short dated line."""
+    outside related blocks (their dates are other stories'), then any short dated line."""
     for text in labelled_texts(scope, _DATE_LABEL):
         found = find_date(text, languages) if len(text) < 80 else None
         if found:
             return found
-    outside = in_other_stories if whole_page else in_boilerplate
-    for sel in GENERIC["date_text"]:
-        nodes = [n for n in select(scope, sel) if not outside(n)]
-        for node in nodes[:3]:
-            value = node.get("datetime") or node.get("content")
-            found = (parse_iso(value) if value else None) or find_date(node_text(node), languages)
-            if found:
-                return found
-    if whole_page:
-        return None
+    found = _date_element(scope, languages, in_boilerplate)
+    if found:
+        return found
     for el in scope.iter():
         if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str):
             continue
         text = el.text
         if text and len(text) < 120 and any(c.isdigit() for c in text):
             found = find_date(text.strip(), languages)
+            if found:
+                return found
+    return None
+
+
+def _date_below_headline(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+    """A date element anywhere below the headline (a byline block further down), outside
+    links and other stories' blocks; a masthead above the headline shows today's date."""
+    headline = next(tree.iter("h1"), None)
+    below = set(headline.xpath("following::*")) if headline is not None else None
+
+    def elsewhere(node: HtmlElement) -> bool:
+        return (below is not None and node not in below) or in_other_stories(node)
+
+    return _date_element(tree, languages, elsewhere)
+
+
+def _date_element(
+    root: HtmlElement, languages: tuple[str, ...] | None, elsewhere: Callable[[HtmlElement], bool]
+) -> str | None:
+    """The date of the first date-named elements (<time>, [class*=date]…) not `elsewhere`."""
+    for sel in GENERIC["date_text"]:
+        nodes = [n for n in select(root, sel) if not elsewhere(n)]
+        for node in nodes[:3]:
+            value = node.get("datetime") or node.get("content")
+            found = (parse_iso(value) if value else None) or find_date(node_text(node), languages)
             if found:
                 return found
     return None
@@ -110,7 +127,7 @@ def dates(
         published = _url_date(url)
     if published is None and scope is not None:
         # The header shows no date: a byline block further down may (outside teasers).
-        published = _text_date(tree, languages, whole_page=True)
+        published = _date_below_headline(tree, languages)
     if structured and visible and calendar_day(structured, tz) != calendar_day(visible, tz):
         gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
         # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
