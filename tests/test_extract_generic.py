@@ -216,6 +216,15 @@ def test_without_declared_dates_the_date_shown_with_the_byline(case_id: str) -> 
     assert extract(html, gold["url"]).published[:10] == gold["publishing_date"][:10]
 
 
+def _story(*, before: str = "", after: str = "") -> str:
+    """A short story page with no date and no byline, `before` and `after` it in the body."""
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    return (
+        f"<html><body>{before}<main><article><header><h1>Council votes the budget</h1>"
+        f"</header>{text}</article></main>{after}</body></html>"
+    )
+
+
 @pytest.mark.parametrize(
     "masthead",
     [
@@ -224,26 +233,18 @@ def test_without_declared_dates_the_date_shown_with_the_byline(case_id: str) -> 
     ],
 )
 def test_todays_date_in_the_masthead_is_not_the_storys(masthead: str) -> None:
-    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
-    html = (
-        f"<html><body>{masthead}<main><article><header><h1>Council votes the budget</h1>"
-        f"</header>{text}</article></main></body></html>"
-    )
+    html = _story(before=masthead)
     assert extract(html, "https://news.example/council-votes-the-budget").published is None
 
 
 def test_a_date_only_teasers_show_is_not_the_storys() -> None:
-    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
     teasers = (
         '<ul class="related-stories"><li><span class="date">3 March 2021</span>'
         "<a href='/a'>An older story</a></li></ul>"
         "<a href='/b'><div class='card'><time datetime='2020-01-05'>5 Jan 2020</time>"
         "Another story</div></a>"
     )
-    html = (
-        f"<html><body><article><header><h1>Council votes the budget</h1></header>{text}"
-        f"</article>{teasers}</body></html>"
-    )
+    html = _story(after=teasers)
     assert extract(html, "https://news.example/council-votes-the-budget").published is None
 
 
@@ -294,9 +295,5 @@ def test_first_line(markup: str, line: str) -> None:
     ],
 )
 def test_a_page_without_a_byline_takes_no_author_from_menus_or_comments(link: str) -> None:
-    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
-    html = (
-        f"<html><body><header>{link}</header><main><article><h1>Council votes the budget</h1>"
-        f"{text}</article></main></body></html>"
-    )
+    html = _story(before=f"<header>{link}</header>")
     assert extract(html, "https://news.example/2024/02/24/council-votes/").authors == []
