@@ -115,7 +115,8 @@ def dates(
 ) -> tuple[str | None, str | None]:
     """(published, modified): structured first; a visible date near the title wins when its
     calendar day differs (in the site's timezone), e.g. a WP post migrated with a new date;
-    a date in the URL's path (`/2024/02/24/slug/`) when the page gives none."""
+    when the header shows none, a date in the URL's path (`/2024/02/24/slug/`), then a date
+    element below the headline (a byline block further down)."""
     tz = profile.timezone if profile else None
     languages = (lang,) if lang else None
     structured = next(filter(None, (parse_date(v) for v in data.published)), None)
