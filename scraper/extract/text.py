@@ -116,7 +116,8 @@ def heading_text(node: HtmlElement) -> str:
     return join_edges("".join(parts))
 
 
-_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
+# Elements whose content is code or an icon, never text a reader sees.
+NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
 _LINE_BREAKS = _BLOCK_CHILDREN | {"li", "br", "dt", "dd"}
 
 
@@ -134,7 +135,7 @@ def first_line(node: HtmlElement) -> str:
             if isinstance(child.tag, str):
                 if line_ends(child):
                     return True
-                if child.tag not in _NO_TEXT_TAGS and walk(child) or line_ends(child):
+                if child.tag not in NO_TEXT_TAGS and walk(child) or line_ends(child):
                     return True
             parts.append(child.tail or "")
         return False
