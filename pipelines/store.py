@@ -18,6 +18,7 @@ from scrapy.utils.defer import deferred_from_coro
 from pipelines.normalize import spider_site
 from scraper.items import Alias, Article, Duplicate, Listing, Original, Reject, Teaser
 from scraper.outcome import crawl_outcome, error_count, rejected_count
+from scraper.shutdown import crawl_aborting
 from scraper.storage import Archive, ArchiveError
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class StorePipeline:
             raise NotConfigured("ARCHIVE_PATH is empty: items are not archived")
         pipeline = cls(crawler, settings.get("ARCHIVE_PATH"), settings.getint("ARCHIVE_BATCH_SIZE"))
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.crawl_aborting, signal=crawl_aborting)
         return pipeline
 
     def open_spider(self) -> None:
@@ -99,6 +101,13 @@ class StorePipeline:
             assert self.crawler.stats is not None
             self.crawler.stats.set_value("archive/lost_items", self.pending)
             logger.error("%d items could not be archived and are lost", self.pending)
+
+    def crawl_aborting(self) -> None:
+        """A second stop signal: write what is buffered and record the run before the reactor
+        stops (no spider_closed follows)."""
+        self.close_spider()
+        assert self.crawler.spider is not None
+        self.spider_closed(self.crawler.spider, "shutdown")
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Close the crawl row with its outcome, counts and stats, then the archive."""

@@ -3,18 +3,28 @@ each robots.txt per crawl."""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from time import monotonic
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
+from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
-from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import reactor
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet.defer import CancelledError, Deferred
 from twisted.internet.task import deferLater
 
+from scraper.shutdown import CrawlStopping, crawl_stopping
 from scraper.urls import is_robots_txt
+
+if TYPE_CHECKING:
+    from scrapy.core.downloader import Slot
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -36,19 +46,45 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 BACKOFF_MIN_DELAY = 0.25  # seconds between requests to a host once it has said "slow down"
 
 
-class RetryAfterMiddleware(RetryMiddleware):
-    """Scrapy's retries, plus a wait of `Retry-After` seconds (capped) before retrying 429/503.
+@dataclass
+class HostBackoff:
+    """A host that asked us to slow down: its delay floor and its refusals in a row."""
 
-    Scrapy's own RetryMiddleware ignores the header, which hammers a rate-limited host. A 429,
-    or a 503 with Retry-After (the host asking us to slow down, not a passing server error),
-    also slows the whole host down: its download slot pauses for `Retry-After` (every request
-    to it, not only the one retried) and its delay doubles (at least BACKOFF_MIN_DELAY).
+    floor: float
+    refusals: int = 0
+
+
+class RetryAfterMiddleware(RetryMiddleware):
+    """Scrapy's retries, plus back-off that honours `Retry-After` and recovers.
+
+    Scrapy's own RetryMiddleware ignores the header, which hammers a rate-limited host. A
+    request answered 429, or 503 with Retry-After, is retried no sooner than the time asked
+    (capped at RETRY_AFTER_MAX), and its host's delay doubles. A 429, or a second refusal
+    before any success, speaks for the whole host: its download slot pauses for the time
+    asked (every request to it waits, where a stop can drop it) and its delay is at least
+    BACKOFF_MIN_DELAY. A lone 503 speaks for one resource: only its retry waits, while the
+    other pages go on, so a few transient 503s cost seconds, not minutes. Each success halves
+    the delay's excess over its floor (DOWNLOAD_DELAY, or robots.txt's Crawl-delay), so the
+    pace is back a few answers after the last refusal; AutoThrottle, when on, lowers the
+    same delay too. BACKOFF_MAX_REFUSALS refusals in a row give the host up: the crawl
+    closes with `site_refusing`.
     """
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
         self.max_wait = settings.getfloat("RETRY_AFTER_MAX", 600)
         self.max_delay = settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60)
+        self.base_delay = settings.getfloat("DOWNLOAD_DELAY")
+        self.max_refusals = settings.getint("BACKOFF_MAX_REFUSALS", 8)
+        self.hosts: dict[str, HostBackoff] = {}
+        self.waits: set[Deferred[None]] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        middleware = super().from_crawler(crawler)
+        crawler.signals.connect(middleware.response_downloaded, signal=signals.response_downloaded)
+        crawler.signals.connect(middleware.crawl_stopping, signal=crawl_stopping)
+        return middleware
 
     async def process_response(  # type: ignore[override]
         self, request: Request, response: Response, spider: Any = None
@@ -57,9 +93,11 @@ class RetryAfterMiddleware(RetryMiddleware):
             return response
         header = response.headers.get("Retry-After")
         wait = retry_after_seconds(header.decode("latin-1") if header else None)
-        stats = self.crawler.stats
+        host_paused = False
+        if response.status == 429 or (response.status == 503 and wait is not None):
+            host_paused = self._back_off(request, response.status, min(wait or 0.0, self.max_wait))
         if wait is not None and wait > self.max_wait:
-            stats.inc_value("retry/retry_after_too_long")
+            self.crawler.stats.inc_value("retry/retry_after_too_long")
             return response
         retry = self._retry(
             request,
@@ -67,26 +105,87 @@ class RetryAfterMiddleware(RetryMiddleware):
             if wait is not None
             else str(response.status),
         )
-        if response.status == 429 or (response.status == 503 and wait is not None):
-            self._back_off(request, wait)
-        if retry is None:
-            return response
-        if wait:
-            stats.inc_value("retry/retry_after_waits")
-            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
-        return retry
+        if retry is not None and wait and not host_paused:
+            await self._wait(request, wait)
+        return response if retry is None else retry
 
-    def _back_off(self, request: Request, wait: float | None) -> None:
-        """Pause the request's download slot for `wait` seconds and double its delay."""
-        downloader = self.crawler.engine.downloader
-        slot = downloader.slots.get(str(request.meta.get("download_slot")))
+    async def _wait(self, request: Request, seconds: float) -> None:
+        """Hold one retry for `seconds` (the other requests go on); a stop cancels the wait."""
+        from twisted.internet import reactor  # the installed one (importing installs a default)
+
+        self.crawler.stats.inc_value("retry/retry_after_waits")
+        waiting = deferLater(reactor, seconds, lambda: None)  # type: ignore[arg-type]
+        self.waits.add(waiting)
+        try:
+            await maybe_deferred_to_future(waiting)
+        except CancelledError:
+            raise CrawlStopping(f"crawl stopping: {request.url} not retried") from None
+        finally:
+            self.waits.discard(waiting)
+
+    def crawl_stopping(self) -> None:
+        """The crawl is stopping: no retry waits out its Retry-After."""
+        for waiting in list(self.waits):
+            waiting.cancel()
+
+    def _slot(self, request: Request) -> tuple[str, Slot | None]:
+        key = str(request.meta.get("download_slot"))
+        return key, self.crawler.engine.downloader.slots.get(key)
+
+    def _floor(self, key: str) -> float:
+        """The delay the host had before it refused: its configured or robots.txt delay."""
+        configured = self.crawler.engine.downloader.per_slot_settings.get(key, {})
+        return float(configured.get("delay", self.base_delay))
+
+    def _back_off(self, request: Request, status: int, wait: float) -> bool:
+        """Slow the request's host down after a refusal; True when the whole host is paused."""
+        key, slot = self._slot(request)
         if slot is None:
-            return
-        slot.delay = min(max(2 * slot.delay, BACKOFF_MIN_DELAY), self.max_delay)
-        if wait:
+            return False
+        stats = self.crawler.stats
+        host = self.hosts.setdefault(key, HostBackoff(self._floor(key)))
+        host.refusals += 1
+        whole_host = status == 429 or host.refusals > 1
+        least = BACKOFF_MIN_DELAY if whole_host else 0.0
+        slot.delay = min(max(2 * slot.delay, least), self.max_delay)
+        stats.inc_value("backoff/raised")
+        stats.max_value("backoff/delay_max", round(slot.delay, 3))
+        if whole_host and wait:
             # Scrapy starts a slot's next request `delay` after `lastseen` (monotonic clock).
             slot.lastseen = max(slot.lastseen, monotonic() + wait)
-        self.crawler.stats.inc_value("retry/backoffs")
+            stats.inc_value("backoff/pauses")
+            stats.inc_value("backoff/paused_ms", round(wait * 1000))
+        if host.refusals >= self.max_refusals:
+            self._give_up(key, host)
+        return whole_host and bool(wait)
+
+    def _give_up(self, key: str, host: HostBackoff) -> None:
+        """Close the crawl: a host that keeps refusing is not crawled at its pace forever."""
+        stats = self.crawler.stats
+        if stats.get_value("backoff/gave_up"):
+            return
+        reason = f"{key} refused {host.refusals} requests in a row (429/503 + Retry-After)"
+        stats.set_value("backoff/gave_up", reason)
+        logger.error("giving up: %s", reason)
+        engine = self.crawler.engine
+        if engine.spider is not None:
+            deferred_from_coro(engine.close_spider_async(reason="site_refusing"))
+
+    def response_downloaded(self, response: Response, request: Request, spider: Any) -> None:
+        """A success brings a backed-off host's delay halfway back down to its floor."""
+        if response.status >= 400:
+            return
+        key, slot = self._slot(request)
+        host = self.hosts.get(key)
+        if host is None or slot is None:
+            return
+        host.refusals = 0
+        floor = max(host.floor, self._floor(key))
+        slot.delay = floor + (slot.delay - floor) / 2
+        if slot.delay - floor < 0.01 * max(floor, 0.01):
+            slot.delay = floor
+            del self.hosts[key]
+            self.crawler.stats.inc_value("backoff/recovered")
 
 
 class RobotsTxtOnceMiddleware:

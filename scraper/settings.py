@@ -28,8 +28,11 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
-# Longest wait we accept from a Retry-After header before giving the request up to retry later.
+# Longest a host is paused for one Retry-After (a longer ask gives that request up).
 RETRY_AFTER_MAX = 600
+# Refusals in a row (429, 503 + Retry-After) after which a host is given up on: a crawl must
+# end, not creep on at one request a minute.
+BACKOFF_MAX_REFUSALS = 8
 # Longest robots.txt Crawl-delay we wait between two requests to a host (a crawl must end).
 ROBOTSTXT_CRAWL_DELAY_MAX = 60
 
@@ -47,6 +50,8 @@ EXTENSIONS = {
     "scrapy.extensions.remote_control.RemoteControl": None,
     # robots.txt `Crawl-delay` honoured (Scrapy parses it but does not wait for it).
     "scraper.crawl_delay.RobotsCrawlDelay": 600,
+    # SIGTERM/SIGINT stop within seconds whatever the delays; a second signal still stores.
+    "scraper.shutdown.PromptStop": 700,
 }
 REMOTE_CONTROL_ENABLED = False
 # Scrapy re-reads a generator callback's source (inspect + ast) to lint its `return`s, again

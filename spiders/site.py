@@ -22,6 +22,7 @@ from scraper.extract.html import parse_html
 from scraper.extract.page import extract_page
 from scraper.items import Alias, Article, Listing
 from scraper.profiles import Profile, generic_profile, load_profiles
+from scraper.shutdown import CrawlStopping
 from scraper.storage.archive import known_articles
 from scraper.urls import canonicalize_url, is_local, mirrored_origin, resolve
 
@@ -334,6 +335,8 @@ class SiteSpider(scrapy.Spider):
         """Count failures by kind: a 404 past the last page is normal, a timeout is not."""
         stats = self.crawler.stats
         url = failure.request.url  # type: ignore[attr-defined]  # set by Scrapy on errbacks
+        if isinstance(failure.value, CrawlStopping):
+            return
         if isinstance(failure.value, HttpError):
             status = failure.value.response.status
             stats.inc_value(f"crawl/http_{status}")

@@ -13,7 +13,10 @@ import argparse
 import gzip
 import hashlib
 import ipaddress
+import random
 import signal
+import socket
+import struct
 import threading
 import time
 from collections import deque
@@ -21,10 +24,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import urlsplit
 
 from scraper.demo.model import DemoSite, Failure, Route
 
+RESET = 0  # a Failure status meaning: close the connection without answering
 NOT_FOUND = (
     b'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>404</title></head>'
     b'<body class="error-template"><h1>404</h1><p>Page introuvable</p></body></html>'
@@ -47,16 +52,31 @@ class DemoServer:
 
     `fail(path, 503, 503)` scripts errors answered before the page; the site's own
     `failures` (a listing that 503s once) are loaded at start. `delay` slows every answer
-    so concurrency can be observed in `max_concurrent`.
+    so concurrency can be observed in `max_concurrent`. `flaky` is what real servers do
+    every day: that share of paths (drawn with `seed`) answers its first request with a
+    transient fault, `faults` (a 503 + Retry-After, a 429, or "reset": the connection
+    dropped without an answer).
     """
 
     def __init__(
-        self, site: DemoSite, host: str = "127.0.0.1", port: int = 0, *, delay: float = 0.0
+        self,
+        site: DemoSite,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        delay: float = 0.0,
+        flaky: float = 0.0,
+        faults: tuple[Failure, ...] = (Failure(503, 1),),
+        seed: int = 0,
     ):
         if not ipaddress.ip_address("127.0.0.1" if host == "localhost" else host).is_loopback:
             raise ValueError(f"the demo server only listens on loopback, not {host!r}")
         self.site = site
         self.delay = delay
+        self.flaky = flaky
+        self.faults = faults
+        self._random = random.Random(seed)
+        self._flaky_done: set[str] = set()
         self.hits: list[Hit] = []
         self.max_concurrent = 0
         self._active = 0
@@ -111,7 +131,14 @@ class DemoServer:
     def _scripted(self, path: str) -> Failure | None:
         with self._lock:
             queue = self._failures.get(path)
-            return queue.popleft() if queue else None
+            if queue:
+                return queue.popleft()
+            if not self.flaky or path in self._flaky_done:
+                return None
+            self._flaky_done.add(path)
+            if self._random.random() < self.flaky:
+                return self._random.choice(self.faults)
+            return None
 
     def _body(self, route: Route) -> bytes:
         """The route's bytes, with the placeholder origin replaced by ours (host_style="local")."""
@@ -137,10 +164,12 @@ class BaseURL(str):
 
 @contextmanager
 def serve(
-    site: DemoSite, host: str = "127.0.0.1", port: int = 0, *, delay: float = 0.0
+    site: DemoSite, host: str = "127.0.0.1", port: int = 0, **options: Any
 ) -> Iterator[BaseURL]:
-    """Serve `site` for the duration of the block; yields its base URL (with `.server`)."""
-    with DemoServer(site, host, port, delay=delay) as server:
+    """Serve `site` for the duration of the block; yields its base URL (with `.server`).
+
+    `options` are DemoServer's: `delay`, `flaky`, `faults`, `seed`."""
+    with DemoServer(site, host, port, **options) as server:
         yield BaseURL(server.url, server)
 
 
@@ -174,6 +203,9 @@ def _handler_for(server: DemoServer) -> type[BaseHTTPRequestHandler]:
                     time.sleep(server.delay)
                 path = _path_of(self.path)
                 status, headers, body = _respond(server, path, dict(self.headers.items()))
+                if status == RESET:
+                    self._reset()
+                    return
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -191,6 +223,13 @@ def _handler_for(server: DemoServer) -> type[BaseHTTPRequestHandler]:
                 )
                 server._leave(hit)
 
+        def _reset(self) -> None:
+            """Drop the connection without an answer (RST), as an overloaded proxy does."""
+            self.close_connection = True
+            self.connection.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+            )
+
     return Handler
 
 
@@ -198,6 +237,8 @@ def _respond(
     server: DemoServer, path: str, request: dict[str, str]
 ) -> tuple[int, dict[str, str], bytes]:
     failure = server._scripted(path)
+    if failure is not None and failure.status == RESET:
+        return RESET, {}, b""
     if failure is not None:
         headers = {"Content-Type": "text/html; charset=utf-8"}
         if failure.retry_after is not None:
@@ -235,12 +276,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8080, help="0 picks a free port")
     parser.add_argument("--host-style", choices=("real", "local"), default="local",
                         help="local: links point at this server (handy in a browser)")  # fmt: skip
+    parser.add_argument("--flaky", type=float, default=0.0,
+                        help="share of paths whose first request gets a 503 + Retry-After: 1")  # fmt: skip
     args = parser.parse_args(argv)
     site = build_site(args.articles, args.seed, host_style=args.host_style, revision=args.revision)
     # Ctrl-C and `kill` both stop it cleanly, even when started from a shell that ignores SIGINT.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    with DemoServer(site, port=args.port) as server:
+    with DemoServer(site, port=args.port, flaky=args.flaky, seed=args.seed) as server:
         print(f"Serving {len(site.articles)} articles on {server.url} (Ctrl-C to stop)", flush=True)
         try:
             threading.Event().wait()
