@@ -17,6 +17,7 @@ from pipelines.normalize import spider_profile, spider_site
 from scraper.extract.dates import utc_instant
 from scraper.items import Alias, Article, Duplicate, Original
 from scraper.profiles import Profile
+from scraper.shutdown import stop_crawl
 from scraper.storage import known_articles
 from scraper.urls import url_key
 
@@ -43,6 +44,8 @@ class DedupePipeline:
         # Redirect sources whose target has not arrived as an article (yet), by target key.
         self.waiting: dict[str, list[str]] = {}
         self.profile: Profile | None = None
+        self.limit: int | None = None  # --max-articles: new articles this crawl may add
+        self.new = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
@@ -58,6 +61,7 @@ class DedupePipeline:
         spider = self.crawler.spider
         assert spider is not None
         self.profile = spider_profile(spider)
+        self.limit = getattr(spider, "max_articles", None)
         if not self.archive_path:
             return
         for key, known in known_articles(self.archive_path, spider_site(spider)).items():
@@ -125,6 +129,8 @@ class DedupePipeline:
             if copy_of is not None:
                 stats.inc_value("archive/original_replaces_copy")
                 self._adopt(copy_of, article)
+        if target is None and copy_of is None:
+            self._count_new()
         if target is not None and target != article.url:
             # Known under another spelling (scheme, slash, host alias, redirect): keep that row.
             article.aliases = list(dict.fromkeys([*article.aliases, article.url]))
@@ -137,6 +143,19 @@ class DedupePipeline:
             self.by_hash.setdefault(article.content_hash or "", article.url)
         self.emitted.add(article.url)
         return article if copy_of is None else Original(article, copy_of)
+
+    def _count_new(self) -> None:
+        """Count an article new to the archive; past the crawl's limit, drop it; at the limit,
+        close the crawl (`max_articles`): exactly that many new articles are archived."""
+        stats = self.crawler.stats
+        assert stats is not None
+        if self.limit is not None and self.new >= self.limit:
+            stats.inc_value("crawl/articles/over_limit")
+            raise DropItem("past --max-articles", log_level="DEBUG")
+        self.new += 1
+        stats.inc_value("crawl/articles/new")
+        if self.new == self.limit:
+            stop_crawl(self.crawler, "max_articles")
 
     def _target(self, article: Article, keys: list[str]) -> str | None:
         """The known article these URLs name, unless the page's own URL now serves another text.

@@ -7,34 +7,37 @@ A failed write is never swallowed: it is logged, counted, and closes the spider 
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.normalize import spider_site
-from scraper.items import Alias, Article, Duplicate, Listing, Original, Reject, Teaser
+from scraper.items import Alias, Article, Duplicate, Frontier, Listing, Original, Reject, Teaser
 from scraper.outcome import crawl_outcome, error_count, rejected_count
-from scraper.shutdown import crawl_aborting
+from scraper.shutdown import crawl_aborting, stop_crawl
 from scraper.storage import Archive, ArchiveError
 
 logger = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    """Write articles, teasers, aliases and rejects in batches of ARCHIVE_BATCH_SIZE items."""
+    """Write articles, teasers, aliases and rejects in batches of ARCHIVE_BATCH_SIZE items, or
+    of what ARCHIVE_FLUSH_SECONDS brought: a killed crawl loses at most that much."""
 
-    def __init__(self, crawler: Crawler, path: str, batch_size: int) -> None:
+    def __init__(
+        self, crawler: Crawler, path: str, batch_size: int, flush_seconds: float = 2.0
+    ) -> None:
         self.crawler = crawler
         self.path = path
         self.batch_size = max(1, batch_size)
+        self.flush_seconds = flush_seconds
         self.archive: Archive | None = None
         self.crawl_id: int | None = None
         self.failed = False
-        self._close_requested = False
         self._reset()
 
     @classmethod
@@ -42,7 +45,12 @@ class StorePipeline:
         settings = crawler.settings
         if not settings.get("ARCHIVE_PATH"):
             raise NotConfigured("ARCHIVE_PATH is empty: items are not archived")
-        pipeline = cls(crawler, settings.get("ARCHIVE_PATH"), settings.getint("ARCHIVE_BATCH_SIZE"))
+        pipeline = cls(
+            crawler,
+            settings.get("ARCHIVE_PATH"),
+            settings.getint("ARCHIVE_BATCH_SIZE"),
+            settings.getfloat("ARCHIVE_FLUSH_SECONDS", 2.0),
+        )
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(pipeline.crawl_aborting, signal=crawl_aborting)
         return pipeline
@@ -66,6 +74,10 @@ class StorePipeline:
             self.rejects.append(item)
         elif isinstance(item, Alias):
             self.aliases.append((item.url, item.target))
+        elif isinstance(item, Frontier):
+            self.frontier.queued += item.queued
+            self.frontier.done += item.done
+            self.frontier.site = item.site
         elif isinstance(item, Original):
             self._replace_copy(item)
         elif isinstance(item, Duplicate):
@@ -77,8 +89,11 @@ class StorePipeline:
             self.teasers += [(source, t) for t in page.teasers]
         else:
             return item
+        if not self.pending:
+            self.oldest = time.monotonic()
         self.pending += 1
-        if self.pending >= self.batch_size and not self.failed:
+        due = time.monotonic() - self.oldest >= self.flush_seconds
+        if (self.pending >= self.batch_size or due) and not self.failed:
             self.flush()
         return item
 
@@ -147,12 +162,13 @@ class StorePipeline:
                 self.rejects,
                 self.crawl_id,
                 renames=self.renames,
+                frontier=self.frontier,
             )
         except ArchiveError as exc:
             stats.inc_value("archive/errors")
             logger.error("%s; stopping the crawl", exc)
             self.failed = True
-            self._close_spider("archive_error")
+            stop_crawl(self.crawler, "archive_error")
             return
         for key, value in (
             ("archive/stored/new", result.new),
@@ -172,16 +188,9 @@ class StorePipeline:
         self.aliases: list[tuple[str, str]] = []
         self.rejects: list[Reject] = []
         self.renames: list[tuple[str, str]] = []
+        self.frontier = Frontier()
         self.pending = 0
-
-    def _close_spider(self, reason: str) -> None:
-        """Ask the engine to stop once; items already in flight still reach the buffer."""
-        if self._close_requested:
-            return
-        self._close_requested = True
-        engine = self.crawler.engine
-        if engine.spider is not None:
-            deferred_from_coro(engine.close_spider_async(reason=reason))
+        self.oldest = 0.0  # when the first item now buffered arrived
 
 
 def crawl_counts(stats: dict[str, Any]) -> dict[str, int]:

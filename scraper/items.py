@@ -45,6 +45,10 @@ class Article:
     aliases: list[str] = field(default_factory=list)
     content_hash: str | None = None  # set by the normalize pipeline
     lastmod: str | None = None  # the sitemap/feed date that led to this fetch, set by the spider
+    # The response's HTTP validators, set by the spider: the next crawl re-checks the page
+    # with a conditional GET (a 304 costs no parse) when the site announces no date.
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass
@@ -90,3 +94,13 @@ class Duplicate:
     article: Article
     target: str
     reason: str  # "url" (the same page again) | "content" (a republished or syndicated copy)
+
+
+@dataclass
+class Frontier:
+    """Listing pages a page queued (`queued`) and the page itself, now fetched (`done`):
+    kept in the archive so that a run killed before fetching them is resumed there."""
+
+    queued: list[str] = field(default_factory=list)
+    done: list[str] = field(default_factory=list)
+    site: str | None = None

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any, Self
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
-from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import CancelledError, Deferred
 from twisted.internet.task import deferLater
 
-from scraper.shutdown import CrawlStopping, crawl_stopping
+from scraper.shutdown import CrawlStopping, crawl_stopping, stop_crawl
 from scraper.urls import is_robots_txt
 
 if TYPE_CHECKING:
@@ -167,9 +167,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         reason = f"{key} refused {host.refusals} requests in a row (429/503 + Retry-After)"
         stats.set_value("backoff/gave_up", reason)
         logger.error("giving up: %s", reason)
-        engine = self.crawler.engine
-        if engine.spider is not None:
-            deferred_from_coro(engine.close_spider_async(reason="site_refusing"))
+        stop_crawl(self.crawler, "site_refusing")
 
     def response_downloaded(self, response: Response, request: Request, spider: Any) -> None:
         """A success brings a backed-off host's delay halfway back down to its floor."""
@@ -182,7 +180,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         host.refusals = 0
         floor = max(host.floor, self._floor(key))
         slot.delay = floor + (slot.delay - floor) / 2
-        if slot.delay - floor < 0.01 * max(floor, 0.01):
+        if slot.delay - floor <= max(0.1 * floor, 0.01):  # close enough: back at its pace
             slot.delay = floor
             del self.hosts[key]
             self.crawler.stats.inc_value("backoff/recovered")

@@ -8,6 +8,8 @@ NEWSPIDER_MODULE = "spiders"
 ARCHIVE_PATH = "archive.db"
 # Articles per write transaction: few fsyncs, and a crash loses at most one batch.
 ARCHIVE_BATCH_SIZE = 100
+# ... or what this many seconds brought, whichever comes first: a kill -9 loses no more.
+ARCHIVE_FLUSH_SECONDS = 2.0
 # A body shorter than this is no article (error pages, empty templates): it goes to `rejects`.
 VALIDATE_MIN_BODY_WORDS = 5
 # Shorter bodies never identify an article by content hash: stubs collide by accident.
@@ -35,6 +37,10 @@ RETRY_AFTER_MAX = 600
 BACKOFF_MAX_REFUSALS = 8
 # Longest robots.txt Crawl-delay we wait between two requests to a host (a crawl must end).
 ROBOTSTXT_CRAWL_DELAY_MAX = 60
+
+# Archived articles that no sitemap or feed dates are re-checked with a conditional GET
+# (If-None-Match / If-Modified-Since; a 304 costs no parse): at most this many a run.
+RECHECK_BUDGET = 100
 
 # --- Resource bounds (safety-relevant) ---
 DOWNLOAD_TIMEOUT = 30  # fits a graceful stop inside a cron/systemd grace period

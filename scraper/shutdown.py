@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
 if TYPE_CHECKING:
@@ -80,24 +81,37 @@ class PromptStop:
         stats = self.crawler.stats
         assert stats is not None
         if count == 1:
-            stats.set_value("shutdown/dropped_waiting", self.drop_waiting())
-            self.crawler.signals.send_catch_log(signal=crawl_stopping)
+            release(self.crawler)  # Scrapy's own handler closes the spider ("shutdown")
             return
         logger.warning("second stop signal: storing what was fetched, then stopping at once")
         stats.set_value("shutdown/forced", 1)
         stats.set_value("finish_reason", "shutdown")
         self.crawler.signals.send_catch_log(signal=crawl_aborting)
 
-    def drop_waiting(self) -> int:
-        """Fail every request still queued in a download slot; the number dropped."""
-        engine = self.crawler.engine
-        if engine is None:
-            return 0
-        dropped = 0
-        for slot in list(engine.downloader.slots.values()):
-            slot.close()  # its pending "start the next request later" call
-            while slot.queue:
-                request, deferred = slot.queue.popleft()
-                deferred.errback(Failure(CrawlStopping(f"crawl stopping: {request.url} not sent")))
-                dropped += 1
-        return dropped
+
+def release(crawler: Crawler) -> None:
+    """Let go of every request not yet sent: fail those queued in download slots (counted in
+    `shutdown/dropped_waiting`) and send `crawl_stopping` to whoever holds one back."""
+    engine = crawler.engine
+    if engine is None:
+        return
+    dropped = 0
+    for slot in list(engine.downloader.slots.values()):
+        slot.close()  # its pending "start the next request later" call
+        while slot.queue:
+            request, deferred = slot.queue.popleft()
+            deferred.errback(Failure(CrawlStopping(f"crawl stopping: {request.url} not sent")))
+            dropped += 1
+    if crawler.stats is not None:
+        crawler.stats.inc_value("shutdown/dropped_waiting", dropped)
+    crawler.signals.send_catch_log(signal=crawl_stopping)
+
+
+def stop_crawl(crawler: Crawler, reason: str) -> None:
+    """Close the crawl now with `reason` (a limit reached, a site refusing, an archive error):
+    requests waiting for their turn are dropped, not fetched first; in-flight ones finish."""
+    engine = crawler.engine
+    if engine is None or engine.spider is None:
+        return
+    release(crawler)
+    deferred_from_coro(engine.close_spider_async(reason=reason))

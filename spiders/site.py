@@ -13,6 +13,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -20,14 +22,17 @@ from twisted.python.failure import Failure
 from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
 from scraper.extract.html import parse_html
 from scraper.extract.page import extract_page
-from scraper.items import Alias, Article, Listing
+from scraper.freshness import Budget, changed_since_archived, later
+from scraper.items import Alias, Article, Frontier, Listing
 from scraper.profiles import Profile, generic_profile, load_profiles
 from scraper.shutdown import CrawlStopping
-from scraper.storage.archive import known_articles
+from scraper.storage.archive import crawl_memory, known_articles
 from scraper.urls import canonicalize_url, is_local, mirrored_origin, resolve
 
 _FEED_LINKS = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
+# What a redirect's target request keeps of the redirected one.
+_FOLLOWED_META = ("lastmod", "download_maxsize", "article", "listing")
 REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -61,9 +66,21 @@ class SiteSpider(scrapy.Spider):
         self.refresh = str(refresh).lower() in ("1", "true", "yes")
         self.known: dict[str, Any] = {}
         self.seen: set[str] = set()
-        self.articles_scheduled = 0
+        self.announced: dict[str, str] = {}  # key → latest date a sitemap or feed gave it
+        self.budget = Budget(self.max_articles)
+        self.resume: list[str] = []  # listing pages a killed run left queued
+        # Keys of the pages earlier runs recorded as listings, when the last one was killed.
+        self.recorded: set[str] | None = None
+        self.recheck: dict[str, str] = {}  # canonical key → URL of known articles no source dates
+        self._unchanged: set[str] = set()
         self._owned: dict[str, str | None] = {}
         self._keys: dict[str, str] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SiteSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
+        return spider
 
     @classmethod
     def load_profile(cls, url: str | None = None) -> Profile:
@@ -85,11 +102,19 @@ class SiteSpider(scrapy.Spider):
             yield request
 
     def _load_known(self) -> None:
-        """The archived articles of this site, keyed as this profile keys URLs."""
+        """What the archive knows of this site: its articles (keyed as this profile keys
+        URLs), the listing pages earlier runs recorded, and those a killed run left queued."""
+        path = self.settings.get("ARCHIVE_PATH")
         if not self.refresh:
-            known = known_articles(self.settings.get("ARCHIVE_PATH"), self.profile.name)
+            known = known_articles(path, self.profile.name)
             self.known = {self.profile.fold_key(key): value for key, value in known.items()}
             self.crawler.stats.set_value("crawl/known_articles", len(self.known))
+        memory = crawl_memory(path, self.profile.name)
+        self.resume = memory.queued
+        # After a kill, listings are walked past known articles up to the pages recorded.
+        self.recorded = {self._key(url) for url in memory.recorded} if memory.unfinished else None
+        if memory.unfinished:
+            self.crawler.stats.set_value("crawl/resumed_listings", len(self.resume))
 
     def _discovery(self) -> Iterator[scrapy.Request]:
         """The start requests: robots.txt, sitemaps, feeds, then the listing pages."""
@@ -107,6 +132,9 @@ class SiteSpider(scrapy.Spider):
             yield self._request(p.absolute(path), self.parse_feed, priority=20)
         for path in p.listings:
             yield self._request(p.absolute(path), self.parse_page, priority=10)
+        for url in self.resume:  # after a kill: the listing pages it had queued, not fetched
+            self.seen.add(self._key(url))
+            yield self._request(url, self.parse_page, priority=10, meta={"listing": True})
 
     # --- requests -------------------------------------------------------------
 
@@ -144,42 +172,85 @@ class SiteSpider(scrapy.Spider):
             self._keys[url] = self.profile.key(url)
         return self._keys[url]
 
-    def _budget_left(self) -> bool:
-        return self.max_articles is None or self.articles_scheduled < self.max_articles
+    def _new_so_far(self) -> int:
+        return int(self.crawler.stats.get_value("crawl/articles/new", 0))
 
-    def _known_unchanged(self, url: str, lastmod: str | None) -> bool:
-        """True when the archive holds this article and the site gives no sign it changed."""
-        known = self.known.get(self._key(url))
-        if known is None:
-            return False
-        return not (lastmod and known.lastmod and lastmod > known.lastmod)
+    def _announce(self, key: str, lastmod: str | None) -> str | None:
+        """Record a date a sitemap or feed gives a URL; the latest one any source gave."""
+        if lastmod and later(lastmod, self.announced.get(key)):
+            self.announced[key] = lastmod
+        return self.announced.get(key)
 
     def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
-        """A request for an article URL, unless seen, known and unchanged, too old or over budget."""
+        """A request for an article URL, unless seen, too old, or archived and not announced
+        as changed since (a date-less one is kept for a conditional re-check at the end)."""
         key = self._key(url)
         if key in self.seen:
             return None
         stats = self.crawler.stats
-        if self.since and lastmod and lastmod[:10] < self.since:
+        announced = self._announce(key, lastmod)
+        if self.since and announced and announced[:10] < self.since:
             stats.inc_value("crawl/skipped_since")
             return None
-        if self._known_unchanged(url, lastmod):
-            stats.inc_value("crawl/skipped_known")
-            self.seen.add(key)
-            return None
-        if not self._budget_left():
+        known = self.known.get(key)
+        if known is not None:  # sitemaps date an article under its canonical URL
+            announced = announced or self.announced.get(self._key(known.url))
+        if known is not None and not changed_since_archived(known, announced):
+            if key not in self._unchanged:
+                self._unchanged.add(key)
+                stats.inc_value("crawl/skipped_known")
+            if announced is None and (known.etag or known.last_modified):
+                self.recheck.setdefault(self._key(known.url), known.url)
             return None
         self.seen.add(key)
-        self.articles_scheduled += 1
-        return self._request(url, self.parse_page, priority=5, meta={"lastmod": lastmod})
+        if known is not None:
+            stats.inc_value("crawl/refetch_announced")
+        meta = {"lastmod": announced, "article": True}
+        request = self._request(url, self.parse_page, priority=5, meta=meta)
+        stats.inc_value("crawl/articles/expected")
+        return self.budget.admit(request, self._new_so_far(), article=True)
 
     def page_request(self, url: str) -> scrapy.Request | None:
-        """A request for a listing page, once per URL, while the article budget lasts."""
+        """A request for a listing page, once per URL (held back while a --max-articles
+        budget is full)."""
         key = self._key(url)
-        if key in self.seen or not self._budget_left():
+        if key in self.seen:
             return None
         self.seen.add(key)
-        return self._request(url, self.parse_page, priority=10)
+        request = self._request(url, self.parse_page, priority=10, meta={"listing": True})
+        return self.budget.admit(request, self._new_so_far(), article=False)
+
+    def _released(self) -> list[scrapy.Request]:
+        """Held-back requests that may go now that a fetch did not add a new article."""
+        return self.budget.release(self._new_so_far())
+
+    def spider_idle(self) -> None:
+        """Before closing: requests still held back by the budget, then conditional re-checks
+        of archived articles that no sitemap or feed dated (RECHECK_BUDGET a run)."""
+        engine = self.crawler.engine
+        scheduled = self._released() or self._rechecks()
+        for request in scheduled:
+            engine.crawl(request)
+        if scheduled:
+            raise DontCloseSpider
+
+    def _rechecks(self) -> list[scrapy.Request]:
+        left = self.settings.getint("RECHECK_BUDGET", 100)
+        requests = []
+        for key, url in list(self.recheck.items())[:left]:
+            del self.recheck[key]
+            known = self.known[key]
+            if key in self.seen or self.announced.get(key):
+                continue
+            self.seen.add(key)
+            headers = {"If-None-Match": known.etag, "If-Modified-Since": known.last_modified}
+            request = self._request(url, self.parse_page, priority=5, meta={"article": True})
+            request.headers.update({k: v for k, v in headers.items() if v})
+            request.meta["handle_httpstatus_list"] = [*REDIRECTS, 304]
+            requests.append(request)
+        self.recheck.clear()
+        self.crawler.stats.inc_value("crawl/rechecked", len(requests))
+        return requests
 
     def follow(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
         """Route a discovered on-site URL by what the profile says it is."""
@@ -212,8 +283,9 @@ class SiteSpider(scrapy.Spider):
                 yield Alias(url=url, target=target, site=self.profile.name)
             return
         self.seen.add(key)
-        meta = {k: v for k, v in response.meta.items() if k in ("lastmod", "download_maxsize")}
+        meta = {k: v for k, v in response.meta.items() if k in _FOLLOWED_META}
         meta["redirect_chain"] = chain
+        self.budget.in_flight += bool(meta.get("article"))  # the same article, still on its way
         assert response.request is not None
         yield self._request(target, response.request.callback, priority=5, meta=meta)
 
@@ -268,9 +340,16 @@ class SiteSpider(scrapy.Spider):
         yield from self._follow_entries(entries)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
+        self.budget.in_flight -= bool(response.meta.get("article"))
         if response.status in REDIRECTS:
             yield from self._redirect(response)
-            return
+        elif response.status == 304:  # a conditional re-check: the archived copy is current
+            self.crawler.stats.inc_value("crawl/not_modified")
+        else:
+            yield from self._parse_page(response)
+        yield from self._released()
+
+    def _parse_page(self, response: Response) -> Iterator[Any]:
         stats = self.crawler.stats
         if not isinstance(response, scrapy.http.TextResponse):
             stats.inc_value("crawl/not_html")
@@ -291,6 +370,7 @@ class SiteSpider(scrapy.Spider):
                 page.site = self.profile.name
                 page.aliases = [*chain, response.url]
                 page.lastmod = response.meta.get("lastmod")
+                page.etag, page.last_modified = _validators(response)
                 yield page
         elif isinstance(page, Listing):
             stats.inc_value("crawl/pages/listing")
@@ -299,7 +379,13 @@ class SiteSpider(scrapy.Spider):
             yield from self._announced_feeds(response, feeds)
         else:
             stats.inc_value("crawl/pages/other")
-        yield from self._follow_links(response, page, links)
+        requests = list(self._follow_links(response, page, links))
+        listings = [r.url for r in requests if r.meta.get("listing")]
+        if listings or response.meta.get("listing"):
+            assert response.request is not None
+            done = [response.request.url] if response.meta.get("listing") else []
+            yield Frontier(queued=listings, done=done, site=self.profile.name)
+        yield from requests
 
     def _announced_feeds(self, response: Response, hrefs: list[str]) -> Iterator[Any]:
         """Feeds a listing page announces with `<link rel=alternate>` (RSS or Atom)."""
@@ -312,27 +398,57 @@ class SiteSpider(scrapy.Spider):
     def _follow_links(
         self, response: Response, page: Article | Listing | None, hrefs: list[str]
     ) -> Iterator[Any]:
-        """Schedule the page's on-site links; stop a listing's pagination on known ground."""
-        stop_paging = (
-            isinstance(page, Listing)
-            and bool(self.known)
-            and all(self._key(t.url) in self.known for t in page.teasers)
-        ) or (isinstance(page, Listing) and not page.teasers)
-        if stop_paging:
-            self.crawler.stats.inc_value("crawl/pagination_stopped")
+        """Schedule the page's on-site links, and stop a listing's pagination where it has
+        nothing more to give (see `_paging`)."""
+        paging = self._paging(page)
+        if paging != "go":
+            self.crawler.stats.inc_value(f"crawl/pagination_stopped/{paging}")
         base = _listing_base(canonicalize_url(response.url))
         for href in hrefs:
             url = self._own(resolve(response.url, href))
             if url is None:
                 continue
-            if stop_paging and _listing_base(url) == base and url != base:
+            next_page = paging != "go" and _listing_base(url) == base and url != base
+            unwalked = self.recorded is not None and self._key(url) not in self.recorded
+            if next_page and not (paging == "known" and unwalked):
                 continue
             request = self.follow(url)
             if request is not None:
                 yield request
 
-    def on_error(self, failure: Failure) -> None:
-        """Count failures by kind: a 404 past the last page is normal, a timeout is not."""
+    def _paging(self, page: Article | Listing | None) -> str:
+        """Whether a listing's next pages are worth fetching: "go"; "end" (no cards); "since"
+        (every card dated before --since: a listing runs newest first); "known" (every card
+        archived already; after a killed run, pages no run recorded are walked still, so the
+        listing pages it never reached are not skipped)."""
+        if not isinstance(page, Listing):
+            return "go"
+        if not page.teasers:
+            return "end"
+        keys = [self._key(t.url) for t in page.teasers]
+        if self.since:
+            dates = [
+                t.published or self._date_of(k) for t, k in zip(page.teasers, keys, strict=True)
+            ]
+            if all(d and d[:10] < self.since for d in dates):
+                return "since"
+        if self.known and all(k in self.known for k in keys):
+            return "known"
+        return "go"
+
+    def _date_of(self, key: str) -> str | None:
+        """The latest date any source gave an article: sitemap/feed, else the archive's."""
+        known = self.known.get(key)
+        return self.announced.get(key) or (known.published if known else None)
+
+    def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
+        """Count failures by kind: a 404 past the last page is normal, a timeout is not. An
+        article that failed leaves its place in a --max-articles budget to the next one."""
+        self.budget.in_flight -= bool(failure.request.meta.get("article"))  # type: ignore[attr-defined]
+        yield from self._released()
+        self._count_failure(failure)
+
+    def _count_failure(self, failure: Failure) -> None:
         stats = self.crawler.stats
         url = failure.request.url  # type: ignore[attr-defined]  # set by Scrapy on errbacks
         if isinstance(failure.value, CrawlStopping):
@@ -394,7 +510,7 @@ class GenericSpider(SiteSpider):
 
     def copy_home_failed(self, failure: Failure) -> Iterator[Any]:
         """The home page failed: count it, and discover from sitemaps and feeds all the same."""
-        self.on_error(failure)
+        yield from self.on_error(failure)
         yield from self._discover_but(self.profile.base_url)
 
     def _discover_but(self, home: str) -> Iterator[scrapy.Request]:
@@ -404,6 +520,15 @@ class GenericSpider(SiteSpider):
         for request in self._discovery():
             if self._key(request.url) != fetched:
                 yield request
+
+
+def _validators(response: Response) -> tuple[str | None, str | None]:
+    """The response's ETag and Last-Modified headers, for a conditional re-check later."""
+    etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+    return (
+        etag.decode("latin-1") if etag else None,
+        modified.decode("latin-1") if modified else None,
+    )
 
 
 _DECLARED_URLS = "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"

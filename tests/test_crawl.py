@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,9 +18,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from scraper.demo import crawl_command
-from scraper.demo.model import DemoSite, Route
+from scraper.demo.model import DemoSite, Failure, Route
 from scraper.demo.score import Score, score_archive
-from scraper.demo.server import serve
+from scraper.demo.server import RESET, serve
 from scraper.demo.site import build_site
 
 N_ARTICLES = 60
@@ -170,8 +172,13 @@ def test_a_failing_listing_is_retried(crawled: Crawled) -> None:
 
 
 def test_second_run_is_incremental(crawled: Crawled) -> None:
+    """A re-crawl downloads little: articles no sitemap or feed dates are only re-checked
+    with a conditional GET, which the unchanged site answers 304 (no body, no parse)."""
     assert crawled.second.returncode == 0, crawled.second.stderr[-3000:]
-    assert len(crawled.second_hits) < 0.25 * len(crawled.first_hits)
+    downloads = [h for h in crawled.second_hits if h.status != 304]
+    assert len(downloads) < 0.25 * len(crawled.first_hits)
+    rechecks = [h for h in crawled.second_hits if "If-None-Match" in h.headers]
+    assert rechecks and all(h.status == 304 for h in rechecks)
     rows = query(
         crawled.db, "select articles_new, articles_updated, teasers from crawls order by id"
     )
@@ -179,7 +186,7 @@ def test_second_run_is_incremental(crawled: Crawled) -> None:
     assert rows[1][2] > 0  # front pages were read again: new teaser sightings
     assert query(crawled.db, "select count(*) from articles") == [(N_ARTICLES,)]
     canonical = {t.canonical_path for t in crawled.site.articles}
-    refetched = [h.path for h in crawled.second_hits if h.path in canonical]
+    refetched = [h.path for h in downloads if h.path in canonical]
     assert len(refetched) <= 0.1 * N_ARTICLES
 
 
@@ -334,10 +341,11 @@ def test_plain_scrapy_commands_work_from_the_repository(tmp_path: Path) -> None:
     assert query(db, "select count(*) from articles") == [(10,)]
 
 
-def test_retry_after_pauses_the_host_and_slows_it_down(tmp_path: Path) -> None:
+def test_retry_after_pauses_the_host_slows_it_down_and_recovers(tmp_path: Path) -> None:
     """A 429 with Retry-After on a local copy crawled at full pace: the request is retried
-    after the wait, no other request reaches the host meanwhile (but one already sent), and
-    the next ones come further apart than the copy's pace (0.01 s)."""
+    after the wait, no other request reaches the host meanwhile (but one already sent), the
+    next one comes later than the copy's pace (0.01 s), and the delay is back at that pace a
+    few successes later."""
     with serve(build_site(5, seed=6)) as base_url:
         base_url.server.fail("/", 429, retry_after=2)
         command = crawl_command(base_url, tmp_path / "r.db", "--max-articles", "2")
@@ -349,8 +357,42 @@ def test_retry_after_pauses_the_host_and_slows_it_down(tmp_path: Path) -> None:
     assert home[1].time - home[0].time >= 2.0
     after = [h.time for h in hits if h.time > home[0].time]
     assert after[1] - home[0].time >= 2.0
-    gaps = [later - earlier for earlier, later in zip(after[1:], after[2:], strict=False)]
-    assert len(gaps) >= 3 and min(gaps) >= 0.12  # the raised delay, 0.25 s ± 50% jitter
+    assert after[2] - after[1] >= 0.06  # 0.25 s raised, halved by one success, ±50% jitter
+    stats = json.loads(query(tmp_path / "r.db", "select stats from crawls")[0][0])
+    assert stats["backoff/delay_max"] == 0.25 and stats["backoff/recovered"] == 1
+
+
+def test_transient_503s_cost_seconds_not_the_crawl(tmp_path: Path) -> None:
+    """A server that answers a tenth of its URLs once with 503 + Retry-After: 1, or drops
+    the connection: every article is archived, each 503 is retried after its second (the
+    others go on meanwhile), and the pace recovers instead of creeping to a halt."""
+    site = build_site(30, seed=8)
+    faults = (Failure(503, 1), Failure(RESET))
+    with serve(site, flaky=0.1, faults=faults, seed=2) as base_url:
+        started = time.monotonic()
+        result = run_crawl(base_url, tmp_path / "f.db")
+        elapsed = time.monotonic() - started
+        hits = list(base_url.server.hits)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert query(tmp_path / "f.db", "select count(*) from articles") == [(30,)]
+    refused = [h for h in hits if h.status == 503]
+    assert len(refused) >= 3
+    for hit in refused:
+        retry = next(h for h in hits if h.path == hit.path and h.time > hit.time)
+        assert retry.time - hit.time >= 0.95
+    assert elapsed < 60
+    stats = json.loads(query(tmp_path / "f.db", "select stats from crawls")[0][0])
+    assert stats["backoff/recovered"] >= 1
+
+
+def test_a_host_that_keeps_refusing_is_given_up(tmp_path: Path) -> None:
+    site = build_site(10, seed=8)
+    with serve(site, flaky=1.0, faults=(Failure(429, 1),)) as base_url:
+        result = run_crawl(base_url, tmp_path / "g.db", "-s", "BACKOFF_MAX_REFUSALS=3")
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert "the site kept refusing" in result.stderr.strip().splitlines()[-1]
+    row = query(tmp_path / "g.db", "select status, finish_reason from crawls")
+    assert row == [("failed", "site_refusing")]
 
 
 def test_abnormal_error_rate_fails_the_run(tmp_path: Path) -> None:
@@ -369,9 +411,6 @@ def test_abnormal_error_rate_fails_the_run(tmp_path: Path) -> None:
 
 
 def test_sigterm_stops_gracefully_and_says_so(tmp_path: Path) -> None:
-    import signal
-    import time
-
     db = tmp_path / "t.db"
     with serve(build_site(40, seed=6), delay=0.1) as base_url:
         process = subprocess.Popen(
@@ -415,9 +454,6 @@ def _crawl_recorded(db: Path) -> bool:
 
 
 def test_a_killed_crawl_is_marked_and_reported_by_the_next_one(tmp_path: Path) -> None:
-    import signal
-    import time
-
     db = tmp_path / "k.db"
     with serve(build_site(20, seed=6), delay=0.1) as base_url:
         process = subprocess.Popen(crawl_command(base_url, db, *FAST), stderr=subprocess.DEVNULL)

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -421,6 +422,7 @@ def test_storage_error_closes_the_spider_with_archive_error(
 
     class Engine:
         spider = object()
+        downloader = SimpleNamespace(slots={})  # nothing waiting to be dropped
 
         def close_spider_async(self, *, reason: str) -> None:
             closed.append(reason)

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from scraper.items import Article, Reject, Teaser
+from scraper.items import Article, Frontier, Reject, Teaser
 from scraper.storage.schema import ArchiveError, open_readonly, open_writable
 from scraper.urls import url_key
 
@@ -69,6 +69,9 @@ class KnownArticle:
     modified: str | None
     content_hash: str | None
     published: str | None = None
+    fetched_at: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def _alive(pid: int | None) -> bool:
@@ -170,6 +173,11 @@ class Archive:
                 f"UPDATE crawls SET {assignments} WHERE id = :crawl_id",
                 {**values, "crawl_id": crawl_id},
             )
+            if status != "interrupted":  # a run that ended on its own leaves nothing to resume
+                self.db.execute(
+                    "DELETE FROM frontier WHERE site = (SELECT site FROM crawls WHERE id = ?)",
+                    (crawl_id,),
+                )
 
     def write_batch(
         self,
@@ -179,6 +187,7 @@ class Archive:
         rejects: list[Reject],
         crawl_id: int,
         renames: list[tuple[str, str]] | None = None,
+        frontier: Frontier | None = None,
     ) -> BatchResult:
         """Store a batch atomically: articles upserted by URL, then aliases, teasers and rejects.
 
@@ -187,7 +196,9 @@ class Archive:
 
         Each article also brings its own URL and `aliases` as aliases and its `teasers` as
         sightings on its page. Teasers resolve to an article through aliases, including
-        teasers stored by earlier batches before their article arrived.
+        teasers stored by earlier batches before their article arrived. `frontier` adds the
+        listing pages queued and removes those fetched, in the same transaction as their
+        teasers.
         """
         now = utc_now()
         keyed = [(_url_of(a), a) for a in articles]
@@ -204,6 +215,8 @@ class Archive:
             teaser_count = self._write_teasers(all_teasers, crawl_id, now)
             self._resolve_teasers(set(alias_keys))
             reject_count = self._write_rejects(rejects, crawl_id, now)
+            if frontier is not None:
+                self._write_frontier(frontier, crawl_id, now)
         return BatchResult(
             **counts, teasers=teaser_count, aliases=alias_count, rejects=reject_count
         )
@@ -231,19 +244,21 @@ class Archive:
             f"SELECT {', '.join(CONTENT_COLUMNS)}, modified FROM articles WHERE url = ?",
             (url,),
         ).fetchone()
+        validators = (article.etag, article.last_modified)
         if stored is None:
             self.db.execute(
                 "INSERT INTO articles (url, modified, lastmod, first_seen, last_seen, fetched_at,"
-                f" crawl_id, {', '.join(CONTENT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                f" {', '.join('?' * len(CONTENT_COLUMNS))})",
-                (url, article.modified, lastmod, now, now, now, crawl_id, *row),
+                f" crawl_id, etag, last_modified, {', '.join(CONTENT_COLUMNS)})"
+                f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(CONTENT_COLUMNS))})",
+                (url, article.modified, lastmod, now, now, now, crawl_id, *validators, *row),
             )
             return "new"
         same_modified = article.modified is None or article.modified == stored[-1]
         if tuple(stored[:-1]) == row and same_modified:
             self.db.execute(
-                "UPDATE articles SET last_seen = ?, lastmod = coalesce(?, lastmod) WHERE url = ?",
-                (now, lastmod, url),
+                "UPDATE articles SET last_seen = ?, lastmod = coalesce(?, lastmod),"
+                " etag = ?, last_modified = ? WHERE url = ?",
+                (now, lastmod, *validators, url),
             )
             return "unchanged"
         # The version being replaced is kept: a changed story must not lose what it said.
@@ -256,8 +271,9 @@ class Archive:
         assignments = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS)
         self.db.execute(
             f"UPDATE articles SET {assignments}, modified = ?, lastmod = coalesce(?, lastmod),"
-            " last_seen = ?, fetched_at = ?, crawl_id = ? WHERE url = ?",
-            (*row, article.modified or now, lastmod, now, now, crawl_id, url),
+            " last_seen = ?, fetched_at = ?, crawl_id = ?, etag = ?, last_modified = ?"
+            " WHERE url = ?",
+            (*row, article.modified or now, lastmod, now, now, crawl_id, *validators, url),
         )
         return "updated"
 
@@ -320,6 +336,15 @@ class Archive:
         )
         return cursor.rowcount
 
+    def _write_frontier(self, frontier: Frontier, crawl_id: int, now: str) -> None:
+        done = set(frontier.done)
+        self.db.conn.executemany(
+            "INSERT INTO frontier (url, site, crawl_id, queued) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (url) DO NOTHING",
+            [(url, frontier.site, crawl_id, now) for url in frontier.queued if url not in done],
+        )
+        self.db.conn.executemany("DELETE FROM frontier WHERE url = ?", [(u,) for u in done])
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, so no mid-batch SQLITE_BUSY."""
@@ -335,6 +360,12 @@ class Archive:
             raise ArchiveError(f"archive write failed ({self.path}): {exc}") from exc
 
 
+_KNOWN = (
+    "url", "lastmod", "modified", "content_hash", "published", "fetched_at", "etag",
+    "last_modified",
+)  # fmt: skip
+
+
 def known_articles(path: str | Path, site: str) -> dict[str, KnownArticle]:
     """url_key of every archived URL (canonical and aliases) of `site` → what we know of it.
 
@@ -345,13 +376,12 @@ def known_articles(path: str | Path, site: str) -> dict[str, KnownArticle]:
     conn = open_readonly(path)
     try:
         rows = conn.execute(
-            "SELECT al.url_key AS key, a.url, a.lastmod, a.modified, a.content_hash, a.published"
+            f"SELECT al.url_key AS key, {', '.join('a.' + c for c in _KNOWN)}"
             " FROM aliases al JOIN articles a ON a.url = al.article_url WHERE a.site = ?",
             (site,),
         ).fetchall()
         own = conn.execute(
-            "SELECT url, lastmod, modified, content_hash, published FROM articles WHERE site = ?",
-            (site,),
+            f"SELECT {', '.join(_KNOWN)} FROM articles WHERE site = ?", (site,)
         ).fetchall()
     except sqlite3.Error as exc:
         raise ArchiveError(f"cannot read archive {path}: {exc}") from None
@@ -383,3 +413,41 @@ def _article_row(article: Article) -> tuple[Any, ...]:
 
 def _json(values: list[str]) -> str:
     return json.dumps(values, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class CrawlMemory:
+    """What earlier crawls of a site left for the next: the listing pages an unfinished one
+    queued and did not fetch, and every page recorded as a listing so far."""
+
+    queued: list[str]
+    recorded: set[str]
+    unfinished: bool  # the last crawl was killed or interrupted
+
+
+def crawl_memory(path: str | Path, site: str) -> CrawlMemory:
+    """What earlier crawls of `site` left (read-only; a missing file is an empty archive)."""
+    if not Path(path).exists():
+        return CrawlMemory([], set(), False)
+    conn = open_readonly(path)
+    try:
+        queued = [row[0] for row in conn.execute("SELECT url FROM frontier WHERE site = ?", (site,))]
+        last = conn.execute(
+            "SELECT status FROM crawls WHERE site = ? AND status != 'running'"
+            " ORDER BY id DESC LIMIT 1",
+            (site,),
+        ).fetchone()
+        recorded = {
+            row[0]
+            for row in conn.execute(
+                "SELECT DISTINCT source_url FROM teasers WHERE crawl_id IN"
+                " (SELECT id FROM crawls WHERE site = ?) AND kind != 'related'",
+                (site,),
+            )
+        }
+    except sqlite3.Error as exc:
+        raise ArchiveError(f"cannot read archive {path}: {exc}") from None
+    finally:
+        conn.close()
+    unfinished = bool(last) and last[0] in ("killed", "interrupted")
+    return CrawlMemory(queued, recorded, unfinished)

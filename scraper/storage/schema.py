@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Each version of an article that a later fetch replaced (the current one stays in articles).
 ARTICLE_VERSIONS_SQL = (
     """CREATE TABLE IF NOT EXISTS article_versions (
@@ -37,6 +37,13 @@ ARTICLE_VERSIONS_SQL = (
 )""",
     "CREATE INDEX IF NOT EXISTS article_versions_url ON article_versions(url)",
 )
+# Listing pages a crawl has queued and not yet fetched: the next run resumes them after a kill.
+FRONTIER_SQL = """CREATE TABLE IF NOT EXISTS frontier (
+    url TEXT PRIMARY KEY,
+    site TEXT NOT NULL,
+    crawl_id INTEGER REFERENCES crawls(id),
+    queued TEXT NOT NULL
+)"""
 # What each version adds to the one before it: a file of an older version is upgraded in place.
 MIGRATIONS = {
     2: (  # which process runs a crawl, so a later crawl can tell a killed one
@@ -44,6 +51,11 @@ MIGRATIONS = {
         "ALTER TABLE crawls ADD COLUMN host TEXT",
     ),
     3: ARTICLE_VERSIONS_SQL,  # an update no longer loses the text it replaces
+    4: (  # conditional re-checks of known pages; listing pages a killed crawl left unfetched
+        "ALTER TABLE articles ADD COLUMN etag TEXT",
+        "ALTER TABLE articles ADD COLUMN last_modified TEXT",
+        FRONTIER_SQL,
+    ),
 }
 # Accent- and case-insensitive words for French and other languages; porter is English-only.
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -102,7 +114,9 @@ CREATE TABLE IF NOT EXISTS articles (
     first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL,
     fetched_at TEXT NOT NULL,
-    crawl_id INTEGER REFERENCES crawls(id)
+    crawl_id INTEGER REFERENCES crawls(id),
+    etag TEXT,
+    last_modified TEXT
 );
 CREATE TABLE IF NOT EXISTS aliases (
     url TEXT PRIMARY KEY,
@@ -198,7 +212,7 @@ def ensure_schema(db: Database) -> None:
         version = current_version(db.conn)
         if version is None:
             db.executescript(TABLES_SQL)
-            for statement in ARTICLE_VERSIONS_SQL:
+            for statement in (*ARTICLE_VERSIONS_SQL, FRONTIER_SQL):
                 db.execute(statement)
             db.table("articles").enable_fts(
                 FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER
