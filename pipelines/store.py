@@ -19,6 +19,7 @@ from pipelines.normalize import spider_site
 from scraper.items import Alias, Article, Duplicate, Listing, Original, Reject, Teaser
 from scraper.outcome import crawl_outcome, error_count, rejected_count
 from scraper.storage import Archive, ArchiveError
+from scraper.storage.lock import ArchiveLock
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class StorePipeline:
         self.path = path
         self.batch_size = max(1, batch_size)
         self.archive: Archive | None = None
+        self.lock = ArchiveLock(path)
         self.crawl_id: int | None = None
         self.failed = False
         self._close_requested = False
@@ -49,6 +51,7 @@ class StorePipeline:
         """Open the archive and record the crawl as running; the spider gets its `crawl_id`."""
         spider = self.crawler.spider
         assert spider is not None
+        self.lock.acquire()  # one crawl per archive, under plain `scrapy crawl` too
         self.archive = Archive(self.path)
         for killed in self.archive.close_killed_crawls():
             logger.warning("%s", killed)
@@ -103,6 +106,7 @@ class StorePipeline:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Close the crawl row with its outcome, counts and stats, then the archive."""
         if self.archive is None or self.crawl_id is None:
+            self.lock.release()
             return
         assert self.crawler.stats is not None
         stats = self.crawler.stats.get_stats()
@@ -123,6 +127,7 @@ class StorePipeline:
         finally:
             self.archive.close()
             self.archive = None
+            self.lock.release()
 
     def flush(self) -> None:
         """One write_batch for everything buffered; on failure keep the buffer and stop the crawl."""

@@ -59,6 +59,8 @@ def crawl_outcome(stats: Mapping[str, Any], finish_reason: str | None) -> tuple[
         return "failed", EXIT_ARCHIVE, "the archive could not be written (see the log)"
     if reason == "shutdown":
         return "interrupted", EXIT_INTERRUPTED, "interrupted by a signal before the end"
+    if reason == "unreachable":  # scraper.unreachable: no network, DNS, or nothing answers
+        return "failed", EXIT_NOTHING, str(stats.get("network/unreachable", "nothing answers"))
     if pages == 0:
         return "failed", EXIT_NOTHING, f"fetched nothing: {requests} requests, no response"
     statuses = _statuses(stats)
