@@ -11,7 +11,6 @@ import fcntl
 import os
 import sqlite3
 from pathlib import Path
-from types import TracebackType
 from typing import Self
 
 from scraper.storage.schema import ArchiveError, open_readonly
@@ -79,12 +78,7 @@ class ArchiveLock:
         self.acquire()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
 
