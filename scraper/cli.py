@@ -29,7 +29,7 @@ log_file_option = click.option(
     "--log-file",
     type=click.Path(dir_okay=False),
     help="Where the whole log goes (default: beside the archive, archive.db → archive.log; "
-    "moved to .log.1 at the start of a run once past 5 MiB).",
+    "moved to LOG.1 at the start of a run once past 5 MiB).",
 )
 
 
@@ -120,7 +120,6 @@ def crawl(
     scraper crawl example.toml --db example.db     # a profile of your own
     scraper crawl courrier --base-url http://127.0.0.1:8000/ --db copy.db -s DOWNLOAD_DELAY=0
     """
-    from scraper.crawl_log import default_log_path
     from scraper.profiles import load_profiles, profile_for_url, read_profile_file
     from scraper.runner import crawl_settings, parse_overrides, run_crawl
     from scraper.urls import is_local
@@ -157,7 +156,7 @@ def crawl(
         quiet=quiet,
         verbose=verbose,
         local_copy=local_copy,
-        log_file=log_file or default_log_path(db),
+        log_file=log_file,
     )
     with _open_for_writing(db, settings["LOG_FILE"]):
         if local_copy and not quiet and "DOWNLOAD_DELAY" not in asked:
@@ -358,22 +357,20 @@ def demo(db: str, articles: int, quiet: bool, log_file: str | None) -> None:
     \b
     scraper demo && scraper search "Ukraine" --db demo.db
     """
-    from scraper.crawl_log import default_log_path
     from scraper.demo.server import serve
     from scraper.demo.site import build_site
     from scraper.runner import crawl_settings, run_crawl
     from spiders.site import SPIDERS
 
     fast = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
-    log_file = log_file or default_log_path(db)
     settings = crawl_settings(db, fast, quiet=quiet, verbose=False, log_file=log_file)
-    with _open_for_writing(db, log_file):
+    with _open_for_writing(db, settings["LOG_FILE"]):
         site = build_site(n_articles=articles)
         with serve(site) as base_url:
             if not quiet:
                 click.echo(f"serving a {articles}-article sample site at {base_url}", err=True)
             result = run_crawl(SPIDERS["courrier"], settings, base_url=base_url)
-        _finish(result, db, quiet, log_file)
+        _finish(result, db, quiet, settings["LOG_FILE"])
     if not quiet:
         click.echo(f"try: scraper search Ukraine --db {db}   |   scraper stats --db {db}", err=True)
 

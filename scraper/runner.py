@@ -9,7 +9,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import SETTINGS_PRIORITIES, Settings
 
-from scraper.crawl_log import stderr_log
+from scraper.crawl_log import default_log_path, stderr_log
 from scraper.outcome import crawl_outcome
 
 
@@ -50,14 +50,14 @@ def crawl_settings(
     log_file: str | None = None,
 ) -> Settings:
     """Our project settings, the archive path and the user's overrides (which win); the pace
-    of a local copy (LOCAL_COPY_PACE) when `local_copy`. The whole log goes to `log_file`;
-    stderr gets warnings, Scrapy's INFO too when `verbose`, nothing when `quiet`."""
+    of a local copy (LOCAL_COPY_PACE) when `local_copy`. The whole log goes to `log_file`
+    (default: beside the archive); stderr gets warnings, Scrapy's INFO too when `verbose`,
+    nothing when `quiet`."""
     settings = Settings()
     settings.setmodule("scraper.settings", priority="project")
     settings.set("ARCHIVE_PATH", db, priority="cmdline")
     settings.set("LOG_LEVEL", "INFO", priority="cmdline")
-    if log_file:
-        settings.set("LOG_FILE", log_file, priority="cmdline")
+    settings.set("LOG_FILE", log_file or default_log_path(db), priority="cmdline")
     stderr_level = None if quiet else "INFO" if verbose else "WARNING"
     settings.set("LOG_STDERR_LEVEL", stderr_level, priority="cmdline")
     settings.set("PROGRESS_ENABLED", not quiet, priority="cmdline")

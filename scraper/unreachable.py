@@ -13,6 +13,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadConnectionRefusedError,
+    IgnoreRequest,
     NotConfigured,
 )
 from scrapy.http import Request, Response
@@ -59,6 +60,8 @@ class UnreachableMiddleware:
 
     Placed inside RetryMiddleware (a higher number) so that it sees every attempt, retries
     included. The reason goes to the `network/unreachable` stat, which the outcome reports.
+    Requests still on their way in (those that waited for robots.txt) are then dropped: each
+    would wait its turn at the host's pace before failing the same way.
     """
 
     def __init__(self, crawler: Crawler, after: int) -> None:
@@ -74,6 +77,12 @@ class UnreachableMiddleware:
         if after <= 0:
             raise NotConfigured("UNREACHABLE_AFTER is 0: an unreachable site is tried to the end")
         return cls(crawler, after)
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        if self.closing:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("network/unreachable/dropped")
+            raise IgnoreRequest("the crawl is closing: nothing answers")
 
     def process_response(
         self, request: Request, response: Response, spider: Any = None

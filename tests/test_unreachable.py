@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from scrapy import Spider
-from scrapy.exceptions import CannotResolveHostError, DownloadTimeoutError
+from scrapy.exceptions import CannotResolveHostError, DownloadTimeoutError, IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.test import get_crawler
 from twisted.internet import error
@@ -68,6 +68,7 @@ def middleware(after: int) -> tuple[UnreachableMiddleware, Engine]:
 def test_the_crawl_closes_once_its_first_attempts_all_fail_to_resolve() -> None:
     ware, engine = middleware(after=3)
     request = Request("https://www.example-news.test/robots.txt")
+    assert ware.process_request(request) is None
     for _ in range(2):
         assert ware.process_exception(request, CannotResolveHostError("no results")) is None
     assert engine.closed == []
@@ -80,6 +81,9 @@ def test_the_crawl_closes_once_its_first_attempts_all_fail_to_resolve() -> None:
         "no network or DNS: could not resolve www.example-news.test"
     )
     assert stats.get_value("network/unreachable/dns") == 3
+    # Requests that waited for robots.txt would each wait their turn to fail: dropped.
+    with pytest.raises(IgnoreRequest):
+        ware.process_request(Request("https://www.example-news.test/"))
 
 
 def test_a_host_that_answered_once_is_never_given_up_this_way() -> None:
