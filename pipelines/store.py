@@ -20,6 +20,7 @@ from scraper.items import Alias, Article, Duplicate, Frontier, Listing, Original
 from scraper.outcome import crawl_outcome, error_count, rejected_count
 from scraper.shutdown import crawl_aborting, stop_crawl
 from scraper.storage import Archive, ArchiveError
+from scraper.storage.lock import ArchiveLock
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ class StorePipeline:
         self.batch_size = max(1, batch_size)
         self.flush_seconds = flush_seconds
         self.archive: Archive | None = None
+        self.lock = ArchiveLock(path)
         self.crawl_id: int | None = None
         self.failed = False
         self._reset()
@@ -59,6 +61,7 @@ class StorePipeline:
         """Open the archive and record the crawl as running; the spider gets its `crawl_id`."""
         spider = self.crawler.spider
         assert spider is not None
+        self.lock.acquire()  # one crawl per archive, under plain `scrapy crawl` too
         self.archive = Archive(self.path)
         for killed in self.archive.close_killed_crawls():
             logger.warning("%s", killed)
@@ -127,6 +130,7 @@ class StorePipeline:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Close the crawl row with its outcome, counts and stats, then the archive."""
         if self.archive is None or self.crawl_id is None:
+            self.lock.release()
             return
         assert self.crawler.stats is not None
         stats = self.crawler.stats.get_stats()
@@ -147,6 +151,7 @@ class StorePipeline:
         finally:
             self.archive.close()
             self.archive = None
+            self.lock.release()
 
     def flush(self) -> None:
         """One write_batch for everything buffered; on failure keep the buffer and stop the crawl."""

@@ -9,7 +9,7 @@ import gzip
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,12 @@ db_option = click.option(
     show_default=True,
     type=click.Path(dir_okay=False),
     help="SQLite archive file.",
+)
+log_file_option = click.option(
+    "--log-file",
+    type=click.Path(dir_okay=False),
+    help="Where the whole log goes (default: beside the archive, archive.db → archive.log; "
+    "moved to LOG.1 at the start of a run once past 5 MiB).",
 )
 
 
@@ -82,7 +88,8 @@ def cli() -> None:
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress; print only a failure reason (cron)."
 )
-@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's INFO log.")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's INFO log on stderr too.")
+@log_file_option
 def crawl(
     site: str | None,
     url: str | None,
@@ -94,6 +101,7 @@ def crawl(
     overrides: tuple[str, ...],
     quiet: bool,
     verbose: bool,
+    log_file: str | None,
 ) -> None:
     """Crawl SITE (a profile name, see `scraper sites`, or a profile file NAME.toml) or any
     site (--url) into the archive.
@@ -101,8 +109,10 @@ def crawl(
     A site with no profile is crawled with the generic rules: sitemaps, feeds and listings
     are discovered, and each page's shape and structured data say whether it is an article.
     Re-running is incremental: archived articles are not downloaded again unless the site
-    says they changed. Exit codes: 0 ok, 3 abnormal error or reject rate, 4 fetched nothing
-    usable, 5 archive error, 6 closed early, 11 interrupted.
+    says they changed. One crawl per archive at a time: a second one is refused (exit 1).
+    The whole log goes to --log-file. Exit codes: 0 ok, 1 could not start, 3 abnormal error
+    or reject rate, 4 fetched nothing usable (no network, nothing answers), 5 archive error,
+    6 closed early, 11 interrupted.
 
     \b
     scraper crawl courrier --max-articles 50
@@ -137,41 +147,56 @@ def crawl(
     target = url or base_url or spider.load_profile().base_url
     local_copy = is_local(target)
     try:
-        settings = crawl_settings(
-            db, parse_overrides(overrides), quiet=quiet, verbose=verbose, local_copy=local_copy
-        )
+        asked = parse_overrides(overrides)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="-s") from None
-    if local_copy and not quiet:
-        click.echo(
-            f"{target} is a local copy: no politeness delay (-s DOWNLOAD_DELAY=1 sets one)",
-            err=True,
-        )
-    _open_for_writing(db)
-    result = run_crawl(
-        spider,
-        settings,
-        url=url,
-        base_url=base_url,
-        max_articles=max_articles,
-        since=since,
-        refresh=refresh,
+    settings = crawl_settings(
+        db,
+        asked,
+        quiet=quiet,
+        verbose=verbose,
+        local_copy=local_copy,
+        log_file=log_file,
     )
-    _finish(result, db, quiet)
+    with _open_for_writing(db, settings["LOG_FILE"]):
+        if local_copy and not quiet and "DOWNLOAD_DELAY" not in asked:
+            click.echo(
+                f"{target} is a local copy: no politeness delay (-s DOWNLOAD_DELAY=1 sets one)",
+                err=True,
+            )
+        result = run_crawl(
+            spider,
+            settings,
+            url=url,
+            base_url=base_url,
+            max_articles=max_articles,
+            since=since,
+            refresh=refresh,
+        )
+        _finish(result, db, quiet, settings["LOG_FILE"])
 
 
-def _open_for_writing(db: str) -> None:
-    """Fail early, in one line, when the archive exists but is not a usable SQLite file;
-    say (even with --quiet: cron mails it) which earlier crawls were killed."""
+@contextmanager
+def _open_for_writing(db: str, log_file: str) -> Iterator[None]:
+    """Hold the archive for one crawl (refused in one line while another crawl holds it) and
+    fail early, in one line, when it is not a usable SQLite file or the log cannot be
+    written; say (even with --quiet: cron mails it) which earlier crawls were killed."""
+    from scraper.crawl_log import open_log
     from scraper.storage import Archive, ArchiveError
+    from scraper.storage.lock import ArchiveLock
 
-    with _one_line_errors(ArchiveError), Archive(db) as archive:
-        killed = archive.close_killed_crawls()
-    for crawl in killed:
-        click.echo(f"scraper: {crawl}", err=True)
+    with ExitStack() as held:
+        with _one_line_errors(ArchiveError, OSError):
+            held.enter_context(ArchiveLock(db))
+            open_log(log_file)
+            with Archive(db) as archive:
+                killed = archive.close_killed_crawls()
+        for crawl in killed:
+            click.echo(f"scraper: {crawl}", err=True)
+        yield
 
 
-def _finish(result: Any, db: str, quiet: bool) -> None:
+def _finish(result: Any, db: str, quiet: bool, log_file: str) -> None:
     stats = result.stats
     if not quiet:
         click.echo(
@@ -183,7 +208,7 @@ def _finish(result: Any, db: str, quiet: bool) -> None:
             err=True,
         )
     if result.exit_code:
-        click.echo(f"scraper: crawl failed: {result.reason}", err=True)
+        click.echo(f"scraper: crawl failed: {result.reason} (log: {log_file})", err=True)
         sys.exit(result.exit_code)
 
 
@@ -322,7 +347,8 @@ def stats(db: str, as_json: bool) -> None:
     help="Articles in the generated sample site.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def demo(db: str, articles: int, quiet: bool) -> None:
+@log_file_option
+def demo(db: str, articles: int, quiet: bool, log_file: str | None) -> None:
     """Serve a bundled sample of the Courrier des Stratèges on 127.0.0.1 and archive it.
 
     Works offline: shows the whole pipeline (discovery, extraction, dedupe, archive).
@@ -336,15 +362,15 @@ def demo(db: str, articles: int, quiet: bool) -> None:
     from scraper.runner import crawl_settings, run_crawl
     from spiders.site import SPIDERS
 
-    _open_for_writing(db)
-    site = build_site(n_articles=articles)
     fast = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
-    settings = crawl_settings(db, fast, quiet=quiet, verbose=False)
-    with serve(site) as base_url:
-        if not quiet:
-            click.echo(f"serving a {articles}-article sample site at {base_url}", err=True)
-        result = run_crawl(SPIDERS["courrier"], settings, base_url=base_url)
-    _finish(result, db, quiet)
+    settings = crawl_settings(db, fast, quiet=quiet, verbose=False, log_file=log_file)
+    with _open_for_writing(db, settings["LOG_FILE"]):
+        site = build_site(n_articles=articles)
+        with serve(site) as base_url:
+            if not quiet:
+                click.echo(f"serving a {articles}-article sample site at {base_url}", err=True)
+            result = run_crawl(SPIDERS["courrier"], settings, base_url=base_url)
+        _finish(result, db, quiet, settings["LOG_FILE"])
     if not quiet:
         click.echo(f"try: scraper search Ukraine --db {db}   |   scraper stats --db {db}", err=True)
 

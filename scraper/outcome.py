@@ -61,6 +61,8 @@ def crawl_outcome(stats: Mapping[str, Any], finish_reason: str | None) -> tuple[
         return "interrupted", EXIT_INTERRUPTED, "interrupted by a signal before the end"
     if reason == "site_refusing":
         return "failed", EXIT_ERRORS, f"the site kept refusing: {stats.get('backoff/gave_up')}"
+    if reason == "unreachable":  # scraper.unreachable: no network, DNS, or nothing answers
+        return "failed", EXIT_NOTHING, str(stats.get("network/unreachable", "nothing answers"))
     if pages == 0:
         return "failed", EXIT_NOTHING, f"fetched nothing: {requests} requests, no response"
     statuses = _statuses(stats)

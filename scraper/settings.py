@@ -80,7 +80,12 @@ DOWNLOADER_MIDDLEWARES = {
     # Right after Scrapy's RobotsTxtMiddleware (100): the spider's own read of robots.txt (for
     # its Sitemap: lines) is answered from the fetch made to obey it.
     "scraper.middlewares.RobotsTxtOnceMiddleware": 110,
+    # Inside the retries (550), to count every attempt: nothing answers, the crawl ends now.
+    "scraper.unreachable.UnreachableMiddleware": 560,
 }
+# First download attempts failing before any connection (DNS, refused, no route) with no
+# response ever received, after which a crawl gives up: no network, or nothing at that host.
+UNREACHABLE_AFTER = 4
 
 # Scrapy starts this many asyncio workers per callback; our callbacks yield a handful of
 # objects and the pipelines are synchronous, so 100 (the default) only costs CPU.

@@ -185,3 +185,15 @@ def test_a_local_copy_is_crawled_without_politeness_delay_unless_asked() -> None
     live = crawl_settings("a.db", {}, quiet=True, verbose=False)
     live.setdict({"DOWNLOAD_DELAY": 1.0}, priority="spider")
     assert live.getfloat("DOWNLOAD_DELAY") == 1.0 and live.getbool("AUTOTHROTTLE_ENABLED")
+
+
+def test_a_log_file_that_cannot_be_written_is_one_line_before_the_crawl(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    log = tmp_path / "missing" / "crawl.log"
+    db = tmp_path / "a.db"
+    result = runner.invoke(cli, ["crawl", "--url", "http://127.0.0.1:9/", "--db", str(db),
+                                 "--log-file", str(log)])  # fmt: skip
+    assert result.exit_code == 1
+    assert result.output == f"Error: cannot write the log file {log}: No such file or directory\n"
+    assert not db.exists()

@@ -259,9 +259,7 @@ def test_unreachable_site_fails_loudly(tmp_path: Path) -> None:
         dead = str(base_url)  # the server is gone once the block ends
     result = run_crawl(dead, tmp_path / "d.db", "-s", "RETRY_TIMES=0")
     assert result.returncode == 4
-    assert (
-        result.stderr.strip().splitlines()[-1].startswith("scraper: crawl failed: fetched nothing")
-    )
+    assert result.stderr.startswith("scraper: crawl failed: nothing answers at 127.0.0.1:")
     status = query(tmp_path / "d.db", "select status, exit_code from crawls")
     assert status == [("failed", 4)]
 
@@ -486,6 +484,7 @@ def test_demo_archives_the_bundled_sample_offline(tmp_path: Path) -> None:
     assert "serving a 8-article sample site at http://127.0.0.1:" in result.stderr
     assert "finished: 8 new" in result.stderr
     assert query(db, "select count(*) from articles") == [(8,)]
+    assert "Spider opened" in (tmp_path / "demo.log").read_text()  # its log, beside it
     assert query(db, "select count(*) from teasers where article_url is not null")[0][0] > 0
 
 
