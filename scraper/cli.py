@@ -432,6 +432,34 @@ def stats(db: str, as_json: bool) -> None:
 
 
 @cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port."
+)
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the archive in Datasette: described tables, articles newest first, search,
+    facets and canned queries (what a page promoted, an article's history, crawl health…).
+
+    Read-only: nothing in the browser changes the archive; a copy in a read-only place works.
+    Needs Datasette: pip install 'scraper[serve]'.
+
+    \b
+    scraper serve --db archive.db        # then open http://127.0.0.1:8001/archive
+    """
+    from scraper.storage import ArchiveError
+
+    try:
+        from scraper.serve.run import serve as run_serve
+    except ImportError as exc:
+        raise click.ClickException(
+            f"scraper serve needs Datasette ({exc.name} is missing): pip install 'scraper[serve]'"
+        ) from None
+    with _one_line_errors(ArchiveError):
+        run_serve(Path(_existing_archive(db)), host=host, port=port)
+
+
+@cli.command()
 @click.option(
     "--db",
     default="demo.db",
