@@ -96,10 +96,15 @@ def stats_summary(figures: dict[str, Any], db: str) -> str:
         for site, s in figures["sites"].items()
     ] or ["  (none)"]
     lines += ["", "last crawls:"]
-    lines += [
-        f"  #{c['id']} {c['site']} {c['started']} → {c['ended'] or '(no end)'}: {c['status']}"
-        f" (exit {c['exit_code']}), {c['pages'] or 0} pages, {c['articles_new'] or 0} new,"
-        f" {c['articles_updated'] or 0} updated, {c['errors'] or 0} errors"
-        for c in figures["last_crawls"]
-    ] or ["  (none)"]
+    lines += [_crawl_line(crawl) for crawl in figures["last_crawls"]] or ["  (none)"]
     return "\n".join(lines)
+
+
+def _crawl_line(crawl: dict[str, Any]) -> str:
+    code = crawl["exit_code"]
+    return (
+        f"  #{crawl['id']} {crawl['site']} {crawl['started']} → {crawl['ended'] or '(no end)'}:"
+        f" {crawl['status']}{'' if code is None else f' (exit {code})'},"
+        f" {crawl['pages'] or 0} pages, {crawl['articles_new'] or 0} new,"
+        f" {crawl['articles_updated'] or 0} updated, {crawl['errors'] or 0} errors"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,7 @@ def test_bad_arguments_give_a_clear_usage_error(
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("command", [["search", "x"], ["stats"], ["export"]])
+@pytest.mark.parametrize("command", [["search", "x"], ["stats"], ["export"], ["serve"]])
 def test_missing_archive_is_one_line(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
@@ -69,7 +70,9 @@ def test_missing_archive_is_one_line(runner: CliRunner, tmp_path: Path, command:
     assert result.output.count("\n") == 1
 
 
-@pytest.mark.parametrize("command", [["search", "x"], ["stats"], ["export"], ["crawl", "courrier"]])
+@pytest.mark.parametrize(
+    "command", [["search", "x"], ["stats"], ["export"], ["serve"], ["crawl", "courrier"]]
+)
 def test_unreadable_archive_is_one_line(
     runner: CliRunner, tmp_path: Path, command: list[str]
 ) -> None:
@@ -185,3 +188,16 @@ def test_a_local_copy_is_crawled_without_politeness_delay_unless_asked() -> None
     live = crawl_settings("a.db", {}, quiet=True, verbose=False)
     live.setdict({"DOWNLOAD_DELAY": 1.0}, priority="spider")
     assert live.getfloat("DOWNLOAD_DELAY") == 1.0 and live.getbool("AUTOTHROTTLE_ENABLED")
+
+
+def test_serve_without_datasette_names_the_extra(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "datasette", None)  # as if not installed
+    monkeypatch.delitem(sys.modules, "scraper.serve.run", raising=False)
+    result = runner.invoke(cli, ["serve", "--db", str(tmp_path / "archive.db")])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: scraper serve needs Datasette (datasette is missing):"
+        " pip install 'scraper[serve]'\n"
+    )

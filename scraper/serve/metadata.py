@@ -148,7 +148,13 @@ def datasette_metadata(database: str) -> dict[str, Any]:
         "description": "Articles, teasers and crawls archived by scraper. Search articles by"
         f" {', '.join(FTS_COLUMNS)}; facets and canned queries below each table.",
         "extra_css_urls": [f"/{STATIC_MOUNT}/{STYLE_SHEET}"],
-        "databases": {database: {"tables": tables, "queries": CANNED_QUERIES}},
+        "databases": {
+            database: {
+                "tables": tables,
+                # The SQL is one click away ("show"); the results come first.
+                "queries": {name: {**q, "hide_sql": True} for name, q in CANNED_QUERIES.items()},
+            }
+        },
     }
 
 
@@ -161,7 +167,7 @@ def style_sheet() -> str:
         for column in table.columns
     )
     return f"""/* Scraped markup is for export, not for reading: the body column has the text. */
-.table-articles .col-body_html {{ display: none; }}
+body.table-articles .rows-and-columns .col-body_html {{ display: none; }}
 /* Column descriptions stay at hand without pushing the rows off the first screen. */
 dl.column-descriptions {{ max-height: 9em; overflow-y: auto; border-bottom: 1px solid #ccc; }}
 /* A row page reads top to bottom: each field under its name, the text in a readable column. */

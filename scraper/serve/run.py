@@ -6,6 +6,10 @@ import json
 import tempfile
 from pathlib import Path
 
+from datasette import cli as datasette_cli
+from datasette.plugins import pm
+
+from scraper.serve import plugin
 from scraper.serve.metadata import (
     LIST_CELL_CHARS,
     STATIC_MOUNT,
@@ -46,11 +50,6 @@ def datasette_args(db: Path, config_dir: Path, *, host: str, port: int) -> list[
 
 def serve(db: Path, *, host: str, port: int) -> None:
     """Run Datasette on `db` until interrupted (ArchiveError if `db` is not an archive)."""
-    from datasette import cli as datasette_cli
-    from datasette.plugins import pm
-
-    from scraper.serve import plugin
-
     open_readonly(db).close()  # a clear error for a missing or foreign file, before Datasette
     if not pm.is_registered(plugin):
         pm.register(plugin, name="scraper-archive")

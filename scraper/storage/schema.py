@@ -60,6 +60,8 @@ JSON_COLUMNS = {
 }
 # Lock waits longer than this are a stuck writer, not contention worth waiting for.
 BUSY_TIMEOUT_MS = 10_000
+# SQLite primary result codes of a read-only place (sqlite3.h).
+SQLITE_READONLY = 8
 SQLITE_CANTOPEN = 14
 
 TABLES_SQL = """
@@ -212,8 +214,9 @@ def readonly_uri(file: Path) -> str:
         finally:
             probe.close()
     except sqlite3.OperationalError as exc:
-        # Only "cannot open": immutable mode on a file a writer is changing would misread it.
-        if exc.sqlite_errorcode & 0xFF != SQLITE_CANTOPEN:
+        # Only "cannot open / cannot set up the WAL index": never for a busy or locked file,
+        # which a writer is changing and immutable mode would misread.
+        if exc.sqlite_errorcode & 0xFF not in (SQLITE_READONLY, SQLITE_CANTOPEN):
             raise
     wal = file.with_name(file.name + "-wal")
     if wal.is_file() and wal.stat().st_size:
