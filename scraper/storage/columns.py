@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Column:
+    """One column: its name, its SQL type as the docs word it, what it holds."""
+
     name: str
     type: str
     meaning: str
@@ -15,12 +17,30 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
+    """One table: what a row is, and its columns in schema order."""
+
     name: str
     summary: str  # the heading of its section in docs/schema.md
     columns: tuple[Column, ...]
 
 
-TABLES = (
+# The article columns article_versions keeps of each earlier version.
+VERSIONED = (
+    "site",
+    "title",
+    "lede",
+    "body",
+    "body_html",
+    "authors",
+    "published",
+    "tags",
+    "language",
+    "image",
+    "members_only",
+    "word_count",
+    "content_hash",
+)
+TABLES = (  # in the order docs/schema.md describes them
     Table(
         "articles",
         "one row per article",
@@ -38,147 +58,86 @@ TABLES = (
             Column(
                 "title",
                 "TEXT",
-                "headline as shown on the page (not the SEO title; a kicker line shown apart is left out); on a site without a profile, a vote of the shown headline and the declared ones (JSON-LD, og:title, `<title>`) can overrule it when the declared ones agree; Unicode NFC, whitespace collapsed; French no-break spaces (`Titre\\u00a0:`) are kept",
+                "headline as shown on the page (not the SEO title; a kicker line shown apart is "
+                "left out); on a site without a profile, a vote of the shown headline and the "
+                "declared ones (JSON-LD, og:title, `<title>`) can overrule it when the declared "
+                "ones agree; Unicode NFC, whitespace collapsed; French no-break spaces "
+                "(`Titre\\u00a0:`) are kept",
             ),
-            Column(
-                "lede",
-                "TEXT",
-                "standfirst / summary, when the page has one",
-            ),
+            Column("lede", "TEXT", "standfirst / summary, when the page has one"),
             Column(
                 "body",
                 "TEXT",
-                "main text; paragraphs separated by one blank line (`\\n\\n`); a data table's row is one paragraph, its cells separated by ` | `",
+                "main text; paragraphs separated by one blank line (`\\n\\n`); a data table's row "
+                "is one paragraph, its cells separated by ` | `",
             ),
             Column(
                 "body_html",
                 "TEXT",
-                "the main text as cleaned HTML (boilerplate stripped; only p, h2–h6, lists, blockquote, table rows and cells, links, em/strong, br). Scraped markup: never render it unsanitised",
+                "the main text as cleaned HTML (boilerplate stripped; only p, h2–h6, lists, "
+                "blockquote, table rows and cells, links, em/strong, br). Scraped markup: never "
+                "render it unsanitised",
             ),
             Column(
                 "authors",
                 "TEXT (JSON list)",
                 "bylines in page order, house bylines replaced by the real writer when known",
             ),
-            Column(
-                "published",
-                "TEXT",
-                "publication date as the site gives it (ISO-8601)",
-            ),
+            Column("published", "TEXT", "publication date as the site gives it (ISO-8601)"),
             Column(
                 "modified",
                 "TEXT",
-                "last modification: the page's own date when it gives one, otherwise the time we first saw the changed text",
+                "last modification: the page's own date when it gives one, otherwise the time we "
+                "first saw the changed text",
             ),
-            Column(
-                "tags",
-                "TEXT (JSON list)",
-                "tags / categories",
-            ),
-            Column(
-                "language",
-                "TEXT",
-                "language code (`fr`)",
-            ),
-            Column(
-                "image",
-                "TEXT",
-                "lead image URL",
-            ),
+            Column("tags", "TEXT (JSON list)", "tags / categories"),
+            Column("language", "TEXT", "language code (`fr`)"),
+            Column("image", "TEXT", "lead image URL"),
             Column(
                 "members_only",
                 "INTEGER 0/1",
-                "1 when the page only shows a members' preview: `body` is then truncated, never the full text",
+                "1 when the page only shows a members' preview: `body` is then truncated, never "
+                "the full text",
             ),
-            Column(
-                "word_count",
-                "INTEGER",
-                "whitespace-separated words of `body`",
-            ),
+            Column("word_count", "INTEGER", "whitespace-separated words of `body`"),
             Column(
                 "content_hash",
                 "TEXT",
-                "sha256 of the body's words, case-folded, with punctuation, quotes and (narrow) no-break spaces ignored: republished and syndicated copies hash equal",
+                "sha256 of the body's words, case-folded, with punctuation, quotes and (narrow) "
+                "no-break spaces ignored: republished and syndicated copies hash equal",
             ),
             Column(
                 "lastmod",
                 "TEXT",
-                "the sitemap/feed date last seen for this URL; incremental crawls re-fetch only when the site announces a later one",
+                "the sitemap/feed date last seen for this URL; incremental crawls re-fetch only "
+                "when the site announces a later one",
             ),
-            Column(
-                "first_seen",
-                "TEXT",
-                "when this article was first archived",
-            ),
-            Column(
-                "last_seen",
-                "TEXT",
-                "when a crawl last fetched it (changed or not)",
-            ),
+            Column("first_seen", "TEXT", "when this article was first archived"),
+            Column("last_seen", "TEXT", "when a crawl last fetched it (changed or not)"),
             Column(
                 "fetched_at",
                 "TEXT",
                 "when the stored version (the current field values) was fetched",
             ),
-            Column(
-                "crawl_id",
-                "INTEGER → crawls.id",
-                "the crawl that stored the current version",
-            ),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that stored the current version"),
         ),
     ),
     Table(
         "article_versions",
         "what an article said before it changed",
         (
-            Column(
-                "id",
-                "INTEGER, primary key",
-                "order of writing",
-            ),
+            Column("id", "INTEGER, primary key", "order of writing"),
             Column(
                 "url",
                 "TEXT → articles.url",
                 "the article (follows it when its canonical URL changes)",
             ),
-            Column("site", "as in articles", "that version's value"),
-            Column("title", "as in articles", "that version's value"),
-            Column("lede", "as in articles", "that version's value"),
-            Column("body", "as in articles", "that version's value"),
-            Column("body_html", "as in articles", "that version's value"),
-            Column("authors", "as in articles", "that version's value"),
-            Column("published", "as in articles", "that version's value"),
-            Column("tags", "as in articles", "that version's value"),
-            Column("language", "as in articles", "that version's value"),
-            Column("image", "as in articles", "that version's value"),
-            Column("members_only", "as in articles", "that version's value"),
-            Column("word_count", "as in articles", "that version's value"),
-            Column("content_hash", "as in articles", "that version's value"),
-            Column(
-                "modified",
-                "TEXT",
-                "that version's `modified`",
-            ),
-            Column(
-                "fetched_at",
-                "TEXT",
-                "when that version was fetched",
-            ),
-            Column(
-                "crawl_id",
-                "INTEGER → crawls.id",
-                "the crawl that stored that version",
-            ),
-            Column(
-                "replaced_at",
-                "TEXT",
-                "when a later fetch replaced it",
-            ),
-            Column(
-                "replaced_by",
-                "INTEGER → crawls.id",
-                "the crawl that replaced it",
-            ),
+            *(Column(name, "as in articles", "that version's value") for name in VERSIONED),
+            Column("modified", "TEXT", "that version's `modified`"),
+            Column("fetched_at", "TEXT", "when that version was fetched"),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that stored that version"),
+            Column("replaced_at", "TEXT", "when a later fetch replaced it"),
+            Column("replaced_by", "INTEGER → crawls.id", "the crawl that replaced it"),
         ),
     ),
     Table(
@@ -188,13 +147,11 @@ TABLES = (
             Column(
                 "url",
                 "TEXT, primary key",
-                "a URL seen for the article: its canonical URL itself, the URL requested, each step of a redirect chain (`/?p=123` → `/2023/03/14/slug/` → `/slug/`), host or slash variants, the URL of a republished or syndicated copy",
+                "a URL seen for the article: its canonical URL itself, the URL requested, each "
+                "step of a redirect chain (`/?p=123` → `/2023/03/14/slug/` → `/slug/`), host or "
+                "slash variants, the URL of a republished or syndicated copy",
             ),
-            Column(
-                "article_url",
-                "TEXT → articles.url",
-                "the article it names",
-            ),
+            Column("article_url", "TEXT → articles.url", "the article it names"),
             Column(
                 "url_key",
                 "TEXT",
@@ -206,203 +163,101 @@ TABLES = (
         "teasers",
         "what listing pages and related blocks promoted, per crawl",
         (
-            Column(
-                "id",
-                "INTEGER, primary key",
-                "row number",
-            ),
-            Column(
-                "crawl_id",
-                "INTEGER → crawls.id",
-                "the crawl that saw this teaser",
-            ),
+            Column("id", "INTEGER, primary key", "row number"),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that saw this teaser"),
             Column(
                 "source_url",
                 "TEXT",
-                "canonical URL of the page it was on: a listing (home, tag, author, page N) or an article (its related cards)",
+                "canonical URL of the page it was on: a listing (home, tag, author, page N) or an"
+                " article (its related cards)",
             ),
             Column(
                 "position",
                 "INTEGER",
-                "order within its block (the feed, a featured block, a related block) on that page, from 1",
+                "order within its block (the feed, a featured block, a related block) on that "
+                "page, from 1",
             ),
-            Column(
-                "kind",
-                "TEXT",
-                "`listing`, `featured` or `related`",
-            ),
-            Column(
-                "url",
-                "TEXT",
-                "canonical URL the card links to",
-            ),
-            Column(
-                "url_key",
-                "TEXT",
-                "`url`'s identity key",
-            ),
+            Column("kind", "TEXT", "`listing`, `featured` or `related`"),
+            Column("url", "TEXT", "canonical URL the card links to"),
+            Column("url_key", "TEXT", "`url`'s identity key"),
             Column(
                 "article_url",
                 "TEXT → articles.url, nullable",
-                "the archived article the link resolves to (through `aliases`); NULL until that article is archived, filled in by the batch that archives it",
+                "the archived article the link resolves to (through `aliases`); NULL until that "
+                "article is archived, filled in by the batch that archives it",
             ),
-            Column(
-                "title",
-                "TEXT",
-                "the card's headline (may differ from the article's)",
-            ),
-            Column(
-                "excerpt",
-                "TEXT",
-                "the card's summary text",
-            ),
-            Column(
-                "authors",
-                "TEXT (JSON list)",
-                "bylines shown on the card",
-            ),
-            Column(
-                "published",
-                "TEXT",
-                "date shown on the card",
-            ),
-            Column(
-                "seen_at",
-                "TEXT",
-                "when the crawl saw it",
-            ),
+            Column("title", "TEXT", "the card's headline (may differ from the article's)"),
+            Column("excerpt", "TEXT", "the card's summary text"),
+            Column("authors", "TEXT (JSON list)", "bylines shown on the card"),
+            Column("published", "TEXT", "date shown on the card"),
+            Column("seen_at", "TEXT", "when the crawl saw it"),
         ),
     ),
     Table(
         "rejects",
         "pages that could not become articles",
         (
-            Column(
-                "id",
-                "INTEGER, primary key",
-                "row number",
-            ),
-            Column(
-                "crawl_id",
-                "INTEGER → crawls.id",
-                "the crawl that met it",
-            ),
-            Column(
-                "url",
-                "TEXT",
-                "canonical URL of the page",
-            ),
-            Column(
-                "site",
-                "TEXT",
-                "site name",
-            ),
+            Column("id", "INTEGER, primary key", "row number"),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that met it"),
+            Column("url", "TEXT", "canonical URL of the page"),
+            Column("site", "TEXT", "site name"),
             Column(
                 "reason",
                 "TEXT",
-                "why: `no_title`, `no_body` (empty or a few words, and not a members-only preview), or a reason given by the spider (e.g. a failed extraction)",
+                "why: `no_title`, `no_body` (empty or a few words, and not a members-only "
+                "preview), or a reason given by the spider (e.g. a failed extraction)",
             ),
-            Column(
-                "title",
-                "TEXT",
-                "the title, when one was found",
-            ),
-            Column(
-                "seen_at",
-                "TEXT",
-                "when",
-            ),
+            Column("title", "TEXT", "the title, when one was found"),
+            Column("seen_at", "TEXT", "when"),
         ),
     ),
     Table(
         "crawls",
         "one row per crawl run",
         (
-            Column(
-                "id",
-                "INTEGER, primary key",
-                "crawl id (`crawl_id` elsewhere)",
-            ),
-            Column(
-                "site",
-                "TEXT",
-                "site crawled",
-            ),
-            Column(
-                "started",
-                "TEXT",
-                "start time",
-            ),
-            Column(
-                "ended",
-                "TEXT",
-                "end time; NULL while running, or if the process was killed",
-            ),
+            Column("id", "INTEGER, primary key", "crawl id (`crawl_id` elsewhere)"),
+            Column("site", "TEXT", "site crawled"),
+            Column("started", "TEXT", "start time"),
+            Column("ended", "TEXT", "end time; NULL while running, or if the process was killed"),
             Column(
                 "status",
                 "TEXT",
-                "`running`, then `finished`, `failed`, `aborted` or `interrupted`; `killed` when a later crawl found its process gone",
+                "`running`, then `finished`, `failed`, `aborted` or `interrupted`; `killed` when "
+                "a later crawl found its process gone",
             ),
             Column(
                 "finish_reason",
                 "TEXT",
-                "Scrapy's close reason (`finished`, `shutdown`, `closespider_timeout`, `archive_error`, …)",
+                "Scrapy's close reason (`finished`, `shutdown`, `closespider_timeout`, "
+                "`archive_error`, …)",
             ),
             Column(
                 "exit_code",
                 "INTEGER, nullable",
-                "the process exit code the crawl earned (0 ok, 3 too many errors or rejected article pages, 4 nothing fetched or only HTTP errors, 5 archive error, 6 aborted, 11 interrupted; see `scraper/outcome.py`)",
+                "the process exit code the crawl earned (0 ok, 3 too many errors or rejected "
+                "article pages, 4 nothing fetched or only HTTP errors, 5 archive error, 6 "
+                "aborted, 11 interrupted; see `scraper/outcome.py`)",
             ),
-            Column(
-                "pages",
-                "INTEGER",
-                "responses received",
-            ),
-            Column(
-                "articles_new",
-                "INTEGER",
-                "articles archived for the first time",
-            ),
+            Column("pages", "INTEGER", "responses received"),
+            Column("articles_new", "INTEGER", "articles archived for the first time"),
             Column(
                 "articles_updated",
                 "INTEGER",
-                "archived articles whose content changed (the replaced versions go to `article_versions`)",
+                "archived articles whose content changed (the replaced versions go to "
+                "`article_versions`)",
             ),
-            Column(
-                "articles_unchanged",
-                "INTEGER",
-                "archived articles fetched again, identical",
-            ),
-            Column(
-                "teasers",
-                "INTEGER",
-                "teaser sightings added",
-            ),
-            Column(
-                "rejects",
-                "INTEGER",
-                "pages rejected (all reasons)",
-            ),
+            Column("articles_unchanged", "INTEGER", "archived articles fetched again, identical"),
+            Column("teasers", "INTEGER", "teaser sightings added"),
+            Column("rejects", "INTEGER", "pages rejected (all reasons)"),
             Column(
                 "errors",
                 "INTEGER",
-                "errors logged (failed downloads, spider and pipeline errors) and answers refusing the crawler (401, 403, 407, 451)",
+                "errors logged (failed downloads, spider and pipeline errors) and answers "
+                "refusing the crawler (401, 403, 407, 451)",
             ),
-            Column(
-                "stats",
-                "TEXT (JSON object)",
-                "the full Scrapy stats of the run",
-            ),
-            Column(
-                "pid",
-                "INTEGER",
-                "process id of the crawl (schema 2)",
-            ),
-            Column(
-                "host",
-                "TEXT",
-                "machine the crawl ran on (schema 2)",
-            ),
+            Column("stats", "TEXT (JSON object)", "the full Scrapy stats of the run"),
+            Column("pid", "INTEGER", "process id of the crawl (schema 2)"),
+            Column("host", "TEXT", "machine the crawl ran on (schema 2)"),
         ),
     ),
     Table(
@@ -414,11 +269,7 @@ TABLES = (
                 "INTEGER",
                 "a schema version the file has had (currently 3), one row per upgrade",
             ),
-            Column(
-                "applied",
-                "TEXT",
-                "when it was applied",
-            ),
+            Column("applied", "TEXT", "when it was applied"),
         ),
     ),
 )
@@ -433,6 +284,7 @@ def markdown_table(table: Table) -> str:
         "|---|---|---|",
     ]
     rows += [
-        f"| `{c.name}` | {c.type} | {c.meaning.replace('|', chr(92) + '|')} |" for c in table.columns
+        f"| `{c.name}` | {c.type} | {c.meaning.replace('|', chr(92) + '|')} |"
+        for c in table.columns
     ]
     return "\n".join(rows)
