@@ -20,14 +20,12 @@ from typing import Any, TextIO
 import click
 
 from scraper.formats import stats_summary, write_rows
-from scraper.storage.query import (
-    DEFAULT_HIT_COLUMNS,
-    EXPORT_DATE_COLUMNS,
-    EXPORT_FORMATS,
-    HIT_COLUMNS,
-)
 
 DEFAULT_DB = "archive.db"
+# Spelled out, not imported: the query module loads sqlite-utils, too slow for every start of
+# the CLI; tests/test_cli_query.py checks these match scraper/storage/query.py.
+EXPORT_TABLES = ("articles", "teasers", "crawls", "rejects", "aliases", "article_versions")
+EXPORT_FORMATS = ("jsonl", "json", "csv", "tsv")
 db_option = click.option(
     "--db",
     default=DEFAULT_DB,
@@ -283,8 +281,9 @@ def _open_output(path: str) -> TextIO:
     "--column",
     "columns",
     multiple=True,
-    type=click.Choice(list(HIT_COLUMNS)),
-    help="Show this column (repeatable); default: published, title, url in a table, more in JSON.",
+    help="Show this column (repeatable): published, site, title, url, authors, tags, lede,"
+    " word_count, members_only or snippet. Default: published, site, title, url, authors,"
+    " snippet (published, title, url in a table).",
 )
 @click.option("--table", "fmt", flag_value="table", help="Aligned table (default on a terminal).")
 @click.option("--nl", "fmt", flag_value="jsonl", help="One JSON object per line (default in a pipe).")
@@ -317,7 +316,7 @@ def search(
     scraper search 'Ukraine OR Kremlin' --raw --csv -c published -c title -c url > hits.csv
     """
     from scraper.storage import ArchiveError
-    from scraper.storage.query import SearchFilters, operators_as_words
+    from scraper.storage.query import DEFAULT_HIT_COLUMNS, SearchFilters, operators_as_words
     from scraper.storage.query import search as run_search
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
@@ -354,7 +353,7 @@ def search(
 @db_option
 @click.option(
     "--table",
-    type=click.Choice(list(EXPORT_DATE_COLUMNS)),
+    type=click.Choice(EXPORT_TABLES),
     default="articles",
     show_default=True,
 )

@@ -215,3 +215,15 @@ def test_a_read_only_copy_taken_mid_crawl_is_read_with_a_warning(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     assert "unmerged write-ahead log (archive.db-wal)" in result.stderr
     assert json.loads(result.stdout)["tables"]["crawls"] == 1  # the one in the log is not read
+
+
+def test_the_cli_offers_what_the_query_module_knows() -> None:
+    from scraper import cli
+    from scraper.storage import query
+
+    assert tuple(query.EXPORT_DATE_COLUMNS) == cli.EXPORT_TABLES
+    assert cli.EXPORT_FORMATS == query.EXPORT_FORMATS
+    (columns,) = [p for p in cli.search.params if p.name == "columns"]
+    help_text = " ".join(str(columns.help).split())
+    assert all(column in help_text for column in query.HIT_COLUMNS)
+    assert ", ".join(query.DEFAULT_HIT_COLUMNS) in help_text
