@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -107,3 +108,13 @@ def test_a_read_only_copy_is_served(readonly_archive: Path) -> None:
         health = get(base, "/demo/crawl_health.json", _shape="array")
     assert rows and health[0]["status"] == "finished"
     assert sorted(p.name for p in readonly_archive.parent.iterdir()) == ["demo.db"]
+
+
+def test_served_archive_is_read_only(served_demo: str, demo_archive: Path) -> None:
+    before = demo_archive.stat().st_mtime_ns
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        get(served_demo, "/demo.json", sql="delete from articles")
+    assert refused.value.code == 400
+    rows = get(served_demo, "/demo.json", sql="select count(*) as n from articles", _shape="array")
+    assert rows == [{"n": 20}]
+    assert demo_archive.stat().st_mtime_ns == before
