@@ -7,17 +7,25 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
+from scraper.formats import stats_summary, write_rows
+
 DEFAULT_DB = "archive.db"
+# Spelled out, not imported: the query module loads sqlite-utils, too slow for every start of
+# the CLI; tests/test_cli_query.py checks these match scraper/storage/query.py.
+EXPORT_TABLES = ("articles", "teasers", "crawls", "rejects", "aliases", "article_versions")
+EXPORT_FORMATS = ("jsonl", "json", "csv", "tsv")
 db_option = click.option(
     "--db",
     default=DEFAULT_DB,
@@ -248,87 +256,231 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
         click.echo(json.dumps(record, ensure_ascii=False))
 
 
+def _site_option(what: str) -> Any:
+    return click.option("--site", help=f"Only {what} of this site (see `scraper stats`).")
+
+
+@contextmanager
+def _writing(target: str) -> Iterator[None]:
+    """Write errors (full disk, unwritable file) as one line and exit 1, never a traceback;
+    a reader that stops early (`| head`) is not an error: exit 0, quietly."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again at exit; point it at /dev/null so that flush is silent.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write to {target}: {exc.strerror or exc}") from None
+
+
+def _open_output(path: str) -> TextIO:
+    """The file named by -o, opened for writing; a one-line error when it cannot be."""
+    try:
+        return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (caller closes)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write to {path}: {exc.strerror or exc}") from None
+
+
 @cli.command()
 @click.argument("query")
 @db_option
+@click.option("--raw", is_flag=True, help="Read QUERY as FTS5 syntax: OR, NOT, NEAR(), word*, \"…\".")
+@_site_option("articles")
+@click.option("--since", callback=_check_date, help="Only articles published on/after this day.")
+@click.option("--until", callback=_check_date, help="Only articles published on/before this day.")
+@click.option("--author", help="Only articles with this author (any case).")
+@click.option("--tag", help="Only articles with this tag (any case).")
+@click.option(
+    "--order",
+    type=click.Choice(["relevance", "published"]),
+    default="relevance",
+    show_default=True,
+    help="Best hits first, or newest first.",
+)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
-@click.option("--site", help="Only articles of this site (see `scraper stats`).")
-@click.option("--since", callback=_check_date, help="Only articles published on/after this date.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0))
+@click.option(
+    "-c",
+    "--column",
+    "columns",
+    multiple=True,
+    help="Show this column (repeatable): published, site, title, url, authors, tags, lede,"
+    " word_count, members_only or snippet. Default: published, site, title, url, authors,"
+    " snippet (published, title, url in a table).",
+)
+@click.option("--table", "fmt", flag_value="table", help="Aligned table (default on a terminal).")
+@click.option("--nl", "fmt", flag_value="jsonl", help="One JSON object per line (default in a pipe).")
+@click.option("--json", "fmt", flag_value="json", help="One JSON array.")
+@click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")
+@click.option("--tsv", "fmt", flag_value="tsv", help="Tab-separated, with a header row.")
 def search(
-    query: str, db: str, limit: int, site: str | None, since: str | None, as_json: bool
+    query: str,
+    db: str,
+    raw: bool,
+    site: str | None,
+    since: str | None,
+    until: str | None,
+    author: str | None,
+    tag: str | None,
+    order: str,
+    limit: int,
+    offset: int,
+    columns: tuple[str, ...],
+    fmt: str | None,
 ) -> None:
-    """Full-text search of titles, ledes and bodies, best hits first.
+    """Full-text search of titles, ledes and bodies, best hits first; prints how many match.
+
+    Words and "quoted phrases" are searched as written (accents and case ignored); with
+    --raw, QUERY is FTS5 syntax. Lists (authors, tags) come out as JSON.
 
     \b
     scraper search "garanties de sécurité" --limit 5
-    scraper search Ukraine --site courrier --since 2025-01-01
+    scraper search Ukraine --site courrier --since 2025-01-01 --order published
+    scraper search 'Ukraine OR Kremlin' --raw --csv -c published -c title -c url > hits.csv
     """
     from scraper.storage import ArchiveError
+    from scraper.storage.query import DEFAULT_HIT_COLUMNS, SearchFilters, operators_as_words
     from scraper.storage.query import search as run_search
 
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if not columns:
+        columns = ("published", "title", "url") if fmt == "table" else DEFAULT_HIT_COLUMNS
+    filters = SearchFilters(site=site, since=since, until=until, author=author, tag=tag)
     with _one_line_errors(ArchiveError, ValueError):
-        hits = run_search(_existing_archive(db), query, limit=limit, site=site, since=since)
-    for hit in hits:
-        if as_json:
-            click.echo(json.dumps(hit, ensure_ascii=False))
-        else:
-            click.echo(
-                f"{hit.get('published') or '':.10}  {hit['title']}\n  {hit['url']}\n"
-                f"  {hit.get('snippet') or ''}"
-            )
-    if not hits and not as_json:
-        click.echo("no match", err=True)
+        result = run_search(
+            _existing_archive(db),
+            query,
+            limit=limit,
+            offset=offset,
+            raw=raw,
+            filters=filters,
+            order=order,
+            columns=columns,
+        )
+    with _writing("stdout"):
+        rows = ([hit[c] for c in columns] for hit in result.hits)
+        write_rows(sys.stdout, columns, rows, fmt, width=shutil.get_terminal_size().columns)
+    shown = f"{offset + 1}–{offset + len(result.hits)} shown" if result.hits else "none shown"
+    click.echo(f"{result.total} hits ({shown})" if result.total else "no match", err=True)
+    if operators := ([] if raw else operators_as_words(query)):
+        words = ", ".join(operators)
+        click.echo(
+            f"note: {words} {'was' if len(operators) == 1 else 'were'} searched as"
+            f" {'a word' if len(operators) == 1 else 'words'}, not as FTS syntax;"
+            " --raw reads it (OR, NOT, -word, word*, NEAR(…))",
+            err=True,
+        )
 
 
 @cli.command()
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
-)
-@click.option(
     "--table",
-    type=click.Choice(["articles", "teasers", "aliases", "rejects", "crawls", "article_versions"]),
+    type=click.Choice(EXPORT_TABLES),
     default="articles",
     show_default=True,
 )
-@click.option("--since", callback=_check_date, help="Only rows on/after this date.")
 @click.option(
-    "-o",
-    "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Output file (default: stdout).",
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True
 )
-def export(db: str, fmt: str, table: str, since: str | None, output: Any) -> None:
-    """Export a table as JSON Lines or CSV.
+@_site_option("rows")
+@click.option(
+    "--since",
+    callback=_check_date,
+    help="Only rows dated on/after this day: articles by published, teasers and rejects by"
+    " seen_at, crawls by started, article_versions by replaced_at (aliases have no date).",
+)
+@click.option("--until", callback=_check_date, help="Only rows dated on/before this day.")
+@click.option(
+    "--columns", help="Comma-separated columns to export (default: all), e.g. url,title."
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.option("-o", "--output", default="-", help="Output file (default: stdout).")
+def export(
+    db: str,
+    table: str,
+    fmt: str,
+    site: str | None,
+    since: str | None,
+    until: str | None,
+    columns: str | None,
+    limit: int | None,
+    output: str,
+) -> None:
+    """Export a table as JSON Lines, a JSON array, CSV or TSV (lists stay lists in JSON).
 
     \b
     scraper export --format csv --since 2025-01-01 -o articles.csv
-    scraper export --table teasers > teasers.jsonl
+    scraper export --table teasers --site courrier > teasers.jsonl
+    scraper export --format tsv --columns url,title,published --until 2024-12-31 --limit 100
     """
     from scraper.storage import ArchiveError
+    from scraper.storage.query import ExportFilters
     from scraper.storage.query import export as run_export
 
-    with _one_line_errors(ArchiveError, ValueError):
-        run_export(_existing_archive(db), output, table=table, fmt=fmt, since=since)
+    filters = ExportFilters(site=site, since=since, until=until, limit=limit)
+    chosen = tuple(c.strip() for c in columns.split(",") if c.strip()) if columns else ()
+    archive = _existing_archive(db)
+    out = sys.stdout if output == "-" else _open_output(output)
+    target = "stdout" if output == "-" else output
+    with _one_line_errors(ArchiveError, ValueError), _writing(target):
+        try:
+            run_export(archive, out, table=table, fmt=fmt, filters=filters, columns=chosen)
+        finally:
+            if out is not sys.stdout:
+                out.close()
 
 
 @cli.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON, for machines.")
 def stats(db: str, as_json: bool) -> None:
-    """Counts per table and site, the date range, and the last crawls.
+    """A summary of the archive: counts per table and site, the date range, the last crawls.
 
     \b
     scraper stats --db archive.db
+    scraper stats --json | jq .sites
     """
     from scraper.storage import ArchiveError
     from scraper.storage.query import stats as run_stats
 
     with _one_line_errors(ArchiveError):
         figures = run_stats(_existing_archive(db))
-    click.echo(json.dumps(figures, ensure_ascii=False, indent=None if as_json else 2, default=str))
+    with _writing("stdout"):
+        if as_json:
+            click.echo(json.dumps(figures, ensure_ascii=False, default=str))
+        else:
+            click.echo(stats_summary(figures, db))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port."
+)
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the archive in Datasette: described tables, articles newest first, search,
+    facets and canned queries (what a page promoted, an article's history, crawl health…).
+
+    Read-only: nothing in the browser changes the archive; a copy in a read-only place works.
+    Needs Datasette: pip install 'scraper[serve]'.
+
+    \b
+    scraper serve --db archive.db        # then open http://127.0.0.1:8001/archive
+    """
+    from scraper.storage import ArchiveError
+
+    try:
+        from scraper.serve.run import serve as run_serve
+    except ImportError as exc:
+        raise click.ClickException(
+            f"scraper serve needs Datasette ({exc.name} is missing): pip install 'scraper[serve]'"
+        ) from None
+    with _one_line_errors(ArchiveError):
+        run_serve(Path(_existing_archive(db)), host=host, port=port)
 
 
 @cli.command()

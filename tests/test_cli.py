@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,7 @@ def test_bad_arguments_give_a_clear_usage_error(
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("command", [["search", "x"], ["stats"], ["export"]])
+@pytest.mark.parametrize("command", [["search", "x"], ["stats"], ["export"], ["serve"]])
 def test_missing_archive_is_one_line(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
@@ -69,7 +70,9 @@ def test_missing_archive_is_one_line(runner: CliRunner, tmp_path: Path, command:
     assert result.output.count("\n") == 1
 
 
-@pytest.mark.parametrize("command", [["search", "x"], ["stats"], ["export"], ["crawl", "courrier"]])
+@pytest.mark.parametrize(
+    "command", [["search", "x"], ["stats"], ["export"], ["serve"], ["crawl", "courrier"]]
+)
 def test_unreadable_archive_is_one_line(
     runner: CliRunner, tmp_path: Path, command: list[str]
 ) -> None:
@@ -197,3 +200,16 @@ def test_a_log_file_that_cannot_be_written_is_one_line_before_the_crawl(
     assert result.exit_code == 1
     assert result.output == f"Error: cannot write the log file {log}: No such file or directory\n"
     assert not db.exists()
+
+
+def test_serve_without_datasette_names_the_extra(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "datasette", None)  # as if not installed
+    monkeypatch.delitem(sys.modules, "scraper.serve.run", raising=False)
+    result = runner.invoke(cli, ["serve", "--db", str(tmp_path / "archive.db")])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: scraper serve needs Datasette (datasette is missing):"
+        " pip install 'scraper[serve]'\n"
+    )

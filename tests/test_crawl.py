@@ -224,7 +224,7 @@ def test_full_text_search_finds_an_article(crawled: Crawled) -> None:
     truth = crawled.site.articles[0]
     word = max(truth.title.split(), key=len)
     result = subprocess.run(
-        [sys.executable, "-m", "scraper", "search", word, "--db", str(crawled.db), "--json"],
+        [sys.executable, "-m", "scraper", "search", word, "--db", str(crawled.db), "--nl"],
         capture_output=True,
         text=True,
         check=False,

@@ -175,12 +175,12 @@ def test_page_modified_date_is_kept_on_update(archive: Archive, db_path: Path) -
 def test_fts_follows_updates(archive: Archive, db_path: Path) -> None:
     crawl = archive.start_crawl("test")
     archive.write_batch([article(body="Le mot ancien disparaît.")], [], [], [], crawl)
-    assert [h["url"] for h in search(db_path, "ancien")] == ["https://site.test/a/"]
+    assert [h["url"] for h in search(db_path, "ancien").hits] == ["https://site.test/a/"]
     archive.write_batch(
         [article(body="Le mot nouveau apparaît.", content_hash="h2")], [], [], [], crawl
     )
-    assert search(db_path, "ancien") == []
-    assert [h["url"] for h in search(db_path, "nouveau")] == ["https://site.test/a/"]
+    assert search(db_path, "ancien").hits == []
+    assert [h["url"] for h in search(db_path, "nouveau").hits] == ["https://site.test/a/"]
 
 
 def test_fts_index_matches_the_table_after_every_kind_of_write(archive: Archive) -> None:

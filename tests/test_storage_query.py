@@ -13,6 +13,7 @@ import pytest
 
 from scraper.items import Article, Reject, Teaser
 from scraper.storage import Archive, ArchiveError, export, search, stats
+from scraper.storage.query import ExportFilters, SearchFilters, operators_as_words
 
 ARTICLES = [
     Article(
@@ -78,11 +79,11 @@ def filled(db_path: Path) -> Path:
     ],
 )
 def test_search_treats_user_input_as_words(filled: Path, query: str, expected: list[str]) -> None:
-    assert [hit["url"] for hit in search(filled, query)] == expected
+    assert [hit["url"] for hit in search(filled, query).hits] == expected
 
 
 def test_search_hits_carry_title_date_and_snippet(filled: Path) -> None:
-    (hit,) = search(filled, "nucléaire")
+    (hit,) = search(filled, "nucléaire").hits
     assert hit["title"] == "Énergie"
     assert hit["published"] == "2025-02-01T08:00:00Z"
     assert "[nucléaire]" in hit["snippet"]
@@ -90,9 +91,9 @@ def test_search_hits_carry_title_date_and_snippet(filled: Path) -> None:
 
 
 def test_search_ranks_title_hits_first(filled: Path) -> None:
-    urls = [hit["url"] for hit in search(filled, "le")]
+    urls = [hit["url"] for hit in search(filled, "le").hits]
     assert len(urls) == 2
-    assert search(filled, "energie")[0]["url"] == "https://site.test/energie/"
+    assert search(filled, "energie").hits[0]["url"] == "https://site.test/energie/"
 
 
 @pytest.mark.parametrize(
@@ -104,15 +105,65 @@ def test_search_ranks_title_hits_first(filled: Path) -> None:
             {"site": "test", "since": "2024-06-01"},
             ["https://site.test/elections/", "https://site.test/energie/"],
         ),
-        ({"site": "other"}, []),
+        ({"until": "2024-06-01"}, ["https://site.test/elections/"]),  # the whole day
+        ({"until": "2024-05-31"}, []),
+        ({"author": "anne"}, ["https://site.test/elections/"]),
+        ({"tag": "france"}, ["https://site.test/elections/"]),
+        ({"tag": "sport"}, []),
     ],
 )
-def test_search_by_site_and_publication_date(filled: Path, filters: dict, urls: list[str]) -> None:
-    assert sorted(hit["url"] for hit in search(filled, "le", **filters)) == urls
+def test_search_filters(filled: Path, filters: dict, urls: list[str]) -> None:
+    result = search(filled, "le", filters=SearchFilters(**filters))
+    assert sorted(hit["url"] for hit in result.hits) == urls
+    assert result.total == len(urls)
+
+
+def test_search_of_an_unknown_site_says_which_sites_there_are(filled: Path) -> None:
+    with pytest.raises(ValueError, match=r"no site 'other' in the archive \(sites: test\)"):
+        search(filled, "le", filters=SearchFilters(site="other"))
+
+
+def test_search_counts_every_hit_and_pages_through_them(filled: Path) -> None:
+    first = search(filled, "le", limit=1, order="published")
+    second = search(filled, "le", limit=1, offset=1, order="published")
+    assert (first.total, second.total) == (2, 2)
+    assert [first.hits[0]["url"], second.hits[0]["url"]] == [
+        "https://site.test/energie/",  # newest first
+        "https://site.test/elections/",
+    ]
+
+
+def test_raw_search_finds_the_union_of_or(filled: Path) -> None:
+    assert search(filled, "nucléaire OR électeurs", raw=True).total == 2
+    assert search(filled, "nucléaire OR électeurs").total == 0
+    assert search(filled, "le NOT nucléaire", raw=True).total == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "operators"),
+    [
+        ("Ukraine OR Kremlin", ["OR"]),
+        ("Ukraine -Kremlin", ["-Kremlin"]),
+        ("Ukr* NEAR(a b)", ["Ukr*", "NEAR"]),
+        ("title:Ukraine", ["title:Ukraine"]),
+        ('"vote utile" covid-19 aujourd\'hui', []),
+    ],
+)
+def test_operators_searched_as_words_are_named(query: str, operators: list[str]) -> None:
+    assert operators_as_words(query) == operators
+
+
+def test_hits_carry_lists_as_lists_and_chosen_columns(filled: Path) -> None:
+    (hit,) = search(filled, "electeurs").hits
+    assert hit["authors"] == ["Anne"]
+    (hit,) = search(filled, "electeurs", columns=("title", "tags")).hits
+    assert hit == {"title": ARTICLES[0].title, "tags": ["politique", "France"]}
+    with pytest.raises(ValueError, match="unknown column 'body_html'"):
+        search(filled, "electeurs", columns=("body_html",))
 
 
 def test_search_limit(filled: Path) -> None:
-    assert len(search(filled, "le", limit=1)) == 1
+    assert len(search(filled, "le", limit=1).hits) == 1
 
 
 @pytest.mark.parametrize("query", ['"unclosed', "AND", "title:", "a OR"])
@@ -122,7 +173,7 @@ def test_raw_search_syntax_error_is_a_value_error(filled: Path, query: str) -> N
 
 
 def test_raw_search_allows_fts_syntax(filled: Path) -> None:
-    assert [h["url"] for h in search(filled, "title:energie", raw=True)] == [
+    assert [h["url"] for h in search(filled, "title:energie", raw=True).hits] == [
         "https://site.test/energie/"
     ]
 
@@ -160,13 +211,13 @@ def test_export_since_filters_by_the_table_date(
     filled: Path, table: str, since: str | None, count: int
 ) -> None:
     out = io.StringIO()
-    assert export(filled, out, table=table, since=since) == count
+    assert export(filled, out, table=table, filters=ExportFilters(since=since)) == count
     assert len(out.getvalue().splitlines()) == count
 
 
 def test_export_csv_has_header_and_json_text(filled: Path) -> None:
     out = io.StringIO()
-    export(filled, out, fmt="csv", since="2025-01-01")
+    export(filled, out, fmt="csv", filters=ExportFilters(since="2025-01-01"))
     (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert row["url"] == "https://site.test/energie/"
     assert json.loads(row["authors"]) == []
@@ -183,12 +234,50 @@ def test_export_crawl_stats_as_object(filled: Path) -> None:
     [
         ({"table": "sqlite_master"}, "unknown table"),
         ({"fmt": "xml"}, "unknown format"),
-        ({"table": "aliases", "since": "2024-01-01"}, "no date"),
+        ({"table": "aliases", "filters": ExportFilters(since="2024-01-01")}, "no date"),
+        ({"table": "aliases", "filters": ExportFilters(until="2024-01-01")}, "no date"),
+        ({"columns": ("url", "nope")}, "no column 'nope'"),
     ],
 )
 def test_export_refuses_bad_arguments(filled: Path, kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         export(filled, io.StringIO(), **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("table", "filters", "count"),
+    [
+        ("articles", ExportFilters(until="2024-06-01"), 1),
+        ("articles", ExportFilters(until="2024-05-31"), 0),
+        ("articles", ExportFilters(site="test"), 2),
+        ("articles", ExportFilters(site="other"), 0),
+        ("articles", ExportFilters(limit=1), 1),
+        ("teasers", ExportFilters(site="test"), 1),
+        ("teasers", ExportFilters(site="other"), 0),
+        ("aliases", ExportFilters(site="test"), 2),
+        ("crawls", ExportFilters(site="other"), 0),
+        ("rejects", ExportFilters(site="test", since="2000-01-01", until="2999-12-31"), 1),
+    ],
+)
+def test_export_by_site_until_and_limit(
+    filled: Path, table: str, filters: ExportFilters, count: int
+) -> None:
+    out = io.StringIO()
+    assert export(filled, out, table=table, fmt="json", filters=filters) == count
+    assert len(json.loads(out.getvalue())) == count
+
+
+def test_export_json_array_and_tsv_of_chosen_columns(filled: Path) -> None:
+    out = io.StringIO()
+    export(filled, out, fmt="json", columns=("url", "tags"))
+    assert json.loads(out.getvalue()) == [
+        {"url": "https://site.test/elections/", "tags": ["politique", "France"]},
+        {"url": "https://site.test/energie/", "tags": []},
+    ]
+    out = io.StringIO()
+    export(filled, out, fmt="tsv", columns=("title", "url"))
+    rows = list(csv.reader(io.StringIO(out.getvalue()), delimiter="\t"))
+    assert rows == [["title", "url"], *([a.title, a.url] for a in ARTICLES)]
 
 
 def test_stats_counts_tables_sites_dates_and_crawls(filled: Path) -> None:
@@ -253,7 +342,7 @@ def test_export_of_earlier_versions_decodes_lists(filled: Path) -> None:
         changed = replace(ARTICLES[0], title="Un autre titre")
         archive.write_batch([changed], [], [], [], archive.start_crawl("test"))
     out = io.StringIO()
-    assert export(filled, out, table="article_versions", since="2000-01-01") == 1
+    assert export(filled, out, table="article_versions", filters=ExportFilters(since="2000-01-01")) == 1
     (version,) = [json.loads(line) for line in out.getvalue().splitlines()]
     assert version["title"] == ARTICLES[0].title
     assert version["authors"] == ARTICLES[0].authors

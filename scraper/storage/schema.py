@@ -5,10 +5,13 @@ docs/schema.md describes every column; change both together and bump SCHEMA_VERS
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
+
+logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 4
 # Each version of an article that a later fetch replaced (the current one stays in articles).
@@ -69,6 +72,9 @@ JSON_COLUMNS = {
 }
 # Lock waits longer than this are a stuck writer, not contention worth waiting for.
 BUSY_TIMEOUT_MS = 10_000
+# SQLite primary result codes of a read-only place (sqlite3.h).
+SQLITE_READONLY = 8
+SQLITE_CANTOPEN = 14
 
 TABLES_SQL = """
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -185,12 +191,15 @@ def open_writable(path: str | Path) -> Database:
 
 
 def open_readonly(path: str | Path) -> sqlite3.Connection:
-    """Open an existing archive read-only (never creates the file); rows come back as sqlite3.Row."""
+    """Open an existing archive read-only (never creates the file); rows come back as sqlite3.Row.
+
+    Works in a read-only place too (a shared drive, a snapshot): see `readonly_uri`.
+    """
     file = Path(path)
     if not file.is_file():
         raise ArchiveError(f"no archive at {file}")
     try:
-        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(file), uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = current_version(conn)
     except sqlite3.Error as exc:
@@ -200,6 +209,38 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
         raise ArchiveError(f"{file} is an SQLite database but not an archive")
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def readonly_uri(file: Path) -> str:
+    """The SQLite URI that reads `file`: `mode=ro` (sees a running crawl's commits), or
+    `immutable=1` where mode=ro cannot open it: a WAL archive in a read-only place, whose
+    shared-memory file (-shm) cannot be created there.
+
+    Immutable mode does not read a -wal file: a copy taken mid-crawl is read without the
+    changes still in its log, and a warning says so.
+    """
+    uri = file.resolve().as_uri()
+    try:
+        probe = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        try:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return f"{uri}?mode=ro"
+        finally:
+            probe.close()
+    except sqlite3.OperationalError as exc:
+        # Only "cannot open / cannot set up the WAL index": never for a busy or locked file,
+        # which a writer is changing and immutable mode would misread.
+        if exc.sqlite_errorcode & 0xFF not in (SQLITE_READONLY, SQLITE_CANTOPEN):
+            raise
+    wal = file.with_name(file.name + "-wal")
+    if wal.is_file() and wal.stat().st_size:
+        logger.warning(
+            "%s: read-only copy with an unmerged write-ahead log (%s): reading it without the"
+            " changes in that log (checkpoint the archive before copying it)",
+            file,
+            wal.name,
+        )
+    return f"{uri}?immutable=1"
 
 
 def ensure_schema(db: Database) -> None:

@@ -1,0 +1,322 @@
+"""What each archive table and column means: the one source of docs/schema.md's column tables
+and of the descriptions Datasette shows (`scraper serve`); a test keeps the two equal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, its SQL type as the docs word it, what it holds."""
+
+    name: str
+    type: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: what a row is, and its columns in schema order."""
+
+    name: str
+    summary: str  # the heading of its section in docs/schema.md
+    columns: tuple[Column, ...]
+
+
+# The article columns article_versions keeps of each earlier version.
+VERSIONED = (
+    "site",
+    "title",
+    "lede",
+    "body",
+    "body_html",
+    "authors",
+    "published",
+    "tags",
+    "language",
+    "image",
+    "members_only",
+    "word_count",
+    "content_hash",
+)
+TABLES = (  # in the order docs/schema.md describes them
+    Table(
+        "articles",
+        "one row per article",
+        (
+            Column(
+                "url",
+                "TEXT, primary key",
+                "canonical URL of the article; the one identity every other table points to",
+            ),
+            Column(
+                "site",
+                "TEXT",
+                "site profile name (`courrier`), or the spider name for generic crawls",
+            ),
+            Column(
+                "title",
+                "TEXT",
+                "headline as shown on the page (not the SEO title; a kicker line shown apart is "
+                "left out); on a site without a profile, a vote of the shown headline and the "
+                "declared ones (JSON-LD, og:title, `<title>`) can overrule it when the declared "
+                "ones agree; Unicode NFC, whitespace collapsed; French no-break spaces "
+                "(`Titre\\u00a0:`) are kept",
+            ),
+            Column("lede", "TEXT", "standfirst / summary, when the page has one"),
+            Column(
+                "body",
+                "TEXT",
+                "main text; paragraphs separated by one blank line (`\\n\\n`); a data table's row "
+                "is one paragraph, its cells separated by ` | `",
+            ),
+            Column(
+                "body_html",
+                "TEXT",
+                "the main text as cleaned HTML (boilerplate stripped; only p, h2–h6, lists, "
+                "blockquote, table rows and cells, links, em/strong, br). Scraped markup: never "
+                "render it unsanitised",
+            ),
+            Column(
+                "authors",
+                "TEXT (JSON list)",
+                "bylines in page order, house bylines replaced by the real writer when known",
+            ),
+            Column("published", "TEXT", "publication date as the site gives it (ISO-8601)"),
+            Column(
+                "modified",
+                "TEXT",
+                "last modification: the page's own date when it gives one, otherwise the time we "
+                "first saw the changed text",
+            ),
+            Column("tags", "TEXT (JSON list)", "tags / categories"),
+            Column("language", "TEXT", "language code (`fr`)"),
+            Column("image", "TEXT", "lead image URL"),
+            Column(
+                "members_only",
+                "INTEGER 0/1",
+                "1 when the page only shows a members' preview: `body` is then truncated, never "
+                "the full text",
+            ),
+            Column("word_count", "INTEGER", "whitespace-separated words of `body`"),
+            Column(
+                "content_hash",
+                "TEXT",
+                "sha256 of the body's words, case-folded, with punctuation, quotes and (narrow) "
+                "no-break spaces ignored: republished and syndicated copies hash equal",
+            ),
+            Column(
+                "lastmod",
+                "TEXT",
+                "the sitemap/feed date that led to the last fetch; incremental crawls re-fetch "
+                "when a sitemap or feed dates the article after the latest of `lastmod`, "
+                "`modified` and `published` (else `fetched_at`)",
+            ),
+            Column("first_seen", "TEXT", "when this article was first archived"),
+            Column("last_seen", "TEXT", "when a crawl last fetched it (changed or not)"),
+            Column(
+                "fetched_at",
+                "TEXT",
+                "when the stored version (the current field values) was fetched",
+            ),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that stored the current version"),
+            Column(
+                "etag",
+                "TEXT",
+                "the HTTP `ETag` of the last fetch: an article no sitemap or feed dates is "
+                "re-checked with `If-None-Match` (schema 4)",
+            ),
+            Column(
+                "last_modified",
+                "TEXT",
+                "the HTTP `Last-Modified` of the last fetch, sent back as `If-Modified-Since` "
+                "(schema 4)",
+            ),
+        ),
+    ),
+    Table(
+        "article_versions",
+        "what an article said before it changed",
+        (
+            Column("id", "INTEGER, primary key", "order of writing"),
+            Column(
+                "url",
+                "TEXT → articles.url",
+                "the article (follows it when its canonical URL changes)",
+            ),
+            *(Column(name, "as in articles", "that version's value") for name in VERSIONED),
+            Column("modified", "TEXT", "that version's `modified`"),
+            Column("fetched_at", "TEXT", "when that version was fetched"),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that stored that version"),
+            Column("replaced_at", "TEXT", "when a later fetch replaced it"),
+            Column("replaced_by", "INTEGER → crawls.id", "the crawl that replaced it"),
+        ),
+    ),
+    Table(
+        "aliases",
+        "every URL that led to an article",
+        (
+            Column(
+                "url",
+                "TEXT, primary key",
+                "a URL seen for the article: its canonical URL itself, the URL requested, each "
+                "step of a redirect chain (`/?p=123` → `/2023/03/14/slug/` → `/slug/`), host or "
+                "slash variants, the URL of a republished or syndicated copy",
+            ),
+            Column("article_url", "TEXT → articles.url", "the article it names"),
+            Column(
+                "url_key",
+                "TEXT",
+                "`url`'s identity key (see conventions); links are resolved through it",
+            ),
+        ),
+    ),
+    Table(
+        "teasers",
+        "what listing pages and related blocks promoted, per crawl",
+        (
+            Column("id", "INTEGER, primary key", "row number"),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that saw this teaser"),
+            Column(
+                "source_url",
+                "TEXT",
+                "canonical URL of the page it was on: a listing (home, tag, author, page N) or an"
+                " article (its related cards)",
+            ),
+            Column(
+                "position",
+                "INTEGER",
+                "order within its block (the feed, a featured block, a related block) on that "
+                "page, from 1",
+            ),
+            Column("kind", "TEXT", "`listing`, `featured` or `related`"),
+            Column("url", "TEXT", "canonical URL the card links to"),
+            Column("url_key", "TEXT", "`url`'s identity key"),
+            Column(
+                "article_url",
+                "TEXT → articles.url, nullable",
+                "the archived article the link resolves to (through `aliases`); NULL until that "
+                "article is archived, filled in by the batch that archives it",
+            ),
+            Column("title", "TEXT", "the card's headline (may differ from the article's)"),
+            Column("excerpt", "TEXT", "the card's summary text"),
+            Column("authors", "TEXT (JSON list)", "bylines shown on the card"),
+            Column("published", "TEXT", "date shown on the card"),
+            Column("seen_at", "TEXT", "when the crawl saw it"),
+        ),
+    ),
+    Table(
+        "rejects",
+        "pages that could not become articles",
+        (
+            Column("id", "INTEGER, primary key", "row number"),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that met it"),
+            Column("url", "TEXT", "canonical URL of the page"),
+            Column("site", "TEXT", "site name"),
+            Column(
+                "reason",
+                "TEXT",
+                "why: `no_title`, `no_body` (empty or a few words, and not a members-only "
+                "preview), or a reason given by the spider (e.g. a failed extraction)",
+            ),
+            Column("title", "TEXT", "the title, when one was found"),
+            Column("seen_at", "TEXT", "when"),
+        ),
+    ),
+    Table(
+        "crawls",
+        "one row per crawl run",
+        (
+            Column("id", "INTEGER, primary key", "crawl id (`crawl_id` elsewhere)"),
+            Column("site", "TEXT", "site crawled"),
+            Column("started", "TEXT", "start time"),
+            Column("ended", "TEXT", "end time; NULL while running, or if the process was killed"),
+            Column(
+                "status",
+                "TEXT",
+                "`running`, then `finished`, `failed`, `aborted` or `interrupted`; `killed` when "
+                "a later crawl found its process gone",
+            ),
+            Column(
+                "finish_reason",
+                "TEXT",
+                "Scrapy's close reason (`finished`, `shutdown`, `closespider_timeout`, "
+                "`archive_error`, `max_articles`, `unreachable`: no network or nothing "
+                "answers, the reason in the stat `network/unreachable`; `site_refusing`: "
+                "BACKOFF_MAX_REFUSALS 429/503 in a row, the stat `backoff/gave_up`, …)",
+            ),
+            Column(
+                "exit_code",
+                "INTEGER, nullable",
+                "the process exit code the crawl earned (0 ok, 3 too many errors, rejected "
+                "article pages or a site that kept refusing, 4 nothing fetched (no network, "
+                "nothing answers) or only HTTP errors, 5 archive error, 6 aborted, 11 "
+                "interrupted; see `scraper/outcome.py`)",
+            ),
+            Column("pages", "INTEGER", "responses received"),
+            Column("articles_new", "INTEGER", "articles archived for the first time"),
+            Column(
+                "articles_updated",
+                "INTEGER",
+                "archived articles whose content changed (the replaced versions go to "
+                "`article_versions`)",
+            ),
+            Column("articles_unchanged", "INTEGER", "archived articles fetched again, identical"),
+            Column("teasers", "INTEGER", "teaser sightings added"),
+            Column("rejects", "INTEGER", "pages rejected (all reasons)"),
+            Column(
+                "errors",
+                "INTEGER",
+                "errors logged (failed downloads, spider and pipeline errors) and answers "
+                "refusing the crawler (401, 403, 407, 451)",
+            ),
+            Column("stats", "TEXT (JSON object)", "the full Scrapy stats of the run"),
+            Column("pid", "INTEGER", "process id of the crawl (schema 2)"),
+            Column("host", "TEXT", "machine the crawl ran on (schema 2)"),
+        ),
+    ),
+    Table(
+        "frontier",
+        "listing pages queued and not yet fetched",
+        (
+            Column("url", "TEXT, primary key", "the listing page's URL"),
+            Column("site", "TEXT", "site name"),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that queued it"),
+            Column(
+                "queued",
+                "TEXT",
+                "when; a crawl that ends on its own empties its site's rows, so rows left are "
+                "what a killed or interrupted crawl did not reach: the next crawl fetches them "
+                "first (schema 4)",
+            ),
+        ),
+    ),
+    Table(
+        "schema_version",
+        "the versions the file has had",
+        (
+            Column(
+                "version",
+                "INTEGER",
+                "a schema version the file has had (currently 4), one row per upgrade",
+            ),
+            Column("applied", "TEXT", "when it was applied"),
+        ),
+    ),
+)
+
+
+def markdown_table(table: Table) -> str:
+    """The table's section heading and column table, as docs/schema.md has them."""
+    rows = [
+        f"## {table.name} — {table.summary}",
+        "",
+        "| column | type | meaning |",
+        "|---|---|---|",
+    ]
+    rows += [
+        f"| `{c.name}` | {c.type} | {c.meaning.replace('|', chr(92) + '|')} |"
+        for c in table.columns
+    ]
+    return "\n".join(rows)
