@@ -1,12 +1,14 @@
 """Crawl-operations benchmark: the README's command on a local copy, clean vs. a flaky server,
-and a `--since` crawl vs. a full one.
+a `--since` crawl vs. a full one, and a crawl killed (-9) six times vs. a clean one.
 
 Pairs of fresh `scraper crawl courrier --base-url … --quiet` runs (no -s options, as a user
 types it) against one loopback copy: once on a server that answers every request, once on the
 same copy whose server answers a share of its paths (first request only) with a transient
 fault (default: 2%, `503` + `Retry-After: 1`). Targets (issue 9): every article archived, and
 the flaky run at most 1.3x the clean one; a `--since` crawl halfway through the archive fetches
-at most 65% of a full crawl's pages and misses no article published since then.
+at most 65% of a full crawl's pages and misses no article published since then; killed at
+six random moments and re-run each time, every article once, an intact file, >= 99% of a
+clean run's teaser sightings, at most 1.5x its pages.
 
     python bench/faults_bench.py [--articles 300] [--flaky 0.02] [--repeat 3] [--seed 5]
 """
@@ -14,6 +16,7 @@ at most 65% of a full crawl's pages and misses no article published since then.
 from __future__ import annotations
 
 import argparse
+import random
 import sqlite3
 import statistics
 import subprocess
@@ -22,7 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from scraper.demo import crawl_command
+from scraper.demo import crawl_command, crawl_with_kills
+from scraper.demo.model import DemoSite
 from scraper.demo.server import serve
 from scraper.demo.site import build_site
 
@@ -89,6 +93,31 @@ def main() -> None:
             f"--since {since}: {pruned} requests vs {full} for a full crawl "
             f"({pruned / full:.0%}, target <= 65%); {kept}/{expected} articles published since"
         )
+        kills(site, Path(tmp), args.seed)
+
+
+def kills(site: DemoSite, tmp: Path, seed: int) -> None:
+    """Six kill -9 at random moments of each run, re-run each time, vs one clean crawl."""
+    rng = random.Random(seed)
+    with serve(site) as base_url:
+        clean = crawl(base_url, tmp / "clean-kills.db")
+        clean_pages = len(base_url.server.hits)
+        base_url.server.hits.clear()
+        moments = [rng.uniform(1.5, clean) for _ in range(6)]
+        final = crawl_with_kills(base_url, tmp / "killed.db", moments)
+        pages = len(base_url.server.hits)
+    if final.returncode != 0:
+        sys.exit(f"the run after the kills failed: {final.stderr[-2000:]}")
+    pairs = "select count(*) from (select distinct source_url, url, kind from teasers)"
+    seen, expected = count(tmp / "killed.db", pairs), count(tmp / "clean-kills.db", pairs)
+    rows = count(tmp / "killed.db", "select count(*) from articles")
+    distinct = count(tmp / "killed.db", "select count(distinct url) from articles")
+    print(
+        f"kill -9 at {', '.join(f'{m:.1f}' for m in moments)} s of each run: {rows} article rows "
+        f"({distinct} distinct) for {len(site.articles)} articles, teaser sightings "
+        f"{seen}/{expected} ({seen / expected:.1%}, target >= 99%), {pages} requests vs "
+        f"{clean_pages} clean ({pages / clean_pages:.2f}x, target <= 1.5x)"
+    )
 
 
 if __name__ == "__main__":

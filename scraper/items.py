@@ -96,11 +96,20 @@ class Duplicate:
     reason: str  # "url" (the same page again) | "content" (a republished or syndicated copy)
 
 
+@dataclass(frozen=True)
+class Queued:
+    """A request as the frontier keeps it: enough to make it again in a later run."""
+
+    url: str
+    kind: str  # article | page | sitemap | feed | robots
+    lastmod: str | None = None
+
+
 @dataclass
 class Frontier:
-    """Listing pages a page queued (`queued`) and the page itself, now fetched (`done`):
-    kept in the archive so that a run killed before fetching them is resumed there."""
+    """Requests a response led to (`queued`) and the request it answered (`done`): kept in
+    the archive so that a run killed before answering them is resumed there."""
 
-    queued: list[str] = field(default_factory=list)
+    queued: list[Queued] = field(default_factory=list)
     done: list[str] = field(default_factory=list)
     site: str | None = None

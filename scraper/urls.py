@@ -118,6 +118,15 @@ def resolve(page_url: str, href: str) -> str:
     return _join(origin(page_url) if href.startswith(_ORIGIN_RELATIVE) else page_url, href)
 
 
+_DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+
+
+def path_date(url: str) -> str | None:
+    """The day a dated permalink carries (`/2021/04/05/slug/` → 2021-04-05), or None."""
+    found = _DATED_PATH.search(urlsplit(url).path)
+    return "-".join(found.groups()) if found else None
+
+
 def is_robots_txt(url: str) -> bool:
     """Whether a URL names a site's robots.txt."""
     parts = urlsplit(url)

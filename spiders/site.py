@@ -7,8 +7,9 @@ function (`known_articles`) so re-crawls skip what is already stored.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 from urllib.parse import urljoin
 
@@ -23,22 +24,56 @@ from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitem
 from scraper.extract.html import parse_html
 from scraper.extract.page import extract_page
 from scraper.freshness import Budget, changed_since_archived, later
-from scraper.items import Alias, Article, Frontier, Listing
+from scraper.items import Alias, Article, Frontier, Listing, Queued
 from scraper.profiles import Profile, generic_profile, load_profiles
 from scraper.shutdown import CrawlStopping
 from scraper.storage.archive import crawl_memory, known_articles
-from scraper.urls import canonicalize_url, is_local, mirrored_origin, resolve
+from scraper.urls import canonicalize_url, is_local, mirrored_origin, path_date, resolve
 
 _FEED_LINKS = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
 # What a redirect's target request keeps of the redirected one.
-_FOLLOWED_META = ("lastmod", "download_maxsize", "article", "listing")
+_FOLLOWED_META = ("lastmod", "download_maxsize", "article")
 REDIRECTS = (301, 302, 303, 307, 308)
 
 
 def _listing_base(url: str) -> str:
     """The listing a paginated URL belongs to: `/category/x/page/3/` → `/category/x/`."""
     return _PAGE_SUFFIX.sub("", url)
+
+
+# How a resumed run makes a frontier entry's request again: callback name, priority.
+_RESUMED = {
+    "page": ("parse_page", 10),
+    "feed": ("parse_feed", 20),
+    "robots": ("parse_robots", 30),
+}
+
+
+def _queued(request: scrapy.Request) -> Queued:
+    """A request as the frontier keeps it."""
+    name = getattr(request.callback, "__name__", "parse_page")
+    kind = {"parse_sitemap": "sitemap", "parse_feed": "feed", "parse_robots": "robots"}.get(
+        name, "article" if request.meta.get("article") else "page"
+    )
+    return Queued(request.url, kind, request.meta.get("lastmod"))
+
+
+def tracked(callback: Callable[[Any, Response], Iterator[Any]]) -> Any:
+    """A callback whose requests join the frontier and whose own request leaves it, in the
+    same batch as what it yielded (a killed run's last unwritten batch is asked again)."""
+
+    @functools.wraps(callback)
+    def wrapper(self: SiteSpider, response: Response) -> Iterator[Any]:
+        queued = []
+        for output in callback(self, response):
+            if isinstance(output, scrapy.Request):
+                queued.append(_queued(output))
+            yield output
+        assert response.request is not None
+        yield Frontier(queued=queued, done=[response.request.url], site=self.profile.name)
+
+    return wrapper
 
 
 class SiteSpider(scrapy.Spider):
@@ -68,7 +103,7 @@ class SiteSpider(scrapy.Spider):
         self.seen: set[str] = set()
         self.announced: dict[str, str] = {}  # key → latest date a sitemap or feed gave it
         self.budget = Budget(self.max_articles)
-        self.resume: list[str] = []  # listing pages a killed run left queued
+        self.resume: list[Queued] = []  # requests a killed run left unanswered
         # Keys of the pages earlier runs recorded as listings, when the last one was killed.
         self.recorded: set[str] | None = None
         self.recheck: dict[str, str] = {}  # canonical key → URL of known articles no source dates
@@ -98,8 +133,30 @@ class SiteSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Any]:
         self._load_known()
-        for request in self._discovery():
-            yield request
+        for output in self._starts():
+            yield output
+
+    def _starts(self) -> Iterator[Any]:
+        """Where a crawl begins: where a killed one stopped (the requests it had queued and
+        not answered), else discovery; either way they join the frontier."""
+        if self.resume:
+            requests = [r for r in map(self._from_frontier, self.resume) if r is not None]
+        else:
+            requests = list(self._discovery())
+        yield Frontier(queued=[_queued(r) for r in requests], site=self.profile.name)
+        yield from requests
+
+    def _from_frontier(self, queued: Queued) -> scrapy.Request | None:
+        """A request a killed run had queued, made again."""
+        self.seen.add(self._key(queued.url))
+        if queued.kind == "article":
+            meta = {"lastmod": queued.lastmod, "article": True}
+            request = self._request(queued.url, self.parse_page, priority=5, meta=meta)
+            return self.budget.admit(request, self._new_so_far(), article=True)
+        if queued.kind == "sitemap":
+            return self._sitemap_request(queued.url)
+        callback, priority = _RESUMED[queued.kind]
+        return self._request(queued.url, getattr(self, callback), priority=priority)
 
     def _load_known(self) -> None:
         """What the archive knows of this site: its articles (keyed as this profile keys
@@ -110,31 +167,31 @@ class SiteSpider(scrapy.Spider):
             self.known = {self.profile.fold_key(key): value for key, value in known.items()}
             self.crawler.stats.set_value("crawl/known_articles", len(self.known))
         memory = crawl_memory(path, self.profile.name)
-        self.resume = memory.queued
+        self.resume = memory.queued if memory.unfinished else []
+        if self.resume:  # what the killed run answered is not asked again
+            self.seen.update(self._key(url) for url in memory.answered)
         # After a kill, listings are walked past known articles up to the pages recorded.
         self.recorded = {self._key(url) for url in memory.recorded} if memory.unfinished else None
-        if memory.unfinished:
-            self.crawler.stats.set_value("crawl/resumed_listings", len(self.resume))
+        if self.resume:
+            self.crawler.stats.set_value("crawl/resumed", len(self.resume))
 
     def _discovery(self) -> Iterator[scrapy.Request]:
         """The start requests: robots.txt, sitemaps, feeds, then the listing pages."""
         p = self.profile
         yield self._request(p.absolute("/robots.txt"), self.parse_robots, priority=30)
         for path in p.sitemaps:
-            yield self._request(
-                p.absolute(path),
-                self.parse_sitemap,
-                priority=30,
-                meta={"download_maxsize": self.settings.getint("SITEMAP_MAXSIZE")},
-            )
+            yield self._sitemap_request(p.absolute(path))
         for path in p.feeds:
             self.seen.add(self._key(p.absolute(path)))
             yield self._request(p.absolute(path), self.parse_feed, priority=20)
         for path in p.listings:
             yield self._request(p.absolute(path), self.parse_page, priority=10)
-        for url in self.resume:  # after a kill: the listing pages it had queued, not fetched
-            self.seen.add(self._key(url))
-            yield self._request(url, self.parse_page, priority=10, meta={"listing": True})
+
+    def _sitemap_request(self, url: str) -> scrapy.Request:
+        maxsize = self.settings.getint("SITEMAP_MAXSIZE")
+        return self._request(
+            url, self.parse_sitemap, priority=30, meta={"download_maxsize": maxsize}
+        )
 
     # --- requests -------------------------------------------------------------
 
@@ -181,6 +238,10 @@ class SiteSpider(scrapy.Spider):
             self.announced[key] = lastmod
         return self.announced.get(key)
 
+    def _before_since(self, day: str | None) -> bool:
+        """Whether a date (a sitemap's, a dated URL's) is before --since."""
+        return bool(self.since and day and day[:10] < self.since)
+
     def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
         """A request for an article URL, unless seen, too old, or archived and not announced
         as changed since (a date-less one is kept for a conditional re-check at the end)."""
@@ -189,7 +250,7 @@ class SiteSpider(scrapy.Spider):
             return None
         stats = self.crawler.stats
         announced = self._announce(key, lastmod)
-        if self.since and announced and announced[:10] < self.since:
+        if self._before_since(announced or path_date(url)):
             stats.inc_value("crawl/skipped_since")
             return None
         known = self.known.get(key)
@@ -217,7 +278,7 @@ class SiteSpider(scrapy.Spider):
         if key in self.seen:
             return None
         self.seen.add(key)
-        request = self._request(url, self.parse_page, priority=10, meta={"listing": True})
+        request = self._request(url, self.parse_page, priority=10)
         return self.budget.admit(request, self._new_so_far(), article=False)
 
     def _released(self) -> list[scrapy.Request]:
@@ -228,7 +289,8 @@ class SiteSpider(scrapy.Spider):
         """Before closing: requests still held back by the budget, then conditional re-checks
         of archived articles that no sitemap or feed dated (RECHECK_BUDGET a run)."""
         engine = self.crawler.engine
-        scheduled = self._released() or self._rechecks()
+        resuming = self.recorded is not None  # re-checks wait for a run that ends on its own
+        scheduled = self._released() or ([] if resuming else self._rechecks())
         for request in scheduled:
             engine.crawl(request)
         if scheduled:
@@ -278,6 +340,9 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("crawl/redirect_offsite")
             return
         key = self._key(target)
+        if response.meta.get("article") and self._before_since(self.announced.get(key)):
+            self.crawler.stats.inc_value("crawl/skipped_since")
+            return
         if key in self.seen and key not in (self._key(u) for u in chain):
             for url in chain:
                 yield Alias(url=url, target=target, site=self.profile.name)
@@ -289,6 +354,7 @@ class SiteSpider(scrapy.Spider):
         assert response.request is not None
         yield self._request(target, response.request.callback, priority=5, meta=meta)
 
+    @tracked
     def parse_robots(self, response: Response) -> Iterator[Any]:
         if response.status in REDIRECTS:
             return
@@ -296,13 +362,9 @@ class SiteSpider(scrapy.Spider):
             own = self._own(url)
             if own and self._key(own) not in self.seen:
                 self.seen.add(self._key(own))
-                yield self._request(
-                    own,
-                    self.parse_sitemap,
-                    priority=30,
-                    meta={"download_maxsize": self.settings.getint("SITEMAP_MAXSIZE")},
-                )
+                yield self._sitemap_request(own)
 
+    @tracked
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         if response.status in REDIRECTS:
             yield from self._redirect(response)
@@ -318,9 +380,7 @@ class SiteSpider(scrapy.Spider):
             own = self._own(child.url)
             if own and self._key(own) not in self.seen:
                 self.seen.add(self._key(own))
-                yield self._request(
-                    own, self.parse_sitemap, priority=30, meta={"download_maxsize": max_size}
-                )
+                yield self._sitemap_request(own)
         yield from self._follow_entries(entries)
 
     def _follow_entries(self, entries: list[FeedEntry]) -> Iterator[scrapy.Request]:
@@ -330,6 +390,7 @@ class SiteSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
+    @tracked
     def parse_feed(self, response: Response) -> Iterator[Any]:
         if response.status in REDIRECTS:
             yield from self._redirect(response)
@@ -339,6 +400,7 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("crawl/feed_unreadable")
         yield from self._follow_entries(entries)
 
+    @tracked
     def parse_page(self, response: Response) -> Iterator[Any]:
         self.budget.in_flight -= bool(response.meta.get("article"))
         if response.status in REDIRECTS:
@@ -379,13 +441,7 @@ class SiteSpider(scrapy.Spider):
             yield from self._announced_feeds(response, feeds)
         else:
             stats.inc_value("crawl/pages/other")
-        requests = list(self._follow_links(response, page, links))
-        listings = [r.url for r in requests if r.meta.get("listing")]
-        if listings or response.meta.get("listing"):
-            assert response.request is not None
-            done = [response.request.url] if response.meta.get("listing") else []
-            yield Frontier(queued=listings, done=done, site=self.profile.name)
-        yield from requests
+        yield from self._follow_links(response, page, links)
 
     def _announced_feeds(self, response: Response, hrefs: list[str]) -> Iterator[Any]:
         """Feeds a listing page announces with `<link rel=alternate>` (RSS or Atom)."""
@@ -430,7 +486,7 @@ class SiteSpider(scrapy.Spider):
             dates = [
                 t.published or self._date_of(k) for t, k in zip(page.teasers, keys, strict=True)
             ]
-            if all(d and d[:10] < self.since for d in dates):
+            if all(self._before_since(d) for d in dates):
                 return "since"
         if self.known and all(k in self.known for k in keys):
             return "known"
@@ -441,12 +497,15 @@ class SiteSpider(scrapy.Spider):
         known = self.known.get(key)
         return self.announced.get(key) or (known.published if known else None)
 
-    def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
+    def on_error(self, failure: Failure) -> Iterator[Any]:
         """Count failures by kind: a 404 past the last page is normal, a timeout is not. An
         article that failed leaves its place in a --max-articles budget to the next one."""
-        self.budget.in_flight -= bool(failure.request.meta.get("article"))  # type: ignore[attr-defined]
+        request = failure.request  # type: ignore[attr-defined]  # set by Scrapy on errbacks
+        self.budget.in_flight -= bool(request.meta.get("article"))
         yield from self._released()
         self._count_failure(failure)
+        if not failure.check(CrawlStopping):  # a request dropped at a stop is resumed later
+            yield Frontier(done=[request.url], site=self.profile.name)
 
     def _count_failure(self, failure: Failure) -> None:
         stats = self.crawler.stats
@@ -513,13 +572,13 @@ class GenericSpider(SiteSpider):
         yield from self.on_error(failure)
         yield from self._discover_but(self.profile.base_url)
 
-    def _discover_but(self, home: str) -> Iterator[scrapy.Request]:
+    def _discover_but(self, home: str) -> Iterator[Any]:
         """The start requests, once the archive is read, less the home page already fetched."""
         self._load_known()
         fetched = self._key(home)
-        for request in self._discovery():
-            if self._key(request.url) != fetched:
-                yield request
+        for output in self._starts():
+            if not isinstance(output, scrapy.Request) or self._key(output.url) != fetched:
+                yield output
 
 
 def _validators(response: Response) -> tuple[str | None, str | None]:

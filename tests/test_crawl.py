@@ -193,31 +193,36 @@ def test_second_run_is_incremental(crawled: Crawled) -> None:
 def test_a_day_later_only_new_and_changed_articles_are_fetched(
     crawled: Crawled, tmp_path: Path
 ) -> None:
+    """The next edition of the site: three new posts, six edited ones (one retitled) whose
+    sitemap dates moved forward. Every edit is fetched and versioned, nothing duplicated."""
     later = build_site(N_ARTICLES, seed=3, revision=2)
-    new = {t.canonical_path for t in later.articles} - {
-        t.canonical_path for t in crawled.site.articles
-    }
-    assert new
+    before = {t.canonical_path: t for t in crawled.site.articles}
+    after = {t.canonical_path: t for t in later.articles}
+    new = set(after) - set(before)
+    edited = {p for p in before if before[p] != after[p]}
+    assert new and len(edited) == 6
     with serve(later, port=crawled.port) as base_url:
         result = run_crawl(base_url, crawled.db)
         hits = list(base_url.server.hits)
     assert result.returncode == 0, result.stderr[-3000:]
-    fetched = {h.path for h in hits}
-    assert new <= fetched
+    fetched = {h.path for h in hits if h.status == 200}
+    assert new <= fetched and edited <= fetched
     row = query(
         crawled.db, "select articles_new, articles_updated from crawls order by id desc limit 1"
     )
-    assert row == [(len(new), 1)]
+    assert row == [(len(new), len(edited))]
     assert query(crawled.db, "select count(*) from articles") == [(len(later.articles),)]
-    # The changed article's first version is kept, with the text it had then.
-    ((url, old_body, new_body),) = query(
+    # Each edited article's first version is kept, with the text it had then.
+    versions = query(
         crawled.db,
-        "select v.url, v.body, a.body from article_versions v join articles a using (url)",
+        "select v.url, v.title, v.body, a.title, a.body from article_versions v"
+        " join articles a using (url)",
     )
-    before = {t.canonical_path: t.body for t in crawled.site.articles}
-    after = {t.canonical_path: t.body for t in later.articles}
-    path = urlsplit(url).path
-    assert (old_body, new_body) == (before[path], after[path]) and old_body != new_body
+    assert {urlsplit(url).path for url, *_ in versions} == edited
+    for url, old_title, old_body, new_title, new_body in versions:
+        path = urlsplit(url).path
+        assert (old_body, new_body) == (before[path].body, after[path].body)
+        assert (old_title, new_title) == (before[path].title, after[path].title)
 
 
 def test_full_text_search_finds_an_article(crawled: Crawled) -> None:

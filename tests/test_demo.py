@@ -295,15 +295,17 @@ def test_wordpress_archive_traps(site: DemoSite) -> None:
     assert any(b"<p>" in c and b"</p>" not in c for c in contents), "a page with unclosed <p>"
 
 
-def test_revision_two_adds_posts_and_edits_one() -> None:
+def test_revision_two_adds_posts_and_edits_six() -> None:
     before, after = build_site(30, seed=5), build_site(30, seed=5, revision=2)
     old = {a.canonical_path: a for a in before.articles}
     new = {a.canonical_path: a for a in after.articles}
     assert len(new) == len(old) + 3 and set(old) < set(new)
     changed = [p for p in old if old[p] != new[p]]
-    assert len(changed) == 1
-    edited = new[changed[0]]
-    assert edited.modified > old[changed[0]].modified and edited.body != old[changed[0]].body
+    assert len(changed) == 6
+    assert {"ghost", "wordpress"} <= {old[p].era for p in changed}
+    for path in changed:
+        assert new[path].modified > old[path].modified and new[path].body != old[path].body
+    assert sum(new[p].title != old[p].title for p in changed) == 1
     newest = sorted(new.values(), key=lambda a: a.published)[-3:]
     assert {a.canonical_path for a in newest} == set(new) - set(old)
 
@@ -314,7 +316,8 @@ def test_revision_two_adds_posts_and_edits_one() -> None:
         loc = f"<loc>https://www.lecourrierdesstrateges.fr{path}</loc><lastmod>"
         return xml.decode().split(loc)[1][:24]
 
-    assert lastmod(after, changed[0]) > lastmod(before, changed[0])
+    ghost = [p for p in changed if old[p].era == "ghost"]
+    assert all(lastmod(after, p) > lastmod(before, p) for p in ghost)
 
 
 def test_server_serves_counts_and_fails_on_script(site: DemoSite) -> None:

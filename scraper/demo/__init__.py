@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,3 +25,24 @@ def crawl_command(base_url: str, db: Path | str, *options: str) -> list[str]:
         "--quiet",
         *options,
     ]
+
+
+def crawl_with_kills(
+    base_url: str, db: Path | str, kill_after: list[float], *options: str
+) -> subprocess.CompletedProcess[str]:
+    """Run `crawl_command` and SIGKILL it after each delay in `kill_after` (seconds from the
+    start of that run), re-running the same command after each kill as cron would, until a
+    run ends on its own; that run is returned (`returncode`, `stderr`)."""
+    command = crawl_command(base_url, db, *options)
+    for delay in [*kill_after, None]:
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            _, stderr = process.communicate(timeout=delay)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            continue
+        return subprocess.CompletedProcess(command, process.returncode, "", stderr)
+    raise AssertionError("unreachable: the last run has no time limit")

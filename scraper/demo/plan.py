@@ -22,6 +22,7 @@ WP_START = datetime(2021, 1, 10, tzinfo=PARIS)
 WP_END = datetime(2025, 6, 20, tzinfo=PARIS)
 MIGRATION = datetime(2025, 6, 28, 3, 12, tzinfo=PARIS)  # updated_at of every imported WP post
 REVISION2_EDIT = datetime(2025, 11, 28, 9, 15, tzinfo=PARIS)
+REVISION2_EDITS = 6  # posts revision 2 corrects (one of them retitled)
 
 
 @dataclass(frozen=True)
@@ -191,14 +192,24 @@ def plan_posts(n_articles: int, seed: int, revision: int) -> list[Post]:
     return posts
 
 
-def edit_for_revision2(posts: list[Post]) -> None:
-    """Revision 2's correction of one mid-aged Ghost post: a paragraph more, a newer date."""
-    ghost = [p for p in posts if p.era == "ghost" and p.revision == 1 and p.copy_of is None]
-    ghost.sort(key=lambda p: p.index)
-    post = ghost[len(ghost) // 2]  # the copy republishes ghost[len // 3]: never both
-    text = f"Mise à jour{post.space}: cet article a été complété le 28 novembre 2025 au matin."
-    post.blocks.append(Block("p", text, escape(text)))
-    post.modified = REVISION2_EDIT
+def edit_for_revision2(posts: list[Post]) -> list[Post]:
+    """Revision 2's corrections, as a newsroom makes them in a day: REVISION2_EDITS posts of
+    both eras get a paragraph more and a newer modified date (so their sitemap `lastmod`
+    moves), the first is also retitled; the posts edited, in that order."""
+    republished = {id(p.copy_of) for p in posts if p.copy_of is not None}
+    candidates = [
+        p
+        for p in sorted(posts, key=lambda p: (p.era, p.index))
+        if p.revision == 1 and p.copy_of is None and id(p) not in republished
+    ]
+    step = max(1, len(candidates) // REVISION2_EDITS)
+    edited = candidates[step // 2 :: step][:REVISION2_EDITS]
+    for k, post in enumerate(edited):
+        text = f"Mise à jour{post.space}: cet article a été complété le 28 novembre 2025 au matin."
+        post.blocks = [*post.blocks, Block("p", text, escape(text))]  # its own list, not a copy's
+        post.modified = REVISION2_EDIT + timedelta(minutes=7 * k)
+    edited[0].title += f"{edited[0].space}: ce qui a changé"
+    return edited
 
 
 def _unique_slugs(posts: list[Post]) -> None:

@@ -2,7 +2,7 @@
 
 `build_site(60)` gives a seeded copy of Le Courrier des Stratèges in both eras (Ghost pages,
 archived WordPress pages, redirects, sitemaps, RSS) with the traps of the research notes;
-`revision=2` is the same site a day later (three new posts, one post edited).
+`revision=2` is the same site a day later (three new posts, six posts edited, one retitled).
 
 Where the traps live (modules render, plan decides):
 - 1/3 WordPress-era posts: most imported into Ghost (`/slug/`, date URL and `/?p=ID` redirect

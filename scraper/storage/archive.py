@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from scraper.items import Article, Frontier, Reject, Teaser
+from scraper.items import Article, Frontier, Queued, Reject, Teaser
 from scraper.storage.schema import ArchiveError, open_readonly, open_writable
 from scraper.urls import url_key
 
@@ -337,13 +337,16 @@ class Archive:
         return cursor.rowcount
 
     def _write_frontier(self, frontier: Frontier, crawl_id: int, now: str) -> None:
-        done = set(frontier.done)
         self.db.conn.executemany(
-            "INSERT INTO frontier (url, site, crawl_id, queued) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (url) DO NOTHING",
-            [(url, frontier.site, crawl_id, now) for url in frontier.queued if url not in done],
+            "INSERT INTO frontier (url, site, kind, lastmod, crawl_id, queued)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
+            [(q.url, frontier.site, q.kind, q.lastmod, crawl_id, now) for q in frontier.queued],
         )
-        self.db.conn.executemany("DELETE FROM frontier WHERE url = ?", [(u,) for u in done])
+        self.db.conn.executemany(
+            "INSERT INTO frontier (url, site, kind, crawl_id, queued, answered)"
+            " VALUES (?, ?, 'page', ?, ?, ?) ON CONFLICT (url) DO UPDATE SET answered = ?",
+            [(url, frontier.site, crawl_id, now, now, now) for url in frontier.done],
+        )
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -417,10 +420,11 @@ def _json(values: list[str]) -> str:
 
 @dataclass(frozen=True)
 class CrawlMemory:
-    """What earlier crawls of a site left for the next: the listing pages an unfinished one
-    queued and did not fetch, and every page recorded as a listing so far."""
+    """What earlier crawls of a site left for the next: the requests an unfinished one queued
+    and did not answer, and every page recorded as a listing so far."""
 
-    queued: list[str]
+    queued: list[Queued]
+    answered: set[str]
     recorded: set[str]
     unfinished: bool  # the last crawl was killed or interrupted
 
@@ -428,10 +432,13 @@ class CrawlMemory:
 def crawl_memory(path: str | Path, site: str) -> CrawlMemory:
     """What earlier crawls of `site` left (read-only; a missing file is an empty archive)."""
     if not Path(path).exists():
-        return CrawlMemory([], set(), False)
+        return CrawlMemory([], set(), set(), False)
     conn = open_readonly(path)
     try:
-        queued = [row[0] for row in conn.execute("SELECT url FROM frontier WHERE site = ?", (site,))]
+        rows = conn.execute(
+            "SELECT url, kind, lastmod, answered FROM frontier WHERE site = ? ORDER BY rowid",
+            (site,),
+        ).fetchall()
         last = conn.execute(
             "SELECT status FROM crawls WHERE site = ? AND status != 'running'"
             " ORDER BY id DESC LIMIT 1",
@@ -450,4 +457,6 @@ def crawl_memory(path: str | Path, site: str) -> CrawlMemory:
     finally:
         conn.close()
     unfinished = bool(last) and last[0] in ("killed", "interrupted")
-    return CrawlMemory(queued, recorded, unfinished)
+    queued = [Queued(url, kind, lastmod) for url, kind, lastmod, answered in rows if not answered]
+    answered = {row[0] for row in rows if row[3]}
+    return CrawlMemory(queued, answered, recorded, unfinished)

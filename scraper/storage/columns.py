@@ -278,17 +278,26 @@ TABLES = (  # in the order docs/schema.md describes them
     ),
     Table(
         "frontier",
-        "listing pages queued and not yet fetched",
+        "what an unfinished crawl queued and answered",
         (
-            Column("url", "TEXT, primary key", "the listing page's URL"),
+            Column("url", "TEXT, primary key", "the URL to fetch"),
             Column("site", "TEXT", "site name"),
-            Column("crawl_id", "INTEGER → crawls.id", "the crawl that queued it"),
             Column(
-                "queued",
+                "kind",
                 "TEXT",
-                "when; a crawl that ends on its own empties its site's rows, so rows left are "
-                "what a killed or interrupted crawl did not reach: the next crawl fetches them "
-                "first (schema 4)",
+                "what it is to the crawler: `article`, `page` (listing or unknown), `sitemap`, "
+                "`feed`, `robots`",
+            ),
+            Column("lastmod", "TEXT", "the sitemap/feed date that announced it, if any"),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that queued it"),
+            Column("queued", "TEXT", "when it was queued"),
+            Column(
+                "answered",
+                "TEXT",
+                "when its answer (or final failure) was stored; NULL while pending. A crawl "
+                "that ends on its own empties its site's rows, so rows left are a killed or "
+                "interrupted crawl's: the next one fetches the pending ones and none of the "
+                "answered ones, instead of discovering the site again (schema 4)",
             ),
         ),
     ),

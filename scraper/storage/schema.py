@@ -40,12 +40,16 @@ ARTICLE_VERSIONS_SQL = (
 )""",
     "CREATE INDEX IF NOT EXISTS article_versions_url ON article_versions(url)",
 )
-# Listing pages a crawl has queued and not yet fetched: the next run resumes them after a kill.
+# Requests a crawl has queued, answered or not: after a kill, the next run fetches the
+# unanswered ones and none of the others.
 FRONTIER_SQL = """CREATE TABLE IF NOT EXISTS frontier (
     url TEXT PRIMARY KEY,
     site TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    lastmod TEXT,
     crawl_id INTEGER REFERENCES crawls(id),
-    queued TEXT NOT NULL
+    queued TEXT NOT NULL,
+    answered TEXT
 )"""
 # What each version adds to the one before it: a file of an older version is upgraded in place.
 MIGRATIONS = {
