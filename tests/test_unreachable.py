@@ -5,6 +5,8 @@ The refused case runs end to end in test_crawl.py; DNS failures are fed to the m
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from scrapy import Spider
 from scrapy.exceptions import CannotResolveHostError, DownloadTimeoutError, IgnoreRequest
@@ -49,10 +51,12 @@ def test_connection_level_failures_are_named(
 
 
 class Engine:
-    """What the middleware asks of Scrapy's engine: close the spider, with a reason."""
+    """What the middleware asks of Scrapy's engine: its download slots (whatever waits there
+    is dropped), and to close the spider, with a reason."""
 
     def __init__(self) -> None:
         self.spider = Spider("s")
+        self.downloader = SimpleNamespace(slots={})
         self.closed: list[str] = []
 
     def close_spider_async(self, *, reason: str) -> None:
