@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
@@ -20,10 +20,10 @@ from twisted.python.failure import Failure
 from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
 from scraper.extract.html import parse_html
 from scraper.extract.page import extract_page
-from scraper.items import Alias, Article, Listing
+from scraper.items import Alias, Article, Listing, Reject
 from scraper.profiles import Profile, generic_profile, load_profiles
 from scraper.storage.archive import known_articles
-from scraper.urls import canonicalize_url, is_local, mirrored_origin, resolve
+from scraper.urls import canonicalize_url, is_local, mirrored_origin, resolve, well_formed
 
 _FEED_LINKS = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
@@ -131,7 +131,8 @@ class SiteSpider(scrapy.Spider):
         """Our canonical form of a discovered URL, or None when it is off-site."""
         if url not in self._owned:
             own = None
-            if url.startswith(("http://", "https://")):
+            # urlsplit lower-cases the scheme: `HTTP://` links are followed too.
+            if well_formed(url) and urlsplit(url).scheme in ("http", "https"):
                 own = canonicalize_url(self.profile.localize(url))
                 own = own if self.profile.owns(own) else None
             self._owned[url] = own
@@ -201,7 +202,7 @@ class SiteSpider(scrapy.Spider):
         if not location or len(chain) > self.settings.getint("REDIRECT_MAX_TIMES"):
             self.crawler.stats.inc_value("crawl/redirect_dropped")
             return
-        target = self._own(urljoin(response.url, location.decode("latin-1")))
+        target = self._own(resolve(response.url, location.decode("latin-1")))
         if target is None:
             self.crawler.stats.inc_value("crawl/redirect_offsite")
             return
@@ -276,11 +277,15 @@ class SiteSpider(scrapy.Spider):
             return
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1")
         charset = re.search(r"charset=([\w-]+)", declared)
-        tree = parse_html(response.body, charset.group(1) if charset else None)
-        # Links first: extraction may prune the tree.
-        links = list(dict.fromkeys(tree.xpath("//a/@href")))
-        feeds = tree.xpath(_FEED_LINKS)
-        page = extract_page(tree, response.url, self.profile)
+        try:
+            tree = parse_html(response.body, charset.group(1) if charset else None)
+            # Links first: extraction may prune the tree.
+            links = list(dict.fromkeys(tree.xpath("//a/@href")))
+            feeds = tree.xpath(_FEED_LINKS)
+            page = extract_page(tree, response.url, self.profile)
+        except Exception as exc:  # noqa: BLE001  # one hostile page must not stop the crawl
+            yield self._extraction_failed(response, exc)
+            return
         chain = response.meta.get("redirect_chain", [])
         if isinstance(page, Article):
             stats.inc_value("crawl/pages/article")
@@ -299,6 +304,19 @@ class SiteSpider(scrapy.Spider):
         else:
             stats.inc_value("crawl/pages/other")
         yield from self._follow_links(response, page, links)
+
+    def _extraction_failed(self, response: Response, exc: Exception) -> Reject:
+        """A page extraction raised on: counted, logged and kept as a reject with the error."""
+        self.crawler.stats.inc_value("crawl/extract_failed")
+        self.crawler.stats.inc_value(f"crawl/extract_failed/{type(exc).__name__}")
+        self.logger.error("extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
+        return Reject(
+            url=response.url,
+            reason="extract_failed",
+            site=self.profile.name,
+            detail=f"{type(exc).__name__}: {exc}",
+            status=response.status,
+        )
 
     def _announced_feeds(self, response: Response, hrefs: list[str]) -> Iterator[Any]:
         """Feeds a listing page announces with `<link rel=alternate>` (RSS or Atom)."""
@@ -377,7 +395,7 @@ class GenericSpider(SiteSpider):
         """Adopt the origin the copy's home page declares, then discover as usual."""
         if isinstance(response, scrapy.http.TextResponse) and response.status not in REDIRECTS:
             declared = response.xpath(_DECLARED_URLS).getall()
-            links = [urljoin(response.url, h) for h in response.xpath("//a/@href").getall()]
+            links = [resolve(response.url, h) for h in response.xpath("//a/@href").getall()]
             mirrored = mirrored_origin(response.url, declared, links)
             if mirrored:
                 self.logger.info(

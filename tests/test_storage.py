@@ -389,7 +389,8 @@ def test_a_version_1_archive_is_upgraded_in_place(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)  # back to version 1: no pid/host on crawls
     conn.executescript(
         "ALTER TABLE crawls DROP COLUMN pid; ALTER TABLE crawls DROP COLUMN host;"
-        "DROP TABLE article_versions;"
+        "DROP TABLE article_versions; ALTER TABLE rejects DROP COLUMN detail;"
+        "ALTER TABLE rejects DROP COLUMN status; ALTER TABLE rejects DROP COLUMN attempts;"
         "DELETE FROM schema_version; INSERT INTO schema_version VALUES (1, 'then');"
     )
     conn.close()
@@ -399,6 +400,7 @@ def test_a_version_1_archive_is_upgraded_in_place(db_path: Path) -> None:
         (1,),
         (2,),
         (3,),
+        (4,),
     ]
     assert rows(db_path, "SELECT id, pid IS NULL FROM crawls") == [(1, 1), (2, 0)]
     assert rows(db_path, "SELECT title FROM articles") == [("Les élections",)]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Each version of an article that a later fetch replaced (the current one stays in articles).
 ARTICLE_VERSIONS_SQL = (
     """CREATE TABLE IF NOT EXISTS article_versions (
@@ -44,6 +44,11 @@ MIGRATIONS = {
         "ALTER TABLE crawls ADD COLUMN host TEXT",
     ),
     3: ARTICLE_VERSIONS_SQL,  # an update no longer loses the text it replaces
+    4: (  # a fault's own words, its HTTP status and the attempts made, on the URL given up on
+        "ALTER TABLE rejects ADD COLUMN detail TEXT",
+        "ALTER TABLE rejects ADD COLUMN status INTEGER",
+        "ALTER TABLE rejects ADD COLUMN attempts INTEGER",
+    ),
 }
 # Accent- and case-insensitive words for French and other languages; porter is English-only.
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -133,6 +138,9 @@ CREATE TABLE IF NOT EXISTS rejects (
     reason TEXT NOT NULL,
     title TEXT,
     seen_at TEXT NOT NULL,
+    detail TEXT,
+    status INTEGER,
+    attempts INTEGER,
     UNIQUE (crawl_id, url, reason)
 );
 CREATE INDEX IF NOT EXISTS articles_site_published ON articles(site, published);

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -22,7 +22,7 @@ from scraper.extract.teasers.tree import (
 )
 from scraper.extract.text import normalize_space
 from scraper.items import Teaser
-from scraper.urls import canonicalize_url
+from scraper.urls import canonicalize_url, resolve
 
 _MORE_TEXT = re.compile(
     r"^(?:(?:lire la suite|continuer la lecture|lire l['’]article|read more|continue reading)\b.{0,80}"
@@ -134,7 +134,7 @@ def _link_title(link_url: str, card: HtmlElement, authors: list[str]) -> str | N
     links = [
         a
         for a in ([card] if card.tag == "a" else []) + links_in(card)
-        if a.get("href") and canonicalize_url(urljoin(link_url, a.get("href"))) == link_url
+        if a.get("href") and canonicalize_url(resolve(link_url, a.get("href"))) == link_url
     ]
     for a in links:
         value = normalize_space(a.get("title"))
