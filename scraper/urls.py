@@ -6,7 +6,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
@@ -65,12 +65,18 @@ def is_tracking_param(name: str) -> bool:
 def well_formed(url: str) -> bool:
     """Whether a URL can be taken apart: brackets of an IPv6 host closed, port a number in
     range, no lone surrogate. Pages carry any string in an href; a malformed one is dropped."""
+    return _split(url.strip()) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _split(url: str) -> tuple[SplitResult, int | None] | None:
+    """The parts of a URL made safe (percent-encoded, IDNA host) and its port; None when
+    urllib or w3lib (stricter about bracketed hosts) cannot take it apart."""
     try:
-        urlsplit(url).port  # noqa: B018  # reading the port is what checks it
-        url.encode("utf-8")
+        parts = urlsplit(safe_url_string(url))
+        return parts, parts.port
     except ValueError:
-        return False
-    return True
+        return None
 
 
 # Pages repeat the same links (menus, cards): a crawl canonicalises each URL many times.
@@ -81,16 +87,15 @@ def canonicalize_url(url: str) -> str:
     Lower-cases scheme and host, drops default ports, fragments, tracking parameters
     and empty queries, collapses repeated slashes; the path's trailing slash is kept.
     """
-    url = url.strip()
-    if not well_formed(url):
+    split = _split(url.strip())
+    if split is None:
         return ""
-    parts = urlsplit(safe_url_string(url))
+    parts, port = split
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
-    port = parts.port
-    netloc = host
+    netloc = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
     if port is not None and DEFAULT_PORTS.get(scheme) != port:
-        netloc = f"{host}:{port}"
+        netloc = f"{netloc}:{port}"
     path = re.sub(r"/{2,}", "/", parts.path) or "/"
     query = urlencode(
         [
