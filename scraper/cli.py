@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -212,15 +213,28 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
     from scraper.extract.page import extract as extract_article
 
     for name in files:
-        raw = Path(name).read_bytes()
-        if name.endswith(".gz"):
-            try:
-                raw = gzip.decompress(raw)
-            except (OSError, EOFError) as exc:
-                raise click.ClickException(f"{name}: not a readable gzip file ({exc})") from None
-        article = extract_article(raw, url)
+        article = extract_article(_read_page(name), url)
         record = {"file": name, **asdict(article)}
         click.echo(json.dumps(record, ensure_ascii=False))
+
+
+def _read_page(name: str) -> bytes:
+    """A saved page's bytes, inflated when gzipped; refused past the crawl's page size cap
+    (DOWNLOAD_MAXSIZE), so a gzip bomb stops at the cap instead of filling memory."""
+    from scraper.settings import DOWNLOAD_MAXSIZE
+
+    opener = gzip.open if name.endswith(".gz") else open
+    try:
+        with opener(name, "rb") as file:
+            raw = file.read(DOWNLOAD_MAXSIZE + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise click.ClickException(f"{name}: not a readable gzip file ({exc})") from None
+    if len(raw) > DOWNLOAD_MAXSIZE:
+        raise click.ClickException(
+            f"{name}: over {DOWNLOAD_MAXSIZE} bytes{' once inflated' if opener is gzip.open else ''}"
+            " (DOWNLOAD_MAXSIZE): no web page is that large, refused"
+        )
+    return raw
 
 
 @cli.command()

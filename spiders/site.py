@@ -18,8 +18,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
-from scraper.extract.html import parse_html
+from scraper.extract.html import MAX_LINKS, is_binary, parse_html
 from scraper.extract.page import extract_page
+from scraper.faults import describe, fault_kind
 from scraper.items import Alias, Article, Listing, Reject
 from scraper.profiles import Profile, generic_profile, load_profiles
 from scraper.storage.archive import known_articles
@@ -201,10 +202,14 @@ class SiteSpider(scrapy.Spider):
         chain = [*response.meta.get("redirect_chain", []), response.url]
         if not location or len(chain) > self.settings.getint("REDIRECT_MAX_TIMES"):
             self.crawler.stats.inc_value("crawl/redirect_dropped")
+            if location:
+                yield self._given_up(response.url, "redirect_loop", f"{len(chain)} redirects")
             return
-        target = self._own(resolve(response.url, location.decode("latin-1")))
+        href = location.decode("latin-1")
+        target = self._own(resolve(response.url, href))
         if target is None:
             self.crawler.stats.inc_value("crawl/redirect_offsite")
+            yield self._given_up(response.url, "redirect_offsite", f"redirects to {href}")
             return
         key = self._key(target)
         if key in self.seen and key not in (self._key(u) for u in chain):
@@ -275,12 +280,24 @@ class SiteSpider(scrapy.Spider):
         if not isinstance(response, scrapy.http.TextResponse):
             stats.inc_value("crawl/not_html")
             return
+        if is_binary(response.body):  # served as a page, but no text: an image, random bytes
+            yield self._given_up(response.url, "binary", "a binary payload", response.status)
+            return
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1")
         charset = re.search(r"charset=([\w-]+)", declared)
         try:
             tree = parse_html(response.body, charset.group(1) if charset else None)
             # Links first: extraction may prune the tree.
             links = list(dict.fromkeys(tree.xpath("//a/@href")))
+            if len(links) > MAX_LINKS:
+                stats.inc_value("crawl/links_capped")
+                self.logger.warning(
+                    "%s links on %s: only the first %s are followed",
+                    len(links),
+                    response.url,
+                    MAX_LINKS,
+                )
+                links = links[:MAX_LINKS]
             feeds = tree.xpath(_FEED_LINKS)
             page = extract_page(tree, response.url, self.profile)
         except Exception as exc:  # noqa: BLE001  # one hostile page must not stop the crawl
@@ -348,19 +365,45 @@ class SiteSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
-    def on_error(self, failure: Failure) -> None:
-        """Count failures by kind: a 404 past the last page is normal, a timeout is not."""
+    def on_error(self, failure: Failure) -> Iterator[Reject]:
+        """Count failures by kind, and keep each URL given up on as a reject: a 404 past the
+        last page is normal, a timeout, a reset or a refused address is not."""
         stats = self.crawler.stats
-        url = failure.request.url  # type: ignore[attr-defined]  # set by Scrapy on errbacks
+        request = failure.request  # type: ignore[attr-defined]  # set by Scrapy on errbacks
+        attempts = request.meta.get("retry_times", 0) + 1
         if isinstance(failure.value, HttpError):
             status = failure.value.response.status
             stats.inc_value(f"crawl/http_{status}")
-            if status >= 500:
+            if status >= 500 or status == 429:
                 stats.inc_value("crawl/errors")
-                self.logger.error("HTTP %s on %s", status, url)
+                yield self._given_up(request.url, "http_error", f"HTTP {status}", status, attempts)
             return
         stats.inc_value("crawl/errors")
-        self.logger.error("%s on %s", failure.getErrorMessage(), url)
+        assert failure.value is not None
+        yield self._given_up(
+            request.url, fault_kind(failure.value), describe(failure.value), None, attempts
+        )
+
+    def _given_up(
+        self,
+        url: str,
+        kind: str,
+        detail: str,
+        status: int | None = None,
+        attempts: int | None = None,
+    ) -> Reject:
+        """A URL the crawl gives up on: a stats key for its kind of fault, an ERROR line
+        that says what happened, and a reject that keeps it."""
+        self.crawler.stats.inc_value(f"crawl/fault/{kind}")
+        self.logger.error("%s on %s: %s", kind.replace("_", " "), url, detail)
+        return Reject(
+            url=url,
+            reason=kind,
+            site=self.profile.name,
+            detail=detail,
+            status=status,
+            attempts=attempts,
+        )
 
 
 class GenericSpider(SiteSpider):
@@ -409,7 +452,7 @@ class GenericSpider(SiteSpider):
 
     def copy_home_failed(self, failure: Failure) -> Iterator[Any]:
         """The home page failed: count it, and discover from sitemaps and feeds all the same."""
-        self.on_error(failure)
+        yield from self.on_error(failure)
         yield from self._discover_but(self.profile.base_url)
 
     def _discover_but(self, home: str) -> Iterator[scrapy.Request]:

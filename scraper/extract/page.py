@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 from scraper.extract.article import build_article
 from scraper.extract.body import blocks_text, collect_blocks
 from scraper.extract.generic import find_content, junk
-from scraper.extract.html import parse_html
+from scraper.extract.html import cap_links, parse_html
 from scraper.extract.selectors import detect_era, select
 from scraper.extract.structured import NON_ARTICLE_TYPES, Structured, read_structured
 from scraper.extract.teasers import extract_teasers
@@ -51,6 +51,7 @@ def extract(html: str | bytes, url: str | None = None, profile: Profile | None =
     """Extract an article from a page, whatever the page is; fields may be empty."""
     url = url if url is None or well_formed(url) else None
     tree = parse_html(html)
+    cap_links(tree)
     profile, era, data = _read(tree, url, profile)
     return build_article(tree, url, profile, era, data)
 
@@ -68,6 +69,7 @@ def extract_page(
     """
     url = url if well_formed(url) else ""  # a page at a malformed URL has no links of its own
     tree = html if isinstance(html, HtmlElement) else parse_html(html, declared)
+    cap_links(tree)
     profile, era, data = _read(tree, url, profile)
     kind = classify(tree, url, profile, era, data)
     if kind == "article":
