@@ -211,6 +211,9 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("crawl/redirect_offsite")
             yield self._given_up(response.url, "redirect_offsite", f"redirects to {href}")
             return
+        if target in (canonicalize_url(u) for u in chain):
+            yield self._given_up(response.url, "redirect_loop", f"redirects back to {target}")
+            return
         key = self._key(target)
         if key in self.seen and key not in (self._key(u) for u in chain):
             for url in chain:

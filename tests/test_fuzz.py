@@ -3,7 +3,7 @@
 Pages come from the project's fixtures and, when present, the shared corpora (../shared, as
 on CI). The normal suite runs a short, derandomised pass; the long run is
 
-    SCRAPER_FUZZ_EXAMPLES=10000 python -m pytest -q tests/test_fuzz.py -p no:randomly
+    SCRAPER_FUZZ_EXAMPLES=10000 python -m pytest -q -s tests/test_fuzz.py -k damaged
 
 (derandomised too, so a run is repeatable; it also asserts no page takes over 2 s). A crash
 found is saved as a small page under tests/fixtures/hostile/, which test_hostile_extract.py
@@ -15,9 +15,11 @@ from __future__ import annotations
 import gzip
 import os
 import time
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +33,7 @@ from scraper.urls import canonicalize_url, host_of, is_local, origin, resolve, u
 ROOT = Path(__file__).resolve().parent
 EXAMPLES = int(os.environ.get("SCRAPER_FUZZ_EXAMPLES", "40"))
 LONG_RUN = EXAMPLES > 1000
-MAX_SECONDS = 2.0  # per damaged page, checked in the long run (the suite's machine is shared)
+MAX_SECONDS = 2.0  # per extraction of a damaged page, checked in the long run
 FUZZ = settings(
     max_examples=EXAMPLES,
     derandomize=True,
@@ -50,6 +52,7 @@ def _sources() -> list[Path]:
 
 
 SOURCES = _sources()
+SECONDS: list[float] = []  # each extraction's time in this run
 
 
 @cache
@@ -107,11 +110,28 @@ def damaged_pages(draw: st.DrawFn) -> bytes:
 @FUZZ
 @given(damaged_pages(), st.sampled_from(["https://www.example.org/2024/05/a-b/", "http://[::1/x"]))
 def test_damaged_pages_never_raise(data: bytes, url: str) -> None:
-    start = time.monotonic()
-    scraper.extract(data, url)
-    extract_page(data, url)
-    if LONG_RUN:
-        assert time.monotonic() - start < 2 * MAX_SECONDS  # both calls together
+    for extractor in (scraper.extract, extract_page):
+        start = time.monotonic()
+        extractor(data, url)
+        SECONDS.append(time.monotonic() - start)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _time_pages() -> Iterator[None]:
+    """Time every extraction once warm (dateparser loads its languages on first use); the
+    long run says how slow its slowest page was (`-s` shows it) and fails past MAX_SECONDS.
+    Timed after the run, not inside it: one slow page on a busy machine is not a crash for
+    Hypothesis to shrink."""
+    scraper.extract(_page(SOURCES[0]), "https://www.example.org/2024/05/a-b/")
+    yield
+    if SECONDS:
+        SECONDS.sort()
+        print(
+            f"\n{len(SECONDS)} extractions; slowest {SECONDS[-1]:.2f} s, median"
+            f" {SECONDS[len(SECONDS) // 2]:.3f} s; over {MAX_SECONDS} s: "
+            f"{sum(s > MAX_SECONDS for s in SECONDS)}"
+        )
+        assert not LONG_RUN or SECONDS[-1] < MAX_SECONDS
 
 
 hosts = st.one_of(

@@ -6,9 +6,17 @@ is added per test.
 
 from __future__ import annotations
 
+import gzip
+import http.server
+import json
+import random
+import socket
 import sqlite3
+import struct
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +118,101 @@ def test_a_page_whose_extraction_raises_becomes_a_reject_and_the_crawl_goes_on(
     assert (out[0].url, out[0].reason) == (url, "extract_failed")
     assert out[0].detail == "RecursionError: maximum recursion depth exceeded"
     assert crawler.stats.get_value("crawl/extract_failed") == 1
+
+
+class _Faulty(http.server.BaseHTTPRequestHandler):
+    """A site whose pages fail in every way a server can: reset, stall, loop, flood, bomb."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        name = self.path.strip("/").rsplit("/", 1)[-1]
+        if self.path == "/":
+            links = "".join(f'<h2><a href="/2025/03/01/{n}/">{n}</a></h2>' for n in FAULTS)
+            links += f'<h2><a href="{ARTICLES[0]}">ok</a></h2>'
+            self._send(f'<html><body class="home-template">{links}</body></html>'.encode())
+        elif self.path == ARTICLES[0]:
+            self._send(article(1))
+        elif name == "reset":
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.rfile.close()  # the socket closes only once its files are closed
+            self.wfile.close()
+            self.connection.close()  # RST: the connection is reset, no answer
+        elif name == "stall":
+            time.sleep(3)
+        elif name == "loop":
+            self.send_response(302)
+            self.send_header("Location", self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif name == "flood":
+            self._send(b"<p>" + b"x" * 300_000)
+        elif name == "bomb":
+            self._send(gzip.compress(b" " * 5_000_000), {"Content-Encoding": "gzip"})
+        elif name == "noise":
+            self._send(random.Random(1).randbytes(100_000))
+        else:
+            self._send(b"", status=404)
+
+    def _send(self, body: bytes, headers: dict[str, str] | None = None, status: int = 200) -> None:
+        self.send_response(status)
+        for key, value in {"Content-Type": "text/html", **(headers or {})}.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """The resets are on purpose."""
+
+
+FAULTS = {
+    "reset": ("reset", 2),
+    "stall": ("timeout", 2),
+    "loop": ("redirect_loop", None),
+    "flood": ("size_cap", 1),
+    "bomb": ("bomb", 1),
+    "noise": ("binary", None),
+}
+
+
+def test_every_fault_leaves_a_reject_a_stats_key_and_an_error_line(tmp_path: Path) -> None:
+    httpd = _QuietServer(("127.0.0.1", 0), _Faulty)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    db = tmp_path / "f.db"
+    try:
+        result = crawl(
+            f"http://127.0.0.1:{httpd.server_address[1]}/",
+            db,
+            *("-s", "RETRY_TIMES=1", "-s", "DOWNLOAD_TIMEOUT=1", "-s", "REDIRECT_MAX_TIMES=3"),
+            *("-s", "DOWNLOAD_MAXSIZE=200000", "-s", "DOWNLOAD_WARNSIZE=0"),
+        )
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    got = {
+        url.rstrip("/").rsplit("/", 1)[-1]: (reason, attempts, detail)
+        for url, reason, attempts, detail in rows(
+            db, "select url, reason, attempts, detail from rejects"
+        )
+    }
+    assert {name: got[name][:2] for name in FAULTS} == FAULTS, got
+    assert got["reset"][2].startswith("ConnectionLost: Connection to the other side was lost")
+    assert got["stall"][2].startswith("DownloadTimeoutError: ")
+    assert got["bomb"][2].startswith("_DecompressionMaxSizeExceeded: ")
+    assert rows(db, "select count(*) from articles") == [(1,)]
+    stats = json.loads(rows(db, "select stats from crawls")[0][0])
+    assert {kind for kind, _ in FAULTS.values()} <= {
+        key.rsplit("/", 1)[-1] for key in stats if key.startswith("crawl/fault/")
+    }
+    errors = [line for line in result.stderr.splitlines() if "ERROR" in line]
+    for kind, _ in FAULTS.values():
+        assert any(f"{kind.replace('_', ' ')} on http" in line for line in errors), (kind, errors)
