@@ -220,7 +220,9 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
 
 def _read_page(name: str) -> bytes:
     """A saved page's bytes, inflated when gzipped; refused past the crawl's page size cap
-    (DOWNLOAD_MAXSIZE), so a gzip bomb stops at the cap instead of filling memory."""
+    (DOWNLOAD_MAXSIZE), so a gzip bomb stops at the cap instead of filling memory, and
+    refused when binary (an image, an archive: no page to read)."""
+    from scraper.extract.html import is_binary
     from scraper.settings import DOWNLOAD_MAXSIZE
 
     opener = gzip.open if name.endswith(".gz") else open
@@ -234,6 +236,8 @@ def _read_page(name: str) -> bytes:
             f"{name}: over {DOWNLOAD_MAXSIZE} bytes{' once inflated' if opener is gzip.open else ''}"
             " (DOWNLOAD_MAXSIZE): no web page is that large, refused"
         )
+    if is_binary(raw):
+        raise click.ClickException(f"{name}: a binary payload, not a web page")
     return raw
 
 

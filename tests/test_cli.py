@@ -147,6 +147,16 @@ def test_extract_refuses_a_gzip_bomb_fast_within_a_2_gb_address_space(tmp_path: 
     assert "once inflated (DOWNLOAD_MAXSIZE)" in result.stderr
 
 
+def test_extract_refuses_a_binary_payload(runner: CliRunner, tmp_path: Path) -> None:
+    import random
+
+    noise = tmp_path / "noise.html"
+    noise.write_bytes(random.Random(7).randbytes(1 << 20))
+    result = runner.invoke(cli, ["extract", str(noise)])
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("a binary payload, not a web page")
+
+
 def test_profile_suggest_drafts_a_loadable_profile(runner: CliRunner) -> None:
     import tomllib
 
