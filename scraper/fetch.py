@@ -142,9 +142,13 @@ class Fetcher:
         if self._page_opener is not None:
             return
         policy = self.policy = self.policy or site_policy(url)
-        handlers = (_CheckedHTTPHandler(policy), _CheckedHTTPSHandler(policy))
-        self._page_opener = urllib.request.build_opener(*handlers, _Redirects(self.check))
-        self._robots_opener = urllib.request.build_opener(*handlers, _Redirects(self._allowed))
+
+        def opener(check: Callable[[str], object]) -> urllib.request.OpenerDirector:
+            handlers = (_CheckedHTTPHandler(policy), _CheckedHTTPSHandler(policy))
+            return urllib.request.build_opener(*handlers, _Redirects(check))
+
+        self._page_opener = opener(self.check)
+        self._robots_opener = opener(self._allowed)
 
     def __call__(self, url: str) -> str | None:
         """The page at `url` as text; None for the robots.txt of a site that has none.

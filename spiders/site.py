@@ -304,7 +304,7 @@ class SiteSpider(scrapy.Spider):
             feeds = tree.xpath(_FEED_LINKS)
             page = extract_page(tree, response.url, self.profile)
         except Exception as exc:  # noqa: BLE001  # one hostile page must not stop the crawl
-            yield self._extraction_failed(response, exc)
+            yield self._given_up(response.url, "extract_failed", describe(exc), response.status)
             return
         chain = response.meta.get("redirect_chain", [])
         if isinstance(page, Article):
@@ -324,19 +324,6 @@ class SiteSpider(scrapy.Spider):
         else:
             stats.inc_value("crawl/pages/other")
         yield from self._follow_links(response, page, links)
-
-    def _extraction_failed(self, response: Response, exc: Exception) -> Reject:
-        """A page extraction raised on: counted, logged and kept as a reject with the error."""
-        self.crawler.stats.inc_value("crawl/extract_failed")
-        self.crawler.stats.inc_value(f"crawl/extract_failed/{type(exc).__name__}")
-        self.logger.error("extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
-        return Reject(
-            url=response.url,
-            reason="extract_failed",
-            site=self.profile.name,
-            detail=f"{type(exc).__name__}: {exc}",
-            status=response.status,
-        )
 
     def _announced_feeds(self, response: Response, hrefs: list[str]) -> Iterator[Any]:
         """Feeds a listing page announces with `<link rel=alternate>` (RSS or Atom)."""

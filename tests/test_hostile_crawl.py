@@ -117,7 +117,7 @@ def test_a_page_whose_extraction_raises_becomes_a_reject_and_the_crawl_goes_on(
     assert len(out) == 1 and isinstance(out[0], Reject)
     assert (out[0].url, out[0].reason) == (url, "extract_failed")
     assert out[0].detail == "RecursionError: maximum recursion depth exceeded"
-    assert crawler.stats.get_value("crawl/extract_failed") == 1
+    assert crawler.stats.get_value("crawl/fault/extract_failed") == 1
 
 
 class _Faulty(http.server.BaseHTTPRequestHandler):
