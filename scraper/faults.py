@@ -17,7 +17,6 @@ from scrapy.exceptions import (
 )
 from twisted.internet import error as tx
 from twisted.python.failure import Failure
-from twisted.web._newclient import _WrapperException
 
 from scraper.outbound import Refused
 
@@ -39,8 +38,13 @@ def root_cause(exc: BaseException) -> BaseException:
     seen: set[int] = set()
     while id(exc) not in seen:
         seen.add(id(exc))
-        reasons = exc.reasons if isinstance(exc, _WrapperException) else None
-        if reasons and isinstance(reasons[0], Failure) and reasons[0].value is not None:
+        reasons = getattr(exc, "reasons", None)  # Twisted's ResponseFailed and kin
+        if (
+            isinstance(reasons, list)
+            and reasons
+            and isinstance(reasons[0], Failure)
+            and reasons[0].value is not None
+        ):
             exc = reasons[0].value
         elif exc.__cause__ is not None:
             exc = exc.__cause__
