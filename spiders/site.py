@@ -18,7 +18,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
-from scraper.extract.html import MAX_LINKS, is_binary, parse_html
+from scraper.extract.html import MAX_LINKS, MAX_PAGE_BYTES, is_binary, parse_html
 from scraper.extract.page import extract_page
 from scraper.faults import describe, fault_kind
 from scraper.items import Alias, Article, Listing, Reject
@@ -286,6 +286,11 @@ class SiteSpider(scrapy.Spider):
         if is_binary(response.body):  # served as a page, but no text: an image, random bytes
             yield self._given_up(response.url, "binary", "a binary payload", response.status)
             return
+        if len(response.body) > MAX_PAGE_BYTES:
+            stats.inc_value("crawl/page_truncated")
+            self.logger.warning(
+                "%s is over %s bytes: only those are read", response.url, MAX_PAGE_BYTES
+            )
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1")
         charset = re.search(r"charset=([\w-]+)", declared)
         try:

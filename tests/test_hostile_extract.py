@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 
 import scraper
-from scraper.extract.html import MAX_DEPTH, decode_html, is_binary, parse_html
+from scraper.extract.html import (
+    MAX_DEPTH,
+    MAX_LINKS,
+    MAX_PAGE_BYTES,
+    cap_links,
+    decode_html,
+    is_binary,
+    parse_html,
+)
 from scraper.extract.page import extract_page
 from scraper.extract.teasers.tree import visible_text
 from scraper.extract.text import first_line
@@ -135,6 +143,24 @@ def test_saved_hostile_pages_are_extracted_without_raising(name: str) -> None:
     for url in (URL, "http://a.fr:99999/x"):
         scraper.extract(data, url)
         extract_page(data, url)
+
+
+def test_only_the_first_bytes_of_a_huge_page_are_read() -> None:
+    prose = "<p>Le conseil municipal a voté le budget.</p>" * (MAX_PAGE_BYTES // 40)
+    html = f"<html><body><article><h1>Le budget</h1>{prose}<p>LA FIN</p></article></body></html>"
+    assert len(html.encode()) > MAX_PAGE_BYTES
+    text = parse_html(html.encode()).text_content()
+    assert "Le conseil municipal" in text and "LA FIN" not in text
+
+
+def test_links_past_the_cap_are_unlinked_their_text_kept() -> None:
+    links = "".join(
+        f'<li><a href="/2024/01/post-{i}/">Post {i}</a></li>' for i in range(MAX_LINKS + 10)
+    )
+    tree = parse_html(f"<html><body><ul>{links}</ul></body></html>")
+    assert cap_links(tree) == 10
+    assert len(tree.xpath("//a[@href]")) == MAX_LINKS
+    assert f"Post {MAX_LINKS + 9}" in tree.text_content()
 
 
 def test_text_in_utf16_with_a_bom_is_not_binary() -> None:
