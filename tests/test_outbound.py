@@ -122,49 +122,47 @@ def test_suggest_follows_no_robots_txt_redirect_to_another_host(forbidden) -> No
     assert forbidden.server.hits == []
 
 
-def _resolve_to_forbidden(name: str, port: int) -> str:
-    """Python code that makes `name` resolve to 127.0.0.2 in the process that runs it."""
-    return (
-        "import socket\n"
-        "real_getaddrinfo, real_gethostbyname = socket.getaddrinfo, socket.gethostbyname\n"
-        f"def getaddrinfo(host, *a, **k): return real_getaddrinfo('127.0.0.2' if host == {name!r} else host, *a, **k)\n"
-        f"def gethostbyname(host): return '127.0.0.2' if host == {name!r} else real_gethostbyname(host)\n"
-        "socket.getaddrinfo, socket.gethostbyname = getaddrinfo, gethostbyname\n"
+def _scraper_resolving(name: str, *args: str, timeout: float) -> subprocess.CompletedProcess:
+    """`scraper ARGS` in a process where `name` resolves to 127.0.0.2 (a stand-in for DNS
+    pointing a public name at a private address)."""
+    code = (
+        "import socket, sys\n"
+        "getaddrinfo, gethostbyname = socket.getaddrinfo, socket.gethostbyname\n"
+        f"def fake(host): return '127.0.0.2' if host == {name!r} else host\n"
+        "socket.getaddrinfo = lambda host, *a, **k: getaddrinfo(fake(host), *a, **k)\n"
+        "socket.gethostbyname = lambda host: gethostbyname(fake(host))\n"
+        f"sys.argv = ['scraper', *{list(args)!r}]\n"
+        "from scraper.cli import main\n"
+        "main()\n"
     )
+    command = [sys.executable, "-c", code]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
 
 
-@pytest.mark.parametrize(("name", "reached"), [("news.example.org", False), ("news.test", True)])
+# A public name is refused when it resolves to 127.0.0.2; a local one (the user's own copy,
+# `.test`) is not, which shows the fake resolution reaches the server.
+RESOLVED = pytest.mark.parametrize(
+    ("name", "reached"), [("news.example.org", False), ("news.test", True)]
+)
+
+
+@RESOLVED
 def test_suggest_checks_the_address_it_connects_to(forbidden, name: str, reached: bool) -> None:
-    """A public name resolving to 127.0.0.2 is refused when connecting; a local name (the
-    user's own copy, `.test`) is not, which shows the fake resolution works."""
-    port = forbidden.server.url.rsplit(":", 1)[1].strip("/")
-    url = f"http://{name}:{port}/"
-    code = _resolve_to_forbidden(name, int(port)) + (
-        "from scraper.cli import main\nimport sys\nsys.argv = ['scraper', 'profile', 'suggest', "
-        f"{url!r}]\nmain()\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
+    url = f"http://{name}:{forbidden.server.url.rsplit(':', 1)[1]}"
+    result = _scraper_resolving(name, "profile", "suggest", url, timeout=60)
     assert result.returncode == 1
     assert bool(forbidden.server.hits) is reached, result.stderr
     if not reached:
         assert "resolves to 127.0.0.2, not a public address" in result.stderr
 
 
-@pytest.mark.parametrize(("name", "reached"), [("news.example.org", False), ("news.test", True)])
+@RESOLVED
 def test_the_crawl_checks_the_address_it_connects_to(
     forbidden, tmp_path: Path, name: str, reached: bool
 ) -> None:
-    port = forbidden.server.url.rsplit(":", 1)[1].strip("/")
-    db = tmp_path / "f.db"
-    args = ["scraper", "crawl", "--url", f"http://{name}:{port}/", "--db", str(db), *FAST]
-    code = _resolve_to_forbidden(name, int(port)) + (
-        f"from scraper.cli import main\nimport sys\nsys.argv = {args!r}\nmain()\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
-    )
+    url = f"http://{name}:{forbidden.server.url.rsplit(':', 1)[1]}"
+    db = str(tmp_path / "f.db")
+    result = _scraper_resolving(name, "crawl", "--url", url, "--db", db, *FAST, timeout=120)
     assert bool(forbidden.server.hits) is reached, result.stderr[-2000:]
     if not reached:
         assert result.returncode == 4
