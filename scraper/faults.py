@@ -54,15 +54,17 @@ def root_cause(exc: BaseException) -> BaseException:
 
 
 def fault_kind(exc: BaseException) -> str:
-    """`timeout`, `reset`, `size_cap`, `bomb`, `refused` (outbound policy), `dns`…, else
-    `failed`: one word for a stats key and a rejects reason."""
+    """`timeout`, `reset`, `size_cap`, `bomb`, `refused` (outbound policy), `dns`…, `ignored`
+    (a request a middleware dropped on purpose), else `failed`: one word for a stats key and
+    a rejects reason."""
     cause = root_cause(exc)
     if isinstance(exc, IgnoreRequest) and type(cause).__name__ == "_DecompressionMaxSizeExceeded":
         return "bomb"  # Scrapy's private class for a body that inflates past DOWNLOAD_MAXSIZE
     for kinds, kind in _KINDS:
         if isinstance(cause, kinds) or isinstance(exc, kinds):
             return kind
-    return "failed"
+    # A middleware's decision (robots.txt forbids the URL), not a fault.
+    return "ignored" if isinstance(exc, IgnoreRequest) else "failed"
 
 
 def describe(exc: BaseException) -> str:

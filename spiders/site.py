@@ -373,11 +373,14 @@ class SiteSpider(scrapy.Spider):
                 stats.inc_value("crawl/errors")
                 yield self._given_up(request.url, "http_error", f"HTTP {status}", status, attempts)
             return
-        stats.inc_value("crawl/errors")
         assert failure.value is not None
-        yield self._given_up(
-            request.url, fault_kind(failure.value), describe(failure.value), None, attempts
-        )
+        kind = fault_kind(failure.value)
+        if kind == "ignored":  # robots.txt forbids it: a decision, not a fault
+            stats.inc_value("crawl/ignored")
+            self.logger.info("%s: %s", request.url, describe(failure.value))
+            return
+        stats.inc_value("crawl/errors")
+        yield self._given_up(request.url, kind, describe(failure.value), None, attempts)
 
     def _given_up(
         self,

@@ -98,6 +98,22 @@ def test_links_with_an_upper_case_scheme_are_followed(tmp_path: Path) -> None:
     assert len(rows(db, "select url from articles")) == 1
 
 
+def test_a_page_robots_txt_forbids_is_no_fault(tmp_path: Path) -> None:
+    """A decision, not a failure: counted, neither a reject nor an error."""
+    db = tmp_path / "r.db"
+    site = small_site()
+    site.routes["/robots.txt"] = Route(
+        200, {}, f"User-agent: *\nDisallow: {ARTICLES[0]}\n".encode()
+    )
+    with serve(site) as base_url:
+        result = crawl(str(base_url), db)
+    assert result.returncode == 0 and "ERROR" not in result.stderr, result.stderr[-2000:]
+    assert rows(db, "select count(*) from rejects") == [(0,)]
+    stats = json.loads(rows(db, "select stats from crawls")[0][0])
+    assert stats["crawl/ignored"] == 1 and "crawl/errors" not in stats
+    assert len(rows(db, "select url from articles")) == len(ARTICLES) - 1
+
+
 def test_a_page_whose_extraction_raises_becomes_a_reject_and_the_crawl_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
