@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import sys
+import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
@@ -245,13 +246,7 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
     from scraper.extract.page import extract as extract_article
 
     for name in files:
-        raw = Path(name).read_bytes()
-        if name.endswith(".gz"):
-            try:
-                raw = gzip.decompress(raw)
-            except (OSError, EOFError) as exc:
-                raise click.ClickException(f"{name}: not a readable gzip file ({exc})") from None
-        article = extract_article(raw, url)
+        article = extract_article(_read_page(name), url)
         record = {"file": name, **asdict(article)}
         click.echo(json.dumps(record, ensure_ascii=False))
 
@@ -281,6 +276,29 @@ def _open_output(path: str) -> TextIO:
         return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (caller closes)
     except OSError as exc:
         raise click.ClickException(f"cannot write to {path}: {exc.strerror or exc}") from None
+
+
+def _read_page(name: str) -> bytes:
+    """A saved page's bytes, inflated when gzipped; refused past the crawl's page size cap
+    (DOWNLOAD_MAXSIZE), so a gzip bomb stops at the cap instead of filling memory, and
+    refused when binary (an image, an archive: no page to read)."""
+    from scraper.extract.html import is_binary
+    from scraper.settings import DOWNLOAD_MAXSIZE
+
+    opener = gzip.open if name.endswith(".gz") else open
+    try:
+        with opener(name, "rb") as file:
+            raw = file.read(DOWNLOAD_MAXSIZE + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise click.ClickException(f"{name}: not a readable gzip file ({exc})") from None
+    if len(raw) > DOWNLOAD_MAXSIZE:
+        raise click.ClickException(
+            f"{name}: over {DOWNLOAD_MAXSIZE} bytes{' once inflated' if opener is gzip.open else ''}"
+            " (DOWNLOAD_MAXSIZE): no web page is that large, refused"
+        )
+    if is_binary(raw):
+        raise click.ClickException(f"{name}: a binary payload, not a web page")
+    return raw
 
 
 @cli.command()

@@ -68,6 +68,9 @@ class Reject:
     reason: str
     site: str | None = None
     title: str | None = None
+    detail: str | None = None  # what went wrong, in one line (an exception's class and message)
+    status: int | None = None  # the last HTTP status received, when the fault was a download's
+    attempts: int | None = None  # downloads tried before giving up
 
 
 @dataclass

@@ -35,9 +35,18 @@ def error_count(stats: Mapping[str, Any]) -> int:
     return int(stats.get("log_count/ERROR", 0)) + refused
 
 
-def rejected_count(stats: Mapping[str, Any]) -> int:
-    """Article pages that could not be archived (the pipelines' rejects, every reason)."""
-    return sum(int(n) for key, n in stats.items() if key.startswith("archive/rejected/"))
+# Rejects that say the extractor could not read an article page (not that it failed to arrive).
+EXTRACTION_REJECTS = frozenset({"no_title", "no_body", "extract_failed"})
+
+
+def rejected_count(stats: Mapping[str, Any], reasons: frozenset[str] | None = None) -> int:
+    """URLs given up on: rejected pages and download faults (every reason, or `reasons`)."""
+    prefix = "archive/rejected/"
+    return sum(
+        int(n)
+        for key, n in stats.items()
+        if key.startswith(prefix) and (reasons is None or key[len(prefix) :] in reasons)
+    )
 
 
 def _statuses(stats: Mapping[str, Any]) -> dict[int, int]:
@@ -81,7 +90,7 @@ def crawl_outcome(stats: Mapping[str, Any], finish_reason: str | None) -> tuple[
             EXIT_ERRORS,
             f"abnormal error rate: {errors} errors for {requests} requests",
         )
-    rejected = rejected_count(stats)
+    rejected = rejected_count(stats, EXTRACTION_REJECTS)
     articles = rejected + sum(
         int(stats.get(f"archive/stored/{kind}", 0)) for kind in ("new", "updated", "unchanged")
     )

@@ -63,6 +63,9 @@ REMOTE_CONTROL_ENABLED = False
 # Scrapy re-reads a generator callback's source (inspect + ast) to lint its `return`s, again
 # for each new bound method; ruff and the tests do that job once, not per response.
 WARN_ON_GENERATOR_RETURN_VALUE = False
+# A public name that resolves to this machine or a private network is refused when connecting
+# (a site cannot aim the crawler at a metadata service or a router through DNS).
+TWISTED_DNS_RESOLVER = "scraper.outbound_guard.PublicAddressResolver"
 # Untrusted URLs must never read local files or inline data.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
@@ -74,6 +77,9 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 400,
 }
 DOWNLOADER_MIDDLEWARES = {
+    # First of all: a request the site's outbound policy refuses never reaches the network,
+    # not even for its robots.txt (scraper/outbound.py says what is refused and why).
+    "scraper.outbound_guard.OutboundMiddleware": 50,
     # Scrapy's RetryMiddleware knows no Retry-After; ours does and replaces it.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.RetryAfterMiddleware": 550,

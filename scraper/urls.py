@@ -6,7 +6,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
@@ -62,22 +62,40 @@ def is_tracking_param(name: str) -> bool:
     return low in TRACKING_PARAMS or low.startswith(TRACKING_PREFIXES)
 
 
+def well_formed(url: str) -> bool:
+    """Whether a URL can be taken apart: brackets of an IPv6 host closed, port a number in
+    range, no lone surrogate. Pages carry any string in an href; a malformed one is dropped."""
+    return _split(url.strip()) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _split(url: str) -> tuple[SplitResult, int | None] | None:
+    """The parts of a URL made safe (percent-encoded, IDNA host) and its port; None when
+    urllib or w3lib (stricter about bracketed hosts) cannot take it apart."""
+    try:
+        parts = urlsplit(safe_url_string(url))
+        return parts, parts.port
+    except ValueError:
+        return None
+
+
 # Pages repeat the same links (menus, cards): a crawl canonicalises each URL many times.
 @lru_cache(maxsize=1 << 16)
 def canonicalize_url(url: str) -> str:
-    """Clean a URL without changing the document it names.
+    """Clean a URL without changing the document it names; "" for a malformed URL.
 
     Lower-cases scheme and host, drops default ports, fragments, tracking parameters
     and empty queries, collapses repeated slashes; the path's trailing slash is kept.
     """
-    url = safe_url_string(url.strip())
-    parts = urlsplit(url)
+    split = _split(url.strip())
+    if split is None:
+        return ""
+    parts, port = split
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
-    port = parts.port
-    netloc = host
+    netloc = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
     if port is not None and DEFAULT_PORTS.get(scheme) != port:
-        netloc = f"{host}:{port}"
+        netloc = f"{netloc}:{port}"
     path = re.sub(r"/{2,}", "/", parts.path) or "/"
     query = urlencode(
         [
@@ -108,14 +126,21 @@ _ORIGIN_RELATIVE = ("/", "http://", "https://")
 
 @lru_cache(maxsize=1 << 16)
 def _join(base: str, href: str) -> str:
-    return urljoin(base, href)
+    try:
+        url = urljoin(base, href)
+    except ValueError:
+        return ""
+    return url if well_formed(url) else ""
 
 
 def resolve(page_url: str, href: str) -> str:
-    """`href` made absolute against the page it is on (urljoin), cached: menus and cards
-    repeat the same links on every page, and most are root-relative or absolute."""
+    """`href` made absolute against the page it is on (urljoin), "" when either is malformed;
+    cached: menus and cards repeat the same links on every page, and most are root-relative
+    or absolute."""
     href = href.strip()
-    return _join(origin(page_url) if href.startswith(_ORIGIN_RELATIVE) else page_url, href)
+    if href.lower().startswith(_ORIGIN_RELATIVE):
+        return _join(origin(page_url), href)
+    return _join(page_url, href)
 
 
 _DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
@@ -134,14 +159,16 @@ def is_robots_txt(url: str) -> bool:
 
 
 def origin(url: str) -> str:
-    """`scheme://host[:port]` of a URL."""
+    """`scheme://host[:port]` of a URL ("" for a malformed one)."""
+    if not well_formed(url):
+        return ""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
 
 
 def host_of(url: str) -> str:
-    """Lower-cased host name of a URL, without port."""
-    return (urlsplit(url).hostname or "").lower()
+    """Lower-cased host name of a URL, without port ("" for a malformed URL)."""
+    return (urlsplit(url).hostname or "").lower() if well_formed(url) else ""
 
 
 def www_twin(host: str) -> str:
@@ -166,7 +193,7 @@ _LOCAL_SUFFIXES = (
 def is_local(url: str) -> bool:
     """True for a URL served from this machine, a private network or a name reserved for
     local use (`.test`, `.localhost`, `.local`, `.internal`…): a local copy, not a live site."""
-    host = (urlsplit(url).hostname or "").lower()
+    host = host_of(url)
     if host == "localhost" or host.endswith(_LOCAL_SUFFIXES):
         return True
     try:
@@ -187,6 +214,8 @@ def mirrored_origin(page_url: str, declared: Iterable[str], links: Iterable[str]
         return None
     served = host_of(page_url)
     for url in declared:
+        if not well_formed(url.strip()):
+            continue
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
         if parts.scheme not in ("http", "https") or not host or host == served:

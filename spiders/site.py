@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -21,14 +21,22 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
-from scraper.extract.html import parse_html
+from scraper.extract.html import MAX_LINKS, MAX_PAGE_BYTES, is_binary, parse_html
 from scraper.extract.page import extract_page
+from scraper.faults import describe, fault_kind
 from scraper.freshness import Budget, changed_since_archived, later
-from scraper.items import Alias, Article, Frontier, Listing, Queued
+from scraper.items import Alias, Article, Frontier, Listing, Queued, Reject
 from scraper.profiles import Profile, generic_profile, load_profiles
 from scraper.shutdown import CrawlStopping
 from scraper.storage.archive import crawl_memory, known_articles
-from scraper.urls import canonicalize_url, is_local, mirrored_origin, path_date, resolve
+from scraper.urls import (
+    canonicalize_url,
+    is_local,
+    mirrored_origin,
+    path_date,
+    resolve,
+    well_formed,
+)
 
 _FEED_LINKS = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
@@ -217,7 +225,8 @@ class SiteSpider(scrapy.Spider):
         """Our canonical form of a discovered URL, or None when it is off-site."""
         if url not in self._owned:
             own = None
-            if url.startswith(("http://", "https://")):
+            # urlsplit lower-cases the scheme: `HTTP://` links are followed too.
+            if well_formed(url) and urlsplit(url).scheme in ("http", "https"):
                 own = canonicalize_url(self.profile.localize(url))
                 own = own if self.profile.owns(own) else None
             self._owned[url] = own
@@ -334,10 +343,17 @@ class SiteSpider(scrapy.Spider):
         chain = [*response.meta.get("redirect_chain", []), response.url]
         if not location or len(chain) > self.settings.getint("REDIRECT_MAX_TIMES"):
             self.crawler.stats.inc_value("crawl/redirect_dropped")
+            if location:
+                yield self._given_up(response.url, "redirect_loop", f"{len(chain)} redirects")
             return
-        target = self._own(urljoin(response.url, location.decode("latin-1")))
+        href = location.decode("latin-1")
+        target = self._own(resolve(response.url, href))
         if target is None:
             self.crawler.stats.inc_value("crawl/redirect_offsite")
+            yield self._given_up(response.url, "redirect_offsite", f"redirects to {href}")
+            return
+        if target in (canonicalize_url(u) for u in chain):
+            yield self._given_up(response.url, "redirect_loop", f"redirects back to {target}")
             return
         key = self._key(target)
         if response.meta.get("article") and self._before_since(self.announced.get(key)):
@@ -416,13 +432,34 @@ class SiteSpider(scrapy.Spider):
         if not isinstance(response, scrapy.http.TextResponse):
             stats.inc_value("crawl/not_html")
             return
+        if is_binary(response.body):  # served as a page, but no text: an image, random bytes
+            yield self._given_up(response.url, "binary", "a binary payload", response.status)
+            return
+        if len(response.body) > MAX_PAGE_BYTES:
+            stats.inc_value("crawl/page_truncated")
+            self.logger.warning(
+                "%s is over %s bytes: only those are read", response.url, MAX_PAGE_BYTES
+            )
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1")
         charset = re.search(r"charset=([\w-]+)", declared)
-        tree = parse_html(response.body, charset.group(1) if charset else None)
-        # Links first: extraction may prune the tree.
-        links = list(dict.fromkeys(tree.xpath("//a/@href")))
-        feeds = tree.xpath(_FEED_LINKS)
-        page = extract_page(tree, response.url, self.profile)
+        try:
+            tree = parse_html(response.body, charset.group(1) if charset else None)
+            # Links first: extraction may prune the tree.
+            links = list(dict.fromkeys(tree.xpath("//a/@href")))
+            if len(links) > MAX_LINKS:
+                stats.inc_value("crawl/links_capped")
+                self.logger.warning(
+                    "%s links on %s: only the first %s are followed",
+                    len(links),
+                    response.url,
+                    MAX_LINKS,
+                )
+                links = links[:MAX_LINKS]
+            feeds = tree.xpath(_FEED_LINKS)
+            page = extract_page(tree, response.url, self.profile)
+        except Exception as exc:  # noqa: BLE001  # one hostile page must not stop the crawl
+            yield self._given_up(response.url, "extract_failed", describe(exc), response.status)
+            return
         chain = response.meta.get("redirect_chain", [])
         if isinstance(page, Article):
             stats.inc_value("crawl/pages/article")
@@ -498,29 +535,56 @@ class SiteSpider(scrapy.Spider):
         return self.announced.get(key) or (known.published if known else None)
 
     def on_error(self, failure: Failure) -> Iterator[Any]:
-        """Count failures by kind: a 404 past the last page is normal, a timeout is not. An
-        article that failed leaves its place in a --max-articles budget to the next one."""
+        """Count failures by kind and keep each URL given up on as a reject (a 404 past the
+        last page is normal, a timeout, a reset or a refused address is not); an article
+        that failed leaves its place in a --max-articles budget to the next one."""
         request = failure.request  # type: ignore[attr-defined]  # set by Scrapy on errbacks
         self.budget.in_flight -= bool(request.meta.get("article"))
         yield from self._released()
-        self._count_failure(failure)
-        if not failure.check(CrawlStopping):  # a request dropped at a stop is resumed later
-            yield Frontier(done=[request.url], site=self.profile.name)
-
-    def _count_failure(self, failure: Failure) -> None:
-        stats = self.crawler.stats
-        url = failure.request.url  # type: ignore[attr-defined]  # set by Scrapy on errbacks
-        if isinstance(failure.value, CrawlStopping):
+        if failure.check(CrawlStopping):  # dropped at a stop: the next run resumes it
             return
+        yield from self._count_failure(failure, request)
+        yield Frontier(done=[request.url], site=self.profile.name)
+
+    def _count_failure(self, failure: Failure, request: scrapy.Request) -> Iterator[Reject]:
+        stats = self.crawler.stats
+        attempts = request.meta.get("retry_times", 0) + 1
         if isinstance(failure.value, HttpError):
             status = failure.value.response.status
             stats.inc_value(f"crawl/http_{status}")
-            if status >= 500:
+            if status >= 500 or status == 429:
                 stats.inc_value("crawl/errors")
-                self.logger.error("HTTP %s on %s", status, url)
+                yield self._given_up(request.url, "http_error", f"HTTP {status}", status, attempts)
+            return
+        assert failure.value is not None
+        kind = fault_kind(failure.value)
+        if kind == "ignored":  # robots.txt forbids it: a decision, not a fault
+            stats.inc_value("crawl/ignored")
+            self.logger.info("%s: %s", request.url, describe(failure.value))
             return
         stats.inc_value("crawl/errors")
-        self.logger.error("%s on %s", failure.getErrorMessage(), url)
+        yield self._given_up(request.url, kind, describe(failure.value), None, attempts)
+
+    def _given_up(
+        self,
+        url: str,
+        kind: str,
+        detail: str,
+        status: int | None = None,
+        attempts: int | None = None,
+    ) -> Reject:
+        """A URL the crawl gives up on: a stats key for its kind of fault, an ERROR line
+        that says what happened, and a reject that keeps it."""
+        self.crawler.stats.inc_value(f"crawl/fault/{kind}")
+        self.logger.error("%s on %s: %s", kind.replace("_", " "), url, detail)
+        return Reject(
+            url=url,
+            reason=kind,
+            site=self.profile.name,
+            detail=detail,
+            status=status,
+            attempts=attempts,
+        )
 
 
 class GenericSpider(SiteSpider):
@@ -555,7 +619,7 @@ class GenericSpider(SiteSpider):
         """Adopt the origin the copy's home page declares, then discover as usual."""
         if isinstance(response, scrapy.http.TextResponse) and response.status not in REDIRECTS:
             declared = response.xpath(_DECLARED_URLS).getall()
-            links = [urljoin(response.url, h) for h in response.xpath("//a/@href").getall()]
+            links = [resolve(response.url, h) for h in response.xpath("//a/@href").getall()]
             mirrored = mirrored_origin(response.url, declared, links)
             if mirrored:
                 self.logger.info(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -120,6 +121,42 @@ def test_extract_rejects_a_broken_gzip(runner: CliRunner, tmp_path: Path) -> Non
     result = runner.invoke(cli, ["extract", str(page)])
     assert result.exit_code == 1
     assert "not a readable gzip file" in result.output
+
+
+def test_extract_refuses_a_gzip_bomb_fast_within_a_2_gb_address_space(tmp_path: Path) -> None:
+    """2 GiB of zeros in 2 MB (one small gzip member, repeated): inflating it all took 3 GB."""
+    import resource
+    import time
+
+    member = gzip.compress(b"\0" * (1 << 20), compresslevel=9)
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(member * 2048)
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "scraper", "extract", str(bomb)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit_memory,
+    )
+    assert time.monotonic() - start < 10
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "once inflated (DOWNLOAD_MAXSIZE)" in result.stderr
+
+
+def test_extract_refuses_a_binary_payload(runner: CliRunner, tmp_path: Path) -> None:
+    import random
+
+    noise = tmp_path / "noise.html"
+    noise.write_bytes(random.Random(7).randbytes(1 << 20))
+    result = runner.invoke(cli, ["extract", str(noise)])
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("a binary payload, not a web page")
 
 
 def test_profile_suggest_drafts_a_loadable_profile(runner: CliRunner) -> None:

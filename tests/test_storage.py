@@ -390,6 +390,8 @@ def test_a_version_1_archive_is_upgraded_in_place(db_path: Path) -> None:
     conn.executescript(
         "ALTER TABLE crawls DROP COLUMN pid; ALTER TABLE crawls DROP COLUMN host;"
         "DROP TABLE article_versions; DROP TABLE frontier;"
+        "ALTER TABLE rejects DROP COLUMN detail; ALTER TABLE rejects DROP COLUMN status;"
+        "ALTER TABLE rejects DROP COLUMN attempts;"
         "ALTER TABLE articles DROP COLUMN etag; ALTER TABLE articles DROP COLUMN last_modified;"
         "DELETE FROM schema_version; INSERT INTO schema_version VALUES (1, 'then');"
     )

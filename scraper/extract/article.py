@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -28,7 +28,7 @@ from scraper.extract.body import (
 from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import find_content, in_boilerplate, junk
 from scraper.extract.headline import fold, title
-from scraper.extract.html import parse_html
+from scraper.extract.html import parse_html, xml_safe
 from scraper.extract.published import dates
 from scraper.extract.scripts import html_in_scripts
 from scraper.extract.selectors import select, select_first
@@ -37,7 +37,7 @@ from scraper.extract.teasers.groups import in_navigation
 from scraper.extract.text import first_line, labelled_texts, node_text, normalize_space
 from scraper.items import Article
 from scraper.profiles import Era, Profile
-from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of
+from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve
 
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
 # A label naming the writer, in the languages we meet ("<strong>Autorin/Autor</strong> A. Name").
@@ -69,7 +69,7 @@ def canonical_url(url: str | None, data: Structured, profile: Profile | None) ->
     for candidate in (data.canonical, data.og_url):
         if not candidate:
             continue
-        absolute = urljoin(url or "", candidate)
+        absolute = resolve(url or "", candidate)
         if profile:
             absolute = profile.localize(absolute)
         if _sane_canonical(absolute, url, profile):
@@ -132,7 +132,7 @@ _LEDE_CANDIDATES = etree.XPath(
 def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]) -> str | None:
     """A standfirst whatever its markup: the page element showing exactly the page's own
     description (a Ghost custom excerpt is both), when that text is not a body paragraph."""
-    wanted = normalize_space(description)
+    wanted = xml_safe(normalize_space(description))
     if not (_MIN_LEDE <= len(wanted) <= _MAX_LEDE) or wanted in body:
         return None
     # libxml2 narrows the candidates to elements containing the description's longest word.
@@ -346,11 +346,11 @@ def tags(
 def image(tree: HtmlElement, era: Era | None, data: Structured, url: str | None) -> str | None:
     """og:image / JSON-LD image, else the header figure's image."""
     if data.image:
-        return urljoin(url or "", data.image)
+        return resolve(url or "", data.image) or None
     for node in select_first(tree, selectors(era, "image") or GENERIC["image"]):
         src = node.get("src") or node.get("data-src")
         if src:
-            return urljoin(url or "", src)
+            return resolve(url or "", src) or None
     return None
 
 

@@ -6,11 +6,12 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from scraper.extract.text import normalize_space, screen_reader_only
+from scraper.urls import resolve
 
 # Never prose: media, forms, machinery, the page's own title and header/footer chrome.
 SKIP_TAGS = frozenset(
@@ -295,7 +296,7 @@ def _data_row(row: HtmlElement) -> bool:
 def _safe_href(href: str | None, base_url: str | None) -> str | None:
     if not href or not href.strip():
         return None
-    url = urljoin(base_url, href.strip()) if base_url else href.strip()
+    url = resolve(base_url or "", href)
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 

@@ -33,6 +33,42 @@ _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment)
 )
 _SNIFF_BYTES = 4096
+# Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE/F):
+# libxml2 refuses them in any string handed to it (an XPath variable, an attribute).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Bytes text never holds (C0 controls but tab, line breaks, form feed and escape); more than
+# _BINARY_SHARE of them in a page's first _BINARY_SAMPLE bytes make it an image, an archive,
+# random bytes: no text to read. Stray NULs in a real page stay far below that share.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_BINARY_SAMPLE = 65536
+_BINARY_SHARE = 0.05
+# Deeper elements have their subtree flattened to its text: the tree walkers recurse, and
+# no page's layout is this deep (1,500 unclosed <div>s are damage, not structure).
+MAX_DEPTH = 200
+_TOO_DEEP = etree.XPath("/*" * MAX_DEPTH)
+# Bytes (or characters) of a page parsed: the largest page of the shared corpora is 2.2 MB;
+# extraction time grows with the text (a 10 MB page of prose took 6 s), and no article
+# needs more than this.
+MAX_PAGE_BYTES = 5 * 1024 * 1024
+# Links read per page: a big home page has a few thousand; 200,000 (a link farm, a broken
+# template) kept the teaser detector busy for 14 s, and the crawl waits on it.
+MAX_LINKS = 5000
+_LINKS_PAST_CAP = etree.XPath("(//a[@href])[position() > $cap]")
+
+
+def _utf8_else_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Decoding error handler: bytes that are not UTF-8 read as Windows-1252 (see decode_html)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252", errors="replace"), error.end
+
+
+_MIXED = "scraper-utf8-else-cp1252"
+codecs.register_error(_MIXED, _utf8_else_cp1252)
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_MIN_UTF8_SEQUENCES = 3
 
 
 def _codec(label: str | None) -> str | None:
@@ -53,30 +89,69 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
             return data[len(bom) :].decode(encoding, errors="replace")
     meta = _META_CHARSET.search(data[:_SNIFF_BYTES])
     candidates = (_codec(declared), _codec(meta.group(1).decode("ascii") if meta else None))
-    if any(c in _SINGLE_BYTE for c in candidates) and _is_utf8(data):
-        # A legacy label on bytes that are valid UTF-8 with non-ASCII text is a stale label:
-        # such byte runs almost never occur by chance in single-byte text.
-        return data.decode("utf-8")
+    if any(c in _SINGLE_BYTE for c in candidates) and _holds_utf8(data):
+        # A legacy label on bytes holding UTF-8 sequences is a stale label, or covers only part
+        # of the page: such byte runs almost never occur by chance in single-byte text.
+        return data.decode("utf-8", errors=_MIXED)
     for label in candidates:
         if label:
             try:
                 return data.decode(label)
             except UnicodeDecodeError:
                 continue
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    # Valid UTF-8 stays UTF-8, and only the bytes that are not read as Windows-1252: a page
+    # half UTF-8, half Latin-1 (a template and a database in two charsets) loses neither half.
+    # (bs4's UnicodeDammit.detwingle does this too, but trusts a lead byte without checking
+    # its continuation bytes: Latin-1 à-ï (0xE0-0xEF) swallow the two bytes after them.)
+    return data.decode("utf-8", errors=_MIXED)
 
 
-def _is_utf8(data: bytes) -> bool:
+def _holds_utf8(data: bytes) -> bool:
+    """Whether the bytes are UTF-8 with non-ASCII text, or hold a few UTF-8 multibyte
+    sequences among other bytes (a page only partly UTF-8)."""
     if data.isascii():
         return False
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        pass
+    else:
+        return True
+    found = _UTF8_SEQUENCE.finditer(data)
+    return sum(1 for _ in zip(found, range(_MIN_UTF8_SEQUENCES), strict=False)) == (
+        _MIN_UTF8_SEQUENCES
+    )
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether a payload is binary (an image, an archive, random bytes), not a page's text."""
+    sample = data[:_BINARY_SAMPLE]
+    if sample.startswith(tuple(bom for bom, _ in _BOMS)):
+        return False  # UTF-16 and UTF-32 text is full of NULs
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > _BINARY_SHARE * len(sample)
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML forbids, which libxml2 refuses in any string."""
+    return _NOT_XML.sub("", text)
+
+
+def _flatten_deep(root: HtmlElement) -> None:
+    """Replace each subtree below MAX_DEPTH by its text, so recursive walks stay bounded."""
+    for element in _TOO_DEEP(root):
+        text = element.text_content()
+        del element[:]
+        element.text = text
+
+
+def cap_links(tree: HtmlElement, cap: int = MAX_LINKS) -> int:
+    """Unlink (drop the href of) every link past the first `cap`; how many were unlinked.
+    Their text stays: only the work each link costs the extractors is saved."""
+    past = _LINKS_PAST_CAP(tree, cap=cap)
+    for link in past:
+        del link.attrib["href"]
+    return len(past)
 
 
 def _empty() -> HtmlElement:
@@ -84,9 +159,14 @@ def _empty() -> HtmlElement:
 
 
 def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
-    """Parse a page into an lxml tree; garbage gives an empty document, never an exception."""
+    """Parse a page into an lxml tree; garbage and binary payloads give an empty document,
+    never an exception. Only the first MAX_PAGE_BYTES are read; the tree's strings are all
+    XML-safe and its depth is bounded."""
+    if isinstance(html, bytes) and is_binary(html):
+        return _empty()
+    html = html[:MAX_PAGE_BYTES]
     text = decode_html(html, declared) if isinstance(html, bytes) else html
-    text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+    text = _XML_DECL.sub("", xml_safe(text), count=1)
     if not text.strip():
         return _empty()
     try:
@@ -95,4 +175,5 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
         return _empty()
     if root is None or not isinstance(root, HtmlElement):
         return _empty()
+    _flatten_deep(root)
     return root

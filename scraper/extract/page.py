@@ -12,13 +12,13 @@ from lxml.html import HtmlElement
 from scraper.extract.article import build_article
 from scraper.extract.body import blocks_text, collect_blocks
 from scraper.extract.generic import find_content, junk
-from scraper.extract.html import parse_html
+from scraper.extract.html import cap_links, parse_html
 from scraper.extract.selectors import detect_era, select
 from scraper.extract.structured import NON_ARTICLE_TYPES, Structured, read_structured
 from scraper.extract.teasers import extract_teasers
 from scraper.items import Article, Listing
 from scraper.profiles import Era, Profile, profile_for_url
-from scraper.urls import canonicalize_url
+from scraper.urls import canonicalize_url, well_formed
 
 # Body classes set by the CMS itself (Ghost core `body_class`, WordPress `body_class()`).
 _ARTICLE_CLASSES = frozenset({"post-template", "single-post", "single"})
@@ -49,7 +49,9 @@ _MIN_LISTING_CARDS = 3
 
 def extract(html: str | bytes, url: str | None = None, profile: Profile | None = None) -> Article:
     """Extract an article from a page, whatever the page is; fields may be empty."""
+    url = url if url is None or well_formed(url) else None
     tree = parse_html(html)
+    cap_links(tree)
     profile, era, data = _read(tree, url, profile)
     return build_article(tree, url, profile, era, data)
 
@@ -65,7 +67,9 @@ def extract_page(
     `html` may be a tree from `parse_html` (the spider parses once for links and fields);
     extraction may modify it.
     """
+    url = url if well_formed(url) else ""  # a page at a malformed URL has no links of its own
     tree = html if isinstance(html, HtmlElement) else parse_html(html, declared)
+    cap_links(tree)
     profile, era, data = _read(tree, url, profile)
     kind = classify(tree, url, profile, era, data)
     if kind == "article":

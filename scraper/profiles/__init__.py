@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from scraper.urls import host_of, url_key, www_twin
+from scraper.urls import host_of, url_key, well_formed, www_twin
 
 PageKind = str  # "article" | "listing" | "ignore" | "unknown"
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -94,6 +94,8 @@ class Profile:
         return local
 
     def _localize(self, url: str) -> str:
+        if not well_formed(url):
+            return url
         parts = urlsplit(url)
         base = urlsplit(self.base_url)
         host = (parts.hostname or "").lower()

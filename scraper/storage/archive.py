@@ -330,9 +330,13 @@ class Archive:
     def _write_rejects(self, rejects: list[Reject], crawl_id: int, now: str) -> int:
         """Record each rejected page once per crawl and reason; returns the rows added."""
         cursor = self.db.conn.executemany(
-            "INSERT INTO rejects (crawl_id, url, site, reason, title, seen_at)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (crawl_id, url, reason) DO NOTHING",
-            [(crawl_id, r.url, r.site, r.reason, r.title, now) for r in rejects],
+            "INSERT INTO rejects"
+            " (crawl_id, url, site, reason, title, seen_at, detail, status, attempts)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (crawl_id, url, reason) DO NOTHING",
+            [
+                (crawl_id, r.url, r.site, r.reason, r.title, now, r.detail, r.status, r.attempts)
+                for r in rejects
+            ],
         )
         return cursor.rowcount
 

@@ -218,10 +218,30 @@ TABLES = (  # in the order docs/schema.md describes them
                 "reason",
                 "TEXT",
                 "why: `no_title`, `no_body` (empty or a few words, and not a members-only "
-                "preview), or a reason given by the spider (e.g. a failed extraction)",
+                "preview), or a reason given by the spider: `extract_failed` (extraction "
+                "raised), `binary` (a binary payload served as a page), `http_error` (5xx or "
+                "429 after retries), `redirect_loop`, `redirect_offsite`, or a download fault: "
+                "`timeout`, `reset`, `connection_refused`, `dns`, `tls`, `data_loss`, "
+                "`size_cap` (over `DOWNLOAD_MAXSIZE`), `bomb` (inflates past it), `refused` "
+                "(the outbound policy), `failed` (anything else; see `detail`)",
             ),
             Column("title", "TEXT", "the title, when one was found"),
             Column("seen_at", "TEXT", "when"),
+            Column(
+                "detail",
+                "TEXT",
+                "what went wrong in one line: the exception's class and message (schema 4)",
+            ),
+            Column(
+                "status",
+                "INTEGER",
+                "the last HTTP status received, when there was one (schema 4)",
+            ),
+            Column(
+                "attempts",
+                "INTEGER",
+                "downloads tried before the URL was given up on (schema 4)",
+            ),
         ),
     ),
     Table(

@@ -58,10 +58,14 @@ MIGRATIONS = {
         "ALTER TABLE crawls ADD COLUMN host TEXT",
     ),
     3: ARTICLE_VERSIONS_SQL,  # an update no longer loses the text it replaces
-    4: (  # conditional re-checks of known pages; listing pages a killed crawl left unfetched
+    4: (  # conditional re-checks of known pages; the frontier a killed crawl resumes
         "ALTER TABLE articles ADD COLUMN etag TEXT",
         "ALTER TABLE articles ADD COLUMN last_modified TEXT",
         FRONTIER_SQL,
+        # a fault's own words, its HTTP status and the attempts made, on the URL given up on
+        "ALTER TABLE rejects ADD COLUMN detail TEXT",
+        "ALTER TABLE rejects ADD COLUMN status INTEGER",
+        "ALTER TABLE rejects ADD COLUMN attempts INTEGER",
     ),
 }
 # Accent- and case-insensitive words for French and other languages; porter is English-only.
@@ -157,6 +161,9 @@ CREATE TABLE IF NOT EXISTS rejects (
     reason TEXT NOT NULL,
     title TEXT,
     seen_at TEXT NOT NULL,
+    detail TEXT,
+    status INTEGER,
+    attempts INTEGER,
     UNIQUE (crawl_id, url, reason)
 );
 CREATE INDEX IF NOT EXISTS articles_site_published ON articles(site, published);

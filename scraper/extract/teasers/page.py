@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from scraper.extract.field_selectors import selectors
 from scraper.extract.selectors import applicable
 from scraper.profiles import Era, load_profiles
-from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, url_key
+from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve, url_key
 
 # Path segments that name listings, accounts or assets, never one article.
 # fmt: off
@@ -62,9 +62,9 @@ class Page:
     @classmethod
     def build(cls, tree: HtmlElement, page_url: str, era: Era | None) -> Page:
         base_href = next((b.get("href") for b in tree.iter("base") if b.get("href")), None)
-        base = urljoin(page_url, base_href.strip()) if base_href else page_url
+        base = resolve(page_url, base_href) if base_href else page_url
         canonical = [
-            urljoin(base, v.strip())
+            resolve(base, v)
             for v in tree.xpath(
                 '//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content'
             )
@@ -100,7 +100,7 @@ class Page:
     def _content_url(self, href: str, *, strict: bool) -> str | None:
         if not href or href.strip().startswith(("#", "mailto:", "javascript:", "tel:")):
             return None
-        url = urljoin(self.base, href.strip())
+        url = resolve(self.base, href)
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or _bare_host(url) not in self.hosts:
             return None
