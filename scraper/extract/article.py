@@ -23,7 +23,6 @@ from scraper.extract.body import (
     blocks_text,
     collect_blocks,
     text_blocks,
-    word_count,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import find_content, in_boilerplate, junk
@@ -34,7 +33,13 @@ from scraper.extract.scripts import html_in_scripts
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.teasers.groups import in_navigation
-from scraper.extract.text import first_line, labelled_texts, node_text, normalize_space
+from scraper.extract.text import (
+    first_line,
+    labelled_texts,
+    node_text,
+    normalize_space,
+    word_count,
+)
 from scraper.items import Article
 from scraper.profiles import Era, Profile
 from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from scraper.extract.text import normalize_space, screen_reader_only
+from scraper.extract.text import normalize_space, screen_reader_only, word_count
 
 # Never prose: media, forms, machinery, the page's own title and header/footer chrome.
 SKIP_TAGS = frozenset(
@@ -340,13 +340,13 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
             and _reads_as_teasers(blocks[i + 1 :])
         ):
             return blocks[:i]
-        words += len(block.text.split())
+        words += word_count(block.text)
     return blocks
 
 
 def _reads_as_teasers(blocks: list[Block]) -> bool:
     """At least half the paragraphs are cut excerpts or links."""
-    paragraphs = [b for b in blocks if len(b.text.split()) >= 20]
+    paragraphs = [b for b in blocks if word_count(b.text) >= 20]
     return 2 * sum(map(_teaser_like, paragraphs)) >= len(paragraphs)
 
 
@@ -400,14 +400,3 @@ def blocks_html(blocks: list[Block]) -> str:
     if open_group:
         out.append(f"</{open_group[0]}>")
     return "".join(out)
-
-
-# Han and kana are written without spaces: each character counts as a word.
-_WORDS = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
-)
-
-
-def word_count(text: str) -> int:
-    """Words in a text: runs of word characters, one per Han or kana character."""
-    return len(_WORDS.findall(text))

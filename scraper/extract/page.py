@@ -16,6 +16,7 @@ from scraper.extract.html import parse_html
 from scraper.extract.selectors import detect_era, select
 from scraper.extract.structured import NON_ARTICLE_TYPES, Structured, read_structured
 from scraper.extract.teasers import extract_teasers
+from scraper.extract.text import word_count
 from scraper.items import Article, Listing
 from scraper.profiles import Era, Profile, profile_for_url
 from scraper.urls import canonicalize_url
@@ -139,7 +140,7 @@ def _by_shape(tree: HtmlElement, url: str, era: Era | None, min_words: int) -> s
     """One text block of `min_words` or more is an article; many cards without one is a
     listing."""
     skip = junk(tree)
-    words = len(blocks_text(collect_blocks(find_content(tree, skip), skip)).split())
+    words = word_count(blocks_text(collect_blocks(find_content(tree, skip), skip)))
     if words >= min_words:
         return "article"
     return "listing" if _has_cards(tree, url, era) else "other"

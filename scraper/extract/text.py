@@ -31,6 +31,18 @@ def normalize_space(text: str | None) -> str:
     return _RUN.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+# Han and kana are written without spaces: each character counts as a word.
+_WORDS = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+)
+
+
+def word_count(text: str) -> int:
+    """Words in a text: runs of word characters, one per Han or kana character (the one
+    count used everywhere: thresholds, stored word_count, dedupe's minimum)."""
+    return len(_WORDS.findall(text))
+
+
 def node_text(node: HtmlElement) -> str:
     """Visible text of an element, whitespace-normalised."""
     return normalize_space(node.text_content())
