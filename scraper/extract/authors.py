@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from scraper.extract.text import normalize_space
+from scraper.extract.vocabulary import PICTURE_OF, POSTS_BY, is_call_to_action
 
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|reported|published|text|words|story|photos?)\s+by|by|par|von|de|door|por|di|"
@@ -68,7 +69,9 @@ _WORD = re.compile(r"[^\W_]+")
 
 def clean_name(raw: str) -> str | None:
     """One byline string without prefix, trailing date or role; None when it is no name."""
-    name = normalize_space(raw).strip(" ,;:|-–—·•")
+    name = PICTURE_OF.sub("", POSTS_BY.sub("", normalize_space(raw))).strip(" ,;:|-–—·•")
+    if is_call_to_action(name):
+        return None
     for _ in range(2):
         name = _PREFIX.sub("", name)
     name = _TRAILING_DATE.sub("", name)
@@ -122,7 +125,7 @@ def looks_like_name(name: str) -> bool:
 
 def split_names(raw: str) -> list[str]:
     """A byline string → the names it holds ("A et B", "A and B", "A, B")."""
-    text = _PREFIX.sub("", normalize_space(raw))
+    text = _PREFIX.sub("", POSTS_BY.sub("", normalize_space(raw)))
     if _LINK.match(text):
         return []  # a profile URL or a handle, not a byline
     text = _ROLE.sub("", _TRAILING_DATE.sub("", text))
