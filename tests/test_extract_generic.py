@@ -297,3 +297,25 @@ def test_first_line(markup: str, line: str) -> None:
 def test_a_page_without_a_byline_takes_no_author_from_menus_or_comments(link: str) -> None:
     html = _story(before=f"<header>{link}</header>")
     assert extract(html, "https://news.example/2024/02/24/council-votes/").authors == []
+
+
+CMS = FUNDUS.parent / "cms-dev"
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        "gh_fdezromero_tips-and-tricks-for-ionic-on-desktop",  # author card: a "Read More" link
+        "gh_janbussieck_useeffect-under-the-hood",  # "<a>more posts</a> by Jan Bussieck"
+        "gh_datenworks_uma-nova-proposta-de-valor",  # both, in Portuguese theme
+        "gh_turkogluc_apache-kafka-producers",  # a personal blog: a heading is no byline
+        "wp_blaseball-news_alternates-look-back-in-violence",  # a related card's writer
+    ],
+)
+def test_real_ghost_and_wordpress_bylines_name_only_the_writers(case_id: str) -> None:
+    path = CMS / "expected.json"
+    if not path.exists():
+        pytest.skip(f"shared corpus {CMS} is absent")
+    gold = json.loads(path.read_text(encoding="utf-8"))[case_id]
+    html = gzip.decompress((CMS / f"{case_id}.html.gz").read_bytes())
+    assert extract(html, gold["url"]).authors == gold["authors"]

@@ -327,13 +327,27 @@ def _generic_byline(
     for position, sel in enumerate(GENERIC["authors"]):
         nodes = select(within, sel)
         kept = (n for n in nodes if not in_navigation(n)) if page_wide else nodes
-        found = list(itertools.islice(kept, limit))
+        found = _one_line(list(itertools.islice(kept, limit)))
         names = author_rules.byline_authors(first_line(n) for n in found)
         if position >= _STRONG_BYLINES:
             names = [n for n in names if author_rules.looks_like_name(n)]
         if any(is_person(n) for n in names):
             return names
     return []
+
+
+def _one_line(found: list[HtmlElement]) -> list[HtmlElement]:
+    """The first match and those in the same short byline with it: co-authors share a line,
+    a later match belongs to another story's card."""
+    if len(found) < 2:
+        return found
+    line = [found[0]]
+    for node in found[1:]:
+        common = next(a for a in node.iterancestors() if _inside(found[0], a))
+        if len(node_text(common)) > _MAX_BYLINE_LINE:
+            break
+        line.append(node)
+    return line
 
 
 def tags(
@@ -403,7 +417,7 @@ def build_article(
         title=head,
         # Without a standfirst, WP-era posts open their first paragraph with "Par X – …".
         lede=standfirst or (blocks[0].text if blocks else None),
-        opening=(b.text for b in blocks),
+        opening=(b.text if b.kind == "p" else "" for b in blocks),  # headings name no one
     )
     page_url = canonical_url(url, data, profile)
     return Article(
