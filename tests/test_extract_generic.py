@@ -319,3 +319,24 @@ def test_real_ghost_and_wordpress_bylines_name_only_the_writers(case_id: str) ->
     gold = json.loads(path.read_text(encoding="utf-8"))[case_id]
     html = gzip.decompress((CMS / f"{case_id}.html.gz").read_bytes())
     assert extract(html, gold["url"]).authors == gold["authors"]
+
+
+@pytest.mark.parametrize(
+    ("shown", "declared"),
+    [
+        ("Island Farmer’s Market", "Island Farmer's Market"),  # typography flattened
+        ("Paris – Berlin\u00a0: l’accord", "Paris - Berlin : l'accord"),
+        ("Linq", "Linq jeu de société"),  # an SEO variant adding words
+    ],
+)
+def test_the_visible_headline_keeps_its_form(shown: str, declared: str) -> None:
+    html = (
+        _story()
+        .replace("<h1>Council votes the budget</h1>", f"<h1>{shown}</h1>")
+        .replace(
+            "<html>",
+            f"<html><head><meta property='og:title' content=\"{declared} - Site\">"
+            f"<title>{declared} - Site</title><meta property='og:site_name' content='Site'></head>",
+        )
+    )
+    assert extract(html, "https://news.example/council-votes-the-budget").title == shown
