@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 
 from scraper.extract.html import decode_html
-from scraper.extract.page import extract, extract_page
+from scraper.extract.page import body_only, extract, extract_page
 from scraper.extract.text import first_line, heading_kicker, heading_text
 from scraper.items import Article
 from scraper.profiles import generic_profile
@@ -340,3 +340,27 @@ def test_the_visible_headline_keeps_its_form(shown: str, declared: str) -> None:
         )
     )
     assert extract(html, "https://news.example/council-votes-the-budget").title == shown
+
+
+_POSTS = "".join(
+    f"<p>Post {i}: the new update broke the app store on mobile data, and resetting the "
+    "network settings did not help at all, so I am asking here.</p>"
+    for i in range(16)
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A forum whose posts are named like a comment thread, in an ASP.NET page-wide form.
+        f"<body><form id='HtmlForm1'><nav><a href='/'>Forum</a></nav>"
+        f"<div class='MtnComment'><div class='MtnCommentText'>{_POSTS}</div></div></form></body>",
+        # Blogger: the posts are a "widget".
+        f"<body><div class='widget Blog' id='Blog1'><div class='post-body'>{_POSTS}</div></div>"
+        "</body>",
+        # Drupal: the text field's label is hidden, not the text.
+        f"<body><div class='field field--label-hidden field__item'>{_POSTS}</div></body>",
+    ],
+)
+def test_a_page_with_a_main_text_never_comes_out_empty(page: str) -> None:
+    assert body_only(f"<html>{page}</html>").count("Post ") == 16

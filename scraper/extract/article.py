@@ -25,7 +25,7 @@ from scraper.extract.body import (
     text_blocks,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import find_content, in_boilerplate, junk
+from scraper.extract.generic import in_boilerplate, junk, main_blocks
 from scraper.extract.headline import fold, title
 from scraper.extract.html import parse_html
 from scraper.extract.published import dates
@@ -169,8 +169,7 @@ def body(
             skip.update(select(container, sel))
         blocks = collect_blocks([container], skip, url)
     if not blocks:
-        skip = junk(tree)
-        blocks = collect_blocks(find_content(tree, skip), skip, url)
+        blocks = main_blocks(tree, url)
     if preview:  # a members-only preview stays the preview the page shows
         return blocks
     declared = _said_once(data.article_body) if data.article_body else None

@@ -52,6 +52,9 @@ SKIP_TAGS = frozenset(
         "math",
     }
 )
+# Skipped inside a story, but a page-wide <form> (ASP.NET) or an unclosed <header> or
+# <aside> that swallowed the story is the story's container when content scoring picks it.
+_CONTAINERS = frozenset({"form", "header", "footer", "aside"})
 _BLOCK_TAGS = frozenset(
     {
         "p",
@@ -131,7 +134,9 @@ _ROUNDUP = re.compile(
     r"(?:articles|contenus) (?:similaires|recommandés|liés)|sur le même (?:sujet|thème)|"
     r"você (?:pode|também pode) gostar|(?:artigos|posts|notícias) relacionad[oa]s|"
     r"te puede interesar|(?:artículos|noticias) relacionad[oa]s|también te puede interesar|"
-    r"das könnte sie auch interessieren|ähnliche (?:artikel|beiträge)|"
+    r"das könnte (?:sie|dich) auch interessieren|ähnliche (?:artikel|beiträge)|"
+    r"(?:lesen sie|lies) auch|auch interessant|weitere (?:artikel|beiträge) zum thema|"
+    r"schon gelesen|notas relacionadas|"
     r"potrebbe interessarti|articoli correlati|ti potrebbe interessare)\b.{0,20}$",
     re.IGNORECASE,
 )
@@ -305,7 +310,10 @@ def collect_blocks(
     """The text blocks under `roots` in document order, minus skipped subtrees and furniture."""
     walker = _Walker(skip, base_url)
     for root in roots:
-        walker.walk(root)
+        if root.tag in _CONTAINERS:  # chosen for the prose it holds (see generic.junk)
+            walker._block(root, "div", 0)
+        else:
+            walker.walk(root)
         walker.flush()
     return clean_blocks(walker.blocks)
 
@@ -367,7 +375,7 @@ def _is_furniture(block: Block) -> bool:
         return True
     if len(text) >= 60:
         return False
-    return bool(_FURNITURE.match(text) or _DATELINE.match(text))
+    return bool(_FURNITURE.match(text) or _DATELINE.match(text) or _ROUNDUP.match(text))
 
 
 def blocks_text(blocks: list[Block]) -> str:

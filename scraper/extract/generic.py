@@ -13,7 +13,7 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.extract.body import SKIP_TAGS
+from scraper.extract.body import SKIP_TAGS, Block, collect_blocks
 
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 # Blocks that list other stories (related, most read, teasers): what they show, excerpts and
@@ -162,7 +162,9 @@ _POSITIVE = frozenset(
 _STATES = frozenset(
     {"enabled", "disabled", "open", "closed", "count", "active", "allowed", "on", "off"}
 )
-_MODIFIERS = frozenset({"has", "no", "with", "without", "show", "hide", "is", "enable", "disable"})
+_MODIFIERS = frozenset(
+    {"has", "no", "non", "not", "with", "without", "show", "hide", "is", "enable", "disable"}
+)
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 _BLOCK_TAGS = frozenset({"p", "pre", "td", "blockquote"})
 _NOISE_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"})
@@ -243,11 +245,12 @@ def _hidden(el: HtmlElement) -> bool:
 _CHROME_TAGS = frozenset({"header", "footer"})
 
 
-def junk(root: HtmlElement) -> set[HtmlElement]:
+def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
     """Elements under `root` (and their descendants) that are boilerplate or invisible.
 
     A boilerplate-named wrapper that holds a lot of prose ("page-ad-margins" around a whole
     story) is kept: names are hints, text is evidence. Comment threads go whatever their size.
+    Without `hints`, class and id names are not read: only what no reader sees is junk.
     """
     found: set[HtmlElement] = set()
     seen_h1 = root.getparent() is not None
@@ -276,7 +279,7 @@ def junk(root: HtmlElement) -> set[HtmlElement]:
                 if _little_text(el):
                     found.add(el)
                 continue
-            verdict = hint(el)
+            verdict = hint(el) if hints else 0
             if verdict == _STRONG or (verdict < 0 and _little_prose(el) and not _post_embed(el)):
                 found.add(el)
     return found
@@ -335,6 +338,18 @@ def _own_text_len(el: HtmlElement) -> int:
     for child in el:
         total += len((child.tail or "").strip())
     return total
+
+
+def main_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
+    """The main text by content scoring. When class-name hints leave no text at all (a
+    forum's posts named "comment", Blogger's "widget Blog", Drupal's "label-hidden" fields),
+    the densest text region judged by text alone: a page with a main text is never empty."""
+    for hints in (True, False):
+        skip = junk(tree, hints)
+        blocks = collect_blocks(find_content(tree, skip), skip, url)
+        if blocks:
+            return blocks
+    return []
 
 
 def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]:

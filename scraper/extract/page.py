@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from scraper.extract.article import build_article
 from scraper.extract.body import blocks_text, collect_blocks
-from scraper.extract.generic import find_content, junk
+from scraper.extract.generic import find_content, junk, main_blocks
 from scraper.extract.html import parse_html
 from scraper.extract.selectors import detect_era, select
 from scraper.extract.structured import NON_ARTICLE_TYPES, Structured, read_structured
@@ -155,9 +155,7 @@ def _has_cards(tree: HtmlElement, url: str, era: Era | None) -> bool:
 
 def body_only(html: str | bytes, url: str | None = None) -> str:
     """The generic body text of a page (benchmark adapter: no profile, no metadata)."""
-    tree = parse_html(html)
-    skip = junk(tree)
-    return blocks_text(collect_blocks(find_content(tree, skip), skip, url))
+    return blocks_text(main_blocks(parse_html(html), url))
 
 
 def meta_prediction(html: str | bytes, url: str | None = None) -> dict[str, object]:
