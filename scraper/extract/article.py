@@ -27,9 +27,7 @@ from scraper.extract.body import (
 from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import in_boilerplate, junk, main_blocks
 from scraper.extract.headline import fold, title
-from scraper.extract.html import parse_html
 from scraper.extract.published import dates
-from scraper.extract.scripts import html_in_scripts
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.teasers.groups import in_navigation
@@ -55,7 +53,6 @@ _STRONG_BYLINES = 5  # the first generic author selectors that hold outside the 
 # The generic author selectors up to links to author pages.
 _AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
 _MIN_LEDE, _MAX_LEDE = 15, 1000
-_SCRIPT_RENDERED = 200  # characters of visible body under which a page is script-rendered
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
 
 
@@ -160,8 +157,7 @@ def body(
     tree: HtmlElement, era: Era | None, url: str | None, data: Structured, preview: bool = False
 ) -> list[Block]:
     """Body blocks from the era's container when it holds text, else from content scoring;
-    JSON-LD articleBody when the page's HTML holds much less text than it, or the story HTML
-    a script-rendered page ships in its scripts when the HTML holds next to none."""
+    JSON-LD articleBody when the page's HTML holds much less text than it."""
     blocks: list[Block] = []
     for container in select_first(tree, selectors(era, "body"))[:1]:
         skip = junk(container)
@@ -172,45 +168,12 @@ def body(
         blocks = main_blocks(tree, url)
     if preview:  # a members-only preview stays the preview the page shows
         return blocks
-    declared = _said_once(data.article_body) if data.article_body else None
+    declared = data.article_body
     if declared and len(declared) > 1.5 * sum(len(b.text) for b in blocks) + 200:
         return text_blocks(declared)
-    if data.live_updates:
-        blocks += _live_updates_missing(tree, blocks, data.live_updates)
-    short = sum(len(b.text) for b in blocks) < _SCRIPT_RENDERED
-    if short and (shipped := html_in_scripts(tree)):
-        fragment = parse_html(shipped)
-        skip = junk(fragment)
-        return collect_blocks([fragment], skip, url) or blocks
     return blocks
 
 
-_REPEAT_PROBE = 80  # characters of a declared body's opening looked for again further on
-_UPDATE_PROBE = 120  # characters of an update's text looked for on the page
-_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
-
-
-def _said_once(text: str) -> str:
-    """A declared body that a CMS wrote twice over, cut where its opening comes again."""
-    opening = text[:_REPEAT_PROBE]
-    again = text.find(opening, len(opening)) if len(opening) == _REPEAT_PROBE else -1
-    return text[:again].rstrip() if again > 0 else text
-
-
-def _live_updates_missing(
-    tree: HtmlElement, blocks: list[Block], updates: list[str]
-) -> list[Block]:
-    """A live blog's updates the page shows but its body missed (entries outside the story's
-    container), as the JSON-LD gives them; updates the page does not show stay out."""
-    # Compared as bare words: inline links and entities space the same text differently.
-    kept = fold(" ".join(b.text for b in blocks))
-    page = fold("".join(_VISIBLE_TEXT(tree)))
-    missing = []
-    for update in updates:
-        probe = fold(update.splitlines()[-1][:_UPDATE_PROBE])
-        if probe and probe not in kept and probe in page:
-            missing += text_blocks(update)
-    return missing
 
 
 def header_scope(tree: HtmlElement, era: Era | None) -> HtmlElement | None:

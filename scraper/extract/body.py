@@ -104,7 +104,7 @@ _FURNITURE = re.compile(
     r"click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
     r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
     r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
-    r"inhaltsverzeichnis|embed|(?:\w+-)?box (?:auf|zu)klappen.*|zurück zum artikel|"
+    r"inhaltsverzeichnis|embed|"
     r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
     r"【?関連記事】?|関連キーワード|おすすめ情報|"
     r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
@@ -204,7 +204,7 @@ class _Walker:
         if not isinstance(tag, str) or tag in SKIP_TAGS or el in self.skip:
             return
         if screen_reader_only(el):
-            return  # "Box aufklappen", "(opens in a new tab)": not the story as shown
+            return  # "(opens in a new tab)": not the story as shown
         if depth > _MAX_DEPTH:
             self.add(el.text_content())
             return

@@ -120,7 +120,6 @@ class Structured:
     site_name: str | None = None
     publisher: str | None = None
     article_body: str | None = None  # JSON-LD articleBody: full text some pages only ship there
-    live_updates: list[str] = field(default_factory=list)  # a live blog's liveBlogUpdate texts
 
     def is_article(self) -> bool | None:
         """True/False when the declared type says article / not article; None when silent."""
@@ -237,15 +236,6 @@ def _jsonld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
     return nodes
 
 
-def _update_text(update: Any) -> str | None:
-    """One live-blog update as text: its headline, then its body."""
-    if not isinstance(update, dict):
-        return None
-    parts = [_string(update.get("headline")), _string(update.get("articleBody"))]
-    text = "\n".join(p for p in parts if p)
-    return (unescape(text) if "&" in text else text) or None
-
-
 def _types(node: dict[str, Any]) -> set[str]:
     value = node.get("@type", [])
     values = value if isinstance(value, list) else [value]
@@ -268,7 +258,6 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
     body = article.get("articleBody")
     if isinstance(body, str) and body.strip():
         data.article_body = unescape(body) if "&" in body else body
-    data.live_updates = [u for u in map(_update_text, _as_list(article.get("liveBlogUpdate"))) if u]
     data.description = _string(article.get("description"))
     people = _as_list(article.get("author")) or _as_list(article.get("creator"))
     for person in people + _as_list(article.get("contributor")):

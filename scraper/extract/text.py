@@ -48,16 +48,16 @@ def node_text(node: HtmlElement) -> str:
     return normalize_space(node.text_content())
 
 
-# Text nobody sees: only screen readers get it ("Box aufklappen", "opens in a new tab").
+# Text nobody sees: only screen readers get it ("opens in a new tab").
 _SCREEN_READER_ONLY = re.compile(
-    r"offscreen|a11y-hidden|sr-only|screen-reader|visually-hidden|visuallyhidden",
+    r"sr-only|screen-reader|visually-hidden|visuallyhidden",
     re.IGNORECASE,
 )
 # A heading's topic line above the headline ("kicker", German "Dachzeile"), by class name,
 # and the part marked as the headline itself.
 _KICKER = re.compile(
     r"kicker|overline|overtitle|supertitle|super-title|pretitle|eyebrow|roofline|topline"
-    r"|dachzeile|spitzmarke|titleheader",
+    r"|dachzeile|spitzmarke",
     re.IGNORECASE,
 )
 _HEADLINE_PART = re.compile(r"headline", re.IGNORECASE)
@@ -193,25 +193,9 @@ def _marks(element: HtmlElement) -> str:
     return " ".join((attrib.get("class") or "", *data))
 
 
-def _glued_lead(child: HtmlElement, heading: HtmlElement) -> bool:
-    """A lead phrase of several words glued to the capitalised headline after it
-    ("<span>Nationale Demo</span>Der 9. Juli"): nobody writes "DemoDer", so the page's
-    layout puts the phrase on a line of its own."""
-    text, tail = child.text_content().strip(), child.tail or ""
-    return (
-        not (heading.text or "").strip()
-        and child.getprevious() is None
-        and " " in text
-        and text[-1:].isalpha()
-        and tail[:1].isupper()
-    )
-
-
 def _apart_kicker(child: HtmlElement, heading: HtmlElement) -> bool:
     """A kicker part of a heading (its class says so, or a sibling is the marked headline)
     that no visible separator joins to the headline: the page shows it as a line of its own."""
-    if _glued_lead(child, heading):
-        return True
     if not _KICKER.search(_marks(child)):
         if _HEADLINE_PART.search(_marks(child)) or not _WORD.search(child.text_content()):
             return False
