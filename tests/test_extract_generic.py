@@ -341,3 +341,19 @@ _POSTS = "".join(
 )
 def test_a_page_with_a_main_text_never_comes_out_empty(page: str) -> None:
     assert body_only(f"<html>{page}</html>").count("Post ") == 16
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "<meta name='dcterms.date' content='2022-01-21T09:43+01:00'>",  # Dublin Core
+        "<meta name='citation_publication_date' content='2022/01/21'>",  # scholarly
+        "<meta property='schema:datePublished' content='2022-01-21'>",  # RDFa in <head>
+        "<span property='schema:dateCreated' content='2022-01-21T09:43:00+01:00'></span>",
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", '
+        '"datePublished": 1642754580}</script>',  # a numeric timestamp
+    ],
+)
+def test_every_widespread_date_declaration_is_read(declaration: str) -> None:
+    html = _story(before=declaration)
+    assert extract(html, "https://news.example/council-votes").published[:10] == "2022-01-21"

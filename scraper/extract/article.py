@@ -174,8 +174,6 @@ def body(
     return blocks
 
 
-
-
 def header_scope(tree: HtmlElement, era: Era | None) -> HtmlElement | None:
     """The story's own container (the <article>/<main> around its h1): bylines and dates
     there belong to this story, not to teasers elsewhere on the page."""

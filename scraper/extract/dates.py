@@ -28,6 +28,14 @@ def parse_iso(value: str) -> str | None:
     return parsed.isoformat()
 
 
+def _timestamp(value: str) -> str | None:
+    """A Unix timestamp in seconds or milliseconds (schema.org values some CMSs write)."""
+    if not (value.isdigit() and len(value) in (10, 13)):
+        return None
+    seconds = int(value) / (1000 if len(value) == 13 else 1)
+    return datetime.fromtimestamp(seconds, UTC).isoformat()
+
+
 def parse_date(value: str | None, languages: tuple[str, ...] | None = None) -> str | None:
     """Any date string → ISO 8601 text, or None. ISO and RFC 2822 first, dateparser last.
 
@@ -36,7 +44,7 @@ def parse_date(value: str | None, languages: tuple[str, ...] | None = None) -> s
     if not value:
         return None
     value = value.strip()
-    iso = parse_iso(value)
+    iso = parse_iso(value) or _timestamp(value)
     if iso:
         return iso
     rfc = _parse_rfc2822(value)

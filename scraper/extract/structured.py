@@ -73,6 +73,22 @@ _META_PUBLISHED = (
     "published_time",
     "cxenseparse:recs:publishtime",
     "displaydate",
+    # Dublin Core in its other spellings, RDFa's schema.org, and scholarly publishers' tags.
+    "dcterms.issued",
+    "dcterms.date",
+    "dc.date.created",
+    "dc:date",
+    "dc:created",
+    "dcterms:created",
+    "dcterms:issued",
+    "schema:datepublished",
+    "schema:datecreated",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
+)
+_PROPERTY_PUBLISHED = frozenset(
+    {"datepublished", "schema:datepublished", "datecreated", "schema:datecreated", "dc:date"}
 )
 _META_MODIFIED = (
     "article:modified_time",
@@ -165,12 +181,16 @@ def read_structured(tree: HtmlElement) -> Structured:
         data.published.extend(meta.get(name, []))
     for name in _META_MODIFIED:
         data.modified.extend(meta.get(name, []))
-    for el in tree.iterfind(".//*[@itemprop]"):
-        prop = el.get("itemprop", "")
-        if prop in ("datePublished", "dateModified"):
-            value = el.get("content") or el.get("datetime")
-            if value:
-                (data.published if prop == "datePublished" else data.modified).append(value)
+    # Microdata (itemprop) and RDFa (property) on visible elements: <time>, <span content>.
+    for el in tree.xpath("//*[@itemprop or @property][not(self::meta)]"):
+        prop = (el.get("itemprop") or el.get("property") or "").lower()
+        value = el.get("content") or el.get("datetime")
+        if not value:
+            continue
+        if prop in _PROPERTY_PUBLISHED:
+            data.published.append(value)
+        elif prop in ("datemodified", "schema:datemodified"):
+            data.modified.append(value)
     data.tags = meta.get("article:tag", []) + data.tags
     data.canonical = _link(tree, "canonical")
     data.og_url = _first(meta, "og:url")
