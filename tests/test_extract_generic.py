@@ -357,3 +357,28 @@ def test_a_page_with_a_main_text_never_comes_out_empty(page: str) -> None:
 def test_every_widespread_date_declaration_is_read(declaration: str) -> None:
     html = _story(before=declaration)
     assert extract(html, "https://news.example/council-votes").published[:10] == "2022-01-21"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>January 22, 2014</p>",
+        "<p class='subline'>22. Jan 2014 // Do it yourself</p>",
+        "<div><h5>Datum:</h5>22.01.2014</div>",
+    ],
+)
+def test_a_dateline_below_the_headline_is_the_stories_day(line: str) -> None:
+    html = _story().replace("</h1></header>", f"</h1></header>{line}")
+    assert extract(html, "https://news.example/council-votes").published[:10] == "2014-01-22"
+
+
+def test_a_date_the_story_only_mentions_is_no_dateline() -> None:
+    html = _story().replace("</h1></header>", "</h1></header><p>Video verfügbar bis:14.10.2020</p>")
+    assert extract(html, "https://news.example/council-votes").published is None
+
+
+def test_wordpress_categories_are_topics_not_layout() -> None:
+    """post_class writes "category-popular": the post is no "popular stories" block."""
+    html = _story().replace("<article>", "<article class='post category-popular tag-sidebar'>")
+    html = html.replace("</h1></header>", "</h1></header><p>January 22, 2014</p>")
+    assert extract(html, "https://news.example/council-votes").published[:10] == "2014-01-22"

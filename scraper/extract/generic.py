@@ -15,6 +15,9 @@ from lxml.html import HtmlElement
 
 from scraper.extract.body import SKIP_TAGS, Block, collect_blocks
 
+# WordPress's post_class names the post's categories and tags ("category-popular",
+# "tag-sidebar-tips"): the site's topics, not what the block is.
+_TAXONOMY = re.compile(r"(?:^|\s)(?:category|tag|post_tag|format)-\S+")
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 # Blocks that list other stories (related, most read, teasers): what they show, excerpts and
 # dates, belongs to those stories.
@@ -202,6 +205,8 @@ def hint(
     attrs = f"{el.get('class', '')} {el.get('id', '')}"
     if not attrs.strip():
         return 0
+    if "-" in attrs:
+        attrs = _TAXONOMY.sub(" ", attrs)
     words = [w.lower() for w in _WORD_SPLIT.split(attrs) if w]
     score = 0
     previous = ""
