@@ -38,6 +38,7 @@ from scraper.extract.text import (
     normalize_space,
     word_count,
 )
+from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, alternation
 from scraper.items import Article
 from scraper.profiles import Era, Profile
 from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of
@@ -45,8 +46,8 @@ from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
 # A label naming the writer, in the languages we meet ("<strong>Autorin/Autor</strong> A. Name").
 _AUTHOR_LABEL = re.compile(
-    r"^\s*(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|auteurs?|authors?|autore|autori|autora|"
-    r"written by|by|von|par|por|door|av|af|forfatter|författare|skribent)\s*:?\s*$",
+    rf"^\s*(?:autor(?:in)?\s*/\s*autor(?:in)?|{alternation(AUTHOR_LABELS)}|{alternation(BY_WORDS)})"
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )
 _STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
@@ -236,7 +237,7 @@ def _labelled_byline(tree: HtmlElement) -> list[str]:
 
 _BYLINE_TEXT = etree.XPath(
     "//*[self::p or self::div or self::span or self::li or self::small]"
-    "[re:test(text(), '^\\s*(by|von|par|por|door|av|af)\\s*:?(\\s|$)', 'i')]",
+    f"[re:test(text(), '^\\s*({'|'.join(BY_WORDS)})\\s*:?(\\s|$)', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 

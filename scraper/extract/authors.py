@@ -23,11 +23,18 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from scraper.extract.text import normalize_space
-from scraper.extract.vocabulary import PICTURE_OF, POSTS_BY, is_call_to_action
+from scraper.extract.vocabulary import (
+    AUTHOR_LABELS,
+    BY_WORDS_IN_BYLINES,
+    PICTURE_OF,
+    POSTS_BY,
+    alternation,
+    is_call_to_action,
+)
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|reported|published|text|words|story|photos?)\s+by|by|par|von|de|door|por|di|"
-    r"af|av|od|autor(?:in)?|auteur|author|text|texte|von\s+der)\s*[:\-–—]?\s+",
+    r"^(?:(?:written|posted|reported|published|text|words|story|photos?)\s+by|text|texte|"
+    rf"{alternation(BY_WORDS_IN_BYLINES)}|{alternation(AUTHOR_LABELS)})\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(

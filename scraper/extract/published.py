@@ -25,14 +25,11 @@ from scraper.extract.generic import in_boilerplate, in_other_stories
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import labelled_texts, node_text
+from scraper.extract.vocabulary import DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
 
 # A label naming the publication date, in the languages we meet.
-_DATE_LABEL = re.compile(
-    r"^\s*(?:datum|date|published|publication|publié(?: le)?|publicado(?: em| el)?|"
-    r"veröffentlicht(?: am)?|pubblicato(?: il)?|gepubliceerd(?: op)?|udgivet|publicerad)\s*:?\s*$",
-    re.IGNORECASE,
-)
+_DATE_LABEL = re.compile(rf"^\s*{alternation(DATE_LABELS)}\s*:?\s*$", re.IGNORECASE)
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 

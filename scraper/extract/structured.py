@@ -11,6 +11,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from scraper.extract.text import normalize_space
+from scraper.extract.vocabulary import AUTHOR_LABELS
 
 ARTICLE_TYPES = frozenset(
     {
@@ -44,15 +45,6 @@ NON_ARTICLE_TYPES = frozenset(
         "organization",
         "newsmediaorganization",
     }
-)
-_AUTHOR_LABELS = (
-    "written by",
-    "écrit par",
-    "ecrit par",
-    "autor",
-    "author",
-    "auteur",
-    "geschrieben von",
 )
 _META_PUBLISHED = (
     "article:published_time",
@@ -175,7 +167,7 @@ def read_structured(tree: HtmlElement) -> Structured:
             if not _URLISH.match(value):
                 data.meta_authors.append(value)
     label = _first(meta, "twitter:label1")
-    if label and label.strip().lower().rstrip(":") in _AUTHOR_LABELS:
+    if label and label.strip().lower().rstrip(":") in AUTHOR_LABELS:
         data.meta_authors.extend(meta.get("twitter:data1", []))
     for name in _META_PUBLISHED:
         data.published.extend(meta.get(name, []))

@@ -8,6 +8,41 @@ is added once and every rule sees it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of `words` (spaces match any whitespace), longest first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+# --- Bylines -----------------------------------------------------------------------------
+# "By" as bylines print it before the names, in the languages we meet.
+BY_WORDS = ("by", "von", "par", "por", "door", "av", "af")
+# Also "by" in bylines, but words that start ordinary sentences too ("De acuerdo…", "Di
+# recente…"): read only in text already known to be a byline.
+BY_WORDS_IN_BYLINES = (*BY_WORDS, "de", "di", "od", "von der")
+# Labels naming the writer ("Autorin: …", "<strong>Auteur</strong> …", twitter:label1).
+AUTHOR_LABELS = (
+    "author",
+    "authors",
+    "autor",
+    "autorin",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
+    "autora",
+    "forfatter",
+    "författare",
+    "skribent",
+    "written by",
+    "écrit par",
+    "ecrit par",
+    "geschrieben von",
+)
 
 # Link texts that are actions, never names: author boxes link "More posts" or "Read More" to
 # the author page with the same markup as the name itself.
@@ -69,3 +104,93 @@ PICTURE_OF = re.compile(
 def is_call_to_action(text: str) -> bool:
     """A link text that asks the reader to do something ("Read More", "More posts")."""
     return text.casefold().strip(" .:…»›→") in CALLS_TO_ACTION
+
+
+# --- Dates -------------------------------------------------------------------------------
+# Labels before a publication date ("Veröffentlicht am", "Publié le", "Datum:").
+DATE_LABELS = (
+    "datum",
+    "date",
+    "published",
+    "publication",
+    "publié",
+    "publié le",
+    "publicado",
+    "publicado em",
+    "publicado el",
+    "veröffentlicht",
+    "veröffentlicht am",
+    "pubblicato",
+    "pubblicato il",
+    "gepubliceerd",
+    "gepubliceerd op",
+    "udgivet",
+    "publicerad",
+)
+# Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
+UPDATE_LABELS = (
+    "updated",
+    "posted",
+    "first published",
+    "mis à jour",
+    "stand",
+    "aktualisiert",
+    "atualizado",
+    "actualizado",
+)
+
+# --- Other stories -----------------------------------------------------------------------
+# A line or heading announcing other stories ("You may also like", "À lire aussi").
+RELATED_STORIES = (
+    r"(?:you (?:may|might) also (?:like|enjoy)|you may be interested in|"
+    r"related(?: (?:posts|articles|stories|news|content))?|more (?:stories|news) (?:from|like this)|"
+    r"recommended(?: (?:for you|stories|articles))?|read next|keep reading|see also|also read|"
+    r"more (?:from|stories|articles|posts)|"
+    r"[àa] lire (?:aussi|également|egalement)|lire aussi|voir aussi|à voir aussi|"
+    r"(?:articles?|contenus|publications?|billets?|posts?) (?:similaires?|liés?|recommandés?|connexes)|"
+    r"sur le même (?:sujet|thème)|dans la même (?:rubrique|catégorie)|du même auteur|"
+    r"vous (?:aimerez|pourriez) (?:aussi|également|peut-être aussi|aussi aimer)|"
+    r"à découvrir (?:aussi|également)|ces articles (?:peuvent|pourraient) vous intéresser|"
+    r"você (?:pode|também pode) gostar|(?:artigos|posts|notícias) relacionad[oa]s|"
+    r"te puede interesar|(?:artículos|noticias|notas) relacionad[oa]s|también te puede interesar|"
+    r"das könnte (?:sie|dich) auch interessieren|ähnliche (?:artikel|beiträge)|"
+    r"(?:lesen sie|lies) auch|auch interessant|weitere (?:artikel|beiträge) zum thema|"
+    r"schon gelesen|potrebbe interessarti|articoli correlati|ti potrebbe interessare)"
+)
+# Link texts that lead on to the rest of a story ("Lire la suite", "Read more").
+READ_MORE = re.compile(
+    r"^(?:(?:lire la suite|continuer la lecture|lire l['’]article|read more|continue reading)\b.{0,80}"
+    r"|(?:lire plus|la suite|suite|en savoir plus|more)\W*)$",
+    re.I,
+)
+
+# --- Page furniture ----------------------------------------------------------------------
+# Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
+FURNITURE = re.compile(
+    r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on)?|"
+    r"commentaires?|comments?|advertisement|publicité|anzeige|werbung|read more|lire aussi|"
+    r"lire la suite|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
+    r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
+    r"imprimer|copy link|advert|topics|caption|close|related news|you may also like|more|"
+    r"click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
+    r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
+    r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
+    r"inhaltsverzeichnis|embed|"
+    r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
+    r"【?関連記事】?|関連キーワード|おすすめ情報|"
+    r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
+    r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
+    re.IGNORECASE,
+)
+# Lines that sign a story off: calls to follow or subscribe, credits, copyright.
+SIGN_OFF = re.compile(
+    r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
+    r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
+    r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
+    r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|@\w{3,}\b",
+    re.IGNORECASE,
+)
+# A line announcing other stories, alone on its line (a roundup's heading).
+ROUNDUP = re.compile(rf"^\W*{RELATED_STORIES}\b.{{0,20}}$", re.IGNORECASE)
+# The same words opening a block's heading ("À lire aussi sur le sujet").
+RELATED_HEADING = re.compile(rf"^{RELATED_STORIES}\b", re.IGNORECASE)
