@@ -194,3 +194,198 @@ SIGN_OFF = re.compile(
 ROUNDUP = re.compile(rf"^\W*{RELATED_STORIES}\b.{{0,20}}$", re.IGNORECASE)
 # The same words opening a block's heading ("À lire aussi sur le sujet").
 RELATED_HEADING = re.compile(rf"^{RELATED_STORIES}\b", re.IGNORECASE)
+
+
+# --- Class and id names ------------------------------------------------------------------
+# Blocks that list other stories (related, most read, teasers): what they show, excerpts and
+# dates, belongs to those stories.
+CLASS_OTHER_STORIES = frozenset(
+    [
+        "related",
+        "relatedposts",
+        "recommended",
+        "recommendations",
+        "recirc",
+        "outbrain",
+        "taboola",
+        "sidebar",
+        "trending",
+        "popular",
+        "mostread",
+        "teaser",
+        "teasers",
+        "more",
+        "readmore",
+        "moreonthis",
+    ]
+)
+# Boilerplate blocks of any kind: comments, share bars, menus, ads, bylines, galleries.
+CLASS_NEGATIVE = CLASS_OTHER_STORIES | frozenset(
+    [
+        "comment",
+        "comments",
+        "commentlist",
+        "disqus",
+        "share",
+        "shares",
+        "sharing",
+        "sharebar",
+        "social",
+        "sociable",
+        "aside",
+        "footer",
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "breadcrumb",
+        "breadcrumbs",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "promo",
+        "promos",
+        "promotion",
+        "advert",
+        "advertisement",
+        "advertising",
+        "ads",
+        "ad",
+        "adv",
+        "adsense",
+        "sponsor",
+        "sponsored",
+        "banner",
+        "cookie",
+        "cookies",
+        "consent",
+        "popup",
+        "modal",
+        "overlay",
+        "widget",
+        "widgets",
+        "tags",
+        "tagcloud",
+        "byline",
+        "author",
+        "authors",
+        "caption",
+        "credit",
+        "credits",
+        "toolbar",
+        "tools",
+        "login",
+        "pagination",
+        "pager",
+        "skip",
+        "hidden",
+        "sronly",
+        "screenreader",
+        "visuallyhidden",
+        "masthead",
+        "topbar",
+        "rating",
+        "poll",
+        "meta",
+        "dateline",
+        "timestamp",
+        "headline",
+        "kicker",
+        "email",
+        "follow",
+        "donate",
+        "paywall",
+        "sharedaddy",
+        "addtoany",
+        "gallery",
+        "lightbox",
+        "slideshow",
+        "video",
+        "player",
+        "playlist",
+        "embed",
+    ]
+)
+CLASS_OTHER_STORIES_PAIRS = frozenset(
+    {
+        ("most", "read"),
+        ("read", "more"),
+        ("read", "next"),
+        ("more", "stories"),
+        ("you", "may"),
+        ("also", "like"),
+    }
+)
+CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
+    ("sr", "only"),
+    ("screen", "reader"),
+    ("visually", "hidden"),
+}
+# Names of the story's own container.
+CLASS_POSITIVE = frozenset(
+    [
+        "article",
+        "articlebody",
+        "body",
+        "content",
+        "entry",
+        "main",
+        "post",
+        "story",
+        "text",
+        "prose",
+        "blog",
+        "richtext",
+        "storybody",
+        "articletext",
+        "paragraph",
+    ]
+)
+# A state after a boilerplate word ("comments-closed") and a modifier before it ("has-sidebar",
+# "non-paywall") describe the page, not the block.
+CLASS_STATES = frozenset(
+    {"enabled", "disabled", "open", "closed", "count", "active", "allowed", "on", "off"}
+)
+CLASS_MODIFIERS = frozenset(
+    {"has", "no", "non", "not", "with", "without", "show", "hide", "is", "enable", "disable"}
+)
+# Blocks dropped whatever their size: comment threads, recommendation widgets, consent banners.
+CLASS_STRONG_NEGATIVE = frozenset(
+    [
+        "comment",
+        "comments",
+        "commentlist",
+        "disqus",
+        "outbrain",
+        "taboola",
+        "relatedposts",
+        "sharedaddy",
+        "addtoany",
+        "cookie",
+        "consent",
+    ]
+)
+# WordPress's post_class names the post's categories and tags ("category-popular",
+# "tag-sidebar-tips"): the site's topics, not what the block is.
+POST_TOPIC_CLASSES = re.compile(r"(?:^|\s)(?:category|tag|post_tag|format)-\S+")
+# Blocks of teaser cards: related stories, and featured ones.
+RELATED_CLASS = re.compile(
+    r"related|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
+    r"|more-(posts|stories|articles)",
+    re.I,
+)
+FEATURED_CLASS = re.compile(
+    r"featured|hero|highlight|spotlight|magazine|a-la-une|big[-_]grid|top-stories", re.I
+)
+# Text nobody sees: only screen readers get it ("opens in a new tab").
+SCREEN_READER_ONLY = re.compile(
+    r"sr-only|screen-reader|visually-hidden|visuallyhidden",
+    re.IGNORECASE,
+)
+# A heading's topic line above the headline ("kicker", German "Dachzeile"), by class name.
+KICKER_CLASS = re.compile(
+    r"kicker|overline|overtitle|supertitle|super-title|pretitle|eyebrow|roofline|topline"
+    r"|dachzeile|spitzmarke",
+    re.IGNORECASE,
+)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -20,18 +19,9 @@ from scraper.extract.teasers.tree import (
     links_in,
     visible_text,
 )
-from scraper.extract.vocabulary import RELATED_HEADING
+from scraper.extract.vocabulary import FEATURED_CLASS, RELATED_CLASS, RELATED_HEADING
 
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "nav", "ul", "ol", "footer", "main"})
-
-_RELATED_CLASS = re.compile(
-    r"related|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
-    r"|more-(posts|stories|articles)",
-    re.I,
-)
-_FEATURED_CLASS = re.compile(
-    r"featured|hero|highlight|spotlight|magazine|a-la-une|big[-_]grid|top-stories", re.I
-)
 
 
 # A single card on a listing page is a teaser when it shows a heading, or is an <article>
@@ -109,9 +99,9 @@ def _block_kind(label: str) -> str | None:
     tokens = [
         t for t in label.lower().split() if t != "featured" and not t.startswith(TAXONOMY_PREFIX)
     ]
-    if any(_RELATED_CLASS.search(t) for t in tokens):
+    if any(RELATED_CLASS.search(t) for t in tokens):
         return "related"
-    if any(_FEATURED_CLASS.search(t) for t in tokens):
+    if any(FEATURED_CLASS.search(t) for t in tokens):
         return "featured"
     return None
 
