@@ -350,7 +350,8 @@ CLASS_STATES = frozenset(
 CLASS_MODIFIERS = frozenset(
     {"has", "no", "non", "not", "with", "without", "show", "hide", "is", "enable", "disable"}
 )
-# Blocks dropped whatever their size: comment threads, recommendation widgets, consent banners.
+# Blocks dropped whatever their size: comment threads, recommendation widgets, consent banners
+# and the dialogs that float over the page (login, privacy, disclosures).
 CLASS_STRONG_NEGATIVE = frozenset(
     [
         "comment",
@@ -364,6 +365,9 @@ CLASS_STRONG_NEGATIVE = frozenset(
         "addtoany",
         "cookie",
         "consent",
+        "dialog",
+        "modal",
+        "popup",
     ]
 )
 # WordPress's post_class names the post's categories and tags ("category-popular",
