@@ -71,10 +71,12 @@ def snippets(cache: Path) -> None:
 
 
 def meta(name: str, expected: Path, pages: Path, theirs: Path, tmp: Path) -> None:
-    """eval_meta.py's table for our predictions beside trafilatura's."""
+    """eval_meta.py's table for our predictions beside trafilatura's (and newspaper4k's, where
+    the corpus ships them)."""
     ours = tmp / f"{name}.json"
     predict = [sys.executable, str(ROOT / "bench" / "meta_predictions.py")]
     run([*predict, "--expected", str(expected), "--corpus-dir", str(pages), "--out", str(ours)])
+    peer = theirs.with_name("newspaper4k.json")
     if not theirs.exists():
         score = [sys.executable, str(TOOLS / "eval_meta.py"), "--expected", str(expected)]
         run(
@@ -93,6 +95,7 @@ def meta(name: str, expected: Path, pages: Path, theirs: Path, tmp: Path) -> Non
             f"ours={ours}",
             "--predictions",
             f"trafilatura={theirs}",
+            *(["--predictions", f"newspaper4k={peer}"] if peer.exists() else []),
         ]
     )
 
