@@ -106,6 +106,73 @@ def is_call_to_action(text: str) -> bool:
     return text.casefold().strip(" .:…»›→") in CALLS_TO_ACTION
 
 
+# Words joining co-authors in a byline ("A et B", "A und B", "A og B").
+NAME_CONNECTIVES = ("et", "and", "und", "und von", "y", "e", "og", "och", "en", "i", "a")
+# Roles and desks after a byline's name ("Jane Roe, Reporter", "Max Müller | Redakteur").
+BYLINE_ROLE = re.compile(
+    r"\s*[,|–—(-]\s*(?:reporter|correspondent|editor|writer|journalist|staff|contributor|"
+    r"correspondant|journaliste|rédact(?:eur|rice)|envoyée?\s+spécial|redakteur(?:in)?|"
+    r"korrespondent(?:in)?|chef|senior|political|chief|associate|deputy|columnist|photographer|"
+    r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",
+    re.IGNORECASE,
+)
+# Connectives and prepositions left over when a byline is split ("… , le 27 mai").
+NOT_NAMES = frozenset(
+    ["le", "la", "les", "the", "and", "et", "und", "von", "by", "par", "de", "du", "am", "on", "at"]
+)
+# CJK bylines put the role after the name: "신현주 기자", "松岡大地記者".
+CJK_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
+# Particles inside names ("Anne-Sophie de La Tour", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "del",
+        "dos",
+        "bin",
+        "al",
+        "ibn",
+        "ter",
+        "ten",
+        "zu",
+        "y",
+        "e",
+    ]
+)
+# Bylines that name a newsroom or an account, not a writer, in the languages we meet.
+NEWSROOM_WORDS = frozenset(
+    [
+        "redaction",
+        "redactions",
+        "staff",
+        "newsroom",
+        "editorial",
+        "editors",
+        "editor",
+        "desk",
+        "admin",
+        "administrator",
+        "webmaster",
+        "team",
+        "equipe",
+        "redaktion",
+        "redazione",
+        "redaccion",
+        "redacao",
+    ]
+)
+# Words that do not count when a byline is compared with the site's name.
+NAME_STOPWORDS = frozenset(["le", "la", "les", "l", "de", "des", "du", "d", "the", "of", "a", "an"])
+
 # --- Dates -------------------------------------------------------------------------------
 # Labels before a publication date ("Veröffentlicht am", "Publié le", "Datum:").
 DATE_LABELS = (
