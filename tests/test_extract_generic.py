@@ -382,3 +382,13 @@ def test_wordpress_categories_are_topics_not_layout() -> None:
     html = _story().replace("<article>", "<article class='post category-popular tag-sidebar'>")
     html = html.replace("</h1></header>", "</h1></header><p>January 22, 2014</p>")
     assert extract(html, "https://news.example/council-votes").published[:10] == "2014-01-22"
+
+
+def test_text_is_kept_as_the_page_shows_it() -> None:
+    """Typographic quotes, dashes, no-break spaces, ellipses and emoji are the page's text."""
+    line = "Il a dit\u00a0: «\u00a0C’est fini – vraiment…\u00a0» 🎉 puis il est parti, sans un mot."
+    html = _story().replace("Council votes the budget", "L’accord – enfin…")
+    html = html.replace("</h1></header>", f"</h1></header><p>{line}</p>")
+    article = extract(html, "https://news.example/l-accord-enfin-signe")
+    assert article.title == "L’accord – enfin…"
+    assert line in article.body.split("\n\n")
