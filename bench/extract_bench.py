@@ -1,11 +1,17 @@
-"""Extraction benchmark: body F1 and pages/s for our extractor and trafilatura, in one run.
+"""Extraction benchmark: every development set, ours beside trafilatura, in one run.
 
-    python bench/extract_bench.py             # AEB dev body F1 + speed, fundus metadata
+    python bench/extract_bench.py             # all four dev sets, speed on aeb-dev
+    python bench/extract_bench.py --only cms-dev --only fundus   # some sets
     python bench/extract_bench.py --repeat 3  # more timing passes (best pass counts)
 
-Body scoring and timing are shared/tools/eval_body.py's (same metric as the
-article-extraction-benchmark); metadata scoring is shared/tools/eval_meta.py's, against
-trafilatura's stored predictions. trafilatura is only a comparison baseline here.
+- aeb-dev: body F1 and pages/s (shared/tools/eval_body.py, the article-extraction-benchmark's
+  metric) for our body extractor, our full `extract` (all fields) and trafilatura, all live.
+- trafilatura-dev: snippet P/R/F1 (eval_snippets.py, trafilatura's own metric) and title /
+  authors / date (eval_meta.py).
+- fundus, cms-dev: title / authors / date / body F1 (eval_meta.py).
+
+trafilatura is only a comparison baseline: where a corpus ships its predictions they are used;
+on trafilatura-dev its output is computed once and cached in --cache (delete to recompute).
 """
 
 from __future__ import annotations
@@ -19,50 +25,112 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+TOOLS = SHARED / "tools"
+SETS = ("aeb-dev", "trafilatura-dev", "fundus", "cms-dev")
 
 
 def run(command: list[str]) -> None:
     """Run one scoring tool with the repository importable; its table goes to stdout."""
     env = dict(os.environ, PYTHONPATH=f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
-    subprocess.run(command, check=True, env=env, cwd=SHARED.parent)
+    subprocess.run(command, check=True, env=env, cwd=ROOT)
+
+
+def aeb(repeat: int) -> None:
+    run(
+        [
+            sys.executable,
+            str(TOOLS / "eval_body.py"),
+            "--data",
+            str(CORPUS / "aeb-dev"),
+            "--repeat",
+            str(repeat),
+            "py:scraper.extract.page:body_only",
+            "py:scraper.extract.page:article_body",
+            "trafilatura",
+        ]
+    )
+
+
+def snippets(cache: Path) -> None:
+    """trafilatura-dev's snippet scores; trafilatura's output from the cache when there."""
+    cached = cache / "trafilatura.json"
+    theirs = [f"pred:{cached}"] if cached.exists() else ["trafilatura", "--save-pred", str(cache)]
+    run(
+        [
+            sys.executable,
+            str(TOOLS / "eval_snippets.py"),
+            "--data",
+            str(CORPUS / "trafilatura-dev"),
+            "--repeat",
+            "1",
+            "py:scraper.extract.page:body_only",
+            *theirs,
+        ]
+    )
+
+
+def meta(name: str, expected: Path, pages: Path, theirs: Path, tmp: Path) -> None:
+    """eval_meta.py's table for our predictions beside trafilatura's (and newspaper4k's, where
+    the corpus ships them)."""
+    ours = tmp / f"{name}.json"
+    predict = [sys.executable, str(ROOT / "bench" / "meta_predictions.py")]
+    run([*predict, "--expected", str(expected), "--corpus-dir", str(pages), "--out", str(ours)])
+    peer = theirs.with_name("newspaper4k.json")
+    if not theirs.exists():
+        score = [sys.executable, str(TOOLS / "eval_meta.py"), "--expected", str(expected)]
+        run(
+            [*score, "--corpus-dir", str(pages), "--run", "trafilatura"]
+            + ["--save-predictions-dir", str(theirs.parent)]
+        )
+    run(
+        [
+            sys.executable,
+            str(TOOLS / "eval_meta.py"),
+            "--expected",
+            str(expected),
+            "--corpus-dir",
+            str(pages),
+            "--predictions",
+            f"ours={ours}",
+            "--predictions",
+            f"trafilatura={theirs}",
+            *(["--predictions", f"newspaper4k={peer}"] if peer.exists() else []),
+        ]
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="timing passes per extractor")
-    parser.add_argument("--body-only", action="store_true", help="skip the metadata corpus")
-    args = parser.parse_args()
-    tools = SHARED / "tools"
-    run(
-        [
-            sys.executable,
-            str(tools / "eval_body.py"),
-            "--data",
-            str(SHARED / "corpus" / "aeb-dev"),
-            "--repeat",
-            str(args.repeat),
-            "py:scraper.extract.page:body_only",
-            "trafilatura",
-        ]
+    parser.add_argument("--repeat", type=int, default=3, help="timing passes on aeb-dev")
+    parser.add_argument("--only", action="append", choices=SETS, help="dev sets to score")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "extract-bench-trafilatura",
+        help="where trafilatura's trafilatura-dev output is kept between runs",
     )
-    if args.body_only:
-        return
-    fundus = SHARED / "corpus" / "fundus"
-    with tempfile.TemporaryDirectory() as tmp:
-        ours = Path(tmp) / "ours.json"
-        run([sys.executable, str(ROOT / "bench" / "meta_predictions.py"), "--out", str(ours)])
-        run(
-            [
-                sys.executable,
-                str(tools / "eval_meta.py"),
-                "--expected",
-                str(fundus / "expected.json"),
-                "--predictions",
-                f"ours={ours}",
-                "--predictions",
-                f"trafilatura={fundus / 'predictions' / 'trafilatura.json'}",
-            ]
-        )
+    args = parser.parse_args()
+    chosen = args.only or SETS
+    if "aeb-dev" in chosen:
+        aeb(args.repeat)
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        if "trafilatura-dev" in chosen:
+            snippets(args.cache / "snippets")
+            traf = CORPUS / "trafilatura-dev"
+            meta(
+                "trafilatura-dev",
+                traf / "meta" / "expected.json",
+                traf / "html",
+                args.cache / "meta" / "trafilatura.json",
+                tmp,
+            )
+        for name in ("fundus", "cms-dev"):
+            if name in chosen:
+                corpus = CORPUS / name
+                theirs = corpus / "predictions" / "trafilatura.json"
+                meta(name, corpus / "expected.json", corpus, theirs, tmp)
 
 
 if __name__ == "__main__":

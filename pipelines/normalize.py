@@ -15,7 +15,7 @@ from typing import Any
 from scrapy import Spider
 from scrapy.crawler import Crawler
 
-from scraper.extract.text import normalize_space
+from scraper.extract.text import normalize_space, word_count
 from scraper.items import Alias, Article, Listing, Reject, Teaser
 from scraper.profiles import Profile
 from scraper.urls import canonicalize_url
@@ -50,11 +50,6 @@ def content_hash(body: str) -> str:
     """
     text = _TYPOGRAPHIC_SPACE.sub("", unicodedata.normalize("NFC", body)).casefold()
     return hashlib.sha256(" ".join(_WORD.findall(text)).encode("utf-8")).hexdigest()
-
-
-def word_count(body: str) -> int:
-    """Whitespace-separated words, as a reader would count them."""
-    return len(body.split())
 
 
 class NormalizePipeline:

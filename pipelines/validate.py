@@ -7,7 +7,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from scraper.extract.text import normalize_space
+from scraper.extract.text import normalize_space, word_count
 from scraper.items import Article, Reject
 
 # Fewer words than this is a failed extraction, not an article (members-only previews excepted).
@@ -18,7 +18,7 @@ def rejection(article: Article, min_words: int = MIN_BODY_WORDS) -> str | None:
     """Why an article cannot be archived (`no_title`, `no_body`), or None when it can."""
     if not normalize_space(article.title):
         return "no_title"
-    if not article.members_only and len(article.body.split()) < min_words:
+    if not article.members_only and word_count(article.body) < min_words:
         return "no_body"
     return None
 

@@ -32,6 +32,8 @@ def test_parse_iso(value: str, expected: str | None) -> None:
         ("Tue, 14 Mar 2023 08:12:00 +0000", None, "2023-03-14T08:12:00+00:00"),
         ("il y a 3 heures", ("fr",), None),  # relative: no year, no date
         ("7 min", ("fr",), None),
+        ("1577836800", None, "2020-01-01T00:00:00+00:00"),  # Unix timestamps, s and ms
+        ("1577836800000", None, "2020-01-01T00:00:00+00:00"),
     ],
 )
 def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str | None) -> None:

@@ -30,6 +30,12 @@ from scraper.profiles import get_profile
         (["Sophie Foster", "sophie-foster"], ["Sophie Foster"]),
         (["https://www.facebook.com/someone", "@handle"], []),
         (["Thibault de Varenne", "thibault de varenne"], ["Thibault de Varenne"]),
+        # Author boxes: the links beside the name are actions, photos carry the name in alt text.
+        (["Jan Bussieck", "more posts", "Read More"], ["Jan Bussieck"]),
+        (["View all posts by Anna Lee"], ["Anna Lee"]),
+        (["Afficher tous les articles par Gaëtan Petit"], ["Gaëtan Petit"]),
+        (["Rodrigo Fernández's Picture", "Rodrigo Fernández"], ["Rodrigo Fernández"]),
+        (["Avatar of Jo Bloggs"], ["Jo Bloggs"]),
     ],
 )
 def test_byline_authors(raw: list[str], names: list[str]) -> None:

@@ -20,8 +20,9 @@ from scraper.extract.page import body_only, meta_prediction
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-AEB = SHARED / "corpus" / "aeb-dev"
-FUNDUS = SHARED / "corpus" / "fundus"
+CORPUS = SHARED / "corpus"
+AEB = CORPUS / "aeb-dev"
+TRAFILATURA = CORPUS / "trafilatura-dev"
 FLOORS = json.loads((Path(__file__).parent / "extract_floors.json").read_text(encoding="utf-8"))
 
 
@@ -61,17 +62,53 @@ def test_aeb_body_f1_stays_above_floor() -> None:
     assert result["recall"] >= floors["recall"], result
 
 
-def test_fundus_metadata_stays_above_floors() -> None:
-    expected_path = _require(FUNDUS, "expected.json")
-    floors = FLOORS["fundus"]
-    assert _digest(expected_path) == floors["sha256"], "fundus ground truth changed: re-measure"
+def _meta_scores(expected_path: Path, pages: Path) -> tuple[int, dict[str, float]]:
+    """eval_meta.py's scores of our extraction over a metadata corpus: (cases, metric → value)."""
     eval_meta = _tool("eval_meta")
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     per_case = {}
     for case_id, gold in sorted(expected.items()):
-        html = gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes())
+        html = gzip.decompress((pages / f"{case_id}.html.gz").read_bytes())
         per_case[case_id] = eval_meta.score_case(gold, meta_prediction(html, gold.get("url")))
-    scores = {name: value for name, (value, _count) in eval_meta.aggregate(per_case).items()}
-    assert len(per_case) == floors["cases"]
+    return len(per_case), {
+        name: value for name, (value, _n) in eval_meta.aggregate(per_case).items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "truth", "pages"),
+    [
+        ("fundus", "fundus/expected.json", "fundus"),
+        ("cms-dev", "cms-dev/expected.json", "cms-dev"),
+        ("trafilatura-dev", "trafilatura-dev/meta/expected.json", "trafilatura-dev/html"),
+    ],
+)
+def test_metadata_stays_above_floors(name: str, truth: str, pages: str) -> None:
+    expected_path = _require(CORPUS, truth)
+    floors = FLOORS[name]
+    assert _digest(expected_path) == floors["sha256"], f"{name} ground truth changed: re-measure"
+    cases, scores = _meta_scores(expected_path, CORPUS / pages)
+    assert cases == floors["cases"]
     for metric in ("title_em", "authors_set", "date_day", "body_f1"):
-        assert scores[metric] >= floors[metric], (metric, scores[metric])
+        if metric in floors:
+            assert scores[metric] >= floors[metric], (metric, scores[metric])
+
+
+def test_trafilatura_snippets_stay_above_floors() -> None:
+    """trafilatura's own metric on its own evaluation pages: must-have snippets found (recall),
+    boilerplate snippets left out (precision)."""
+    truth = _require(TRAFILATURA, "snippets.json")
+    floors = FLOORS["trafilatura-dev"]
+    assert _digest(truth) == floors["snippets_sha256"], "trafilatura-dev snippets changed"
+    eval_snippets = _tool("eval_snippets")
+    _items, records, mode = eval_snippets.load([TRAFILATURA])
+    norm = eval_snippets.normaliser(mode)
+    pages = []
+    for case_id, record in sorted(records.items()):
+        html = gzip.decompress((TRAFILATURA / "html" / f"{case_id}.html.gz").read_bytes())
+        pages.append(eval_snippets.Page(record, body_only(html, record.get("url")), norm))
+    result = eval_snippets.aggregate(pages)
+    assert len(pages) == floors["pages"]
+    for metric in ("f1", "precision", "recall"):
+        assert result[metric] >= floors[metric], result
+    assert sum(page.empty for page in pages) <= floors["empty_pages"], "pages without a body"

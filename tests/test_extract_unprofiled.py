@@ -98,23 +98,6 @@ def test_the_writer_is_named_by_the_last_par_of_a_title(title: str, writer: str 
     assert named_in_title(title, None) == writer
 
 
-def test_a_script_rendered_page_gives_the_story_its_scripts_ship() -> None:
-    story = "".join(
-        f"<p class=\\u0022editor-p\\u0022>Paragraphe {i} de l’article rendu par le navigateur, "
-        "avec assez de mots pour compter.</p>$$ARTICLEAD$$"
-        for i in range(6)
-    )
-    html = (
-        '<html lang="fr"><head><title>Un titre</title></head><body><div id="__next">'
-        '<h1>Un titre</h1></div><script>window.__STATE__ = {"detail": {"title": "Un titre", '
-        f'"contentHtml": "{story}"}}}};</script></body></html>'
-    )
-    article = extract(html, "https://news.example/un-titre/")
-    assert article.body.startswith("Paragraphe 0 de l’article rendu par le navigateur")
-    assert article.body.count("\n\n") == 5
-    assert "$$" not in article.body
-
-
 def test_a_members_only_preview_is_never_completed_from_scripts_or_structured_data() -> None:
     full = " ".join(f"Phrase {i} du texte intégral réservé aux abonnés." for i in range(60))
     html = (

@@ -20,6 +20,7 @@ from pipelines.dedupe import DedupePipeline
 from pipelines.normalize import NormalizePipeline, content_hash
 from pipelines.store import StorePipeline
 from pipelines.validate import ValidatePipeline
+from scraper.extract.page import extract
 from scraper.items import Alias, Article, Duplicate, Listing, Original, Reject, Teaser
 from scraper.profiles import Profile, get_profile
 from scraper.storage import ArchiveError
@@ -453,3 +454,22 @@ def test_no_archive_path_switches_storing_off() -> None:
     dedupe = DedupePipeline.from_crawler(crawler)
     dedupe.open_spider()
     assert isinstance(dedupe.process_item(article()), Article)
+
+
+# Japanese is written without spaces: a whitespace split sees one "word" per sentence.
+JAPANESE = (
+    "東京都は十日、新しい防災計画を発表した。首都直下地震に備え、避難所の数を増やし、"
+    "備蓄食料を見直すという。知事は記者会見で「都民の命を守ることが最優先だ」と述べた。"
+)
+
+
+def test_cjk_articles_keep_the_extractors_word_count_and_dedupe_by_hash(db_path: Path) -> None:
+    html = f"<html lang='ja'><body><article><h1>防災計画</h1><p>{JAPANESE}</p><p>{JAPANESE}</p></article></body></html>"
+    extracted = extract(html, f"{WWW}/ja/")
+    assert extracted.word_count > 100  # one per Han or kana character, not 4 sentences
+    run = start(db_path)
+    original, copy = run.feed(
+        [article(f"{WWW}/ja/", body=extracted.body), article(f"{WWW}/ja-2/", body=extracted.body)]
+    )
+    assert original.word_count == extracted.word_count
+    assert isinstance(copy, Duplicate)  # long enough to be compared by content hash

@@ -23,18 +23,23 @@ from scraper.extract.body import (
     blocks_text,
     collect_blocks,
     text_blocks,
-    word_count,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import find_content, in_boilerplate, junk
+from scraper.extract.generic import in_boilerplate, junk, main_blocks
 from scraper.extract.headline import fold, title
-from scraper.extract.html import parse_html, xml_safe
+from scraper.extract.html import xml_safe
 from scraper.extract.published import dates
-from scraper.extract.scripts import html_in_scripts
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.teasers.groups import in_navigation
-from scraper.extract.text import first_line, labelled_texts, node_text, normalize_space
+from scraper.extract.text import (
+    first_line,
+    labelled_texts,
+    node_text,
+    normalize_space,
+    word_count,
+)
+from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, alternation
 from scraper.items import Article
 from scraper.profiles import Era, Profile
 from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve
@@ -42,15 +47,14 @@ from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolv
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
 # A label naming the writer, in the languages we meet ("<strong>Autorin/Autor</strong> A. Name").
 _AUTHOR_LABEL = re.compile(
-    r"^\s*(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|auteurs?|authors?|autore|autori|autora|"
-    r"written by|by|von|par|por|door|av|af|forfatter|författare|skribent)\s*:?\s*$",
+    rf"^\s*(?:autor(?:in)?\s*/\s*autor(?:in)?|{alternation(AUTHOR_LABELS)}|{alternation(BY_WORDS)})"
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )
 _STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
 # The generic author selectors up to links to author pages.
 _AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
 _MIN_LEDE, _MAX_LEDE = 15, 1000
-_SCRIPT_RENDERED = 200  # characters of visible body under which a page is script-rendered
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
 
 
@@ -155,8 +159,7 @@ def body(
     tree: HtmlElement, era: Era | None, url: str | None, data: Structured, preview: bool = False
 ) -> list[Block]:
     """Body blocks from the era's container when it holds text, else from content scoring;
-    JSON-LD articleBody when the page's HTML holds much less text than it, or the story HTML
-    a script-rendered page ships in its scripts when the HTML holds next to none."""
+    JSON-LD articleBody when the page's HTML holds much less text than it."""
     blocks: list[Block] = []
     for container in select_first(tree, selectors(era, "body"))[:1]:
         skip = junk(container)
@@ -164,49 +167,13 @@ def body(
             skip.update(select(container, sel))
         blocks = collect_blocks([container], skip, url)
     if not blocks:
-        skip = junk(tree)
-        blocks = collect_blocks(find_content(tree, skip), skip, url)
+        blocks = main_blocks(tree, url)
     if preview:  # a members-only preview stays the preview the page shows
         return blocks
-    declared = _said_once(data.article_body) if data.article_body else None
+    declared = data.article_body
     if declared and len(declared) > 1.5 * sum(len(b.text) for b in blocks) + 200:
         return text_blocks(declared)
-    if data.live_updates:
-        blocks += _live_updates_missing(tree, blocks, data.live_updates)
-    short = sum(len(b.text) for b in blocks) < _SCRIPT_RENDERED
-    if short and (shipped := html_in_scripts(tree)):
-        fragment = parse_html(shipped)
-        skip = junk(fragment)
-        return collect_blocks([fragment], skip, url) or blocks
     return blocks
-
-
-_REPEAT_PROBE = 80  # characters of a declared body's opening looked for again further on
-_UPDATE_PROBE = 120  # characters of an update's text looked for on the page
-_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
-
-
-def _said_once(text: str) -> str:
-    """A declared body that a CMS wrote twice over, cut where its opening comes again."""
-    opening = text[:_REPEAT_PROBE]
-    again = text.find(opening, len(opening)) if len(opening) == _REPEAT_PROBE else -1
-    return text[:again].rstrip() if again > 0 else text
-
-
-def _live_updates_missing(
-    tree: HtmlElement, blocks: list[Block], updates: list[str]
-) -> list[Block]:
-    """A live blog's updates the page shows but its body missed (entries outside the story's
-    container), as the JSON-LD gives them; updates the page does not show stay out."""
-    # Compared as bare words: inline links and entities space the same text differently.
-    kept = fold(" ".join(b.text for b in blocks))
-    page = fold("".join(_VISIBLE_TEXT(tree)))
-    missing = []
-    for update in updates:
-        probe = fold(update.splitlines()[-1][:_UPDATE_PROBE])
-        if probe and probe not in kept and probe in page:
-            missing += text_blocks(update)
-    return missing
 
 
 def header_scope(tree: HtmlElement, era: Era | None) -> HtmlElement | None:
@@ -271,7 +238,7 @@ def _labelled_byline(tree: HtmlElement) -> list[str]:
 
 _BYLINE_TEXT = etree.XPath(
     "//*[self::p or self::div or self::span or self::li or self::small]"
-    "[re:test(text(), '^\\s*(by|von|par|por|door|av|af)\\s*:?(\\s|$)', 'i')]",
+    f"[re:test(text(), '^\\s*({'|'.join(BY_WORDS)})\\s*:?(\\s|$)', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 
@@ -322,13 +289,27 @@ def _generic_byline(
     for position, sel in enumerate(GENERIC["authors"]):
         nodes = select(within, sel)
         kept = (n for n in nodes if not in_navigation(n)) if page_wide else nodes
-        found = list(itertools.islice(kept, limit))
+        found = _one_line(list(itertools.islice(kept, limit)))
         names = author_rules.byline_authors(first_line(n) for n in found)
         if position >= _STRONG_BYLINES:
             names = [n for n in names if author_rules.looks_like_name(n)]
         if any(is_person(n) for n in names):
             return names
     return []
+
+
+def _one_line(found: list[HtmlElement]) -> list[HtmlElement]:
+    """The first match and those in the same short byline with it: co-authors share a line,
+    a later match belongs to another story's card."""
+    if len(found) < 2:
+        return found
+    line = [found[0]]
+    for node in found[1:]:
+        common = next(a for a in node.iterancestors() if _inside(found[0], a))
+        if len(node_text(common)) > _MAX_BYLINE_LINE:
+            break
+        line.append(node)
+    return line
 
 
 def tags(
@@ -398,7 +379,7 @@ def build_article(
         title=head,
         # Without a standfirst, WP-era posts open their first paragraph with "Par X – …".
         lede=standfirst or (blocks[0].text if blocks else None),
-        opening=(b.text for b in blocks),
+        opening=(b.text if b.kind == "p" else "" for b in blocks),  # headings name no one
     )
     page_url = canonical_url(url, data, profile)
     return Article(

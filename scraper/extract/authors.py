@@ -23,35 +23,35 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from scraper.extract.text import normalize_space
+from scraper.extract.vocabulary import (
+    AUTHOR_LABELS,
+    BY_WORDS_IN_BYLINES,
+    BYLINE_ROLE,
+    CJK_ROLE_SUFFIX,
+    NAME_CONNECTIVES,
+    NAME_PARTICLES,
+    NAME_STOPWORDS,
+    NEWSROOM_WORDS,
+    NOT_NAMES,
+    PICTURE_OF,
+    POSTS_BY,
+    alternation,
+    is_call_to_action,
+)
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|reported|published|text|words|story|photos?)\s+by|by|par|von|de|door|por|di|"
-    r"af|av|od|autor(?:in)?|auteur|author|text|texte|von\s+der)\s*[:\-–—]?\s+",
+    r"^(?:(?:written|posted|reported|published|text|words|story|photos?)\s+by|text|texte|"
+    rf"{alternation(BY_WORDS_IN_BYLINES)}|{alternation(AUTHOR_LABELS)})\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(
-    r"\s*(?:,|;|&|\+|\||/|\s(?:et|and|und|y|e|og|och|en|i|a|und\s+von)\s)\s*", re.IGNORECASE
-)
+_SPLIT = re.compile(rf"\s*(?:,|;|&|\+|\||/|\s{alternation(NAME_CONNECTIVES)}\s)\s*", re.IGNORECASE)
 _TRAILING_DATE = re.compile(
     r"[\s,|–—-]+(?:le\s+|am\s+|on\s+|publié\s+le\s+)?"
     r"(?:\d{1,2}(?:er)?[\s./-]+\w+\.?[\s./-]+\d{2,4}|\d{4}-\d{2}-\d{2}|\w+\.?\s+\d{1,2},?\s+\d{4}).*$",
     re.IGNORECASE,
 )
-_ROLE = re.compile(
-    r"\s*[,|–—(-]\s*(?:reporter|correspondent|editor|writer|journalist|staff|contributor|"
-    r"correspondant|journaliste|rédact(?:eur|rice)|envoyée?\s+spécial|redakteur(?:in)?|"
-    r"korrespondent(?:in)?|chef|senior|political|chief|associate|deputy|columnist|photographer|"
-    r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",
-    re.IGNORECASE,
-)
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
-# Connectives and prepositions left over when a byline is split ("… , le 27 mai").
-_NOT_NAMES = frozenset(
-    ["le", "la", "les", "the", "and", "et", "und", "von", "by", "par", "de", "du", "am", "on", "at"]
-)
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
-# CJK bylines put the role after the name: "신현주 기자", "松岡大地記者".
-_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
 _LINK = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
 _NOT_NAME = re.compile(r"https?://|www\.|@|\d{3,}|^\W*$")
 # The last "par" of the title names the writer ("… a fini par accepter … par Ulrike Reisner").
@@ -68,48 +68,23 @@ _WORD = re.compile(r"[^\W_]+")
 
 def clean_name(raw: str) -> str | None:
     """One byline string without prefix, trailing date or role; None when it is no name."""
-    name = normalize_space(raw).strip(" ,;:|-–—·•")
+    name = PICTURE_OF.sub("", POSTS_BY.sub("", normalize_space(raw))).strip(" ,;:|-–—·•")
+    if is_call_to_action(name):
+        return None
     for _ in range(2):
         name = _PREFIX.sub("", name)
     name = _TRAILING_DATE.sub("", name)
-    name = _ROLE.sub("", _PAREN.sub("", name))
-    name = _ROLE_SUFFIX.sub("", name).strip(" ,;:|-–—·•.")
+    name = BYLINE_ROLE.sub("", _PAREN.sub("", name))
+    name = CJK_ROLE_SUFFIX.sub("", name).strip(" ,;:|-–—·•.")
     if (
         not name
         or _NOT_NAME.search(name)
         or len(name.split()) > _MAX_WORDS
-        or name.casefold() in _NOT_NAMES
+        or name.casefold() in NOT_NAMES
         or len(name) < 2
     ):
         return None
     return name
-
-
-_PARTICLES = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "den",
-        "da",
-        "di",
-        "del",
-        "dos",
-        "bin",
-        "al",
-        "ibn",
-        "ter",
-        "ten",
-        "zu",
-        "y",
-        "e",
-    ]
-)
 
 
 def looks_like_name(name: str) -> bool:
@@ -117,15 +92,17 @@ def looks_like_name(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 5 or any(c.isdigit() for c in name):
         return False
-    return all(w[0].isupper() or w.casefold() in _PARTICLES or not w[0].isalpha() for w in words)
+    return all(
+        w[0].isupper() or w.casefold() in NAME_PARTICLES or not w[0].isalpha() for w in words
+    )
 
 
 def split_names(raw: str) -> list[str]:
     """A byline string → the names it holds ("A et B", "A and B", "A, B")."""
-    text = _PREFIX.sub("", normalize_space(raw))
+    text = _PREFIX.sub("", POSTS_BY.sub("", normalize_space(raw)))
     if _LINK.match(text):
         return []  # a profile URL or a handle, not a byline
-    text = _ROLE.sub("", _TRAILING_DATE.sub("", text))
+    text = BYLINE_ROLE.sub("", _TRAILING_DATE.sub("", text))
     names = []
     for part in _SPLIT.split(text):
         name = clean_name(part)
@@ -205,33 +182,6 @@ def resolve_authors(
     return names
 
 
-# Bylines that name a newsroom or an account, not a writer, in the languages we meet.
-_NEWSROOM_WORDS = frozenset(
-    [
-        "redaction",
-        "redactions",
-        "staff",
-        "newsroom",
-        "editorial",
-        "editors",
-        "editor",
-        "desk",
-        "admin",
-        "administrator",
-        "webmaster",
-        "team",
-        "equipe",
-        "redaktion",
-        "redazione",
-        "redaccion",
-        "redacao",
-    ]
-)
-_NAME_STOPWORDS = frozenset(
-    ["le", "la", "les", "l", "de", "des", "du", "d", "the", "of", "a", "an"]
-)
-
-
 def _words(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text.casefold())
     return re.findall(r"[a-z0-9]+", "".join(c for c in folded if not unicodedata.combining(c)))
@@ -244,15 +194,15 @@ def looks_like_house(name: str, site_names: Iterable[str | None] = ()) -> bool:
     words = _words(name)
     if not words:
         return False
-    if all(w in _NEWSROOM_WORDS or w in _NAME_STOPWORDS for w in words):
+    if all(w in NEWSROOM_WORDS or w in NAME_STOPWORDS for w in words):
         return True
     letters = name.replace(".", "").strip()
     acronym = letters.isupper() and 2 <= len(letters) <= 5
     for site in filter(None, site_names):
         # A host ("lecourrierdesstrateges.fr") counts by its first label.
         site_words = _words(site if " " in site else site.split(".")[0])
-        significant = [w for w in site_words if w not in _NAME_STOPWORDS]
-        if significant and set(words) <= set(significant) | _NAME_STOPWORDS:
+        significant = [w for w in site_words if w not in NAME_STOPWORDS]
+        if significant and set(words) <= set(significant) | NAME_STOPWORDS:
             return True
         if acronym:
             initials = {

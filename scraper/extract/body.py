@@ -10,7 +10,15 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from scraper.extract.text import normalize_space, screen_reader_only
+from scraper.extract.text import normalize_space, screen_reader_only, word_count
+from scraper.extract.vocabulary import (
+    DATE_LABELS,
+    FURNITURE,
+    ROUNDUP,
+    SIGN_OFF,
+    UPDATE_LABELS,
+    alternation,
+)
 from scraper.urls import resolve
 
 # Never prose: media, forms, machinery, the page's own title and header/footer chrome.
@@ -53,6 +61,9 @@ SKIP_TAGS = frozenset(
         "math",
     }
 )
+# Skipped inside a story, but a page-wide <form> (ASP.NET) or an unclosed <header> or
+# <aside> that swallowed the story is the story's container when content scoring picks it.
+_CONTAINERS = frozenset({"form", "header", "footer", "aside"})
 _BLOCK_TAGS = frozenset(
     {
         "p",
@@ -92,27 +103,9 @@ _BLOCK_TAGS = frozenset(
 _INLINE_MARKUP = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "cite": "em"}
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_DEPTH = 300
-# Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
-_FURNITURE = re.compile(
-    r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on)?|"
-    r"commentaires?|comments?|advertisement|publicité|anzeige|werbung|read more|lire aussi|"
-    r"lire la suite|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
-    r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
-    r"imprimer|copy link|advert|topics|caption|close|related news|you may also like|more|"
-    r"click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
-    r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
-    r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
-    r"inhaltsverzeichnis|embed|(?:\w+-)?box (?:auf|zu)klappen.*|zurück zum artikel|"
-    r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
-    r"【?関連記事】?|関連キーワード|おすすめ情報|"
-    r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
-    r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
-    re.IGNORECASE,
-)
 # A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
 _DATELINE = re.compile(
-    r"^(?:(?:updated|published|posted|first published|mis à jour|publié|stand|aktualisiert|"
-    r"veröffentlicht|publicado|atualizado|actualizado)(?: on| at| le| am| em| el)?\s*:?\s*)?"
+    rf"^(?:{alternation(DATE_LABELS + UPDATE_LABELS)}(?: on| at| le| am| em| el)?\s*:?\s*)?"
     r"(?:[\w-]+,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?(?:19|20)\d{2}|"
     r"\w+\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}[/.-] ?\d{1,2}[/.-] ?(?:19|20)?\d{2}|"
@@ -124,27 +117,8 @@ _DATELINE = re.compile(
 
 
 _ANY_WORD = re.compile(r"\w")
-# A line that announces other stories after this one, in the languages we meet.
-_ROUNDUP = re.compile(
-    r"^\W*(?:you (?:may|might) also (?:like|enjoy)|you may be interested in|"
-    r"related (?:posts|articles|stories|news|content)|more (?:stories|news) (?:from|like this)|"
-    r"recommended (?:for you|stories|articles)|vous aimerez (?:aussi|également)|"
-    r"(?:articles|contenus) (?:similaires|recommandés|liés)|sur le même (?:sujet|thème)|"
-    r"você (?:pode|também pode) gostar|(?:artigos|posts|notícias) relacionad[oa]s|"
-    r"te puede interesar|(?:artículos|noticias) relacionad[oa]s|también te puede interesar|"
-    r"das könnte sie auch interessieren|ähnliche (?:artikel|beiträge)|"
-    r"potrebbe interessarti|articoli correlati|ti potrebbe interessare)\b.{0,20}$",
-    re.IGNORECASE,
-)
 _MIN_STORY_WORDS = 60
 _CUT_MARKS = ("…", "...", "[…]", "[...]", "(…)")
-_SIGN_OFF = re.compile(
-    r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
-    r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
-    r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
-    r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|@\w{3,}\b",
-    re.IGNORECASE,
-)
 _MAX_SIGN_OFF = 300
 
 
@@ -200,7 +174,7 @@ class _Walker:
         if not isinstance(tag, str) or tag in SKIP_TAGS or el in self.skip:
             return
         if screen_reader_only(el):
-            return  # "Box aufklappen", "(opens in a new tab)": not the story as shown
+            return  # "(opens in a new tab)": not the story as shown
         if depth > _MAX_DEPTH:
             self.add(el.text_content())
             return
@@ -306,7 +280,10 @@ def collect_blocks(
     """The text blocks under `roots` in document order, minus skipped subtrees and furniture."""
     walker = _Walker(skip, base_url)
     for root in roots:
-        walker.walk(root)
+        if root.tag in _CONTAINERS:  # chosen for the prose it holds (see generic.junk)
+            walker._block(root, "div", 0)
+        else:
+            walker.walk(root)
         walker.flush()
     return clean_blocks(walker.blocks)
 
@@ -337,17 +314,17 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
         if (
             words >= _MIN_STORY_WORDS
             and len(block.text) < 60
-            and _ROUNDUP.match(block.text)
+            and ROUNDUP.match(block.text)
             and _reads_as_teasers(blocks[i + 1 :])
         ):
             return blocks[:i]
-        words += len(block.text.split())
+        words += word_count(block.text)
     return blocks
 
 
 def _reads_as_teasers(blocks: list[Block]) -> bool:
     """At least half the paragraphs are cut excerpts or links."""
-    paragraphs = [b for b in blocks if len(b.text.split()) >= 20]
+    paragraphs = [b for b in blocks if word_count(b.text) >= 20]
     return 2 * sum(map(_teaser_like, paragraphs)) >= len(paragraphs)
 
 
@@ -357,7 +334,7 @@ def _teaser_like(block: Block) -> bool:
 
 
 def _is_sign_off(text: str) -> bool:
-    return len(text) < _MAX_SIGN_OFF and bool(_SIGN_OFF.search(text))
+    return len(text) < _MAX_SIGN_OFF and bool(SIGN_OFF.search(text))
 
 
 def _is_furniture(block: Block) -> bool:
@@ -368,7 +345,7 @@ def _is_furniture(block: Block) -> bool:
         return True
     if len(text) >= 60:
         return False
-    return bool(_FURNITURE.match(text) or _DATELINE.match(text))
+    return bool(FURNITURE.match(text) or _DATELINE.match(text) or ROUNDUP.match(text))
 
 
 def blocks_text(blocks: list[Block]) -> str:
@@ -401,14 +378,3 @@ def blocks_html(blocks: list[Block]) -> str:
     if open_group:
         out.append(f"</{open_group[0]}>")
     return "".join(out)
-
-
-# Han and kana are written without spaces: each character counts as a word.
-_WORDS = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
-)
-
-
-def word_count(text: str) -> int:
-    """Words in a text: runs of word characters, one per Han or kana character."""
-    return len(_WORDS.findall(text))

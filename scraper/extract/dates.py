@@ -28,6 +28,14 @@ def parse_iso(value: str) -> str | None:
     return parsed.isoformat()
 
 
+def _timestamp(value: str) -> str | None:
+    """A Unix timestamp in seconds or milliseconds (schema.org values some CMSs write)."""
+    if not (value.isdigit() and len(value) in (10, 13)):
+        return None
+    seconds = int(value) / (1000 if len(value) == 13 else 1)
+    return datetime.fromtimestamp(seconds, UTC).isoformat()
+
+
 def parse_date(value: str | None, languages: tuple[str, ...] | None = None) -> str | None:
     """Any date string → ISO 8601 text, or None. ISO and RFC 2822 first, dateparser last.
 
@@ -36,7 +44,7 @@ def parse_date(value: str | None, languages: tuple[str, ...] | None = None) -> s
     if not value:
         return None
     value = value.strip()
-    iso = parse_iso(value)
+    iso = parse_iso(value) or _timestamp(value)
     if iso:
         return iso
     rfc = _parse_rfc2822(value)
@@ -175,7 +183,7 @@ def calendar_day(value: str, tz: str | None = None) -> str:
 
 
 # A date inside running text: "13. Mai 2026 um 15:44", "24.04.2023", "Nov 20, 2019", "2024-04-28".
-_DATE_IN_TEXT = re.compile(
+DATE_IN_TEXT = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
     rf"|{_YEAR_FIRST_FORM}|{_DOTTED_DAY_FIRST_FORM}"
     r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:,?\s+(?:um\s+|à\s+|at\s+)?\d{1,2}[:.h]\d{2})?"
@@ -189,7 +197,7 @@ def find_date(text: str, languages: tuple[str, ...] | None = None) -> str | None
     """The first parseable date inside a short text ("Veröffentlicht am 13. Mai 2026 um 15:44")."""
     if not text or len(text) > 200:
         return None
-    for match in _DATE_IN_TEXT.finditer(text):
+    for match in DATE_IN_TEXT.finditer(text):
         found = parse_date(match.group(0), languages)
         if found:
             return found

@@ -13,156 +13,20 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.extract.body import SKIP_TAGS
+from scraper.extract.body import SKIP_TAGS, Block, collect_blocks
+from scraper.extract.vocabulary import (
+    CLASS_MODIFIERS,
+    CLASS_NEGATIVE,
+    CLASS_NEGATIVE_PAIRS,
+    CLASS_OTHER_STORIES,
+    CLASS_OTHER_STORIES_PAIRS,
+    CLASS_POSITIVE,
+    CLASS_STATES,
+    CLASS_STRONG_NEGATIVE,
+    POST_TOPIC_CLASSES,
+)
 
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
-# Blocks that list other stories (related, most read, teasers): what they show, excerpts and
-# dates, belongs to those stories.
-_OTHER_STORIES = frozenset(
-    [
-        "related",
-        "relatedposts",
-        "recommended",
-        "recommendations",
-        "recirc",
-        "outbrain",
-        "taboola",
-        "sidebar",
-        "trending",
-        "popular",
-        "mostread",
-        "teaser",
-        "teasers",
-        "more",
-        "readmore",
-        "moreonthis",
-    ]
-)
-_NEGATIVE = _OTHER_STORIES | frozenset(
-    [
-        "comment",
-        "comments",
-        "commentlist",
-        "disqus",
-        "share",
-        "shares",
-        "sharing",
-        "sharebar",
-        "social",
-        "sociable",
-        "aside",
-        "footer",
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "breadcrumb",
-        "breadcrumbs",
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "signup",
-        "promo",
-        "promos",
-        "promotion",
-        "advert",
-        "advertisement",
-        "advertising",
-        "ads",
-        "ad",
-        "adv",
-        "adsense",
-        "sponsor",
-        "sponsored",
-        "banner",
-        "cookie",
-        "cookies",
-        "consent",
-        "popup",
-        "modal",
-        "overlay",
-        "widget",
-        "widgets",
-        "tags",
-        "tagcloud",
-        "byline",
-        "author",
-        "authors",
-        "caption",
-        "credit",
-        "credits",
-        "toolbar",
-        "tools",
-        "login",
-        "pagination",
-        "pager",
-        "skip",
-        "hidden",
-        "sronly",
-        "screenreader",
-        "visuallyhidden",
-        "masthead",
-        "topbar",
-        "rating",
-        "poll",
-        "meta",
-        "dateline",
-        "timestamp",
-        "headline",
-        "kicker",
-        "email",
-        "follow",
-        "donate",
-        "paywall",
-        "sharedaddy",
-        "addtoany",
-        "gallery",
-        "lightbox",
-        "slideshow",
-        "video",
-        "player",
-        "playlist",
-        "embed",
-    ]
-)
-_OTHER_STORIES_PAIRS = frozenset(
-    {
-        ("most", "read"),
-        ("read", "more"),
-        ("read", "next"),
-        ("more", "stories"),
-        ("you", "may"),
-        ("also", "like"),
-    }
-)
-_NEGATIVE_PAIRS = _OTHER_STORIES_PAIRS | {
-    ("sr", "only"),
-    ("screen", "reader"),
-    ("visually", "hidden"),
-}
-_POSITIVE = frozenset(
-    [
-        "article",
-        "articlebody",
-        "body",
-        "content",
-        "entry",
-        "main",
-        "post",
-        "story",
-        "text",
-        "prose",
-        "blog",
-        "richtext",
-        "storybody",
-        "articletext",
-        "paragraph",
-    ]
-)
-_STATES = frozenset(
-    {"enabled", "disabled", "open", "closed", "count", "active", "allowed", "on", "off"}
-)
-_MODIFIERS = frozenset({"has", "no", "with", "without", "show", "hide", "is", "enable", "disable"})
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 _BLOCK_TAGS = frozenset({"p", "pre", "td", "blockquote"})
 _NOISE_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"})
@@ -173,45 +37,32 @@ _EMBED_CHROME = 100  # characters around an embedded post (a caption, a "View on
 _BIG_TEXT = 2000
 _WRAPPER_TEXT = 2000
 _STRONG = -2
-_STRONG_NEGATIVE = frozenset(
-    [
-        "comment",
-        "comments",
-        "commentlist",
-        "disqus",
-        "outbrain",
-        "taboola",
-        "relatedposts",
-        "sharedaddy",
-        "addtoany",
-        "cookie",
-        "consent",
-    ]
-)
 
 
 def hint(
     el: HtmlElement,
-    negative: frozenset[str] = _NEGATIVE,
-    pairs: frozenset[tuple[str, str]] = _NEGATIVE_PAIRS,
+    negative: frozenset[str] = CLASS_NEGATIVE,
+    pairs: frozenset[tuple[str, str]] = CLASS_NEGATIVE_PAIRS,
 ) -> int:
     """-2 for comment threads, -1 when class/id words say boilerplate (`negative` words or
     word `pairs`), +1 for content, else 0."""
     attrs = f"{el.get('class', '')} {el.get('id', '')}"
     if not attrs.strip():
         return 0
+    if "-" in attrs:
+        attrs = POST_TOPIC_CLASSES.sub(" ", attrs)
     words = [w.lower() for w in _WORD_SPLIT.split(attrs) if w]
     score = 0
     previous = ""
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else ""
         # "has-comments", "comments-enabled" describe a page's state, not a comment thread.
-        if previous not in _MODIFIERS and following not in _STATES:
-            if word in _STRONG_NEGATIVE:
+        if previous not in CLASS_MODIFIERS and following not in CLASS_STATES:
+            if word in CLASS_STRONG_NEGATIVE:
                 return _STRONG
             if word in negative or (previous, word) in pairs:
                 score = -1
-        if word in _POSITIVE and score == 0:
+        if word in CLASS_POSITIVE and score == 0:
             score = 1
         previous = word
     return score
@@ -227,7 +78,7 @@ def in_other_stories(node: HtmlElement) -> bool:
     """Whether an element sits in a link or in a block listing other stories (related, most
     read, teasers, a sidebar): a date there is another story's, not the page's."""
     return any(
-        a.tag == "a" or hint(a, _OTHER_STORIES, _OTHER_STORIES_PAIRS) < 0
+        a.tag == "a" or hint(a, CLASS_OTHER_STORIES, CLASS_OTHER_STORIES_PAIRS) < 0
         for a in node.iterancestors()
         if a.tag not in ("body", "html")
     )
@@ -243,11 +94,12 @@ def _hidden(el: HtmlElement) -> bool:
 _CHROME_TAGS = frozenset({"header", "footer"})
 
 
-def junk(root: HtmlElement) -> set[HtmlElement]:
+def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
     """Elements under `root` (and their descendants) that are boilerplate or invisible.
 
     A boilerplate-named wrapper that holds a lot of prose ("page-ad-margins" around a whole
     story) is kept: names are hints, text is evidence. Comment threads go whatever their size.
+    Without `hints`, class and id names are not read: only what no reader sees is junk.
     """
     found: set[HtmlElement] = set()
     seen_h1 = root.getparent() is not None
@@ -276,7 +128,7 @@ def junk(root: HtmlElement) -> set[HtmlElement]:
                 if _little_text(el):
                     found.add(el)
                 continue
-            verdict = hint(el)
+            verdict = hint(el) if hints else 0
             if verdict == _STRONG or (verdict < 0 and _little_prose(el) and not _post_embed(el)):
                 found.add(el)
     return found
@@ -335,6 +187,18 @@ def _own_text_len(el: HtmlElement) -> int:
     for child in el:
         total += len((child.tail or "").strip())
     return total
+
+
+def main_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
+    """The main text by content scoring. When class-name hints leave no text at all (a
+    forum's posts named "comment", Blogger's "widget Blog", Drupal's "label-hidden" fields),
+    the densest text region judged by text alone: a page with a main text is never empty."""
+    for hints in (True, False):
+        skip = junk(tree, hints)
+        blocks = collect_blocks(find_content(tree, skip), skip, url)
+        if blocks:
+            return blocks
+    return []
 
 
 def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]:

@@ -103,8 +103,41 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
     for key, (_, weight) in zip(keys, weighted, strict=True):
         votes[key] = votes.get(key, 0.0) + weight
     best = max(range(len(keys)), key=lambda i: (votes[keys[i]], -i))
-    # Of equal spellings, the shown one (no-break spaces kept) is the one to return.
-    return on_page if on_page and normalize_space(on_page) == keys[best] else weighted[best][0]
+    # Of spellings equal but for typography, the shown one (’, –, no-break spaces) is returned.
+    winner = weighted[best][0]
+    alike = on_page and _typeset_alike(on_page) == _typeset_alike(winner)
+    # A declared title that only adds words after the shown one is an SEO variant of it.
+    seo = on_page and fold(winner) != fold(on_page) and fold(winner).startswith(fold(on_page))
+    return on_page if alike or seo else winner
+
+
+# Typography that declared titles flatten (’ → ', – → -, … → ..., no-break space → space).
+_TYPOGRAPHY = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "…": "...",
+        " ": " ",
+        " ": " ",
+        " ": " ",
+    }
+)
+
+
+def _typeset_alike(text: str) -> str:
+    """A title with its typography flattened: the key under which spellings vote together."""
+    return normalize_space(normalize_space(text).translate(_TYPOGRAPHY))
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

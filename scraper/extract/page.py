@@ -11,11 +11,12 @@ from lxml.html import HtmlElement
 
 from scraper.extract.article import build_article
 from scraper.extract.body import blocks_text, collect_blocks
-from scraper.extract.generic import find_content, junk
+from scraper.extract.generic import find_content, junk, main_blocks
 from scraper.extract.html import cap_links, parse_html
 from scraper.extract.selectors import detect_era, select
 from scraper.extract.structured import NON_ARTICLE_TYPES, Structured, read_structured
 from scraper.extract.teasers import extract_teasers
+from scraper.extract.text import word_count
 from scraper.items import Article, Listing
 from scraper.profiles import Era, Profile, profile_for_url
 from scraper.urls import canonicalize_url, well_formed
@@ -143,7 +144,7 @@ def _by_shape(tree: HtmlElement, url: str, era: Era | None, min_words: int) -> s
     """One text block of `min_words` or more is an article; many cards without one is a
     listing."""
     skip = junk(tree)
-    words = len(blocks_text(collect_blocks(find_content(tree, skip), skip)).split())
+    words = word_count(blocks_text(collect_blocks(find_content(tree, skip), skip)))
     if words >= min_words:
         return "article"
     return "listing" if _has_cards(tree, url, era) else "other"
@@ -158,9 +159,7 @@ def _has_cards(tree: HtmlElement, url: str, era: Era | None) -> bool:
 
 def body_only(html: str | bytes, url: str | None = None) -> str:
     """The generic body text of a page (benchmark adapter: no profile, no metadata)."""
-    tree = parse_html(html)
-    skip = junk(tree)
-    return blocks_text(collect_blocks(find_content(tree, skip), skip, url))
+    return blocks_text(main_blocks(parse_html(html), url))
 
 
 def meta_prediction(html: str | bytes, url: str | None = None) -> dict[str, object]:
@@ -176,3 +175,9 @@ def meta_prediction(html: str | bytes, url: str | None = None) -> dict[str, obje
         "publishing_date": article.published,
         "body": body,
     }
+
+
+def article_body(html: str | bytes, url: str | None = None) -> str:
+    """The body of a full extraction, every field computed (benchmark adapter: the speed of
+    `extract` as a crawl runs it)."""
+    return extract(html, url).body

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.extract.dates import (
@@ -24,14 +25,11 @@ from scraper.extract.generic import in_boilerplate, in_other_stories
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import labelled_texts, node_text
+from scraper.extract.vocabulary import DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
 
 # A label naming the publication date, in the languages we meet.
-_DATE_LABEL = re.compile(
-    r"^\s*(?:datum|date|published|publication|publié(?: le)?|publicado(?: em| el)?|"
-    r"veröffentlicht(?: am)?|pubblicato(?: il)?|gepubliceerd(?: op)?|udgivet|publicerad)\s*:?\s*$",
-    re.IGNORECASE,
-)
+_DATE_LABEL = re.compile(rf"^\s*{alternation(DATE_LABELS)}\s*:?\s*$", re.IGNORECASE)
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
@@ -75,6 +73,29 @@ def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | N
             found = find_date(text.strip(), languages)
             if found:
                 return found
+    return None
+
+
+_AFTER_HEADLINE = etree.XPath(
+    "(//h1)[1]/following::*[self::p or self::div or self::span or self::small or self::time]"
+    "[not(*[self::p or self::div])][normalize-space()][position() <= 6]"
+)
+_MAX_DATELINE = 80
+_DATE_START = 16  # characters before a dateline's date: a weekday, a month or a label
+_DIGIT = re.compile(r"\d")
+
+
+def _dateline(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+    """The date of a short line just below the headline that opens with one ("January 22,
+    2014", "21. Jan 2022 // Do it yourself"): the day the page shows for its story."""
+    for node in _AFTER_HEADLINE(tree):
+        text = node_text(node)
+        if len(text) > _MAX_DATELINE or in_other_stories(node):
+            continue
+        digit = _DIGIT.search(text)
+        found = find_date(text, languages) if digit and digit.start() <= _DATE_START else None
+        if found:
+            return found
     return None
 
 
@@ -122,6 +143,8 @@ def dates(
     structured = next(filter(None, (parse_date(v) for v in data.published)), None)
     visible = _visible_date(tree, era, scope, languages)
     published = structured or visible
+    if published is None:
+        published = _dateline(tree, languages)
     if published is None:
         published = _text_date(scope if scope is not None else tree, languages)
     if published is None and url:

@@ -11,6 +11,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from scraper.extract.text import normalize_space
+from scraper.extract.vocabulary import AUTHOR_LABELS
 
 ARTICLE_TYPES = frozenset(
     {
@@ -45,15 +46,6 @@ NON_ARTICLE_TYPES = frozenset(
         "newsmediaorganization",
     }
 )
-_AUTHOR_LABELS = (
-    "written by",
-    "écrit par",
-    "ecrit par",
-    "autor",
-    "author",
-    "auteur",
-    "geschrieben von",
-)
 _META_PUBLISHED = (
     "article:published_time",
     "og:article:published_time",
@@ -73,6 +65,22 @@ _META_PUBLISHED = (
     "published_time",
     "cxenseparse:recs:publishtime",
     "displaydate",
+    # Dublin Core in its other spellings, RDFa's schema.org, and scholarly publishers' tags.
+    "dcterms.issued",
+    "dcterms.date",
+    "dc.date.created",
+    "dc:date",
+    "dc:created",
+    "dcterms:created",
+    "dcterms:issued",
+    "schema:datepublished",
+    "schema:datecreated",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
+)
+_PROPERTY_PUBLISHED = frozenset(
+    {"datepublished", "schema:datepublished", "datecreated", "schema:datecreated", "dc:date"}
 )
 _META_MODIFIED = (
     "article:modified_time",
@@ -120,7 +128,6 @@ class Structured:
     site_name: str | None = None
     publisher: str | None = None
     article_body: str | None = None  # JSON-LD articleBody: full text some pages only ship there
-    live_updates: list[str] = field(default_factory=list)  # a live blog's liveBlogUpdate texts
 
     def is_article(self) -> bool | None:
         """True/False when the declared type says article / not article; None when silent."""
@@ -160,18 +167,22 @@ def read_structured(tree: HtmlElement) -> Structured:
             if not _URLISH.match(value):
                 data.meta_authors.append(value)
     label = _first(meta, "twitter:label1")
-    if label and label.strip().lower().rstrip(":") in _AUTHOR_LABELS:
+    if label and label.strip().lower().rstrip(":") in AUTHOR_LABELS:
         data.meta_authors.extend(meta.get("twitter:data1", []))
     for name in _META_PUBLISHED:
         data.published.extend(meta.get(name, []))
     for name in _META_MODIFIED:
         data.modified.extend(meta.get(name, []))
-    for el in tree.iterfind(".//*[@itemprop]"):
-        prop = el.get("itemprop", "")
-        if prop in ("datePublished", "dateModified"):
-            value = el.get("content") or el.get("datetime")
-            if value:
-                (data.published if prop == "datePublished" else data.modified).append(value)
+    # Microdata (itemprop) and RDFa (property) on visible elements: <time>, <span content>.
+    for el in tree.xpath("//*[@itemprop or @property][not(self::meta)]"):
+        prop = (el.get("itemprop") or el.get("property") or "").lower()
+        value = el.get("content") or el.get("datetime")
+        if not value:
+            continue
+        if prop in _PROPERTY_PUBLISHED:
+            data.published.append(value)
+        elif prop in ("datemodified", "schema:datemodified"):
+            data.modified.append(value)
     data.tags = meta.get("article:tag", []) + data.tags
     data.canonical = _link(tree, "canonical")
     data.og_url = _first(meta, "og:url")
@@ -237,15 +248,6 @@ def _jsonld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
     return nodes
 
 
-def _update_text(update: Any) -> str | None:
-    """One live-blog update as text: its headline, then its body."""
-    if not isinstance(update, dict):
-        return None
-    parts = [_string(update.get("headline")), _string(update.get("articleBody"))]
-    text = "\n".join(p for p in parts if p)
-    return (unescape(text) if "&" in text else text) or None
-
-
 def _types(node: dict[str, Any]) -> set[str]:
     value = node.get("@type", [])
     values = value if isinstance(value, list) else [value]
@@ -268,7 +270,6 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
     body = article.get("articleBody")
     if isinstance(body, str) and body.strip():
         data.article_body = unescape(body) if "&" in body else body
-    data.live_updates = [u for u in map(_update_text, _as_list(article.get("liveBlogUpdate"))) if u]
     data.description = _string(article.get("description"))
     people = _as_list(article.get("author")) or _as_list(article.get("creator"))
     for person in people + _as_list(article.get("contributor")):

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from scraper.extract.vocabulary import KICKER_CLASS, SCREEN_READER_ONLY
+
 # Characters that need the slow path: non-ASCII spaces and invisible ones.
 _SPECIAL = re.compile("[\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -31,23 +33,24 @@ def normalize_space(text: str | None) -> str:
     return _RUN.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+# Han and kana are written without spaces: each character counts as a word.
+_WORDS = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+)
+
+
+def word_count(text: str) -> int:
+    """Words in a text: runs of word characters, one per Han or kana character (the one
+    count used everywhere: thresholds, stored word_count, dedupe's minimum)."""
+    return len(_WORDS.findall(text))
+
+
 def node_text(node: HtmlElement) -> str:
     """Visible text of an element, whitespace-normalised."""
     return normalize_space(node.text_content())
 
 
-# Text nobody sees: only screen readers get it ("Box aufklappen", "opens in a new tab").
-_SCREEN_READER_ONLY = re.compile(
-    r"offscreen|a11y-hidden|sr-only|screen-reader|visually-hidden|visuallyhidden",
-    re.IGNORECASE,
-)
-# A heading's topic line above the headline ("kicker", German "Dachzeile"), by class name,
-# and the part marked as the headline itself.
-_KICKER = re.compile(
-    r"kicker|overline|overtitle|supertitle|super-title|pretitle|eyebrow|roofline|topline"
-    r"|dachzeile|spitzmarke|titleheader",
-    re.IGNORECASE,
-)
+# The part of a heading marked as the headline itself (beside a kicker).
 _HEADLINE_PART = re.compile(r"headline", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[:|–—/·-]")
 _WORD = re.compile(r"\w")
@@ -82,7 +85,7 @@ _BLOCK_CHILDREN = frozenset(
 
 def screen_reader_only(element: HtmlElement) -> bool:
     """Whether an element's class hides it from sight for screen readers (sr-only…)."""
-    return bool(_SCREEN_READER_ONLY.search(element.get("class") or ""))
+    return bool(SCREEN_READER_ONLY.search(element.get("class") or ""))
 
 
 # Where an inline element starts or ends, in text built from a tree: a colon there glued to
@@ -181,26 +184,10 @@ def _marks(element: HtmlElement) -> str:
     return " ".join((attrib.get("class") or "", *data))
 
 
-def _glued_lead(child: HtmlElement, heading: HtmlElement) -> bool:
-    """A lead phrase of several words glued to the capitalised headline after it
-    ("<span>Nationale Demo</span>Der 9. Juli"): nobody writes "DemoDer", so the page's
-    layout puts the phrase on a line of its own."""
-    text, tail = child.text_content().strip(), child.tail or ""
-    return (
-        not (heading.text or "").strip()
-        and child.getprevious() is None
-        and " " in text
-        and text[-1:].isalpha()
-        and tail[:1].isupper()
-    )
-
-
 def _apart_kicker(child: HtmlElement, heading: HtmlElement) -> bool:
     """A kicker part of a heading (its class says so, or a sibling is the marked headline)
     that no visible separator joins to the headline: the page shows it as a line of its own."""
-    if _glued_lead(child, heading):
-        return True
-    if not _KICKER.search(_marks(child)):
+    if not KICKER_CLASS.search(_marks(child)):
         if _HEADLINE_PART.search(_marks(child)) or not _WORD.search(child.text_content()):
             return False
         if not any(

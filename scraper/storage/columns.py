@@ -99,7 +99,12 @@ TABLES = (  # in the order docs/schema.md describes them
                 "1 when the page only shows a members' preview: `body` is then truncated, never "
                 "the full text",
             ),
-            Column("word_count", "INTEGER", "whitespace-separated words of `body`"),
+            Column(
+                "word_count",
+                "INTEGER",
+                "words of `body`: runs of letters and digits, one per Han or kana character "
+                "(Chinese and Japanese are written without spaces)",
+            ),
             Column(
                 "content_hash",
                 "TEXT",

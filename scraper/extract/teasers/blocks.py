@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -20,29 +19,9 @@ from scraper.extract.teasers.tree import (
     links_in,
     visible_text,
 )
+from scraper.extract.vocabulary import FEATURED_CLASS, RELATED_CLASS, RELATED_HEADING
 
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "nav", "ul", "ol", "footer", "main"})
-
-_RELATED_CLASS = re.compile(
-    r"related|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
-    r"|more-(posts|stories|articles)",
-    re.I,
-)
-_FEATURED_CLASS = re.compile(
-    r"featured|hero|highlight|spotlight|magazine|a-la-une|big[-_]grid|top-stories", re.I
-)
-_RELATED_HEADING = re.compile(
-    r"^(?:[àa] lire (?:aussi|également|egalement)|lire aussi|voir aussi|à voir aussi"
-    r"|(?:articles?|publications?|billets?|posts?) (?:similaires?|liés?|recommandés?|connexes)"
-    r"|similaires?|sur le même (?:sujet|thème)|dans la même (?:rubrique|catégorie)|du même auteur"
-    r"|vous (?:aimerez|pourriez) (?:aussi|également|peut-être aussi|aussi aimer)"
-    r"|à découvrir (?:aussi|également)|ces articles (?:peuvent|pourraient) vous intéresser"
-    r"|(?:en )?lire (?:la suite|plus)|continuer (?:la|votre) lecture"
-    r"|read next|read more|keep reading|continue reading|related(?: posts| articles| stories)?"
-    r"|you (?:might|may) also like|see also|also read|more (?:from|stories|articles|posts)"
-    r"|recommended(?: for you)?)\b",
-    re.I,
-)
 
 
 # A single card on a listing page is a teaser when it shows a heading, or is an <article>
@@ -98,7 +77,7 @@ def _containers(tree: HtmlElement, page: Page) -> list[tuple[str, HtmlElement, b
         if named:
             found.append((named, el, False))
     for heading in tree.iter(*HEADINGS[1:]):
-        if _RELATED_HEADING.match(visible_text(heading).lstrip("→»> ")):
+        if RELATED_HEADING.match(visible_text(heading).lstrip("→»> ")):
             container = _heading_container(heading, page)
             if container is not None:
                 found.append(("related", container, True))
@@ -120,9 +99,9 @@ def _block_kind(label: str) -> str | None:
     tokens = [
         t for t in label.lower().split() if t != "featured" and not t.startswith(TAXONOMY_PREFIX)
     ]
-    if any(_RELATED_CLASS.search(t) for t in tokens):
+    if any(RELATED_CLASS.search(t) for t in tokens):
         return "related"
-    if any(_FEATURED_CLASS.search(t) for t in tokens):
+    if any(FEATURED_CLASS.search(t) for t in tokens):
         return "featured"
     return None
 

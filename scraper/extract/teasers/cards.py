@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.extract.dates import parse_date, parse_iso
+from scraper.extract.dates import DATE_IN_TEXT, parse_date, parse_iso
 from scraper.extract.selectors import select
 from scraper.extract.teasers.page import Page
 from scraper.extract.teasers.tree import (
@@ -21,14 +21,10 @@ from scraper.extract.teasers.tree import (
     visible_text,
 )
 from scraper.extract.text import normalize_space
+from scraper.extract.vocabulary import BY_WORDS, READ_MORE, alternation
 from scraper.items import Teaser
 from scraper.urls import canonicalize_url, resolve
 
-_MORE_TEXT = re.compile(
-    r"^(?:(?:lire la suite|continuer la lecture|lire l['’]article|read more|continue reading)\b.{0,80}"
-    r"|(?:lire plus|la suite|suite|en savoir plus|more)\W*)$",
-    re.I,
-)
 _MORE_WORDS = frozenset({"more", "readmore", "more-link"})
 _MORE_TAGS = frozenset({"a", "span", "div", "p"})
 _MORE_MAX_ELEMENTS = 20
@@ -36,10 +32,6 @@ _COUNT_DESCENDANTS = etree.XPath("count(descendant::*)")
 _ICON_PX = 40
 _READING_TIME = re.compile(r"^\d+\s*(?:min|minutes?|mn)\b", re.I)
 _MONTH = r"[^\W\d_]{3,9}\.?"
-_TEXT_DATE = re.compile(
-    rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b"
-    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b"
-)
 _DATE_WORDS = frozenset(
     {"date", "time", "published", "posted", "meta", "byline", "info", "pubdate"}
 )
@@ -52,7 +44,7 @@ _META_WORDS = (
     | {"tag", "tags", "category", "categories", "cat", "kicker", "badge", "label", "overline"}
     | {"context", "reading", "duration", "title", "headline"}
 )
-_BYLINE_PREFIX = re.compile(r"^(?:par|by|von|publié par|écrit par)(?:\s+|$)", re.I)
+_BYLINE_PREFIX = re.compile(rf"^(?:{alternation(BY_WORDS)}|publié par|écrit par)(?:\s+|$)", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 # A display name ("Éric Verhaeghe", "CDS") or a login kept as a name ("courrier-strateges").
 _NAME_SHAPE = re.compile(r"^(?:[^\W\d_a-z][^\W\d]*(?:[ '’.-]+[^\W\d]+){0,4}|[a-z]+(?:-[a-z]+)+)$")
@@ -126,7 +118,7 @@ def _title(
             if class_words(el) & (_AUTHOR_WORDS | _DATE_WORDS) or hidden(el):
                 continue
             text = visible_text(el, skip=lambda e: bool(class_words(e) & _BADGE_WORDS))
-            if text and text.casefold() not in banned and not _MORE_TEXT.match(text):
+            if text and text.casefold() not in banned and not READ_MORE.match(text):
                 return el, text
     return None, None
 
@@ -158,7 +150,7 @@ def _link_title(link_url: str, card: HtmlElement, authors: list[str]) -> str | N
         if any(d.tag in STRUCTURE_TAGS for d in a.iterdescendants()):
             continue
         text = visible_text(a)
-        if 3 <= len(text) <= 160 and not _MORE_TEXT.match(text):
+        if 3 <= len(text) <= 160 and not READ_MORE.match(text):
             return text
     return None
 
@@ -199,9 +191,9 @@ def _excerpt(
 
 
 def _excerpt_like(text: str, refused: set[str]) -> bool:
-    if not text or text.casefold() in refused or _MORE_TEXT.match(text):
+    if not text or text.casefold() in refused or READ_MORE.match(text):
         return False
-    if _READING_TIME.match(text) or (_TEXT_DATE.search(text) and len(text) < 40):
+    if _READING_TIME.match(text) or (DATE_IN_TEXT.search(text) and len(text) < 40):
         return False
     return len(text.split()) >= 3 or len(text) >= 20
 
@@ -227,7 +219,7 @@ def _is_more_link(el: HtmlElement) -> bool:
     if el.tag not in _MORE_TAGS or _COUNT_DESCENDANTS(el) > _MORE_MAX_ELEMENTS:
         return False
     text = visible_text(el)
-    if el.tag in ("a", "span", "div", "p") and _MORE_TEXT.match(text):
+    if el.tag in ("a", "span", "div", "p") and READ_MORE.match(text):
         return True
     words = class_words(el)
     return (
@@ -339,7 +331,7 @@ def _published(card: HtmlElement, page: Page) -> str | None:
     for el in candidates:
         if _is_title_or_excerpt(el):
             continue
-        match = _TEXT_DATE.search(visible_text(el))
+        match = DATE_IN_TEXT.search(visible_text(el))
         if match:
             parsed = parse_date(match.group(0), page.languages)
             if parsed:

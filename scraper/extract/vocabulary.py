@@ -1,0 +1,462 @@
+"""The generic words of news pages, in the languages we meet: one place for every list.
+
+The extractors' rules are generic; the words they look for (byline labels, calls to action,
+"related stories" headings, boilerplate lines) are data, kept here so a language or a phrase
+is added once and every rule sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of `words` (spaces match any whitespace), longest first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+# --- Bylines -----------------------------------------------------------------------------
+# "By" as bylines print it before the names, in the languages we meet.
+BY_WORDS = ("by", "von", "par", "por", "door", "av", "af")
+# Also "by" in bylines, but words that start ordinary sentences too ("De acuerdo…", "Di
+# recente…"): read only in text already known to be a byline.
+BY_WORDS_IN_BYLINES = (*BY_WORDS, "de", "di", "od", "von der")
+# Labels naming the writer ("Autorin: …", "<strong>Auteur</strong> …", twitter:label1).
+AUTHOR_LABELS = (
+    "author",
+    "authors",
+    "autor",
+    "autorin",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
+    "autora",
+    "forfatter",
+    "författare",
+    "skribent",
+    "written by",
+    "écrit par",
+    "ecrit par",
+    "geschrieben von",
+)
+
+# Link texts that are actions, never names: author boxes link "More posts" or "Read More" to
+# the author page with the same markup as the name itself.
+CALLS_TO_ACTION = frozenset(
+    [
+        "read more",
+        "more posts",
+        "more articles",
+        "more stories",
+        "all posts",
+        "all articles",
+        "all stories",
+        "view all posts",
+        "view posts",
+        "view profile",
+        "see all",
+        "see more",
+        "see profile",
+        "show more",
+        "follow",
+        "website",
+        "continue reading",
+        "lire la suite",
+        "plus d'articles",
+        "voir le profil",
+        "tous les articles",
+        "weiterlesen",
+        "mehr lesen",
+        "alle beiträge",
+        "leer más",
+        "ver perfil",
+        "leia mais",
+        "mais posts",
+        "continua a leggere",
+        "leggi tutto",
+        "devamını oku",
+        "daha fazla",
+    ]
+)
+# "View all posts by X", "Afficher tous les articles par X": the link names X after the action.
+POSTS_BY = re.compile(
+    r"^(?:(?:view|see|show|browse|read|more)\s+(?:all\s+)?(?:posts|articles|stories|entries)"
+    r"|(?:afficher|voir)\s+tou(?:s|tes)\s+les\s+(?:articles|publications|billets)"
+    r"|alle\s+(?:beiträge|artikel)|(?:ver|mostrar)\s+tod[oa]s\s+(?:las|los|os|as)\s+"
+    r"(?:entradas|artículos|publicaciones|posts|artigos)"
+    r"|visualizza\s+tutti\s+gli\s+articoli|tutti\s+gli\s+articoli)"
+    r"\s+(?:by|from|of|par|de|des|du|von|di|da|do)\s+",
+    re.IGNORECASE,
+)
+# An author photo's alt or title text around the name: "X's Picture", "Avatar of X", "Photo de X".
+PICTURE_OF = re.compile(
+    r"['’]s\s+(?:profile\s+)?(?:picture|avatar|photo|image|portrait)$"
+    r"|^(?:(?:profile\s+)?(?:picture|avatar|photo|image|portrait)\s+(?:of|de|von|di|da)\s+)"
+    r"|\s+(?:avatar|profile\s+picture)$",
+    re.IGNORECASE,
+)
+
+
+def is_call_to_action(text: str) -> bool:
+    """A link text that asks the reader to do something ("Read More", "More posts")."""
+    return text.casefold().strip(" .:…»›→") in CALLS_TO_ACTION
+
+
+# Words joining co-authors in a byline ("A et B", "A und B", "A og B").
+NAME_CONNECTIVES = ("et", "and", "und", "und von", "y", "e", "og", "och", "en", "i", "a")
+# Roles and desks after a byline's name ("Jane Roe, Reporter", "Max Müller | Redakteur").
+BYLINE_ROLE = re.compile(
+    r"\s*[,|–—(-]\s*(?:reporter|correspondent|editor|writer|journalist|staff|contributor|"
+    r"correspondant|journaliste|rédact(?:eur|rice)|envoyée?\s+spécial|redakteur(?:in)?|"
+    r"korrespondent(?:in)?|chef|senior|political|chief|associate|deputy|columnist|photographer|"
+    r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",
+    re.IGNORECASE,
+)
+# Connectives and prepositions left over when a byline is split ("… , le 27 mai").
+NOT_NAMES = frozenset(
+    ["le", "la", "les", "the", "and", "et", "und", "von", "by", "par", "de", "du", "am", "on", "at"]
+)
+# CJK bylines put the role after the name: "신현주 기자", "松岡大地記者".
+CJK_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
+# Particles inside names ("Anne-Sophie de La Tour", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "del",
+        "dos",
+        "bin",
+        "al",
+        "ibn",
+        "ter",
+        "ten",
+        "zu",
+        "y",
+        "e",
+    ]
+)
+# Bylines that name a newsroom or an account, not a writer, in the languages we meet.
+NEWSROOM_WORDS = frozenset(
+    [
+        "redaction",
+        "redactions",
+        "staff",
+        "newsroom",
+        "editorial",
+        "editors",
+        "editor",
+        "desk",
+        "admin",
+        "administrator",
+        "webmaster",
+        "team",
+        "equipe",
+        "redaktion",
+        "redazione",
+        "redaccion",
+        "redacao",
+    ]
+)
+# Words that do not count when a byline is compared with the site's name.
+NAME_STOPWORDS = frozenset(["le", "la", "les", "l", "de", "des", "du", "d", "the", "of", "a", "an"])
+
+# --- Dates -------------------------------------------------------------------------------
+# Labels before a publication date ("Veröffentlicht am", "Publié le", "Datum:").
+DATE_LABELS = (
+    "datum",
+    "date",
+    "published",
+    "publication",
+    "publié",
+    "publié le",
+    "publicado",
+    "publicado em",
+    "publicado el",
+    "veröffentlicht",
+    "veröffentlicht am",
+    "pubblicato",
+    "pubblicato il",
+    "gepubliceerd",
+    "gepubliceerd op",
+    "udgivet",
+    "publicerad",
+)
+# Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
+UPDATE_LABELS = (
+    "updated",
+    "posted",
+    "first published",
+    "mis à jour",
+    "stand",
+    "aktualisiert",
+    "atualizado",
+    "actualizado",
+)
+
+# --- Other stories -----------------------------------------------------------------------
+# A line or heading announcing other stories ("You may also like", "À lire aussi").
+RELATED_STORIES = (
+    r"(?:you (?:may|might) also (?:like|enjoy)|you may be interested in|"
+    r"related(?: (?:posts|articles|stories|news|content))?|more (?:stories|news) (?:from|like this)|"
+    r"recommended(?: (?:for you|stories|articles))?|read next|keep reading|see also|also read|"
+    r"more (?:from|stories|articles|posts)|"
+    r"[àa] lire (?:aussi|également|egalement)|lire aussi|voir aussi|à voir aussi|"
+    r"(?:articles?|contenus|publications?|billets?|posts?) (?:similaires?|liés?|recommandés?|connexes)|"
+    r"sur le même (?:sujet|thème)|dans la même (?:rubrique|catégorie)|du même auteur|"
+    r"vous (?:aimerez|pourriez) (?:aussi|également|peut-être aussi|aussi aimer)|"
+    r"à découvrir (?:aussi|également)|ces articles (?:peuvent|pourraient) vous intéresser|"
+    r"você (?:pode|também pode) gostar|(?:artigos|posts|notícias) relacionad[oa]s|"
+    r"te puede interesar|(?:artículos|noticias|notas) relacionad[oa]s|también te puede interesar|"
+    r"das könnte (?:sie|dich) auch interessieren|ähnliche (?:artikel|beiträge)|"
+    r"(?:lesen sie|lies) auch|auch interessant|weitere (?:artikel|beiträge) zum thema|"
+    r"schon gelesen|potrebbe interessarti|articoli correlati|ti potrebbe interessare)"
+)
+# Link texts that lead on to the rest of a story ("Lire la suite", "Read more").
+READ_MORE = re.compile(
+    r"^(?:(?:lire la suite|continuer la lecture|lire l['’]article|read more|continue reading)\b.{0,80}"
+    r"|(?:lire plus|la suite|suite|en savoir plus|more)\W*)$",
+    re.I,
+)
+
+# --- Page furniture ----------------------------------------------------------------------
+# Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
+FURNITURE = re.compile(
+    r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on)?|"
+    r"commentaires?|comments?|advertisement|publicité|anzeige|werbung|read more|lire aussi|"
+    r"lire la suite|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
+    r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
+    r"imprimer|copy link|advert|topics|caption|close|related news|you may also like|more|"
+    r"click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
+    r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
+    r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
+    r"inhaltsverzeichnis|embed|"
+    r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
+    r"【?関連記事】?|関連キーワード|おすすめ情報|"
+    r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
+    r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
+    re.IGNORECASE,
+)
+# Lines that sign a story off: calls to follow or subscribe, credits, copyright.
+SIGN_OFF = re.compile(
+    r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
+    r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
+    r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
+    r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|@\w{3,}\b",
+    re.IGNORECASE,
+)
+# A line announcing other stories, alone on its line (a roundup's heading).
+ROUNDUP = re.compile(rf"^\W*{RELATED_STORIES}\b.{{0,20}}$", re.IGNORECASE)
+# The same words opening a block's heading ("À lire aussi sur le sujet").
+RELATED_HEADING = re.compile(rf"^{RELATED_STORIES}\b", re.IGNORECASE)
+
+
+# --- Class and id names ------------------------------------------------------------------
+# Blocks that list other stories (related, most read, teasers): what they show, excerpts and
+# dates, belongs to those stories.
+CLASS_OTHER_STORIES = frozenset(
+    [
+        "related",
+        "relatedposts",
+        "recommended",
+        "recommendations",
+        "recirc",
+        "outbrain",
+        "taboola",
+        "sidebar",
+        "trending",
+        "popular",
+        "mostread",
+        "teaser",
+        "teasers",
+        "more",
+        "readmore",
+        "moreonthis",
+    ]
+)
+# Boilerplate blocks of any kind: comments, share bars, menus, ads, bylines, galleries.
+CLASS_NEGATIVE = CLASS_OTHER_STORIES | frozenset(
+    [
+        "comment",
+        "comments",
+        "commentlist",
+        "disqus",
+        "share",
+        "shares",
+        "sharing",
+        "sharebar",
+        "social",
+        "sociable",
+        "aside",
+        "footer",
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "breadcrumb",
+        "breadcrumbs",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "promo",
+        "promos",
+        "promotion",
+        "advert",
+        "advertisement",
+        "advertising",
+        "ads",
+        "ad",
+        "adv",
+        "adsense",
+        "sponsor",
+        "sponsored",
+        "banner",
+        "cookie",
+        "cookies",
+        "consent",
+        "popup",
+        "modal",
+        "overlay",
+        "widget",
+        "widgets",
+        "tags",
+        "tagcloud",
+        "byline",
+        "author",
+        "authors",
+        "caption",
+        "credit",
+        "credits",
+        "toolbar",
+        "tools",
+        "login",
+        "pagination",
+        "pager",
+        "skip",
+        "hidden",
+        "sronly",
+        "screenreader",
+        "visuallyhidden",
+        "masthead",
+        "topbar",
+        "rating",
+        "poll",
+        "meta",
+        "dateline",
+        "timestamp",
+        "headline",
+        "kicker",
+        "email",
+        "follow",
+        "donate",
+        "paywall",
+        "sharedaddy",
+        "addtoany",
+        "gallery",
+        "lightbox",
+        "slideshow",
+        "video",
+        "player",
+        "playlist",
+        "embed",
+    ]
+)
+CLASS_OTHER_STORIES_PAIRS = frozenset(
+    {
+        ("most", "read"),
+        ("read", "more"),
+        ("read", "next"),
+        ("more", "stories"),
+        ("you", "may"),
+        ("also", "like"),
+    }
+)
+CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
+    ("sr", "only"),
+    ("screen", "reader"),
+    ("visually", "hidden"),
+}
+# Names of the story's own container.
+CLASS_POSITIVE = frozenset(
+    [
+        "article",
+        "articlebody",
+        "body",
+        "content",
+        "entry",
+        "main",
+        "post",
+        "story",
+        "text",
+        "prose",
+        "blog",
+        "richtext",
+        "storybody",
+        "articletext",
+        "paragraph",
+    ]
+)
+# A state after a boilerplate word ("comments-closed") and a modifier before it ("has-sidebar",
+# "non-paywall") describe the page, not the block.
+CLASS_STATES = frozenset(
+    {"enabled", "disabled", "open", "closed", "count", "active", "allowed", "on", "off"}
+)
+CLASS_MODIFIERS = frozenset(
+    {"has", "no", "non", "not", "with", "without", "show", "hide", "is", "enable", "disable"}
+)
+# Blocks dropped whatever their size: comment threads, recommendation widgets, consent banners
+# and the dialogs that float over the page (login, privacy, disclosures).
+CLASS_STRONG_NEGATIVE = frozenset(
+    [
+        "comment",
+        "comments",
+        "commentlist",
+        "disqus",
+        "outbrain",
+        "taboola",
+        "relatedposts",
+        "sharedaddy",
+        "addtoany",
+        "cookie",
+        "consent",
+        "dialog",
+        "modal",
+        "popup",
+    ]
+)
+# WordPress's post_class names the post's categories and tags ("category-popular",
+# "tag-sidebar-tips"): the site's topics, not what the block is.
+POST_TOPIC_CLASSES = re.compile(r"(?:^|\s)(?:category|tag|post_tag|format)-\S+")
+# Blocks of teaser cards: related stories, and featured ones.
+RELATED_CLASS = re.compile(
+    r"related|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
+    r"|more-(posts|stories|articles)",
+    re.I,
+)
+FEATURED_CLASS = re.compile(
+    r"featured|hero|highlight|spotlight|magazine|a-la-une|big[-_]grid|top-stories", re.I
+)
+# Text nobody sees: only screen readers get it ("opens in a new tab").
+SCREEN_READER_ONLY = re.compile(
+    r"sr-only|screen-reader|visually-hidden|visuallyhidden",
+    re.IGNORECASE,
+)
+# A heading's topic line above the headline ("kicker", German "Dachzeile"), by class name.
+KICKER_CLASS = re.compile(
+    r"kicker|overline|overtitle|supertitle|super-title|pretitle|eyebrow|roofline|topline"
+    r"|dachzeile|spitzmarke",
+    re.IGNORECASE,
+)
