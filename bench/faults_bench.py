@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scraper.demo import crawl_command, crawl_with_kills
+from scraper.demo import STARTUP_SECONDS, crawl_command, crawl_with_kills, kill_moments
 from scraper.demo.model import DemoSite
 from scraper.demo.server import serve
 from scraper.demo.site import build_site
@@ -103,7 +103,7 @@ def kills(site: DemoSite, tmp: Path, seed: int) -> None:
         clean = crawl(base_url, tmp / "clean-kills.db")
         clean_pages = len(base_url.server.hits)
         base_url.server.hits.clear()
-        moments = [rng.uniform(1.5, clean) for _ in range(6)]
+        moments = kill_moments(rng, 6, clean - STARTUP_SECONDS)
         final = crawl_with_kills(base_url, tmp / "killed.db", moments)
         pages = len(base_url.server.hits)
     if final.returncode != 0:
@@ -113,7 +113,7 @@ def kills(site: DemoSite, tmp: Path, seed: int) -> None:
     rows = count(tmp / "killed.db", "select count(*) from articles")
     distinct = count(tmp / "killed.db", "select count(distinct url) from articles")
     print(
-        f"kill -9 at {', '.join(f'{m:.1f}' for m in moments)} s of each run: {rows} article rows "
+        f"kill -9 {', '.join(f'{m:.1f}' for m in moments)} s into successive runs: {rows} rows "
         f"({distinct} distinct) for {len(site.articles)} articles, teaser sightings "
         f"{seen}/{expected} ({seen / expected:.1%}, target >= 99%), {pages} requests vs "
         f"{clean_pages} clean ({pages / clean_pages:.2f}x, target <= 1.5x)"

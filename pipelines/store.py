@@ -30,7 +30,7 @@ class StorePipeline:
     of what ARCHIVE_FLUSH_SECONDS brought: a killed crawl loses at most that much."""
 
     def __init__(
-        self, crawler: Crawler, path: str, batch_size: int, flush_seconds: float = 1.0
+        self, crawler: Crawler, path: str, batch_size: int, flush_seconds: float = 0.5
     ) -> None:
         self.crawler = crawler
         self.path = path
@@ -51,7 +51,7 @@ class StorePipeline:
             crawler,
             settings.get("ARCHIVE_PATH"),
             settings.getint("ARCHIVE_BATCH_SIZE"),
-            settings.getfloat("ARCHIVE_FLUSH_SECONDS", 1.0),
+            settings.getfloat("ARCHIVE_FLUSH_SECONDS", 0.5),
         )
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(pipeline.crawl_aborting, signal=crawl_aborting)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -106,6 +107,11 @@ class SiteSpider(scrapy.Spider):
         self.allowed_domains = list(self.profile.hosts)
         self.max_articles = int(max_articles) if max_articles not in (None, "") else None
         self.since = since or None
+        # Sitemap dates are UTC, shown dates local: a day's margin never prunes an article
+        # published on the first day kept.
+        self.since_margin = (
+            (date.fromisoformat(since) - timedelta(days=1)).isoformat() if since else None
+        )
         self.refresh = str(refresh).lower() in ("1", "true", "yes")
         self.known: dict[str, Any] = {}
         self.seen: set[str] = set()
@@ -248,8 +254,9 @@ class SiteSpider(scrapy.Spider):
         return self.announced.get(key)
 
     def _before_since(self, day: str | None) -> bool:
-        """Whether a date (a sitemap's, a dated URL's) is before --since."""
-        return bool(self.since and day and day[:10] < self.since)
+        """Whether a date (a sitemap's, a dated URL's) is surely before --since, whatever
+        the time zone it was written in."""
+        return bool(self.since_margin and day and day[:10] < self.since_margin)
 
     def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
         """A request for an article URL, unless seen, too old, or archived and not announced
@@ -391,7 +398,7 @@ class SiteSpider(scrapy.Spider):
         if not sitemaps and not entries:
             self.crawler.stats.inc_value("crawl/sitemap_unreadable")
         for child in sitemaps:
-            if self.since and child.lastmod and child.lastmod[:10] < self.since:
+            if self._before_since(child.lastmod):
                 continue
             own = self._own(child.url)
             if own and self._key(own) not in self.seen:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -46,3 +47,15 @@ def crawl_with_kills(
             continue
         return subprocess.CompletedProcess(command, process.returncode, "", stderr)
     raise AssertionError("unreachable: the last run has no time limit")
+
+
+# Seconds a crawl process takes to start before it fetches anything (imports, Scrapy).
+STARTUP_SECONDS = 1.5
+
+
+def kill_moments(rng: random.Random, kills: int, crawl_seconds: float) -> list[float]:
+    """Delays for `crawl_with_kills` that kill a crawl at `kills` random moments of its work
+    (drawn over a clean crawl's duration): each run is killed that far into its own work,
+    after its start-up, so a resumed run is killed too, not left to finish."""
+    moments = sorted(rng.uniform(0, crawl_seconds) for _ in range(kills))
+    return [STARTUP_SECONDS + b - a for a, b in zip([0.0, *moments], moments, strict=False)]
