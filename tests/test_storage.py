@@ -163,6 +163,18 @@ def test_earlier_versions_follow_an_article_to_its_new_url(archive: Archive, db_
     assert rows(db_path, "SELECT url FROM article_versions") == [("https://site.test/a/",)]
 
 
+def test_a_copy_renamed_onto_an_archived_original_leaves_one_row(
+    archive: Archive, db_path: Path
+) -> None:
+    crawl = archive.start_crawl("test")
+    copy, original = "https://site.test/a-2/", "https://site.test/a/"
+    archive.write_batch([article(copy), article(original)], [], [], [], crawl)
+    archive.write_batch([], [], [], [], crawl, renames=[(copy, original)])
+    assert rows(db_path, "SELECT url FROM articles") == [(original,)]
+    assert rows(db_path, "SELECT DISTINCT article_url FROM aliases") == [(original,)]
+    assert [h["url"] for h in search(db_path, "élections").hits] == [original]
+
+
 def test_page_modified_date_is_kept_on_update(archive: Archive, db_path: Path) -> None:
     crawl = archive.start_crawl("test")
     archive.write_batch([article()], [], [], [], crawl)

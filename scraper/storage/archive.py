@@ -222,7 +222,10 @@ class Archive:
         )
 
     def _rename_article(self, old: str, new: str) -> None:
-        """Give an archived article a new canonical URL; what pointed at the old one follows."""
+        """Give an archived article a new canonical URL; what pointed at the old one follows.
+
+        When the new URL already has its row (a resumed crawl can store the original before
+        it learns the copy was archived), the copy's row is folded into it: one row each."""
         self.db.execute(
             "UPDATE articles SET url = ? WHERE url = ? AND NOT EXISTS"
             " (SELECT 1 FROM articles WHERE url = ?)",
@@ -230,11 +233,8 @@ class Archive:
         )
         self.db.execute("UPDATE aliases SET article_url = ? WHERE article_url = ?", (new, old))
         self.db.execute("UPDATE teasers SET article_url = ? WHERE article_url = ?", (new, old))
-        self.db.execute(  # its earlier versions follow the row, if the row moved
-            "UPDATE article_versions SET url = ? WHERE url = ? AND NOT EXISTS"
-            " (SELECT 1 FROM articles WHERE url = ?)",
-            (new, old, old),
-        )
+        self.db.execute("UPDATE article_versions SET url = ? WHERE url = ?", (new, old))
+        self.db.execute("DELETE FROM articles WHERE url = ?", (old,))
 
     def _upsert_article(self, url: str, article: Article, crawl_id: int, now: str) -> str:
         """Insert, update or just mark seen; returns which of "new", "updated", "unchanged"."""
