@@ -68,12 +68,17 @@ def well_formed(url: str) -> bool:
     return _split(url.strip()) is not None
 
 
+# Characters a URL may hold as it is: w3lib's safe_url_string leaves such a URL unchanged, so
+# the common case skips it (it was a tenth of a crawl's extraction CPU).
+_PLAIN_URL = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]*")
+
+
 @lru_cache(maxsize=1 << 16)
 def _split(url: str) -> tuple[SplitResult, int | None] | None:
     """The parts of a URL made safe (percent-encoded, IDNA host) and its port; None when
     urllib or w3lib (stricter about bracketed hosts) cannot take it apart."""
     try:
-        parts = urlsplit(safe_url_string(url))
+        parts = urlsplit(url if _PLAIN_URL.fullmatch(url) else safe_url_string(url))
         return parts, parts.port
     except ValueError:
         return None
