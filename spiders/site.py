@@ -51,20 +51,17 @@ def _listing_base(url: str) -> str:
     return _PAGE_SUFFIX.sub("", url)
 
 
-# How a resumed run makes a frontier entry's request again: callback name, priority.
-_RESUMED = {
-    "page": ("parse_page", 10),
-    "feed": ("parse_feed", 20),
-    "robots": ("parse_robots", 30),
-}
+# A frontier entry's kind, by the callback of its request (articles and listing pages share
+# parse_page, told apart by the request's `article` meta); a resumed run makes it again.
+_KINDS = {"parse_sitemap": "sitemap", "parse_feed": "feed", "parse_robots": "robots"}
+_PRIORITY = {"feed": 20, "robots": 30, "page": 10}
 
 
 def _queued(request: scrapy.Request) -> Queued:
     """A request as the frontier keeps it."""
-    name = getattr(request.callback, "__name__", "parse_page")
-    kind = {"parse_sitemap": "sitemap", "parse_feed": "feed", "parse_robots": "robots"}.get(
-        name, "article" if request.meta.get("article") else "page"
-    )
+    kind = _KINDS.get(getattr(request.callback, "__name__", ""))
+    if kind is None:
+        kind = "article" if request.meta.get("article") else "page"
     return Queued(request.url, kind, request.meta.get("lastmod"))
 
 
@@ -120,7 +117,8 @@ class SiteSpider(scrapy.Spider):
         self.resume: list[Queued] = []  # requests a killed run left unanswered
         # Keys of the pages earlier runs recorded as listings, when the last one was killed.
         self.recorded: set[str] | None = None
-        self.recheck: dict[str, str] = {}  # canonical key → URL of known articles no source dates
+        # Canonical key → archived article that no sitemap or feed dates (conditional re-check).
+        self.recheck: dict[str, Any] = {}
         self._unchanged: set[str] = set()
         self._owned: dict[str, str | None] = {}
         self._keys: dict[str, str] = {}
@@ -169,8 +167,10 @@ class SiteSpider(scrapy.Spider):
             return self.budget.admit(request, self._new_so_far(), article=True)
         if queued.kind == "sitemap":
             return self._sitemap_request(queued.url)
-        callback, priority = _RESUMED[queued.kind]
-        return self._request(queued.url, getattr(self, callback), priority=priority)
+        callback = {"feed": self.parse_feed, "robots": self.parse_robots}.get(
+            queued.kind, self.parse_page
+        )
+        return self._request(queued.url, callback, priority=_PRIORITY[queued.kind])
 
     def _load_known(self) -> None:
         """What the archive knows of this site: its articles (keyed as this profile keys
@@ -181,7 +181,7 @@ class SiteSpider(scrapy.Spider):
             self.known = {self.profile.fold_key(key): value for key, value in known.items()}
             self.crawler.stats.set_value("crawl/known_articles", len(self.known))
         memory = crawl_memory(path, self.profile.name)
-        self.resume = memory.queued if memory.unfinished else []
+        self.resume = memory.queued
         if self.resume:  # what the killed run answered is not asked again
             self.seen.update(self._key(url) for url in memory.answered)
         # After a kill, listings are walked past known articles up to the pages recorded.
@@ -277,7 +277,7 @@ class SiteSpider(scrapy.Spider):
                 self._unchanged.add(key)
                 stats.inc_value("crawl/skipped_known")
             if announced is None and (known.etag or known.last_modified):
-                self.recheck.setdefault(self._key(known.url), known.url)
+                self.recheck.setdefault(self._key(known.url), known)
             return None
         self.seen.add(key)
         if known is not None:
@@ -315,14 +315,12 @@ class SiteSpider(scrapy.Spider):
     def _rechecks(self) -> list[scrapy.Request]:
         left = self.settings.getint("RECHECK_BUDGET", 100)
         requests = []
-        for key, url in list(self.recheck.items())[:left]:
-            del self.recheck[key]
-            known = self.known[key]
+        for key, known in list(self.recheck.items())[:left]:
             if key in self.seen or self.announced.get(key):
                 continue
             self.seen.add(key)
             headers = {"If-None-Match": known.etag, "If-Modified-Since": known.last_modified}
-            request = self._request(url, self.parse_page, priority=5, meta={"article": True})
+            request = self._request(known.url, self.parse_page, priority=5, meta={"article": True})
             request.headers.update({k: v for k, v in headers.items() if v})
             request.meta["handle_httpstatus_list"] = [*REDIRECTS, 304]
             requests.append(request)

@@ -197,8 +197,8 @@ class Archive:
         Each article also brings its own URL and `aliases` as aliases and its `teasers` as
         sightings on its page. Teasers resolve to an article through aliases, including
         teasers stored by earlier batches before their article arrived. `frontier` adds the
-        listing pages queued and removes those fetched, in the same transaction as their
-        teasers.
+        requests queued and marks those answered, in the same transaction as what their
+        answers yielded.
         """
         now = utc_now()
         keyed = [(_url_of(a), a) for a in articles]
@@ -424,8 +424,9 @@ def _json(values: list[str]) -> str:
 
 @dataclass(frozen=True)
 class CrawlMemory:
-    """What earlier crawls of a site left for the next: the requests an unfinished one queued
-    and did not answer, and every page recorded as a listing so far."""
+    """What an unfinished (killed or interrupted) last crawl of a site left for the next: the
+    requests it queued and did not answer, those it answered, and every page recorded as a
+    listing so far. Empty when the last crawl ended on its own."""
 
     queued: list[Queued]
     answered: set[str]
@@ -434,20 +435,26 @@ class CrawlMemory:
 
 
 def crawl_memory(path: str | Path, site: str) -> CrawlMemory:
-    """What earlier crawls of `site` left (read-only; a missing file is an empty archive)."""
+    """What earlier crawls of `site` left (read-only; a missing file is an empty archive).
+
+    The teaser scan for recorded listings runs only after an unfinished crawl: a crawl that
+    follows one that ended on its own does not need it."""
+    nothing = CrawlMemory([], set(), set(), False)
     if not Path(path).exists():
-        return CrawlMemory([], set(), set(), False)
+        return nothing
     conn = open_readonly(path)
     try:
-        rows = conn.execute(
-            "SELECT url, kind, lastmod, answered FROM frontier WHERE site = ? ORDER BY rowid",
-            (site,),
-        ).fetchall()
         last = conn.execute(
             "SELECT status FROM crawls WHERE site = ? AND status != 'running'"
             " ORDER BY id DESC LIMIT 1",
             (site,),
         ).fetchone()
+        if not last or last[0] not in ("killed", "interrupted"):
+            return nothing
+        rows = conn.execute(
+            "SELECT url, kind, lastmod, answered FROM frontier WHERE site = ? ORDER BY rowid",
+            (site,),
+        ).fetchall()
         recorded = {
             row[0]
             for row in conn.execute(
@@ -460,7 +467,6 @@ def crawl_memory(path: str | Path, site: str) -> CrawlMemory:
         raise ArchiveError(f"cannot read archive {path}: {exc}") from None
     finally:
         conn.close()
-    unfinished = bool(last) and last[0] in ("killed", "interrupted")
     queued = [Queued(url, kind, lastmod) for url, kind, lastmod, answered in rows if not answered]
     answered = {row[0] for row in rows if row[3]}
-    return CrawlMemory(queued, answered, recorded, unfinished)
+    return CrawlMemory(queued, answered, recorded, unfinished=True)
