@@ -4,7 +4,6 @@ each robots.txt per crawl."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from time import monotonic
@@ -46,14 +45,6 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 BACKOFF_MIN_DELAY = 0.25  # seconds between requests to a host once it has said "slow down"
 
 
-@dataclass
-class HostBackoff:
-    """A host that asked us to slow down: its delay floor and its refusals in a row."""
-
-    floor: float
-    refusals: int = 0
-
-
 class RetryAfterMiddleware(RetryMiddleware):
     """Scrapy's retries, plus back-off that honours `Retry-After` and recovers.
 
@@ -76,7 +67,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         self.max_delay = settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60)
         self.base_delay = settings.getfloat("DOWNLOAD_DELAY")
         self.max_refusals = settings.getint("BACKOFF_MAX_REFUSALS", 8)
-        self.hosts: dict[str, HostBackoff] = {}
+        self.refusals: dict[str, int] = {}  # backed-off slot → refusals in a row
         self.waits: set[Deferred[None]] = set()
 
     @classmethod
@@ -133,7 +124,8 @@ class RetryAfterMiddleware(RetryMiddleware):
         return key, self.crawler.engine.downloader.slots.get(key)
 
     def _floor(self, key: str) -> float:
-        """The delay the host had before it refused: its configured or robots.txt delay."""
+        """The delay the host had before it refused: its configured or robots.txt delay (a
+        Crawl-delay is written into the slot's settings, and only ever raises it)."""
         configured = self.crawler.engine.downloader.per_slot_settings.get(key, {})
         return float(configured.get("delay", self.base_delay))
 
@@ -143,9 +135,8 @@ class RetryAfterMiddleware(RetryMiddleware):
         if slot is None:
             return False
         stats = self.crawler.stats
-        host = self.hosts.setdefault(key, HostBackoff(self._floor(key)))
-        host.refusals += 1
-        whole_host = status == 429 or host.refusals > 1
+        refusals = self.refusals[key] = self.refusals.get(key, 0) + 1
+        whole_host = status == 429 or refusals > 1
         least = BACKOFF_MIN_DELAY if whole_host else 0.0
         slot.delay = min(max(2 * slot.delay, least), self.max_delay)
         stats.inc_value("backoff/raised")
@@ -155,16 +146,16 @@ class RetryAfterMiddleware(RetryMiddleware):
             slot.lastseen = max(slot.lastseen, monotonic() + wait)
             stats.inc_value("backoff/pauses")
             stats.inc_value("backoff/paused_ms", round(wait * 1000))
-        if host.refusals >= self.max_refusals:
-            self._give_up(key, host)
+        if refusals >= self.max_refusals:
+            self._give_up(key, refusals)
         return whole_host and bool(wait)
 
-    def _give_up(self, key: str, host: HostBackoff) -> None:
+    def _give_up(self, key: str, refusals: int) -> None:
         """Close the crawl: a host that keeps refusing is not crawled at its pace forever."""
         stats = self.crawler.stats
         if stats.get_value("backoff/gave_up"):
             return
-        reason = f"{key} refused {host.refusals} requests in a row (429/503 + Retry-After)"
+        reason = f"{key} refused {refusals} requests in a row (429/503 + Retry-After)"
         stats.set_value("backoff/gave_up", reason)
         logger.error("giving up: %s", reason)
         stop_crawl(self.crawler, "site_refusing")
@@ -174,15 +165,14 @@ class RetryAfterMiddleware(RetryMiddleware):
         if response.status >= 400:
             return
         key, slot = self._slot(request)
-        host = self.hosts.get(key)
-        if host is None or slot is None:
+        if key not in self.refusals or slot is None:
             return
-        host.refusals = 0
-        floor = max(host.floor, self._floor(key))
+        self.refusals[key] = 0
+        floor = self._floor(key)
         slot.delay = floor + (slot.delay - floor) / 2
         if slot.delay - floor <= max(0.1 * floor, 0.01):  # close enough: back at its pace
             slot.delay = floor
-            del self.hosts[key]
+            del self.refusals[key]
             self.crawler.stats.inc_value("backoff/recovered")
 
 
