@@ -18,10 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from scraper.demo import crawl_command
-from scraper.demo.score import score_archive
-from scraper.demo.server import serve
-from scraper.demo.site import build_site
+from scraper.tools.demo import crawl_command
+from scraper.tools.demo.score import score_archive
+from scraper.tools.demo.server import serve
+from scraper.tools.demo.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SAME_PACE = [

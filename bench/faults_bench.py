@@ -25,10 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from scraper.demo import STARTUP_SECONDS, crawl_command, crawl_with_kills, kill_moments
-from scraper.demo.model import DemoSite
-from scraper.demo.server import serve
-from scraper.demo.site import build_site
+from scraper.tools.demo import STARTUP_SECONDS, crawl_command, crawl_with_kills, kill_moments
+from scraper.tools.demo.model import DemoSite
+from scraper.tools.demo.server import serve
+from scraper.tools.demo.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,10 +14,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from pipelines.normalize import spider_profile, spider_site
+from scraper.crawl.shutdown import stop_crawl
 from scraper.extract.dates import utc_instant
 from scraper.items import Alias, Article, Duplicate, Original
 from scraper.profiles import Profile
-from scraper.shutdown import stop_crawl
 from scraper.storage import known_articles
 from scraper.urls import url_key
 

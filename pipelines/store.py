@@ -16,9 +16,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from pipelines.normalize import spider_site
+from scraper.crawl.outcome import crawl_outcome, error_count, rejected_count
+from scraper.crawl.shutdown import crawl_aborting, stop_crawl
 from scraper.items import Alias, Article, Duplicate, Frontier, Listing, Original, Reject, Teaser
-from scraper.outcome import crawl_outcome, error_count, rejected_count
-from scraper.shutdown import crawl_aborting, stop_crawl
 from scraper.storage import Archive, ArchiveError
 from scraper.storage.lock import ArchiveLock
 

@@ -20,11 +20,11 @@ from typing import Any, TextIO
 
 import click
 
-from scraper.formats import stats_summary, write_rows
+from scraper.query.formats import stats_summary, write_rows
 
 DEFAULT_DB = "archive.db"
 # Spelled out, not imported: the query module loads sqlite-utils, too slow for every start of
-# the CLI; tests/test_cli_query.py checks these match scraper/storage/query.py.
+# the CLI; tests/test_cli_query.py checks these match scraper/query/queries.py.
 EXPORT_TABLES = ("articles", "teasers", "crawls", "rejects", "aliases", "article_versions")
 EXPORT_FORMATS = ("jsonl", "json", "csv", "tsv")
 db_option = click.option(
@@ -129,8 +129,8 @@ def crawl(
     scraper crawl example.toml --db example.db     # a profile of your own
     scraper crawl courrier --base-url http://127.0.0.1:8000/ --db copy.db -s DOWNLOAD_DELAY=0
     """
+    from scraper.crawl.runner import crawl_settings, parse_overrides, run_crawl
     from scraper.profiles import load_profiles, profile_for_url, read_profile_file
-    from scraper.runner import crawl_settings, parse_overrides, run_crawl
     from scraper.urls import is_local
     from spiders.site import SPIDERS, GenericSpider, spider_for
 
@@ -190,7 +190,7 @@ def _open_for_writing(db: str, log_file: str) -> Iterator[None]:
     """Hold the archive for one crawl (refused in one line while another crawl holds it) and
     fail early, in one line, when it is not a usable SQLite file or the log cannot be
     written; say (even with --quiet: cron mails it) which earlier crawls were killed."""
-    from scraper.crawl_log import open_log
+    from scraper.crawl.crawl_log import open_log
     from scraper.storage import Archive, ArchiveError
     from scraper.storage.lock import ArchiveLock
 
@@ -282,8 +282,8 @@ def _read_page(name: str) -> bytes:
     """A saved page's bytes, inflated when gzipped; refused past the crawl's page size cap
     (DOWNLOAD_MAXSIZE), so a gzip bomb stops at the cap instead of filling memory, and
     refused when binary (an image, an archive: no page to read)."""
+    from scraper.crawl.settings import DOWNLOAD_MAXSIZE
     from scraper.extract.html import is_binary
-    from scraper.settings import DOWNLOAD_MAXSIZE
 
     opener = gzip.open if name.endswith(".gz") else open
     try:
@@ -304,7 +304,7 @@ def _read_page(name: str) -> bytes:
 @cli.command()
 @click.argument("query")
 @db_option
-@click.option("--raw", is_flag=True, help="Read QUERY as FTS5 syntax: OR, NOT, NEAR(), word*, \"…\".")
+@click.option("--raw", is_flag=True, help='Read QUERY as FTS5 syntax: OR, NOT, NEAR(), word*, "…".')
 @_site_option("articles")
 @click.option("--since", callback=_check_date, help="Only articles published on/after this day.")
 @click.option("--until", callback=_check_date, help="Only articles published on/before this day.")
@@ -329,7 +329,9 @@ def _read_page(name: str) -> bytes:
     " snippet (published, title, url in a table).",
 )
 @click.option("--table", "fmt", flag_value="table", help="Aligned table (default on a terminal).")
-@click.option("--nl", "fmt", flag_value="jsonl", help="One JSON object per line (default in a pipe).")
+@click.option(
+    "--nl", "fmt", flag_value="jsonl", help="One JSON object per line (default in a pipe)."
+)
 @click.option("--json", "fmt", flag_value="json", help="One JSON array.")
 @click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")
 @click.option("--tsv", "fmt", flag_value="tsv", help="Tab-separated, with a header row.")
@@ -358,9 +360,9 @@ def search(
     scraper search Ukraine --site courrier --since 2025-01-01 --order published
     scraper search 'Ukraine OR Kremlin' --raw --csv -c published -c title -c url > hits.csv
     """
+    from scraper.query.queries import DEFAULT_HIT_COLUMNS, SearchFilters, operators_as_words
+    from scraper.query.queries import search as run_search
     from scraper.storage import ArchiveError
-    from scraper.storage.query import DEFAULT_HIT_COLUMNS, SearchFilters, operators_as_words
-    from scraper.storage.query import search as run_search
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if not columns:
@@ -411,9 +413,7 @@ def search(
     " seen_at, crawls by started, article_versions by replaced_at (aliases have no date).",
 )
 @click.option("--until", callback=_check_date, help="Only rows dated on/before this day.")
-@click.option(
-    "--columns", help="Comma-separated columns to export (default: all), e.g. url,title."
-)
+@click.option("--columns", help="Comma-separated columns to export (default: all), e.g. url,title.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
 @click.option("-o", "--output", default="-", help="Output file (default: stdout).")
 def export(
@@ -434,9 +434,9 @@ def export(
     scraper export --table teasers --site courrier > teasers.jsonl
     scraper export --format tsv --columns url,title,published --until 2024-12-31 --limit 100
     """
+    from scraper.query.queries import ExportFilters
+    from scraper.query.queries import export as run_export
     from scraper.storage import ArchiveError
-    from scraper.storage.query import ExportFilters
-    from scraper.storage.query import export as run_export
 
     filters = ExportFilters(site=site, since=since, until=until, limit=limit)
     chosen = tuple(c.strip() for c in columns.split(",") if c.strip()) if columns else ()
@@ -461,8 +461,8 @@ def stats(db: str, as_json: bool) -> None:
     scraper stats --db archive.db
     scraper stats --json | jq .sites
     """
+    from scraper.query.queries import stats as run_stats
     from scraper.storage import ArchiveError
-    from scraper.storage.query import stats as run_stats
 
     with _one_line_errors(ArchiveError):
         figures = run_stats(_existing_archive(db))
@@ -492,7 +492,7 @@ def serve(db: str, host: str, port: int) -> None:
     from scraper.storage import ArchiveError
 
     try:
-        from scraper.serve.run import serve as run_serve
+        from scraper.query.serve.run import serve as run_serve
     except ImportError as exc:
         raise click.ClickException(
             f"scraper serve needs Datasette ({exc.name} is missing): pip install 'scraper[serve]'"
@@ -527,9 +527,9 @@ def demo(db: str, articles: int, quiet: bool, log_file: str | None) -> None:
     \b
     scraper demo && scraper search "Ukraine" --db demo.db
     """
-    from scraper.demo.server import serve
-    from scraper.demo.site import build_site
-    from scraper.runner import crawl_settings, run_crawl
+    from scraper.crawl.runner import crawl_settings, run_crawl
+    from scraper.tools.demo.server import serve
+    from scraper.tools.demo.site import build_site
     from spiders.site import SPIDERS
 
     fast = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
@@ -579,8 +579,8 @@ def profile_suggest(url: str, pages: int, output: Any) -> None:
     \b
     scraper profile suggest https://www.example-news.org/ -o example.toml
     """
-    from scraper.fetch import FetchError
-    from scraper.suggest import suggest_profile
+    from scraper.crawl.fetch import FetchError
+    from scraper.tools.suggest import suggest_profile
 
     with _one_line_errors(FetchError, ValueError):
         output.write(suggest_profile(url, pages=pages))

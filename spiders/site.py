@@ -21,14 +21,14 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from scraper.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
+from scraper.crawl.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
+from scraper.crawl.faults import describe, fault_kind
+from scraper.crawl.freshness import Budget, changed_since_archived, later
+from scraper.crawl.shutdown import CrawlStopping
 from scraper.extract.html import MAX_LINKS, MAX_PAGE_BYTES, is_binary, parse_html
 from scraper.extract.page import extract_page
-from scraper.faults import describe, fault_kind
-from scraper.freshness import Budget, changed_since_archived, later
 from scraper.items import Alias, Article, Frontier, Listing, Queued, Reject
 from scraper.profiles import Profile, generic_profile, load_profiles
-from scraper.shutdown import CrawlStopping
 from scraper.storage.archive import crawl_memory, known_articles
 from scraper.urls import (
     canonicalize_url,

@@ -78,7 +78,9 @@ def free_port() -> int:
 def scraper_serve(db: Path, *, reader: bool = False) -> Iterator[str]:
     """`scraper serve --db DB` on a free port of 127.0.0.1 (`reader`: bound by file
     permissions, see `as_reader`); yields its base URL once it answers."""
-    pytest.importorskip("datasette", reason="scraper serve needs Datasette (pip install -e '.[test]')")
+    pytest.importorskip(
+        "datasette", reason="scraper serve needs Datasette (pip install -e '.[test]')"
+    )
     port = free_port()
     command = [sys.executable, "-m", "scraper", "serve", "--db", str(db), "--port", str(port)]
     base = f"http://127.0.0.1:{port}"

@@ -162,9 +162,9 @@ def test_extract_refuses_a_binary_payload(runner: CliRunner, tmp_path: Path) -> 
 def test_profile_suggest_drafts_a_loadable_profile(runner: CliRunner) -> None:
     import tomllib
 
-    from scraper.demo.server import serve
-    from scraper.demo.site import build_site
     from scraper.profiles import parse_profile
+    from scraper.tools.demo.server import serve
+    from scraper.tools.demo.site import build_site
 
     with serve(build_site(15, host_style="local")) as base_url:
         result = runner.invoke(cli, ["profile", "suggest", str(base_url), "--pages", "2"])
@@ -181,12 +181,12 @@ def test_profile_suggest_refuses_a_non_http_url(runner: CliRunner) -> None:
 
 
 def test_a_crawl_opens_no_code_execution_port_and_keeps_its_progress_line() -> None:
-    from scraper.runner import crawl_settings
+    from scraper.crawl.runner import crawl_settings
 
     settings = crawl_settings("archive.db", {}, quiet=False, verbose=False)
     extensions = settings.getwithbase("EXTENSIONS")
     assert extensions["scrapy.extensions.remote_control.RemoteControl"] is None
-    assert extensions["scraper.progress.Progress"] == 900
+    assert extensions["scraper.crawl.progress.Progress"] == 900
     assert not settings.getbool("TELNETCONSOLE_ENABLED")
     assert not settings.getbool("REMOTE_CONTROL_ENABLED")
 
@@ -212,7 +212,7 @@ def test_a_broken_profile_file_is_one_usage_error(
 
 
 def test_a_local_copy_is_crawled_without_politeness_delay_unless_asked() -> None:
-    from scraper.runner import crawl_settings
+    from scraper.crawl.runner import crawl_settings
 
     local = crawl_settings("a.db", {}, quiet=True, verbose=False, local_copy=True)
     local.setdict({"DOWNLOAD_DELAY": 1.0, "AUTOTHROTTLE_ENABLED": True}, priority="spider")
@@ -243,7 +243,7 @@ def test_serve_without_datasette_names_the_extra(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "datasette", None)  # as if not installed
-    monkeypatch.delitem(sys.modules, "scraper.serve.run", raising=False)
+    monkeypatch.delitem(sys.modules, "scraper.query.serve.run", raising=False)
     result = runner.invoke(cli, ["serve", "--db", str(tmp_path / "archive.db")])
     assert result.exit_code == 1
     assert result.output == (

@@ -80,7 +80,9 @@ def test_search_csv_parses_with_the_chosen_columns(demo_archive: Path) -> None:
 def test_search_filters_by_author_tag_and_dates(demo_archive: Path) -> None:
     every = [
         json.loads(line)
-        for line in scraper("search", "le", "--nl", "--limit", "100", db=demo_archive).stdout.splitlines()
+        for line in scraper(
+            "search", "le", "--nl", "--limit", "100", db=demo_archive
+        ).stdout.splitlines()
     ]
     author = every[0]["authors"][0]
     by_author = scraper("search", "le", "--nl", "--author", author.upper(), db=demo_archive)
@@ -98,14 +100,19 @@ def test_search_filters_by_author_tag_and_dates(demo_archive: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["search", "x", "--site", "nowhere"], "no site 'nowhere' in the archive (sites: courrier)"),
+        (
+            ["search", "x", "--site", "nowhere"],
+            "no site 'nowhere' in the archive (sites: courrier)",
+        ),
         (["search", "title:", "--raw"], "invalid search query"),
         (["export", "--columns", "url,nope"], "table 'articles' has no column 'nope'"),
         (["export", "--table", "aliases", "--until", "2025-01-01"], "has no date"),
         (["export", "-o", "/nonexistent-dir/out.csv"], "cannot write to /nonexistent-dir/out.csv"),
     ],
 )
-def test_failures_are_one_line_and_exit_1(demo_archive: Path, args: list[str], message: str) -> None:
+def test_failures_are_one_line_and_exit_1(
+    demo_archive: Path, args: list[str], message: str
+) -> None:
     result = scraper(*args, db=demo_archive)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
@@ -219,7 +226,7 @@ def test_a_read_only_copy_taken_mid_crawl_is_read_with_a_warning(tmp_path: Path)
 
 def test_the_cli_offers_what_the_query_module_knows() -> None:
     from scraper import cli
-    from scraper.storage import query
+    from scraper.query import queries as query
 
     assert tuple(query.EXPORT_DATE_COLUMNS) == cli.EXPORT_TABLES
     assert cli.EXPORT_FORMATS == query.EXPORT_FORMATS

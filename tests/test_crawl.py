@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scraper.demo import crawl_command
-from scraper.demo.model import DemoSite, Failure, Route
-from scraper.demo.score import Score, score_archive
-from scraper.demo.server import RESET, serve
-from scraper.demo.site import build_site
+from scraper.tools.demo import crawl_command
+from scraper.tools.demo.model import DemoSite, Failure, Route
+from scraper.tools.demo.score import Score, score_archive
+from scraper.tools.demo.server import RESET, serve
+from scraper.tools.demo.site import build_site
 
 N_ARTICLES = 60
 # Fast but still one request at a time: the profile's politeness with a token delay.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.crawl_log import default_log_path, open_log
+from scraper.crawl.crawl_log import default_log_path, open_log
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from scraper.demo import crawl_command
-from scraper.demo.server import serve
-from scraper.demo.site import build_site
 from scraper.storage.lock import ArchiveLock
+from scraper.tools.demo import crawl_command
+from scraper.tools.demo.server import serve
+from scraper.tools.demo.site import build_site
 from tests.test_crawl import FAST, _crawl_recorded, query, run_crawl
 
 

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scraper.demo import STARTUP_SECONDS, crawl_command, crawl_with_kills, kill_moments
-from scraper.demo.model import DemoSite, Failure
-from scraper.demo.server import serve
-from scraper.demo.site import build_site
+from scraper.tools.demo import STARTUP_SECONDS, crawl_command, crawl_with_kills, kill_moments
+from scraper.tools.demo.model import DemoSite, Failure
+from scraper.tools.demo.server import serve
+from scraper.tools.demo.site import build_site
 from tests.test_crawl import FAST, query, run_crawl
 
 

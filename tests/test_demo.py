@@ -16,9 +16,9 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import pytest
 
-from scraper.demo.model import GHOST_ORIGIN, WP_ORIGIN, DemoSite, TruthArticle
-from scraper.demo.server import DemoServer, serve
-from scraper.demo.site import build_site
+from scraper.tools.demo.model import GHOST_ORIGIN, WP_ORIGIN, DemoSite, TruthArticle
+from scraper.tools.demo.server import DemoServer, serve
+from scraper.tools.demo.site import build_site
 
 REAL_HOSTS = {urlsplit(GHOST_ORIGIN).hostname, urlsplit(WP_ORIGIN).hostname}
 SPACE = re.compile(r"[\s\u00a0\u202f]+")

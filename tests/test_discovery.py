@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from scraper.discovery import normalize_lastmod, parse_feed, parse_sitemap, robots_sitemaps
+from scraper.crawl.discovery import normalize_lastmod, parse_feed, parse_sitemap, robots_sitemaps
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 

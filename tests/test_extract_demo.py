@@ -1,4 +1,4 @@
-"""Extraction against the bundled demo copy of the Courrier (scraper.demo): every article page
+"""Extraction against the bundled demo copy of the Courrier (scraper.tools.demo): every article page
 of both eras, every field the demo's truth records, through the profile rebased on a mirror."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ from functools import cache
 
 import pytest
 
-from scraper.demo.model import DemoSite, TruthArticle
-from scraper.demo.site import build_site
 from scraper.extract.page import extract_page
 from scraper.items import Article, Listing
 from scraper.profiles import get_profile
+from scraper.tools.demo.model import DemoSite, TruthArticle
+from scraper.tools.demo.site import build_site
 
 BASE = "http://127.0.0.1:8765/"
 FIELDS = ("title", "lede", "published", "modified", "tags", "members_only")

@@ -11,10 +11,10 @@ import re
 
 import pytest
 
-from scraper.demo.site import build_site
 from scraper.extract.page import extract_page
 from scraper.items import Article
 from scraper.profiles import get_profile
+from scraper.tools.demo.site import build_site
 
 CORE = ("post", "tag-", "kg-", "gh-content", "author-", "page", "home-template", "paged",
         "category-", "type-", "status-", "format-", "hentry", "wp-", "single", "archive",

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from scraper.formats import stats_summary, write_rows
+from scraper.query.formats import stats_summary, write_rows
 
 NAMES = ("title", "authors")
 ROWS = [("Élections : le « vote utile »", ["Anne", "Bo"]), ("Énergie, prix\net taxes", [])]
@@ -47,7 +47,13 @@ def test_delimited_formats_parse_back(fmt: str, delimiter: str) -> None:
 @pytest.mark.parametrize("width", [40, 60, 200])
 def test_table_fits_the_terminal_and_cuts_long_cells(width: int) -> None:
     out = io.StringIO()
-    write_rows(out, ("url", "title"), [("https://site.test/" + "x" * 80, "Titre\nsur deux")], "table", width=width)
+    write_rows(
+        out,
+        ("url", "title"),
+        [("https://site.test/" + "x" * 80, "Titre\nsur deux")],
+        "table",
+        width=width,
+    )
     header, rule, row = out.getvalue().splitlines()
     assert header.split() == ["url", "title"]
     assert max(len(header), len(rule), len(row)) <= max(width, 26)

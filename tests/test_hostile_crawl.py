@@ -24,10 +24,10 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
-from scraper.demo.model import DemoSite, Route
-from scraper.demo.server import serve
 from scraper.items import Frontier, Reject
 from scraper.profiles import generic_profile
+from scraper.tools.demo.model import DemoSite, Route
+from scraper.tools.demo.server import serve
 from spiders.site import spider_for
 
 FAST = ["-s", "DOWNLOAD_DELAY=0.002", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0"]

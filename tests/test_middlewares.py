@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from scraper.middlewares import retry_after_seconds
+from scraper.crawl.middlewares import retry_after_seconds
 
 NOW = datetime(2025, 11, 27, 10, 0, 0, tzinfo=UTC)
 
@@ -28,7 +28,7 @@ def test_retry_after_seconds(header: str | None, seconds: float | None) -> None:
 def test_robots_txt_is_answered_from_the_first_fetch_only() -> None:
     from scrapy.http import Request, TextResponse
 
-    from scraper.middlewares import RobotsTxtOnceMiddleware
+    from scraper.crawl.middlewares import RobotsTxtOnceMiddleware
 
     once = RobotsTxtOnceMiddleware()
     url = "https://news.example/robots.txt"

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from twisted.internet.error import DNSLookupError
 
-from scraper.demo.model import DemoSite, Route
-from scraper.demo.server import serve
-from scraper.fetch import Fetcher, FetchError
-from scraper.outbound import OutboundPolicy, Refused, forbidden_address
-from scraper.outbound_guard import PublicAddressResolver
+from scraper.crawl.fetch import Fetcher, FetchError
+from scraper.crawl.outbound import OutboundPolicy, Refused, forbidden_address
+from scraper.crawl.outbound_guard import PublicAddressResolver
+from scraper.tools.demo.model import DemoSite, Route
+from scraper.tools.demo.server import serve
 
 PUBLIC = OutboundPolicy.for_site(
     "https://news.example.org/", ("news.example.org", "www.news.example.org")

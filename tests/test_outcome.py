@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.outcome import crawl_outcome
+from scraper.crawl.outcome import crawl_outcome
 
 OK = {
     "response_received_count": 120,

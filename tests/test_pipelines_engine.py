@@ -55,7 +55,7 @@ if sys.argv[2] == "fail":
         raise archive.ArchiveError("archive write failed (archive.db): disk I/O error")
     archive.Archive.write_batch = fail
 settings = Settings()
-settings.setmodule("scraper.settings")
+settings.setmodule("scraper.crawl.settings")
 settings.update({
     "ARCHIVE_PATH": sys.argv[1], "ARCHIVE_BATCH_SIZE": 2, "LOG_LEVEL": "ERROR",
     "ROBOTSTXT_OBEY": False, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,

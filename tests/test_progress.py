@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scraper.progress import Counts, progress_line
+from scraper.crawl.progress import Counts, progress_line
 
 
 def test_counts_move_per_article_extracted_not_per_batch_written() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from scraper.serve.metadata import CANNED_QUERIES
+from scraper.query.serve.metadata import CANNED_QUERIES
 from scraper.storage.columns import TABLES
 from tests.conftest import scraper_serve
 
@@ -60,7 +60,9 @@ def test_articles_list_newest_first_with_the_project_facets(served_demo: str) ->
 
 def test_the_month_facet_filters_to_its_month(served_demo: str) -> None:
     month = get(served_demo, "/demo/articles.json")["facet_results"]["published"]["results"][0]
-    rows = get(served_demo, "/demo/articles.json", published__startswith=month["value"], _shape="array")
+    rows = get(
+        served_demo, "/demo/articles.json", published__startswith=month["value"], _shape="array"
+    )
     assert len(rows) == month["count"]
     assert {row["published"][:7] for row in rows} == {month["value"]}
 

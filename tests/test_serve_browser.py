@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from scraper.serve.metadata import CANNED_QUERIES
+from scraper.query.serve.metadata import CANNED_QUERIES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-headless-shell")
 # Root in a container: no sandbox; nothing fetched in the background during a test.
@@ -94,9 +94,10 @@ def test_search_from_the_form_then_open_an_article(
     shown = page.locator("td.col-body").inner_text()
     assert shown.split() == text.split()  # the whole text, on the article's page
     assert page.locator("td.col-body_html").is_hidden()
-    assert page.evaluate(
-        "getComputedStyle(document.querySelector('td.col-body'), '::before').content"
-    ) == '"body"'
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('td.col-body'), '::before').content")
+        == '"body"'
+    )
     assert url in page.locator("td.col-url").inner_text()
     screenshot(page, "article")
 

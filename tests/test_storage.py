@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from scraper.items import Article, Reject, Teaser
-from scraper.storage import Archive, ArchiveError, known_articles, search
+from scraper.query.queries import search
+from scraper.storage import Archive, ArchiveError, known_articles
 from scraper.storage.schema import SCHEMA_VERSION
 
 

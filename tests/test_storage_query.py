@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 
 from scraper.items import Article, Reject, Teaser
-from scraper.storage import Archive, ArchiveError, export, search, stats
-from scraper.storage.query import ExportFilters, SearchFilters, operators_as_words
+from scraper.query.queries import (
+    ExportFilters,
+    SearchFilters,
+    export,
+    operators_as_words,
+    search,
+    stats,
+)
+from scraper.storage import Archive, ArchiveError
 
 ARTICLES = [
     Article(
@@ -342,7 +349,10 @@ def test_export_of_earlier_versions_decodes_lists(filled: Path) -> None:
         changed = replace(ARTICLES[0], title="Un autre titre")
         archive.write_batch([changed], [], [], [], archive.start_crawl("test"))
     out = io.StringIO()
-    assert export(filled, out, table="article_versions", filters=ExportFilters(since="2000-01-01")) == 1
+    assert (
+        export(filled, out, table="article_versions", filters=ExportFilters(since="2000-01-01"))
+        == 1
+    )
     (version,) = [json.loads(line) for line in out.getvalue().splitlines()]
     assert version["title"] == ARTICLES[0].title
     assert version["authors"] == ARTICLES[0].authors

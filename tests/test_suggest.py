@@ -14,14 +14,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from scraper.crawl.fetch import Fetcher, FetchError
+from scraper.crawl.settings import USER_AGENT
 from scraper.extract.html import parse_html
 from scraper.extract.page import extract
 from scraper.extract.selectors import compile_css, select
 from scraper.extract.text import node_text
-from scraper.fetch import Fetcher, FetchError
 from scraper.profiles import Profile, parse_profile
-from scraper.settings import USER_AGENT
-from scraper.suggest import derive_profile, render_toml, suggest_profile
+from scraper.tools.suggest import derive_profile, render_toml, suggest_profile
 
 _WORDS = [
     "harbour",
@@ -464,7 +464,7 @@ def test_no_article_among_samples_is_an_error() -> None:
     ],
 )
 def test_article_urls_are_generalised(urls: list[str], pattern: str) -> None:
-    from scraper.suggest.patterns import article_patterns
+    from scraper.tools.suggest.patterns import article_patterns
 
     assert article_patterns(urls) == [pattern]
 

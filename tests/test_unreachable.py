@@ -14,7 +14,7 @@ from scrapy.http import Request, Response
 from scrapy.utils.test import get_crawler
 from twisted.internet import error
 
-from scraper.unreachable import UnreachableMiddleware, unreachable_reason
+from scraper.crawl.unreachable import UnreachableMiddleware, unreachable_reason
 
 
 @pytest.mark.parametrize(

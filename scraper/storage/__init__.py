@@ -1,7 +1,6 @@
-"""The archive: one SQLite file written in atomic batches, read by search, export and stats."""
+"""The archive: one SQLite file written in atomic batches (read through scraper.query)."""
 
 from scraper.storage.archive import Archive, BatchResult, KnownArticle, known_articles
-from scraper.storage.query import export, search, stats
 from scraper.storage.schema import ArchiveError
 
 __all__ = [
@@ -9,8 +8,5 @@ __all__ = [
     "ArchiveError",
     "BatchResult",
     "KnownArticle",
-    "export",
     "known_articles",
-    "search",
-    "stats",
 ]

@@ -277,7 +277,7 @@ TABLES = (  # in the order docs/schema.md describes them
                 "the process exit code the crawl earned (0 ok, 3 too many errors, rejected "
                 "article pages or a site that kept refusing, 4 nothing fetched (no network, "
                 "nothing answers) or only HTTP errors, 5 archive error, 6 aborted, 11 "
-                "interrupted; see `scraper/outcome.py`)",
+                "interrupted; see `scraper/crawl/outcome.py`)",
             ),
             Column("pages", "INTEGER", "responses received"),
             Column("articles_new", "INTEGER", "articles archived for the first time"),

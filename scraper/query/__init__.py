@@ -1,0 +1,1 @@
+"""Reading the archive: search, export and stats, output formats, and the Datasette front end."""

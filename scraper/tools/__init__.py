@@ -1,0 +1,1 @@
+"""Tools around the crawler: the demo site generator and server, and profile suggestion."""
