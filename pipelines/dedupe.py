@@ -10,16 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
-
-from pipelines.normalize import spider_profile, spider_site
-from scraper.crawl.shutdown import stop_crawl
+from pipelines.context import ArchiveContext, Dropped
 from scraper.extract.dates import utc_instant
 from scraper.items import Alias, Article, Duplicate, Original
-from scraper.profiles import Profile
-from scraper.storage import known_articles
-from scraper.urls import url_key
 
 # A republished slug: Ghost and WordPress append "-2", "-3" to a slug already taken.
 _COPY_SUFFIX = re.compile(r"-\d{1,2}/?$")
@@ -29,65 +22,41 @@ _COPY_SUFFIX = re.compile(r"-\d{1,2}/?$")
 MIN_HASH_WORDS = 50
 
 
-class DedupePipeline:
+class Dedupe:
     """Map articles to the one archived row by URL identity, then by content hash."""
 
-    def __init__(self, crawler: Crawler, archive_path: str, min_hash_words: int) -> None:
-        self.crawler = crawler
-        self.archive_path = archive_path
+    def __init__(self, context: ArchiveContext, min_hash_words: int = MIN_HASH_WORDS) -> None:
+        self.context = context
+        self.stats = context.stats
+        self.key = context.key
         self.min_hash_words = min_hash_words
         self.by_key: dict[str, str] = {}  # folded url_key → canonical article URL
         self.by_hash: dict[str, str] = {}  # content_hash → canonical article URL
         self.hashes: dict[str, str | None] = {}  # canonical article URL → its content_hash
         self.published: dict[str, str | None] = {}  # canonical article URL → its published date
-        self.emitted: set[str] = set()  # canonical URLs passed on as articles in this crawl
+        self.emitted: set[str] = set()  # canonical URLs passed on as articles in this run
         # Redirect sources whose target has not arrived as an article (yet), by target key.
         self.waiting: dict[str, list[str]] = {}
-        self.profile: Profile | None = None
-        self.limit: int | None = None  # --max-articles: new articles this crawl may add
         self.new = 0
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
-        settings = crawler.settings
-        return cls(
-            crawler,
-            settings.get("ARCHIVE_PATH"),
-            settings.getint("DEDUPE_MIN_HASH_WORDS", MIN_HASH_WORDS),
-        )
-
-    def open_spider(self) -> None:
-        """Seed the maps with what the archive already holds for this site."""
-        spider = self.crawler.spider
-        assert spider is not None
-        self.profile = spider_profile(spider)
-        self.limit = getattr(spider, "max_articles", None)
-        if not self.archive_path:
-            return
-        for key, known in known_articles(self.archive_path, spider_site(spider)).items():
-            self.by_key[self.profile.fold_key(key) if self.profile else key] = known.url
+        for key, known in context.known.items():  # what the archive already holds of the site
+            self.by_key[context.fold(key)] = known.url
             self.hashes[known.url] = known.content_hash
             self.published[known.url] = known.published
             if known.content_hash:
                 self.by_hash.setdefault(known.content_hash, known.url)
 
-    def close_spider(self) -> None:
+    def close(self) -> None:
         """Count redirects that never led to an article (feeds, listings, failed pages)."""
         if self.waiting:
-            assert self.crawler.stats is not None
             unresolved = sum(map(len, self.waiting.values()))
-            self.crawler.stats.set_value("archive/aliases_unresolved", unresolved)
+            self.stats.set_value("archive/aliases_unresolved", unresolved)
 
-    def process_item(self, item: Any) -> Any:
+    def process(self, item: Any) -> Any:
         if isinstance(item, Article):
             return self._article(item)
         if isinstance(item, Alias):
             return self._alias(item)
         return item
-
-    def key(self, url: str) -> str:
-        """Identity of a URL: url_key with the profile's host aliases folded onto its base host."""
-        return self.profile.key(url) if self.profile else url_key(url)
 
     def _alias(self, alias: Alias) -> Alias:
         """Point a redirect source at its article, or hold it until that article arrives."""
@@ -97,15 +66,14 @@ class DedupePipeline:
             # The target may be an article still in flight, or a listing or feed: never an
             # alias row pointing at no article.
             self.waiting.setdefault(target_key, []).append(alias.url)
-            raise DropItem(f"alias {alias.url} waits for {alias.target}", log_level="DEBUG")
+            raise Dropped(f"alias {alias.url} waits for {alias.target}")
         alias.target = target
         self.by_key.setdefault(self.key(alias.url), target)
         return alias
 
     def _article(self, article: Article) -> Article | Duplicate | Original:
         assert article.url is not None
-        stats = self.crawler.stats
-        assert stats is not None
+        stats = self.stats
         urls = [article.url, *article.aliases]
         for url in list(urls):
             urls += self.waiting.pop(self.key(url), [])
@@ -146,16 +114,15 @@ class DedupePipeline:
 
     def _count_new(self) -> None:
         """Count an article new to the archive; past the crawl's limit, drop it; at the limit,
-        close the crawl (`max_articles`): exactly that many new articles are archived."""
-        stats = self.crawler.stats
-        assert stats is not None
-        if self.limit is not None and self.new >= self.limit:
-            stats.inc_value("crawl/articles/over_limit")
-            raise DropItem("past --max-articles", log_level="DEBUG")
+        stop the source (`max_articles`): exactly that many new articles are archived."""
+        limit = self.context.max_articles
+        if limit is not None and self.new >= limit:
+            self.stats.inc_value("crawl/articles/over_limit")
+            raise Dropped("past --max-articles")
         self.new += 1
-        stats.inc_value("crawl/articles/new")
-        if self.new == self.limit:
-            stop_crawl(self.crawler, "max_articles")
+        self.stats.inc_value("crawl/articles/new")
+        if self.new == limit:
+            self.context.stop("max_articles")
 
     def _target(self, article: Article, keys: list[str]) -> str | None:
         """The known article these URLs name, unless the page's own URL now serves another text.

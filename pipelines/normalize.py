@@ -12,29 +12,14 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from scrapy import Spider
-from scrapy.crawler import Crawler
-
+from pipelines.context import ArchiveContext
 from scraper.extract.text import normalize_space, word_count
 from scraper.items import Alias, Article, Listing, Reject, Teaser
-from scraper.profiles import Profile
-from scraper.urls import canonicalize_url
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # NBSP, narrow NBSP and figure space: French typesetting puts them where copies put nothing.
 _TYPOGRAPHIC_SPACE = re.compile("[\u00a0\u202f\u2007]")
 _WORD = re.compile(r"\w+")
-
-
-def spider_profile(spider: Spider | None) -> Profile | None:
-    """The site profile a spider crawls with; None for generic crawls."""
-    return getattr(spider, "profile", None)
-
-
-def spider_site(spider: Spider) -> str:
-    """The site name recorded on rows: the profile's name, else the spider's."""
-    profile = spider_profile(spider)
-    return profile.name if profile is not None else spider.name
 
 
 def normalize_body(text: str) -> str:
@@ -52,24 +37,16 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(_WORD.findall(text)).encode("utf-8")).hexdigest()
 
 
-class NormalizePipeline:
-    """Normalise every item's text and URLs; fill the article's content_hash and word_count."""
+class Normalize:
+    """Normalise every item's text and URLs; fill the article's content_hash and word_count.
 
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
+    URLs are canonicalised here, once, by the context (`ArchiveContext.url`)."""
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
-        return cls(crawler)
+    def __init__(self, context: ArchiveContext) -> None:
+        self.context = context
 
-    def process_item(self, item: Any) -> Any:
-        spider = self.crawler.spider
-        assert spider is not None
-        profile = spider_profile(spider)
-
-        def url(value: str) -> str:
-            return canonicalize_url(profile.localize(value) if profile else value)
-
+    def process(self, item: Any) -> Any:
+        url = self.context.url
         if isinstance(item, Article):
             _normalize_article(item, url)
         elif isinstance(item, Listing):
@@ -82,7 +59,7 @@ class NormalizePipeline:
         elif isinstance(item, Alias):
             item.url, item.target = url(item.url), url(item.target)
         if isinstance(item, Article | Listing | Reject | Alias) and not item.site:
-            item.site = spider_site(spider)
+            item.site = self.context.site
         return item
 
 

@@ -1,6 +1,6 @@
-"""Last pipeline: buffer items and write them to the archive in atomic batches; record the crawl.
+"""Last stage: buffer items and write them to the archive in atomic batches; record the run.
 
-A failed write is never swallowed: it is logged, counted, and closes the spider with
+A failed write is never swallowed: it is logged, counted, and stops the source with
 `archive_error`, which the crawl row and the exit code then report.
 """
 
@@ -9,66 +9,86 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from scrapy import Spider, signals
-from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
-
-from pipelines.normalize import spider_site
+from pipelines.context import Stats
 from scraper.crawl.outcome import crawl_outcome, error_count, rejected_count
-from scraper.crawl.shutdown import crawl_aborting, stop_crawl
 from scraper.items import Alias, Article, Duplicate, Frontier, Listing, Original, Reject, Teaser
-from scraper.storage import Archive, ArchiveError
+from scraper.storage import Archive, ArchiveError, BatchResult
 from scraper.storage.lock import ArchiveLock
 
 logger = logging.getLogger(__name__)
 
 
-class StorePipeline:
-    """Write articles, teasers, aliases and rejects in batches of ARCHIVE_BATCH_SIZE items, or
-    of what ARCHIVE_FLUSH_SECONDS brought: a killed crawl loses at most that much."""
+class ArchiveWriter(Protocol):
+    """The storage seam: what the archive path needs of an archive (`Archive` is one)."""
+
+    def close_killed_crawls(self) -> list[Any]: ...
+    def start_crawl(self, site: str) -> int: ...
+    def write_batch(
+        self,
+        articles: list[Article],
+        teasers: list[tuple[str, Teaser]],
+        aliases: list[tuple[str, str]],
+        rejects: list[Reject],
+        crawl_id: int,
+        renames: list[tuple[str, str]] | None = None,
+        frontier: Frontier | None = None,
+    ) -> BatchResult: ...
+    def finish_crawl(
+        self,
+        crawl_id: int,
+        *,
+        status: str,
+        finish_reason: str,
+        exit_code: int | None,
+        counts: dict[str, int],
+        stats: dict[str, Any],
+    ) -> None: ...
+    def close(self) -> None: ...
+
+
+class Store:
+    """Write articles, teasers, aliases and rejects in batches of `batch_size` items, or of what
+    `flush_seconds` brought: a killed run loses at most that much. One run, one crawl row."""
 
     def __init__(
-        self, crawler: Crawler, path: str, batch_size: int, flush_seconds: float = 0.5
+        self,
+        path: str,
+        stats: Stats,
+        on_stop: Callable[[str], None],
+        *,
+        batch_size: int = 500,
+        flush_seconds: float = 0.5,
+        open_writer: Callable[[str], ArchiveWriter] = Archive,
     ) -> None:
-        self.crawler = crawler
         self.path = path
+        self.stats = stats
+        self.on_stop = on_stop
         self.batch_size = max(1, batch_size)
         self.flush_seconds = flush_seconds
-        self.archive: Archive | None = None
+        self.open_writer = open_writer
+        self.archive: ArchiveWriter | None = None
         self.lock = ArchiveLock(path)
         self.crawl_id: int | None = None
         self.failed = False
         self._reset()
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        settings = crawler.settings
-        if not settings.get("ARCHIVE_PATH"):
-            raise NotConfigured("ARCHIVE_PATH is empty: items are not archived")
-        pipeline = cls(
-            crawler,
-            settings.get("ARCHIVE_PATH"),
-            settings.getint("ARCHIVE_BATCH_SIZE"),
-            settings.getfloat("ARCHIVE_FLUSH_SECONDS", 0.5),
-        )
-        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
-        crawler.signals.connect(pipeline.crawl_aborting, signal=crawl_aborting)
-        return pipeline
+    def open(self, site: str) -> int:
+        """Lock and open the archive, record the run as running; return its crawl id."""
+        self.lock.acquire()  # one writer per archive, under plain `scrapy crawl` too
+        try:
+            self.archive = self.open_writer(self.path)
+            for killed in self.archive.close_killed_crawls():
+                logger.warning("%s", killed)
+            self.crawl_id = self.archive.start_crawl(site)
+        except BaseException:
+            self.lock.release()
+            raise
+        return self.crawl_id
 
-    def open_spider(self) -> None:
-        """Open the archive and record the crawl as running; the spider gets its `crawl_id`."""
-        spider = self.crawler.spider
-        assert spider is not None
-        self.lock.acquire()  # one crawl per archive, under plain `scrapy crawl` too
-        self.archive = Archive(self.path)
-        for killed in self.archive.close_killed_crawls():
-            logger.warning("%s", killed)
-        self.crawl_id = self.archive.start_crawl(spider_site(spider))
-        spider.crawl_id = self.crawl_id  # type: ignore[attr-defined]
-
-    def process_item(self, item: Any) -> Any:
+    def process(self, item: Any) -> Any:
         if isinstance(item, Article):
             self.articles.append(item)
         elif isinstance(item, Listing):
@@ -112,28 +132,19 @@ class StorePipeline:
             self.renames.append((item.copy_url, item.article.url or ""))
         self.articles.append(item.article)
 
-    def close_spider(self) -> None:
+    def close(self) -> None:
         """Write what is left (also after a failure: the cause may have been transient)."""
         self.flush()
         if self.pending:
-            assert self.crawler.stats is not None
-            self.crawler.stats.set_value("archive/lost_items", self.pending)
+            self.stats.set_value("archive/lost_items", self.pending)
             logger.error("%d items could not be archived and are lost", self.pending)
 
-    def crawl_aborting(self) -> None:
-        """A second stop signal: write what is buffered and record the run before the reactor
-        stops (no spider_closed follows)."""
-        self.close_spider()
-        assert self.crawler.spider is not None
-        self.spider_closed(self.crawler.spider, "shutdown")
-
-    def spider_closed(self, spider: Spider, reason: str) -> None:
+    def finish(self, reason: str) -> None:
         """Close the crawl row with its outcome, counts and stats, then the archive."""
         if self.archive is None or self.crawl_id is None:
             self.lock.release()
             return
-        assert self.crawler.stats is not None
-        stats = self.crawler.stats.get_stats()
+        stats = self.stats.get_stats()
         if self.failed:
             reason = "archive_error"
         status, exit_code, _ = crawl_outcome(stats, reason)
@@ -154,11 +165,10 @@ class StorePipeline:
             self.lock.release()
 
     def flush(self) -> None:
-        """One write_batch for everything buffered; on failure keep the buffer and stop the crawl."""
+        """One write_batch for everything buffered; on failure keep the buffer and stop."""
         if not self.pending or self.archive is None or self.crawl_id is None:
             return
-        stats = self.crawler.stats
-        assert stats is not None
+        stats = self.stats
         try:
             result = self.archive.write_batch(
                 self.articles,
@@ -171,9 +181,9 @@ class StorePipeline:
             )
         except ArchiveError as exc:
             stats.inc_value("archive/errors")
-            logger.error("%s; stopping the crawl", exc)
+            logger.error("%s; stopping", exc)
             self.failed = True
-            stop_crawl(self.crawler, "archive_error")
+            self.on_stop("archive_error")
             return
         for key, value in (
             ("archive/stored/new", result.new),

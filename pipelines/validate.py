@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
-
+from pipelines.context import ArchiveContext, Dropped
 from scraper.extract.text import normalize_space, word_count
 from scraper.items import Article, Reject
 
@@ -23,25 +21,20 @@ def rejection(article: Article, min_words: int = MIN_BODY_WORDS) -> str | None:
     return None
 
 
-class ValidatePipeline:
+class Validate:
     """Turn unusable articles into Rejects; the store records and counts them."""
 
-    def __init__(self, crawler: Crawler, min_words: int) -> None:
-        self.crawler = crawler
+    def __init__(self, context: ArchiveContext, min_words: int = MIN_BODY_WORDS) -> None:
+        self.context = context
         self.min_words = min_words
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
-        return cls(crawler, crawler.settings.getint("VALIDATE_MIN_BODY_WORDS", MIN_BODY_WORDS))
-
-    def process_item(self, item: Any) -> Any:
+    def process(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
         if not item.url:
             # Without a URL there is nothing to record a Reject under: drop it, loudly.
-            assert self.crawler.stats is not None
-            self.crawler.stats.inc_value("archive/rejected/no_url")
-            raise DropItem(f"article without a URL (title {item.title!r})")
+            self.context.stats.inc_value("archive/rejected/no_url")
+            raise Dropped(f"article without a URL (title {item.title!r})")
         reason = rejection(item, self.min_words)
         if reason is None:
             return item

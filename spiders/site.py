@@ -1,8 +1,8 @@
 """One profile-driven spider: sitemaps, feeds, listings and articles of a site.
 
 Discovery only: what to fetch and in which order. Pages go to `scraper.extract.page`
-for extraction; items go down the pipelines. The archive is read through one narrow
-function (`known_articles`) so re-crawls skip what is already stored.
+for extraction; items go down the pipelines with the crawl's `ArchiveContext`, which also
+reads the archive's known articles once, so re-crawls skip what is already stored.
 """
 
 from __future__ import annotations
@@ -21,17 +21,18 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from pipelines.context import ArchiveContext
+from pipelines.engine import crawl_context
 from scraper.crawl.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
 from scraper.crawl.faults import describe, fault_kind
 from scraper.crawl.freshness import Budget, changed_since_archived, later
 from scraper.crawl.shutdown import CrawlStopping
-from scraper.extract.html import MAX_LINKS, MAX_PAGE_BYTES, is_binary, parse_html
-from scraper.extract.page import extract_page
+from scraper.extract.html import MAX_LINKS, MAX_PAGE_BYTES
+from scraper.extract.response import Unreadable, read_page
 from scraper.items import Alias, Article, Frontier, Listing, Queued, Reject
 from scraper.profiles import Profile, generic_profile, load_profiles
-from scraper.storage.archive import crawl_memory, known_articles
+from scraper.storage.archive import crawl_memory
 from scraper.urls import (
-    canonicalize_url,
     is_local,
     mirrored_origin,
     path_date,
@@ -39,7 +40,6 @@ from scraper.urls import (
     well_formed,
 )
 
-_FEED_LINKS = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
 # What a redirect's target request keeps of the redirected one.
 _FOLLOWED_META = ("lastmod", "download_maxsize", "article")
@@ -129,6 +129,12 @@ class SiteSpider(scrapy.Spider):
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
         return spider
 
+    @functools.cached_property
+    def context(self) -> ArchiveContext:
+        """What the archive path is told of this crawl (the pipelines read nothing else);
+        made once the crawl has started, when its stats exist."""
+        return crawl_context(self.crawler, self.profile, self.profile.name, self.max_articles)
+
     @classmethod
     def load_profile(cls, url: str | None = None) -> Profile:
         """The profile this spider crawls with (bound by `spider_for`)."""
@@ -175,12 +181,11 @@ class SiteSpider(scrapy.Spider):
     def _load_known(self) -> None:
         """What the archive knows of this site: its articles (keyed as this profile keys
         URLs), the listing pages earlier runs recorded, and those a killed run left queued."""
-        path = self.settings.get("ARCHIVE_PATH")
+        context = self.context
         if not self.refresh:
-            known = known_articles(path, self.profile.name)
-            self.known = {self.profile.fold_key(key): value for key, value in known.items()}
+            self.known = {context.fold(key): value for key, value in context.known.items()}
             self.crawler.stats.set_value("crawl/known_articles", len(self.known))
-        memory = crawl_memory(path, self.profile.name)
+        memory = crawl_memory(self.settings.get("ARCHIVE_PATH"), self.profile.name)
         self.resume = memory.queued
         if self.resume:  # what the killed run answered is not asked again
             self.seen.update(self._key(url) for url in memory.answered)
@@ -233,7 +238,7 @@ class SiteSpider(scrapy.Spider):
             own = None
             # urlsplit lower-cases the scheme: `HTTP://` links are followed too.
             if well_formed(url) and urlsplit(url).scheme in ("http", "https"):
-                own = canonicalize_url(self.profile.localize(url))
+                own = self.context.url(url)
                 own = own if self.profile.owns(own) else None
             self._owned[url] = own
         return self._owned[url]
@@ -357,7 +362,7 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("crawl/redirect_offsite")
             yield self._given_up(response.url, "redirect_offsite", f"redirects to {href}")
             return
-        if target in (canonicalize_url(u) for u in chain):
+        if target in (self.context.url(u) for u in chain):
             yield self._given_up(response.url, "redirect_loop", f"redirects back to {target}")
             return
         key = self._key(target)
@@ -437,34 +442,26 @@ class SiteSpider(scrapy.Spider):
         if not isinstance(response, scrapy.http.TextResponse):
             stats.inc_value("crawl/not_html")
             return
-        if is_binary(response.body):  # served as a page, but no text: an image, random bytes
-            yield self._given_up(response.url, "binary", "a binary payload", response.status)
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
+        try:
+            reading = read_page(response.body, response.url, content_type, self.profile)
+        except Unreadable as exc:
+            yield self._given_up(response.url, exc.kind, str(exc), response.status)
             return
-        if len(response.body) > MAX_PAGE_BYTES:
+        if reading.truncated:
             stats.inc_value("crawl/page_truncated")
             self.logger.warning(
                 "%s is over %s bytes: only those are read", response.url, MAX_PAGE_BYTES
             )
-        declared = (response.headers.get("Content-Type") or b"").decode("latin-1")
-        charset = re.search(r"charset=([\w-]+)", declared)
-        try:
-            tree = parse_html(response.body, charset.group(1) if charset else None)
-            # Links first: extraction may prune the tree.
-            links = list(dict.fromkeys(tree.xpath("//a/@href")))
-            if len(links) > MAX_LINKS:
-                stats.inc_value("crawl/links_capped")
-                self.logger.warning(
-                    "%s links on %s: only the first %s are followed",
-                    len(links),
-                    response.url,
-                    MAX_LINKS,
-                )
-                links = links[:MAX_LINKS]
-            feeds = tree.xpath(_FEED_LINKS)
-            page = extract_page(tree, response.url, self.profile)
-        except Exception as exc:  # noqa: BLE001  # one hostile page must not stop the crawl
-            yield self._given_up(response.url, "extract_failed", describe(exc), response.status)
-            return
+        if reading.all_links > MAX_LINKS:
+            stats.inc_value("crawl/links_capped")
+            self.logger.warning(
+                "%s links on %s: only the first %s are followed",
+                reading.all_links,
+                response.url,
+                MAX_LINKS,
+            )
+        page, links = reading.page, reading.links
         chain = response.meta.get("redirect_chain", [])
         if isinstance(page, Article):
             stats.inc_value("crawl/pages/article")
@@ -480,7 +477,7 @@ class SiteSpider(scrapy.Spider):
             stats.inc_value("crawl/pages/listing")
             page.site = self.profile.name
             yield page
-            yield from self._announced_feeds(response, feeds)
+            yield from self._announced_feeds(response, reading.feeds)
         else:
             stats.inc_value("crawl/pages/other")
         yield from self._follow_links(response, page, links)
@@ -501,7 +498,7 @@ class SiteSpider(scrapy.Spider):
         paging = self._paging(page)
         if paging != "go":
             self.crawler.stats.inc_value(f"crawl/pagination_stopped/{paging}")
-        base = _listing_base(canonicalize_url(response.url))
+        base = _listing_base(self.context.url(response.url))
         for href in hrefs:
             url = self._own(resolve(response.url, href))
             if url is None:
@@ -630,7 +627,7 @@ class GenericSpider(SiteSpider):
                 self.logger.info(
                     "%s is a copy of %s: its links there are its own", response.url, mirrored
                 )
-                self.profile = self.profile.copy_of(mirrored)
+                self.profile = self.context.profile = self.profile.copy_of(mirrored)
                 self._owned.clear()
                 self._keys.clear()
         yield from self._discover_but(response.url)

@@ -16,10 +16,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.test import get_crawler
 
-from pipelines.dedupe import DedupePipeline
-from pipelines.normalize import NormalizePipeline, content_hash
-from pipelines.store import StorePipeline
-from pipelines.validate import ValidatePipeline
+from pipelines.engine import DedupePipeline, NormalizePipeline, StorePipeline, ValidatePipeline
+from pipelines.normalize import content_hash
 from scraper.extract.page import extract
 from scraper.items import Alias, Article, Duplicate, Listing, Original, Reject, Teaser
 from scraper.profiles import Profile, get_profile
@@ -399,7 +397,7 @@ def test_alias_waits_for_its_article_and_never_points_at_a_listing(db_path: Path
 
 def test_store_writes_and_records_the_crawl(db_path: Path) -> None:
     run = start(db_path, settings={"ARCHIVE_BATCH_SIZE": 2})
-    assert isinstance(run.spider.crawl_id, int)
+    assert isinstance(run.spider.context.crawl_id, int)
     assert run.rows("SELECT status FROM crawls") == [("running",)]
     run.crawler.stats.set_value("response_received_count", 4)
     run.feed([article(f"{WWW}/a/"), article(f"{WWW}/b/", body=BODY + " Fin.")])
@@ -411,7 +409,7 @@ def test_store_writes_and_records_the_crawl(db_path: Path) -> None:
     assert run.rows("SELECT source_url, article_url FROM teasers") == [(f"{WWW}/", f"{WWW}/a/")]
     assert run.rows(
         "SELECT id, site, status, finish_reason, exit_code, pages, articles_new, teasers, ended IS NOT NULL FROM crawls"
-    ) == [(run.spider.crawl_id, "courrier", "finished", "finished", 0, 4, 2, 1, 1)]
+    ) == [(run.spider.context.crawl_id, "courrier", "finished", "finished", 0, 4, 2, 1, 1)]
     assert run.stats["archive/stored/new"] == 2
     assert run.stats["archive/teasers"] == 1
 

@@ -72,10 +72,10 @@ DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
 # --- Pipelines: validate → normalise → dedupe → store, one job each ---
 ITEM_PIPELINES = {
-    "pipelines.validate.ValidatePipeline": 100,
-    "pipelines.normalize.NormalizePipeline": 200,
-    "pipelines.dedupe.DedupePipeline": 300,
-    "pipelines.store.StorePipeline": 400,
+    "pipelines.engine.ValidatePipeline": 100,
+    "pipelines.engine.NormalizePipeline": 200,
+    "pipelines.engine.DedupePipeline": 300,
+    "pipelines.engine.StorePipeline": 400,
 }
 DOWNLOADER_MIDDLEWARES = {
     # First of all: a request the site's outbound policy refuses never reaches the network,
