@@ -6,6 +6,7 @@ it is an article page, and every card the page shows (all Teaser fields, in page
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import asdict
 from pathlib import Path
@@ -14,10 +15,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from scraper.extract.html import parse_html
+from scraper.extract.page import extract_page
 from scraper.extract.selectors import detect_era
 from scraper.extract.teasers import cards as teaser_cards
 from scraper.extract.teasers import extract_teasers
-from scraper.items import Teaser
+from scraper.items import Listing, Teaser
 from scraper.profiles import get_profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "listings"
@@ -394,3 +396,32 @@ def test_a_hidden_heading_or_an_icon_never_titles_a_card() -> None:
     for card, title in ((mdr, "Schlachtung in Thüringen"), (tonline, "Unerwartete Wende im Fall")):
         body = f"<main><h1>Nachrichten</h1><section>{card.format(i=1)}{card.format(i=2)}</section></main>"
         assert [t.title for t in _page(body)] == [f"{title} 1", f"{title} 2"]
+
+
+def test_a_profile_of_ones_own_lends_its_hosts_to_a_local_copy() -> None:
+    """A profile given to extraction (not only a bundled one) says which absolute links of a
+    local copy are the site's own: its cards are teasers, not outside links."""
+    own = dataclasses.replace(
+        get_profile("courrier"),
+        name="mine",
+        base_url="https://news.example.org/",
+        hosts=("news.example.org",),
+    )
+    card = (
+        "<article class='gh-card post'><a class='gh-card-link' "
+        "href='https://news.example.org/{slug}/'><h3 class='gh-card-title'>Titre {slug}</h3>"
+        "</a></article>"
+    )
+    cards = "".join(card.format(slug=f"un-titre-numero-{i}") for i in range(4))
+    html = (
+        "<html><head><meta name='generator' content='Ghost 6.5'></head>"
+        f"<body class='home-template'><div class='gh-feed'>{cards}</div></body></html>"
+    )
+    url = "http://127.0.0.1:8000/"
+    mine = extract_page(parse_html(html), url, own)
+    assert isinstance(mine, Listing)
+    assert [t.url for t in mine.teasers] == [
+        f"https://news.example.org/un-titre-numero-{i}/" for i in range(4)
+    ]
+    bare = extract_page(parse_html(html), url, None)  # no profile: links to another site
+    assert isinstance(bare, Listing) and bare.teasers == []

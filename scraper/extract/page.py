@@ -75,12 +75,13 @@ def extract_page(
     kind = classify(tree, url, profile, era, data)
     if kind == "article":
         article = build_article(tree, url, profile, era, data)
-        article.teasers = extract_teasers(tree, url, era, page_is_article=True)
+        article.teasers = extract_teasers(tree, url, era, page_is_article=True, profile=profile)
         return article
     if kind == "listing":
         local = profile.localize(url) if profile else url
         return Listing(
-            canonicalize_url(local), extract_teasers(tree, url, era, page_is_article=False)
+            canonicalize_url(local),
+            extract_teasers(tree, url, era, page_is_article=False, profile=profile),
         )
     return None
 
@@ -117,11 +118,10 @@ def classify(
     if url_kind == "listing":
         return "listing"
     if declared is False and not (url_kind == "article" and _only_site_wide_types(data)):
-        return "listing" if _has_cards(tree, url, era) else "other"
+        return "listing" if _has_cards(tree, url, profile, era) else "other"
     # A URL shaped like an article's vouches for a short story (a brief, a news flash).
-    return _by_shape(
-        tree, url, era, _MIN_BRIEF_WORDS if url_kind == "article" else _MIN_ARTICLE_WORDS
-    )
+    min_words = _MIN_BRIEF_WORDS if url_kind == "article" else _MIN_ARTICLE_WORDS
+    return _by_shape(tree, url, profile, era, min_words)
 
 
 def _only_site_wide_types(data: Structured) -> bool:
@@ -140,21 +140,24 @@ def _card_count(tree: HtmlElement) -> int:
     return len(tree.xpath("//article[.//a[@href]] | //*[self::h2 or self::h3][a[@href]]"))
 
 
-def _by_shape(tree: HtmlElement, url: str, era: Era | None, min_words: int) -> str:
+def _by_shape(
+    tree: HtmlElement, url: str, profile: Profile | None, era: Era | None, min_words: int
+) -> str:
     """One text block of `min_words` or more is an article; many cards without one is a
     listing."""
     skip = junk(tree)
     words = word_count(blocks_text(collect_blocks(find_content(tree, skip), skip)))
     if words >= min_words:
         return "article"
-    return "listing" if _has_cards(tree, url, era) else "other"
+    return "listing" if _has_cards(tree, url, profile, era) else "other"
 
 
-def _has_cards(tree: HtmlElement, url: str, era: Era | None) -> bool:
+def _has_cards(tree: HtmlElement, url: str, profile: Profile | None, era: Era | None) -> bool:
     """Several teaser cards: headline links in <article>s, or what the teaser detector finds."""
     if _card_count(tree) >= _MIN_LISTING_CARDS:
         return True
-    return len(extract_teasers(tree, url, era, page_is_article=False)) >= _MIN_LISTING_CARDS
+    teasers = extract_teasers(tree, url, era, page_is_article=False, profile=profile)
+    return len(teasers) >= _MIN_LISTING_CARDS
 
 
 def body_only(html: str | bytes, url: str | None = None) -> str:

@@ -38,9 +38,7 @@ class Reading:
     truncated: bool = False  # over MAX_PAGE_BYTES: only those were read
 
 
-def read_page(
-    body: bytes, url: str, content_type: str | None, profile: Profile | None
-) -> Reading:
+def read_page(body: bytes, url: str, content_type: str | None, profile: Profile | None) -> Reading:
     """Extract a page served with `content_type` (its charset is a hint) at `url`.
 
     Raises Unreadable for a binary payload or a page whose extraction raised: one hostile
@@ -64,4 +62,3 @@ def read_page(
         all_links=len(links),
         truncated=len(body) > MAX_PAGE_BYTES,
     )
-

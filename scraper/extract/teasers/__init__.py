@@ -14,20 +14,25 @@ from scraper.extract.teasers.blocks import find_blocks
 from scraper.extract.teasers.cards import read_teaser
 from scraper.extract.teasers.page import Page
 from scraper.items import Teaser
-from scraper.profiles import Era
+from scraper.profiles import Era, Profile
 
 __all__ = ["extract_teasers"]
 
 
 def extract_teasers(
-    tree: HtmlElement, page_url: str, era: Era | None, *, page_is_article: bool
+    tree: HtmlElement,
+    page_url: str,
+    era: Era | None,
+    *,
+    page_is_article: bool,
+    profile: Profile | None = None,
 ) -> list[Teaser]:
     """Every teaser card on the page, in page order.
 
     Article pages yield only their related/read-next blocks; listing pages yield the feed
     (kind "listing") plus featured and related blocks.
     """
-    page = Page.build(tree, page_url, era)
+    page = Page.build(tree, page_url, era, profile)
     blocks = find_blocks(tree, page, page_is_article)
     order = {el: i for i, el in enumerate(tree.iter())}
     found: list[tuple[int, Teaser]] = []

@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 
 from scraper.extract.field_selectors import selectors
 from scraper.extract.selectors import applicable
-from scraper.profiles import Era, load_profiles
+from scraper.profiles import Era, Profile
 from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve, url_key
 
 # Path segments that name listings, accounts or assets, never one article.
@@ -60,7 +60,9 @@ class Page:
     keys_cache: dict[HtmlElement, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, tree: HtmlElement, page_url: str, era: Era | None) -> Page:
+    def build(
+        cls, tree: HtmlElement, page_url: str, era: Era | None, profile: Profile | None = None
+    ) -> Page:
         base_href = next((b.get("href") for b in tree.iter("base") if b.get("href")), None)
         base = resolve(page_url, base_href) if base_href else page_url
         canonical = [
@@ -71,9 +73,8 @@ class Page:
         ]
         hosts = {_bare_host(u) for u in (page_url, base, *canonical)}
         # A local copy of a known site may keep absolute links to the real hosts.
-        for profile in load_profiles().values():
-            if era is not None and era in profile.eras:
-                hosts.update(_bare_host("//" + h) for h in profile.hosts)
+        if profile is not None and era is not None:
+            hosts.update(_bare_host("//" + h) for h in profile.hosts)
         lang = (tree.get("lang") or "").split("-")[0].strip().lower()
         return cls(
             base=base,
