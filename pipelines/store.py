@@ -35,6 +35,7 @@ class ArchiveWriter(Protocol):
         crawl_id: int,
         renames: list[tuple[str, str]] | None = None,
         frontier: Frontier | None = None,
+        replay: bool = False,
     ) -> BatchResult: ...
     def finish_crawl(
         self,
@@ -72,8 +73,16 @@ class Store:
         self.archive: ArchiveWriter | None = None
         self.lock = ArchiveLock(path)
         self.crawl_id: int | None = None
+        self.replayed: int | None = None  # the crawl whose captured pages are read again
         self.failed = False
         self._reset()
+
+    def replay(self, crawl_id: int) -> None:
+        """From now on, items are pages `crawl_id` fetched, read again from its captures:
+        stored as that crawl's (its sightings, its rejects), not as new ones of this run."""
+        if crawl_id != self.replayed:
+            self.flush()
+            self.replayed = crawl_id
 
     def open(self, site: str) -> int:
         """Lock and open the archive, record the run as running; return its crawl id."""
@@ -175,9 +184,10 @@ class Store:
                 self.teasers,
                 self.aliases,
                 self.rejects,
-                self.crawl_id,
+                self.replayed or self.crawl_id,
                 renames=self.renames,
                 frontier=self.frontier,
+                replay=self.replayed is not None,
             )
         except ArchiveError as exc:
             stats.inc_value("archive/errors")

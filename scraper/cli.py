@@ -42,6 +42,10 @@ log_file_option = click.option(
 )
 
 
+def _site_option(what: str) -> Any:
+    return click.option("--site", help=f"Only {what} of this site (see `scraper stats`).")
+
+
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
@@ -222,6 +226,77 @@ def _finish(result: Any, db: str, quiet: bool, log_file: str) -> None:
 
 
 @cli.command()
+@db_option
+@_site_option("pages")
+@click.option("--since", callback=_check_date, help="Only pages captured on/after this date (UTC).")
+@click.option(
+    "--warc-dir",
+    type=click.Path(file_okay=False),
+    help="Where the crawls wrote their WARC files (default: beside the archive, "
+    "archive.db → archive-warc/).",
+)
+@click.option(
+    "--profile",
+    "profile_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="The profile file (NAME.toml) the site was crawled with, when not a bundled one.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only a failure reason.")
+def reparse(
+    db: str,
+    site: str | None,
+    since: str | None,
+    warc_dir: str | None,
+    profile_file: str | None,
+    quiet: bool,
+) -> None:
+    """Extract every captured page again with today's code, without the network.
+
+    The latest capture of each URL is read from the crawls' WARC files and goes through the
+    same validation, deduplication and storage as a crawl: changed articles are updated
+    (their old version kept in article_versions), unchanged rows are not written, teaser
+    sightings become what the pages give now. Exit codes as for `crawl`.
+
+    \b
+    scraper reparse                       # the whole archive
+    scraper reparse --site courrier --since 2026-01-01
+    """
+    from scraper.ingest.reparse import NothingCaptured
+    from scraper.ingest.reparse import reparse as run_reparse
+    from scraper.profiles import read_profile_file
+    from scraper.storage import ArchiveError
+
+    _existing_archive(db)
+    folder = Path(warc_dir) if warc_dir else default_warc_dir(db)
+    try:
+        profile = read_profile_file(profile_file) if profile_file else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--profile") from None
+    with _one_line_errors(ArchiveError, OSError, NothingCaptured):
+        result = run_reparse(db, folder, site=site, since=since, profile=profile)
+    stats = result.stats
+    if not quiet:
+        fields = ", ".join(f"{name} ({n})" for name, n in result.fields.most_common(5))
+        click.echo(
+            f"{result.status}: {result.pages} captured pages read again; "
+            f"{stats.get('archive/stored/updated', 0)} articles updated, "
+            f"{stats.get('archive/stored/unchanged', 0)} unchanged, "
+            f"{stats.get('archive/stored/new', 0)} new"
+            + (f"; fields changed most: {fields}" if fields else ""),
+            err=True,
+        )
+    if result.exit_code:
+        click.echo(f"scraper: reparse failed: {result.reason}", err=True)
+        sys.exit(result.exit_code)
+
+
+def default_warc_dir(db: str) -> Path:
+    """Where a crawl into `db` writes its WARC files: archive.db → archive-warc/."""
+    path = Path(db)
+    return path.with_name(f"{path.stem}-warc")
+
+
+@cli.command()
 def sites() -> None:
     """List the site profiles: name, title and origin.
 
@@ -249,10 +324,6 @@ def extract(files: tuple[str, ...], url: str | None) -> None:
         article = extract_article(_read_page(name), url)
         record = {"file": name, **asdict(article)}
         click.echo(json.dumps(record, ensure_ascii=False))
-
-
-def _site_option(what: str) -> Any:
-    return click.option("--site", help=f"Only {what} of this site (see `scraper stats`).")
 
 
 @contextmanager

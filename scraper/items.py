@@ -49,6 +49,9 @@ class Article:
     # with a conditional GET (a 304 costs no parse) when the site announces no date.
     etag: str | None = None
     last_modified: str | None = None
+    # When the page was fetched, for pages read again from a capture (reparse, import-warc);
+    # None: fetched by this run, now.
+    fetched_at: str | None = None
 
 
 @dataclass

@@ -188,6 +188,7 @@ class Archive:
         crawl_id: int,
         renames: list[tuple[str, str]] | None = None,
         frontier: Frontier | None = None,
+        replay: bool = False,
     ) -> BatchResult:
         """Store a batch atomically: articles upserted by URL, then aliases, teasers and rejects.
 
@@ -199,6 +200,10 @@ class Archive:
         teasers stored by earlier batches before their article arrived. `frontier` adds the
         requests queued and marks those answered, in the same transaction as what their
         answers yielded.
+
+        `replay`: the pages are `crawl_id`'s own, read again from their captures (reparse): a
+        page's sightings become exactly what it now gives, and what did not change is not
+        written at all.
         """
         now = utc_now()
         keyed = [(_url_of(a), a) for a in articles]
@@ -212,6 +217,8 @@ class Archive:
                 counts[self._upsert_article(url, article, crawl_id, now)] += 1
             alias_keys = [url_key(url) for url, _ in all_aliases]
             alias_count = self._write_aliases(all_aliases, alias_keys)
+            if replay:
+                self._forget_stale_teasers(all_teasers, [url for url, _ in keyed], crawl_id)
             teaser_count = self._write_teasers(all_teasers, crawl_id, now)
             self._resolve_teasers(set(alias_keys))
             reject_count = self._write_rejects(rejects, crawl_id, now)
@@ -240,6 +247,7 @@ class Archive:
         """Insert, update or just mark seen; returns which of "new", "updated", "unchanged"."""
         row = _article_row(article)
         lastmod = article.lastmod
+        fetched = article.fetched_at or now
         stored = self.db.execute(
             f"SELECT {', '.join(CONTENT_COLUMNS)}, modified FROM articles WHERE url = ?",
             (url,),
@@ -250,15 +258,28 @@ class Archive:
                 "INSERT INTO articles (url, modified, lastmod, first_seen, last_seen, fetched_at,"
                 f" crawl_id, etag, last_modified, {', '.join(CONTENT_COLUMNS)})"
                 f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(CONTENT_COLUMNS))})",
-                (url, article.modified, lastmod, now, now, now, crawl_id, *validators, *row),
+                (
+                    url,
+                    article.modified,
+                    lastmod,
+                    now,
+                    fetched,
+                    fetched,
+                    crawl_id,
+                    *validators,
+                    *row,
+                ),
             )
             return "new"
         same_modified = article.modified is None or article.modified == stored[-1]
         if tuple(stored[:-1]) == row and same_modified:
+            # A page read again from an older capture leaves last_seen where it is.
             self.db.execute(
-                "UPDATE articles SET last_seen = ?, lastmod = coalesce(?, lastmod),"
-                " etag = ?, last_modified = ? WHERE url = ?",
-                (now, lastmod, *validators, url),
+                "UPDATE articles SET last_seen = max(coalesce(last_seen, ''), ?),"
+                " lastmod = coalesce(?, lastmod), etag = ?, last_modified = ? WHERE url = ?"
+                " AND (last_seen IS NOT max(coalesce(last_seen, ''), ?) OR lastmod IS NOT"
+                " coalesce(?, lastmod) OR etag IS NOT ? OR last_modified IS NOT ?)",
+                (fetched, lastmod, *validators, url, fetched, lastmod, *validators),
             )
             return "unchanged"
         # The version being replaced is kept: a changed story must not lose what it said.
@@ -273,7 +294,16 @@ class Archive:
             f"UPDATE articles SET {assignments}, modified = ?, lastmod = coalesce(?, lastmod),"
             " last_seen = ?, fetched_at = ?, crawl_id = ?, etag = ?, last_modified = ?"
             " WHERE url = ?",
-            (*row, article.modified or now, lastmod, now, now, crawl_id, *validators, url),
+            (
+                *row,
+                article.modified or fetched,
+                lastmod,
+                fetched,
+                fetched,
+                crawl_id,
+                *validators,
+                url,
+            ),
         )
         return "updated"
 
@@ -298,7 +328,10 @@ class Archive:
             " VALUES (:crawl_id, :source_url, :position, :kind, :url, :url_key,"
             " (SELECT article_url FROM aliases WHERE url_key = :url_key LIMIT 1),"
             " :title, :excerpt, :authors, :published, :seen_at)"
-            " ON CONFLICT (crawl_id, source_url, position, url, kind) DO NOTHING",
+            " ON CONFLICT (crawl_id, source_url, position, url, kind) DO UPDATE SET"
+            " title = excluded.title, excerpt = excluded.excerpt, authors = excluded.authors,"
+            " published = excluded.published WHERE (title, excerpt, authors, published) IS NOT"
+            " (excluded.title, excluded.excerpt, excluded.authors, excluded.published)",
             [
                 {
                     "crawl_id": crawl_id,
@@ -317,6 +350,22 @@ class Archive:
             ],
         )
         return cursor.rowcount
+
+    def _forget_stale_teasers(
+        self, teasers: list[tuple[str, Teaser]], pages: list[str], crawl_id: int
+    ) -> None:
+        """Drop the sightings a page read again no longer gives (same crawl, same page);
+        `pages` are article pages of the batch, which may now give none."""
+        kept: dict[str, set[tuple[int, str, str]]] = {url: set() for url in pages}
+        for source_url, t in teasers:
+            kept.setdefault(source_url, set()).add((t.position, t.url, t.kind))
+        for source_url, now_given in kept.items():
+            stored = self.db.execute(
+                "SELECT id, position, url, kind FROM teasers WHERE crawl_id = ? AND source_url = ?",
+                (crawl_id, source_url),
+            ).fetchall()
+            stale = [(i,) for i, *sighting in stored if tuple(sighting) not in now_given]
+            self.db.conn.executemany("DELETE FROM teasers WHERE id = ?", stale)
 
     def _resolve_teasers(self, keys: set[str]) -> None:
         """Link earlier teasers whose target only now became known through an alias."""

@@ -1,0 +1,1 @@
+"""Archiving pages that are already fetched: WARC files of any origin, and our own captures."""
