@@ -24,9 +24,10 @@ from twisted.python.failure import Failure
 from pipelines.context import ArchiveContext
 from pipelines.engine import crawl_context
 from scraper.crawl.discovery import FeedEntry, parse_feed, parse_sitemap, robots_sitemaps
-from scraper.crawl.faults import describe, fault_kind
+from scraper.crawl.faults import fault_kind
 from scraper.crawl.freshness import Budget, changed_since_archived, later
 from scraper.crawl.shutdown import CrawlStopping
+from scraper.errors import describe
 from scraper.extract.html import MAX_LINKS, MAX_PAGE_BYTES
 from scraper.extract.response import Unreadable, read_page
 from scraper.items import Alias, Article, Frontier, Listing, Queued, Reject

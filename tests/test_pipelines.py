@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,11 +20,13 @@ from scrapy.utils.test import get_crawler
 
 from pipelines.engine import DedupePipeline, NormalizePipeline, StorePipeline, ValidatePipeline
 from pipelines.normalize import content_hash
+from pipelines.path import ArchivePath
 from scraper.extract.page import extract
 from scraper.items import Alias, Article, Duplicate, Listing, Original, Reject, Teaser
 from scraper.profiles import Profile, get_profile
 from scraper.storage import ArchiveError
 
+ROOT = Path(__file__).resolve().parent.parent
 COURRIER = get_profile("courrier")
 WWW = "https://www.lecourrierdesstrateges.fr"
 BODY = " ".join(f"Paragraphe {i} : l’armée « avance » vers la frontière." for i in range(12))
@@ -471,3 +475,40 @@ def test_cjk_articles_keep_the_extractors_word_count_and_dedupe_by_hash(db_path:
     )
     assert original.word_count == extracted.word_count
     assert isinstance(copy, Duplicate)  # long enough to be compared by content hash
+
+
+# --- the same path outside Scrapy ------------------------------------------------------
+
+
+def test_the_archive_path_outside_scrapy_stores_as_a_crawl_does(db_path: Path) -> None:
+    """What reparse and import-warc use: the same stages, one context per site, no spider."""
+    path = ArchivePath(str(db_path), "import")
+    crawl_id = path.open()
+    copy = article(f"{WWW}/slug-2/", published="2024-01-02")
+    assert path.feed(article(published="2024-01-01"), "courrier", COURRIER) is not None
+    assert isinstance(path.feed(copy, "courrier", COURRIER), Duplicate)
+    other = article("https://other.example/a-story/", site=None)  # the context names it
+    assert path.feed(other, "other.example", None)
+    path.stats.set_value("response_received_count", 3)  # pages read, as a source counts them
+    stats = path.close()
+    assert stats["archive/stored/new"] == 2
+    assert stats["archive/duplicate_content"] == 1
+    rows = sqlite3.connect(db_path).execute(
+        "SELECT a.url, a.site, a.crawl_id, c.site, c.status FROM articles a"
+        " JOIN crawls c ON c.id = a.crawl_id ORDER BY a.url"
+    )
+    assert rows.fetchall() == [
+        ("https://other.example/a-story/", "other.example", crawl_id, "import", "finished"),
+        (f"{WWW}/slug/", "courrier", crawl_id, "import", "finished"),
+    ]
+
+
+def test_the_archive_path_imports_no_scrapy() -> None:
+    code = (
+        "import sys, pipelines.path, scraper.ingest.reparse;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'scrapy', 'twisted'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,9 +1,5 @@
-"""What went wrong with a download, in words: a kind for stats and rejects, a one-line detail.
-
-Scrapy and Twisted wrap a fault in layers (DownloadFailedError around ResponseFailed around
-a list of Failures around ConnectionLost); the innermost cause says what happened, and the
-layers' own messages are often empty or a Failure's repr.
-"""
+"""What went wrong with a download, in one word: a kind for stats and rejects (its one-line
+detail is `scraper.errors.describe`)."""
 
 from __future__ import annotations
 
@@ -16,9 +12,9 @@ from scrapy.exceptions import (
     ResponseDataLossError,
 )
 from twisted.internet import error as tx
-from twisted.python.failure import Failure
 
 from scraper.crawl.outbound import Refused
+from scraper.errors import root_cause
 
 # Innermost cause → kind of fault (first match wins: subclasses before their bases).
 _KINDS: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], str], ...] = (
@@ -33,26 +29,6 @@ _KINDS: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], str],
 )
 
 
-def root_cause(exc: BaseException) -> BaseException:
-    """The innermost exception: through `raise … from`, and Twisted's wrapped Failures."""
-    seen: set[int] = set()
-    while id(exc) not in seen:
-        seen.add(id(exc))
-        reasons = getattr(exc, "reasons", None)  # Twisted's ResponseFailed and kin
-        if (
-            isinstance(reasons, list)
-            and reasons
-            and isinstance(reasons[0], Failure)
-            and reasons[0].value is not None
-        ):
-            exc = reasons[0].value
-        elif exc.__cause__ is not None:
-            exc = exc.__cause__
-        else:
-            break
-    return exc
-
-
 def fault_kind(exc: BaseException) -> str:
     """`timeout`, `reset`, `size_cap`, `bomb`, `refused` (outbound policy), `dns`…, `ignored`
     (a request a middleware dropped on purpose), else `failed`: one word for a stats key and
@@ -65,11 +41,3 @@ def fault_kind(exc: BaseException) -> str:
             return kind
     # A middleware's decision (robots.txt forbids the URL), not a fault.
     return "ignored" if isinstance(exc, IgnoreRequest) else "failed"
-
-
-def describe(exc: BaseException) -> str:
-    """One line: the innermost cause's class and message (never an empty reason)."""
-    cause = root_cause(exc)
-    message = " ".join(str(cause).split()) or " ".join(str(exc).split())
-    name = type(cause).__name__
-    return f"{name}: {message}" if message else name

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scraper.crawl.faults import describe
+from scraper.errors import describe
 from scraper.extract.html import MAX_LINKS, MAX_PAGE_BYTES, is_binary, parse_html
 from scraper.extract.page import extract_page
 from scraper.items import Article, Listing
