@@ -126,7 +126,7 @@ def test_a_page_whose_extraction_raises_becomes_a_reject_and_the_crawl_goes_on(
     def explode(*args: object, **kwargs: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr("spiders.site.extract_page", explode)
+    monkeypatch.setattr("scraper.extract.response.extract_page", explode)
     url = "http://127.0.0.1:8000/2025/03/01/a/"
     response = HtmlResponse(url, body=article(1), request=Request(url))
     out = list(spider.parse_page(response))
