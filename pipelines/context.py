@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from scraper.profiles import Profile
+from scraper.profiles import Profile, canonical
 from scraper.storage.archive import KnownArticle, known_articles
-from scraper.urls import canonicalize_url, url_key
+from scraper.urls import url_key
 
 
 class Stats(Protocol):
@@ -79,9 +79,8 @@ class ArchiveContext:
         return self._known
 
     def url(self, value: str) -> str:
-        """The one canonical spelling of a URL of this source: the profile's local copy
-        mapping (a copy served elsewhere), then canonicalisation."""
-        return canonicalize_url(self.profile.localize(value) if self.profile else value)
+        """The one canonical spelling of a URL of this source (`Profile.canonical`)."""
+        return canonical(value, self.profile)
 
     def key(self, url: str) -> str:
         """A URL's identity: url_key, the profile's host aliases folded onto its base host."""

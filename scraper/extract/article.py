@@ -41,7 +41,7 @@ from scraper.extract.text import (
 )
 from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, alternation
 from scraper.items import Article
-from scraper.profiles import Era, Profile
+from scraper.profiles import Era, Profile, canonical
 from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve
 
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
@@ -79,7 +79,7 @@ def canonical_url(url: str | None, data: Structured, profile: Profile | None) ->
         if _sane_canonical(absolute, url, profile):
             return canonicalize_url(absolute)
     if url:
-        return canonicalize_url(profile.localize(url) if profile else url)
+        return canonical(url, profile)
     return None
 
 

@@ -18,8 +18,8 @@ from scraper.extract.structured import NON_ARTICLE_TYPES, Structured, read_struc
 from scraper.extract.teasers import extract_teasers
 from scraper.extract.text import word_count
 from scraper.items import Article, Listing
-from scraper.profiles import Era, Profile, profile_for_url
-from scraper.urls import canonicalize_url, well_formed
+from scraper.profiles import Era, Profile, canonical, profile_for_url
+from scraper.urls import well_formed
 
 # Body classes set by the CMS itself (Ghost core `body_class`, WordPress `body_class()`).
 _ARTICLE_CLASSES = frozenset({"post-template", "single-post", "single"})
@@ -78,9 +78,8 @@ def extract_page(
         article.teasers = extract_teasers(tree, url, era, page_is_article=True, profile=profile)
         return article
     if kind == "listing":
-        local = profile.localize(url) if profile else url
         return Listing(
-            canonicalize_url(local),
+            canonical(url, profile),
             extract_teasers(tree, url, era, page_is_article=False, profile=profile),
         )
     return None

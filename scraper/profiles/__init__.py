@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from scraper.urls import host_of, url_key, well_formed, www_twin
+from scraper.urls import canonicalize_url, host_of, url_key, well_formed, www_twin
 
 PageKind = str  # "article" | "listing" | "ignore" | "unknown"
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -193,6 +193,12 @@ def parse_profile(data: dict) -> Profile:
         settings=dict(data.get("settings", {})),
         follow_unknown=bool(data.get("follow_unknown", False)),
     )
+
+
+def canonical(url: str, profile: Profile | None) -> str:
+    """The one canonical spelling of a URL: mapped onto the copy the profile's site is crawled
+    at (see `Profile.localize`), then canonicalised. Extraction and the archive path use it."""
+    return canonicalize_url(profile.localize(url) if profile else url)
 
 
 @cache
