@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from scraper.items import Capture
 from scraper.profiles import Profile, canonical
 from scraper.storage.archive import KnownArticle, known_articles
 from scraper.urls import url_key
@@ -67,6 +68,8 @@ class ArchiveContext:
     max_articles: int | None = None
     on_stop: Callable[[str], None] = _no_stop
     stopped: str | None = None  # why the path asked its source to stop, once it has
+    # Responses written to WARC since the last batch (scraper.crawl.warc): stored with it.
+    captures: list[Capture] = field(default_factory=list)
     _known: dict[str, KnownArticle] | None = field(default=None, repr=False)
 
     @property

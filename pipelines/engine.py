@@ -117,6 +117,7 @@ class StorePipeline(_StagePipeline):
             context.stop,
             batch_size=settings.getint("ARCHIVE_BATCH_SIZE"),
             flush_seconds=settings.getfloat("ARCHIVE_FLUSH_SECONDS", 0.5),
+            captures=context.captures,
         )
         context.crawl_id = store.open(context.site)
         return store

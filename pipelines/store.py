@@ -14,7 +14,17 @@ from typing import Any, Protocol
 
 from pipelines.context import Stats
 from scraper.crawl.outcome import crawl_outcome, error_count, rejected_count
-from scraper.items import Alias, Article, Duplicate, Frontier, Listing, Original, Reject, Teaser
+from scraper.items import (
+    Alias,
+    Article,
+    Capture,
+    Duplicate,
+    Frontier,
+    Listing,
+    Original,
+    Reject,
+    Teaser,
+)
 from scraper.storage import Archive, ArchiveError, BatchResult
 from scraper.storage.lock import ArchiveLock
 
@@ -36,6 +46,7 @@ class ArchiveWriter(Protocol):
         renames: list[tuple[str, str]] | None = None,
         frontier: Frontier | None = None,
         replay: bool = False,
+        captures: list[Capture] | None = None,
     ) -> BatchResult: ...
     def finish_crawl(
         self,
@@ -63,6 +74,7 @@ class Store:
         batch_size: int = 500,
         flush_seconds: float = 0.5,
         open_writer: Callable[[str], ArchiveWriter] = Archive,
+        captures: list[Capture] | None = None,
     ) -> None:
         self.path = path
         self.stats = stats
@@ -70,6 +82,8 @@ class Store:
         self.batch_size = max(1, batch_size)
         self.flush_seconds = flush_seconds
         self.open_writer = open_writer
+        # Filled by the WARC capture as responses are written; each batch takes what is there.
+        self.captures = captures if captures is not None else []
         self.archive: ArchiveWriter | None = None
         self.lock = ArchiveLock(path)
         self.crawl_id: int | None = None
@@ -175,9 +189,10 @@ class Store:
 
     def flush(self) -> None:
         """One write_batch for everything buffered; on failure keep the buffer and stop."""
-        if not self.pending or self.archive is None or self.crawl_id is None:
+        if not (self.pending or self.captures) or self.archive is None or self.crawl_id is None:
             return
         stats = self.stats
+        captures = self.captures[:]
         try:
             result = self.archive.write_batch(
                 self.articles,
@@ -188,6 +203,7 @@ class Store:
                 renames=self.renames,
                 frontier=self.frontier,
                 replay=self.replayed is not None,
+                captures=captures,
             )
         except ArchiveError as exc:
             stats.inc_value("archive/errors")
@@ -205,6 +221,7 @@ class Store:
             stats.inc_value(key, value)
         for reason, count in Counter(r.reason for r in self.rejects).items():
             stats.inc_value(f"archive/rejected/{reason}", count)
+        del self.captures[: len(captures)]
         self._reset()
 
     def _reset(self) -> None:

@@ -91,6 +91,13 @@ def cli() -> None:
 @click.option("--since", callback=_check_date, help="Only articles published on/after this date.")
 @click.option("--refresh", is_flag=True, help="Re-download articles already archived.")
 @click.option(
+    "--warc-dir",
+    type=click.Path(file_okay=False),
+    help="Where the WARC files of every exchange go (default: beside the archive, "
+    "archive.db → archive-warc/).",
+)
+@click.option("--no-warc", is_flag=True, help="Do not keep the exchanges in WARC files.")
+@click.option(
     "-s",
     "--set",
     "overrides",
@@ -111,6 +118,8 @@ def crawl(
     max_articles: int | None,
     since: str | None,
     refresh: bool,
+    warc_dir: str | None,
+    no_warc: bool,
     overrides: tuple[str, ...],
     quiet: bool,
     verbose: bool,
@@ -122,7 +131,8 @@ def crawl(
     A site with no profile is crawled with the generic rules: sitemaps, feeds and listings
     are discovered, and each page's shape and structured data say whether it is an article.
     Re-running is incremental: archived articles are not downloaded again unless the site
-    says they changed. One crawl per archive at a time: a second one is refused (exit 1).
+    says they changed. Every request and response is kept as sent and received in WARC files
+    (--warc-dir; --no-warc not to), which `scraper reparse` reads again. One crawl per archive at a time: a second one is refused (exit 1).
     The whole log goes to --log-file. Exit codes: 0 ok, 1 could not start, 3 abnormal error
     or reject rate, 4 fetched nothing usable (no network, nothing answers), 5 archive error,
     6 closed early, 11 interrupted.
@@ -170,6 +180,7 @@ def crawl(
         verbose=verbose,
         local_copy=local_copy,
         log_file=log_file,
+        warc_dir=None if no_warc else warc_dir or "",
     )
     with _open_for_writing(db, settings["LOG_FILE"]):
         if local_copy and not quiet and "DOWNLOAD_DELAY" not in asked:
@@ -261,6 +272,7 @@ def reparse(
     scraper reparse                       # the whole archive
     scraper reparse --site courrier --since 2026-01-01
     """
+    from scraper.crawl.warc import default_warc_dir
     from scraper.ingest.reparse import NothingCaptured
     from scraper.ingest.reparse import reparse as run_reparse
     from scraper.profiles import read_profile_file
@@ -288,12 +300,6 @@ def reparse(
     if result.exit_code:
         click.echo(f"scraper: reparse failed: {result.reason}", err=True)
         sys.exit(result.exit_code)
-
-
-def default_warc_dir(db: str) -> Path:
-    """Where a crawl into `db` writes its WARC files: archive.db → archive-warc/."""
-    path = Path(db)
-    return path.with_name(f"{path.stem}-warc")
 
 
 @cli.command()

@@ -52,6 +52,7 @@ class Article:
     # When the page was fetched, for pages read again from a capture (reparse, import-warc);
     # None: fetched by this run, now.
     fetched_at: str | None = None
+    capture: str | None = None  # the WARC-Record-ID of the response it was extracted from
 
 
 @dataclass
@@ -100,6 +101,21 @@ class Duplicate:
     article: Article
     target: str
     reason: str  # "url" (the same page again) | "content" (a republished or syndicated copy)
+
+
+@dataclass(frozen=True)
+class Capture:
+    """Where one HTTP response is kept in the crawl's WARC files (a `captures` row)."""
+
+    record_id: str  # WARC-Record-ID of the response record
+    url: str
+    fetched_at: str
+    status: int
+    content_type: str | None
+    warc_file: str  # file name inside the WARC folder
+    offset: int  # of the record's gzip member in the file
+    length: int  # of that member
+    payload_digest: str | None
 
 
 @dataclass(frozen=True)

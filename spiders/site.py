@@ -473,6 +473,7 @@ class SiteSpider(scrapy.Spider):
                 page.aliases = [*chain, response.url]
                 page.lastmod = response.meta.get("lastmod")
                 page.etag, page.last_modified = _validators(response)
+                page.capture = response.meta.get("warc_record")
                 yield page
         elif isinstance(page, Listing):
             stats.inc_value("crawl/pages/listing")

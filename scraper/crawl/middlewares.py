@@ -176,6 +176,10 @@ class RetryAfterMiddleware(RetryMiddleware):
             self.crawler.stats.inc_value("backoff/recovered")
 
 
+# The flag of a robots.txt answered from the fetch already made (no exchange with the server).
+ROBOTS_ONCE_FLAG = "robots.txt once"
+
+
 class RobotsTxtOnceMiddleware:
     """Ask a site for its robots.txt once per crawl.
 
@@ -192,7 +196,7 @@ class RobotsTxtOnceMiddleware:
         kept = self._responses.get(request.url) if is_robots_txt(request.url) else None
         if kept is None:
             return None
-        return kept.replace(request=request, flags=[*kept.flags, "robots.txt once"])
+        return kept.replace(request=request, flags=[*kept.flags, ROBOTS_ONCE_FLAG])
 
     def process_response(
         self, request: Request, response: Response, spider: Any = None

@@ -48,11 +48,12 @@ def crawl_settings(
     verbose: bool,
     local_copy: bool = False,
     log_file: str | None = None,
+    warc_dir: str | None = "",
 ) -> Settings:
     """Our project settings, the archive path and the user's overrides (which win); the pace
     of a local copy (LOCAL_COPY_PACE) when `local_copy`. The whole log goes to `log_file`
     (default: beside the archive); stderr gets warnings, Scrapy's INFO too when `verbose`,
-    nothing when `quiet`."""
+    nothing when `quiet`. WARC capture goes to `warc_dir` ("": beside the archive; None: off)."""
     settings = Settings()
     settings.setmodule("scraper.crawl.settings", priority="project")
     settings.set("ARCHIVE_PATH", db, priority="cmdline")
@@ -61,6 +62,8 @@ def crawl_settings(
     stderr_level = None if quiet else "INFO" if verbose else "WARNING"
     settings.set("LOG_STDERR_LEVEL", stderr_level, priority="cmdline")
     settings.set("PROGRESS_ENABLED", not quiet, priority="cmdline")
+    settings.set("WARC_ENABLED", warc_dir is not None, priority="cmdline")
+    settings.set("WARC_DIR", warc_dir or "", priority="cmdline")
     extensions = {**settings.getdict("EXTENSIONS"), "scraper.crawl.progress.Progress": 900}
     settings.set("EXTENSIONS", extensions, priority="project")
     if local_copy:

@@ -89,7 +89,14 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.crawl.middlewares.RobotsTxtOnceMiddleware": 110,
     # Inside the retries (550), to count every attempt: nothing answers, the crawl ends now.
     "scraper.crawl.unreachable.UnreachableMiddleware": 560,
+    # Next to the network, above decompression (590): every exchange as the server sent it.
+    "scraper.crawl.warc.WarcCaptureMiddleware": 950,
 }
+# WARC capture (scraper/crawl/warc.py): on by default, beside the archive (archive.db →
+# archive-warc/) unless WARC_DIR says where; a file is finished past WARC_MAX_BYTES.
+WARC_ENABLED = True
+WARC_DIR = ""
+WARC_MAX_BYTES = 1 << 30
 # First download attempts failing before any connection (DNS, refused, no route) with no
 # response ever received, after which a crawl gives up: no network, or nothing at that host.
 UNREACHABLE_AFTER = 4

@@ -37,11 +37,13 @@ class NothingCaptured(ValueError):
 class Capture:
     """One stored response: where its record is, and which crawl fetched it when."""
 
+    record_id: str
     url: str
     crawl_id: int
     site: str
     fetched_at: str
     status: int
+    content_type: str | None
     warc_file: str
     offset: int
 
@@ -66,7 +68,8 @@ def captures(db: str, site: str | None = None, since: str | None = None) -> list
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'captures'").fetchone():
             return []  # an archive from before capture
         rows = conn.execute(
-            "SELECT c.url, c.crawl_id, cr.site, c.fetched_at, c.status, c.warc_file, c.offset"
+            "SELECT c.record_id, c.url, c.crawl_id, cr.site, c.fetched_at, c.status,"
+            " c.content_type, c.warc_file, c.offset"
             " FROM captures c JOIN crawls cr ON cr.id = c.crawl_id"
             " WHERE (:site IS NULL OR cr.site = :site)"
             " AND (:since IS NULL OR c.fetched_at >= :since)"
@@ -100,6 +103,12 @@ def profile_of(site: str, url: str, own: Profile | None = None) -> Profile:
     return profile if host_of(url) in profile.hosts else profile.rebase(origin(url))
 
 
+def is_page(capture: Capture) -> bool:
+    """A redirect or an HTML page: what extraction reads (sitemaps, feeds and robots.txt only
+    led to pages)."""
+    return capture.status in REDIRECTS or "html" in (capture.content_type or "html")
+
+
 def page_items(capture: Capture, profile: Profile, warc_dir: Path) -> Iterator[Any]:
     """What the crawl's spider yields for this response: an alias for a redirect, an
     article or a listing for a page, a reject for a page that gives nothing."""
@@ -122,6 +131,7 @@ def page_items(capture: Capture, profile: Profile, warc_dir: Path) -> Iterator[A
         page.aliases = [capture.url]
         page.etag, page.last_modified = headers.get("etag"), headers.get("last-modified")
         page.fetched_at = capture.fetched_at
+        page.capture = capture.record_id
         yield page
     elif isinstance(page, Listing):
         page.site = capture.site
@@ -148,7 +158,7 @@ def reparse(
     path.open()
     result = ReparseResult()
     try:
-        for capture in todo:
+        for capture in filter(is_page, todo):
             if path.stopped:
                 break
             page_profile = profile_of(capture.site, capture.url, profile)

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from scraper.items import Article, Frontier, Queued, Reject, Teaser
+from scraper.items import Article, Capture, Frontier, Queued, Reject, Teaser
 from scraper.storage.schema import ArchiveError, open_readonly, open_writable
 from scraper.urls import url_key
 
@@ -189,6 +189,7 @@ class Archive:
         renames: list[tuple[str, str]] | None = None,
         frontier: Frontier | None = None,
         replay: bool = False,
+        captures: list[Capture] | None = None,
     ) -> BatchResult:
         """Store a batch atomically: articles upserted by URL, then aliases, teasers and rejects.
 
@@ -200,6 +201,8 @@ class Archive:
         teasers stored by earlier batches before their article arrived. `frontier` adds the
         requests queued and marks those answered, in the same transaction as what their
         answers yielded.
+
+        `captures` say where responses of the crawl are kept in its WARC files.
 
         `replay`: the pages are `crawl_id`'s own, read again from their captures (reparse): a
         page's sightings become exactly what it now gives, and what did not change is not
@@ -224,6 +227,8 @@ class Archive:
             reject_count = self._write_rejects(rejects, crawl_id, now)
             if frontier is not None:
                 self._write_frontier(frontier, crawl_id, now)
+            if captures:
+                self._write_captures(captures, crawl_id)
         return BatchResult(
             **counts, teasers=teaser_count, aliases=alias_count, rejects=reject_count
         )
@@ -252,12 +257,13 @@ class Archive:
             f"SELECT {', '.join(CONTENT_COLUMNS)}, modified FROM articles WHERE url = ?",
             (url,),
         ).fetchone()
-        validators = (article.etag, article.last_modified)
+        # What this fetch says of itself: HTTP validators, and the WARC record it came from.
+        validators = (article.etag, article.last_modified, article.capture)
         if stored is None:
             self.db.execute(
                 "INSERT INTO articles (url, modified, lastmod, first_seen, last_seen, fetched_at,"
-                f" crawl_id, etag, last_modified, {', '.join(CONTENT_COLUMNS)})"
-                f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(CONTENT_COLUMNS))})",
+                f" crawl_id, etag, last_modified, capture, {', '.join(CONTENT_COLUMNS)})"
+                f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(CONTENT_COLUMNS))})",
                 (
                     url,
                     article.modified,
@@ -276,14 +282,15 @@ class Archive:
             # A page read again from an older capture leaves last_seen where it is.
             self.db.execute(
                 "UPDATE articles SET last_seen = max(coalesce(last_seen, ''), ?),"
-                " lastmod = coalesce(?, lastmod), etag = ?, last_modified = ? WHERE url = ?"
-                " AND (last_seen IS NOT max(coalesce(last_seen, ''), ?) OR lastmod IS NOT"
-                " coalesce(?, lastmod) OR etag IS NOT ? OR last_modified IS NOT ?)",
+                " lastmod = coalesce(?, lastmod), etag = ?, last_modified = ?, capture = ?"
+                " WHERE url = ? AND (last_seen IS NOT max(coalesce(last_seen, ''), ?) OR lastmod"
+                " IS NOT coalesce(?, lastmod) OR etag IS NOT ? OR last_modified IS NOT ?"
+                " OR capture IS NOT ?)",
                 (fetched, lastmod, *validators, url, fetched, lastmod, *validators),
             )
             return "unchanged"
         # The version being replaced is kept: a changed story must not lose what it said.
-        kept = ", ".join((*CONTENT_COLUMNS, "modified", "fetched_at", "crawl_id"))
+        kept = ", ".join((*CONTENT_COLUMNS, "modified", "fetched_at", "crawl_id", "capture"))
         self.db.execute(
             f"INSERT INTO article_versions (url, {kept}, replaced_at, replaced_by)"
             f" SELECT url, {kept}, ?, ? FROM articles WHERE url = ?",
@@ -292,8 +299,8 @@ class Archive:
         assignments = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS)
         self.db.execute(
             f"UPDATE articles SET {assignments}, modified = ?, lastmod = coalesce(?, lastmod),"
-            " last_seen = ?, fetched_at = ?, crawl_id = ?, etag = ?, last_modified = ?"
-            " WHERE url = ?",
+            " last_seen = ?, fetched_at = ?, crawl_id = ?, etag = ?, last_modified = ?,"
+            " capture = ? WHERE url = ?",
             (
                 *row,
                 article.modified or fetched,
@@ -388,6 +395,28 @@ class Archive:
             ],
         )
         return cursor.rowcount
+
+    def _write_captures(self, captures: list[Capture], crawl_id: int) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO captures (record_id, url, crawl_id, fetched_at, status, content_type,"
+            " warc_file, offset, length, payload_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (record_id) DO NOTHING",
+            [
+                (
+                    c.record_id,
+                    c.url,
+                    crawl_id,
+                    c.fetched_at,
+                    c.status,
+                    c.content_type,
+                    c.warc_file,
+                    c.offset,
+                    c.length,
+                    c.payload_digest,
+                )
+                for c in captures
+            ],
+        )
 
     def _write_frontier(self, frontier: Frontier, crawl_id: int, now: str) -> None:
         self.db.conn.executemany(

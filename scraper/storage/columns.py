@@ -138,6 +138,12 @@ TABLES = (  # in the order docs/schema.md describes them
                 "the HTTP `Last-Modified` of the last fetch, sent back as `If-Modified-Since` "
                 "(schema 4)",
             ),
+            Column(
+                "capture",
+                "TEXT → captures.record_id",
+                "the WARC record of the response the current version was extracted from; NULL "
+                "when capture was off (schema 5)",
+            ),
         ),
     ),
     Table(
@@ -156,6 +162,7 @@ TABLES = (  # in the order docs/schema.md describes them
             Column("crawl_id", "INTEGER → crawls.id", "the crawl that stored that version"),
             Column("replaced_at", "TEXT", "when a later fetch replaced it"),
             Column("replaced_by", "INTEGER → crawls.id", "the crawl that replaced it"),
+            Column("capture", "TEXT → captures.record_id", "the WARC record of that version"),
         ),
     ),
     Table(
@@ -327,13 +334,56 @@ TABLES = (  # in the order docs/schema.md describes them
         ),
     ),
     Table(
+        "captures",
+        "where each fetched response is kept, as the server sent it",
+        (
+            Column(
+                "record_id",
+                "TEXT, primary key",
+                "the `WARC-Record-ID` of the response record (`<urn:uuid:…>`)",
+            ),
+            Column("url", "TEXT", "the URL fetched (`WARC-Target-URI`)"),
+            Column("crawl_id", "INTEGER → crawls.id", "the crawl that fetched it"),
+            Column("fetched_at", "TEXT", "when (`WARC-Date`, UTC, microseconds)"),
+            Column("status", "INTEGER", "the HTTP status (every answer is kept: 503s, redirects)"),
+            Column("content_type", "TEXT", "the `Content-Type` header as served"),
+            Column(
+                "warc_file",
+                "TEXT",
+                "the file, in the crawl's WARC folder (`archive-warc/` beside the archive, or "
+                "`--warc-dir`)",
+            ),
+            Column(
+                "offset",
+                "INTEGER",
+                "where the record's gzip member starts in that file: "
+                "`warcio extract --payload FILE OFFSET` prints the body",
+            ),
+            Column("length", "INTEGER", "the gzip member's length in bytes"),
+            Column("payload_digest", "TEXT", "`WARC-Payload-Digest` (SHA-1, base32)"),
+        ),
+    ),
+    Table(
+        "warc_imports",
+        "the parts of WARC files an import has stored",
+        (
+            Column("file", "TEXT", "the WARC file, as given (absolute path)"),
+            Column("start", "INTEGER", "the byte range's first offset"),
+            Column("stop", "INTEGER", "the offset past its end; records starting in it are done"),
+            Column("size", "INTEGER", "the file's size then (a changed file is imported again)"),
+            Column("records", "INTEGER", "records read in the range"),
+            Column("crawl_id", "INTEGER → crawls.id", "the import run that stored it"),
+            Column("done", "TEXT", "when its items were stored"),
+        ),
+    ),
+    Table(
         "schema_version",
         "the versions the file has had",
         (
             Column(
                 "version",
                 "INTEGER",
-                "a schema version the file has had (currently 4), one row per upgrade",
+                "a schema version the file has had (currently 5), one row per upgrade",
             ),
             Column("applied", "TEXT", "when it was applied"),
         ),

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Each version of an article that a later fetch replaced (the current one stays in articles).
 ARTICLE_VERSIONS_SQL = (
     """CREATE TABLE IF NOT EXISTS article_versions (
@@ -51,6 +51,33 @@ FRONTIER_SQL = """CREATE TABLE IF NOT EXISTS frontier (
     queued TEXT NOT NULL,
     answered TEXT
 )"""
+# Where each response a crawl fetched is kept in its WARC files (scraper/crawl/warc.py).
+CAPTURES_SQL = (
+    """CREATE TABLE IF NOT EXISTS captures (
+    record_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    crawl_id INTEGER REFERENCES crawls(id),
+    fetched_at TEXT NOT NULL,
+    status INTEGER,
+    content_type TEXT,
+    warc_file TEXT NOT NULL,
+    offset INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    payload_digest TEXT
+)""",
+    "CREATE INDEX IF NOT EXISTS captures_url ON captures(url)",
+)
+# The parts of WARC files an import has stored (scraper import-warc): a re-run skips them.
+WARC_IMPORTS_SQL = """CREATE TABLE IF NOT EXISTS warc_imports (
+    file TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    stop INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    records INTEGER NOT NULL,
+    crawl_id INTEGER REFERENCES crawls(id),
+    done TEXT NOT NULL,
+    PRIMARY KEY (file, start)
+)"""
 # What each version adds to the one before it: a file of an older version is upgraded in place.
 MIGRATIONS = {
     2: (  # which process runs a crawl, so a later crawl can tell a killed one
@@ -66,6 +93,12 @@ MIGRATIONS = {
         "ALTER TABLE rejects ADD COLUMN detail TEXT",
         "ALTER TABLE rejects ADD COLUMN status INTEGER",
         "ALTER TABLE rejects ADD COLUMN attempts INTEGER",
+    ),
+    5: (  # the evidence: WARC captures, the record each article came from, WARC imports
+        *CAPTURES_SQL,
+        "ALTER TABLE articles ADD COLUMN capture TEXT",
+        "ALTER TABLE article_versions ADD COLUMN capture TEXT",
+        WARC_IMPORTS_SQL,
     ),
 }
 # Accent- and case-insensitive words for French and other languages; porter is English-only.
@@ -264,7 +297,7 @@ def ensure_schema(db: Database) -> None:
         version = current_version(db.conn)
         if version is None:
             db.executescript(TABLES_SQL)
-            for statement in (*ARTICLE_VERSIONS_SQL, FRONTIER_SQL):
+            for statement in (*ARTICLE_VERSIONS_SQL, FRONTIER_SQL, *MIGRATIONS[5]):
                 db.execute(statement)
             db.table("articles").enable_fts(
                 FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER

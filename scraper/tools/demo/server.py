@@ -55,7 +55,8 @@ class DemoServer:
     so concurrency can be observed in `max_concurrent`. `flaky` is what real servers do
     every day: that share of paths (drawn with `seed`) answers its first request with a
     transient fault, `faults` (a 503 + Retry-After, a 429, or "reset": the connection
-    dropped without an answer).
+    dropped without an answer). `compress` gzips HTML for clients that accept it
+    (`Content-Encoding: gzip`), as most real servers do.
     """
 
     def __init__(
@@ -68,6 +69,7 @@ class DemoServer:
         flaky: float = 0.0,
         faults: tuple[Failure, ...] = (Failure(503, 1),),
         seed: int = 0,
+        compress: bool = False,
     ):
         if not ipaddress.ip_address("127.0.0.1" if host == "localhost" else host).is_loopback:
             raise ValueError(f"the demo server only listens on loopback, not {host!r}")
@@ -75,6 +77,7 @@ class DemoServer:
         self.delay = delay
         self.flaky = flaky
         self.faults = faults
+        self.compress = compress
         self._random = random.Random(seed)
         self._flaky_done: set[str] = set()
         self.hits: list[Hit] = []
@@ -168,7 +171,7 @@ def serve(
 ) -> Iterator[BaseURL]:
     """Serve `site` for the duration of the block; yields its base URL (with `.server`).
 
-    `options` are DemoServer's: `delay`, `flaky`, `faults`, `seed`."""
+    `options` are DemoServer's: `delay`, `flaky`, `faults`, `seed`, `compress`."""
     with DemoServer(site, host, port, **options) as server:
         yield BaseURL(server.url, server)
 
@@ -254,6 +257,10 @@ def _respond(
         "Last-Modified" in headers and request.get("If-Modified-Since") == headers["Last-Modified"]
     ):
         return 304, {k: v for k, v in headers.items() if k != "Content-Type"}, b""
+    html = headers.get("Content-Type", "").startswith("text/html")
+    if server.compress and html and "gzip" in request.get("Accept-Encoding", ""):
+        headers["Content-Encoding"] = "gzip"
+        body = gzip.compress(body, mtime=0)
     return route.status, headers, body
 
 
