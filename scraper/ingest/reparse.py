@@ -10,23 +10,25 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warcio.archiveiterator import ArchiveIterator
-
 from pipelines.path import ArchivePath
 from scraper.crawl.outcome import crawl_outcome
-from scraper.extract.response import Unreadable, read_page
-from scraper.items import Alias, Article, Listing, Reject
+from scraper.ingest.exchange import (
+    Damaged,
+    Exchange,
+    exchange_of,
+    is_page,
+    page_items,
+    read_member,
+)
+from scraper.items import Capture, Reject
 from scraper.profiles import Profile, generic_profile, load_profiles
 from scraper.storage.archive import CONTENT_COLUMNS, utc_now
 from scraper.storage.schema import open_readonly
-from scraper.urls import host_of, origin, resolve
-
-REDIRECTS = (301, 302, 303, 307, 308)
+from scraper.urls import host_of, origin
 
 
 class NothingCaptured(ValueError):
@@ -34,18 +36,12 @@ class NothingCaptured(ValueError):
 
 
 @dataclass(frozen=True)
-class Capture:
-    """One stored response: where its record is, and which crawl fetched it when."""
+class Stored:
+    """A captures row with the crawl that made it and that crawl's site."""
 
-    record_id: str
-    url: str
+    capture: Capture
     crawl_id: int
     site: str
-    fetched_at: str
-    status: int
-    content_type: str | None
-    warc_file: str
-    offset: int
 
 
 @dataclass
@@ -60,7 +56,7 @@ class ReparseResult:
     reason: str = ""
 
 
-def captures(db: str, site: str | None = None, since: str | None = None) -> list[Capture]:
+def captures(db: str, site: str | None = None, since: str | None = None) -> list[Stored]:
     """The latest capture of each URL (of `site`, fetched since `since`), oldest crawl first:
     later crawls' readings win, as they did when crawled."""
     conn = open_readonly(db)
@@ -68,8 +64,8 @@ def captures(db: str, site: str | None = None, since: str | None = None) -> list
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'captures'").fetchone():
             return []  # an archive from before capture
         rows = conn.execute(
-            "SELECT c.record_id, c.url, c.crawl_id, cr.site, c.fetched_at, c.status,"
-            " c.content_type, c.warc_file, c.offset"
+            "SELECT c.record_id, c.url, c.fetched_at, c.status, c.content_type, c.warc_file,"
+            " c.offset, c.length, c.payload_digest, c.crawl_id, cr.site"
             " FROM captures c JOIN crawls cr ON cr.id = c.crawl_id"
             " WHERE (:site IS NULL OR cr.site = :site)"
             " AND (:since IS NULL OR c.fetched_at >= :since)"
@@ -79,19 +75,15 @@ def captures(db: str, site: str | None = None, since: str | None = None) -> list
         ).fetchall()
     finally:
         conn.close()
-    return [Capture(*row) for row in rows]
+    return [Stored(Capture(*row[:9]), row[9], row[10]) for row in rows]
 
 
-def read_record(path: Path, offset: int) -> tuple[int, dict[str, str], bytes]:
-    """The HTTP status, headers and payload (transfer and content encodings undone) of the
-    response record at `offset`."""
-    with path.open("rb") as stream:
-        stream.seek(offset)
-        record = next(iter(ArchiveIterator(stream)))
-        http = record.http_headers
-        status = int(http.get_statuscode() or 0)
-        headers = {name.lower(): value for name, value in http.headers}
-        return status, headers, record.content_stream().read()
+def read_capture(capture: Capture, warc_dir: Path) -> Exchange:
+    """The exchange a captures row points at (its gzip member, read alone)."""
+    with (warc_dir / capture.warc_file).open("rb") as stream:
+        stream.seek(capture.offset)
+        member = stream.read(capture.length)
+    return exchange_of(read_member(member))
 
 
 def profile_of(site: str, url: str, own: Profile | None = None) -> Profile:
@@ -101,41 +93,6 @@ def profile_of(site: str, url: str, own: Profile | None = None) -> Profile:
     if profile is None:
         return generic_profile(url)
     return profile if host_of(url) in profile.hosts else profile.rebase(origin(url))
-
-
-def is_page(capture: Capture) -> bool:
-    """A redirect or an HTML page: what extraction reads (sitemaps, feeds and robots.txt only
-    led to pages)."""
-    return capture.status in REDIRECTS or "html" in (capture.content_type or "html")
-
-
-def page_items(capture: Capture, profile: Profile, warc_dir: Path) -> Iterator[Any]:
-    """What the crawl's spider yields for this response: an alias for a redirect, an
-    article or a listing for a page, a reject for a page that gives nothing."""
-    status, headers, body = read_record(warc_dir / capture.warc_file, capture.offset)
-    if status in REDIRECTS:
-        if headers.get("location"):
-            target = resolve(capture.url, headers["location"])
-            yield Alias(url=capture.url, target=target, site=capture.site)
-        return
-    if not 200 <= status < 300:
-        return
-    try:
-        reading = read_page(body, capture.url, headers.get("content-type"), profile)
-    except Unreadable as exc:
-        yield Reject(capture.url, exc.kind, site=capture.site, detail=str(exc), status=status)
-        return
-    page = reading.page
-    if isinstance(page, Article):
-        page.site = capture.site
-        page.aliases = [capture.url]
-        page.etag, page.last_modified = headers.get("etag"), headers.get("last-modified")
-        page.fetched_at = capture.fetched_at
-        page.capture = capture.record_id
-        yield page
-    elif isinstance(page, Listing):
-        page.site = capture.site
-        yield page
 
 
 def reparse(
@@ -158,13 +115,23 @@ def reparse(
     path.open()
     result = ReparseResult()
     try:
-        for capture in filter(is_page, todo):
+        for stored in todo:
+            capture, site_name = stored.capture, stored.site
             if path.stopped:
                 break
-            page_profile = profile_of(capture.site, capture.url, profile)
-            path.store.replay(capture.crawl_id)
-            for item in page_items(capture, page_profile, warc_dir):
-                path.feed(item, capture.site, page_profile)
+            if not is_page(capture.status, capture.content_type):
+                continue
+            page_profile = profile_of(site_name, capture.url, profile)
+            path.store.replay(stored.crawl_id)
+            try:
+                exchange = read_capture(capture, warc_dir)
+            except Damaged as exc:
+                reject = Reject(capture.url, "warc_corrupt", site=site_name, detail=str(exc))
+                path.feed(reject, site_name, page_profile)
+                continue
+            exchange.fetched_at = capture.fetched_at
+            for item in page_items(exchange, site_name, page_profile):
+                path.feed(item, site_name, page_profile)
             result.pages += 1
         path.stats.set_value("response_received_count", result.pages)
     finally:
