@@ -59,6 +59,8 @@ class ArchiveWriter(Protocol):
         stats: dict[str, Any],
     ) -> None: ...
     def close(self) -> None: ...
+    def imported_units(self, files: list[str]) -> dict[tuple[str, int], int]: ...
+    def record_unit(self, unit: Any, records: int, crawl_id: int | None) -> None: ...
 
 
 class Store:
@@ -91,9 +93,10 @@ class Store:
         self.failed = False
         self._reset()
 
-    def replay(self, crawl_id: int) -> None:
+    def replay(self, crawl_id: int | None) -> None:
         """From now on, items are pages `crawl_id` fetched, read again from its captures:
-        stored as that crawl's (its sightings, its rejects), not as new ones of this run."""
+        stored as that crawl's (its sightings, its rejects), not as new ones of this run
+        (None: this run's own again)."""
         if crawl_id != self.replayed:
             self.flush()
             self.replayed = crawl_id

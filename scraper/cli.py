@@ -302,6 +302,112 @@ def reparse(
         sys.exit(result.exit_code)
 
 
+@cli.command("import-warc")
+@click.argument("files", nargs=-1, required=True)
+@db_option
+@click.option("--host", "hosts", multiple=True, help="Only pages of this host (repeatable).")
+@click.option("--since", callback=_check_date, help="Only articles published on/after this date.")
+@click.option("--until", callback=_check_date, help="Only articles published on/before this date.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes reading and extracting in parallel (one writes the archive).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the reading and extraction on a Dask cluster (tcp://host:8786).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress; print only a failure reason.")
+def import_warc(
+    files: tuple[str, ...],
+    db: str,
+    hosts: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    workers: int,
+    scheduler: str | None,
+    quiet: bool,
+) -> None:
+    """Archive the article pages of WARC files (FILE or a glob: 'crawl/*.warc.gz').
+
+    Response and resource records of HTML pages go through the same extraction, validation,
+    deduplication and storage as a crawl (profiles for the hosts that have one, the generic
+    extractor for the rest; listing pages give teasers). Dates filter on the article's
+    published date, else the record's WARC-Date. A damaged record is a `rejects` row and the
+    import goes on. Re-running continues where a killed run stopped and stores nothing twice.
+    Exit codes as for `crawl`.
+
+    \b
+    scraper import-warc 'CC-NEWS-2024*.warc.gz' --host lemonde.fr --since 2024-01-01
+    scraper import-warc archive-warc/*.warc.gz --db copy.db --workers 2
+    """
+    from scraper.ingest.warc_import import Filters, NoWarc, import_warcs
+    from scraper.storage import ArchiveError
+
+    filters = Filters(
+        frozenset(h.lower().removeprefix("www.") for h in hosts) or None, since, until
+    )
+    with _one_line_errors(ArchiveError, OSError, NoWarc):
+        result = import_warcs(
+            db,
+            files,
+            filters=filters,
+            workers=workers,
+            scheduler=scheduler,
+            on_unit=None if quiet else _import_progress(),
+        )
+    stats = result.stats
+    if not quiet:
+        click.echo(
+            f"{result.status}: {result.records} records, {result.pages} pages read from "
+            f"{result.files} files ({result.skipped} parts imported before); "
+            f"{stats.get('archive/stored/new', 0)} new, "
+            f"{stats.get('archive/stored/updated', 0)} updated, "
+            f"{stats.get('archive/stored/unchanged', 0)} unchanged articles, "
+            f"{stats.get('archive/teasers', 0)} teasers, "
+            f"{stats.get('import/damaged', 0)} damaged records → {db}",
+            err=True,
+        )
+    if result.exit_code:
+        click.echo(f"scraper: import failed: {result.reason}", err=True)
+        sys.exit(result.exit_code)
+
+
+def _import_progress() -> Any:
+    """Progress of an import on stderr: parts done, records/s and ETA (a bar on a terminal,
+    a line every 10 s otherwise)."""
+    import time
+
+    from tqdm import tqdm
+
+    started = time.monotonic()
+    state: dict[str, Any] = {"records": 0, "bar": None, "said": started}
+
+    def on_unit(result: Any, done: int, total: int) -> None:
+        state["records"] += result.records
+        rate = state["records"] / max(time.monotonic() - started, 1e-9)
+        if sys.stderr.isatty():
+            if state["bar"] is None:
+                state["bar"] = tqdm(total=total, unit="part", file=sys.stderr)
+            state["bar"].set_postfix_str(f"{rate:,.0f} records/s", refresh=False)
+            state["bar"].update(1)
+            if done == total:
+                state["bar"].close()
+        elif done == total or time.monotonic() - state["said"] >= 10:
+            state["said"] = time.monotonic()
+            eta = (time.monotonic() - started) / done * (total - done)
+            click.echo(
+                f"{done}/{total} parts, {state['records']} records, {rate:,.0f} records/s,"
+                f" ETA {eta:,.0f} s",
+                err=True,
+            )
+
+    return on_unit
+
+
 @cli.command()
 def sites() -> None:
     """List the site profiles: name, title and origin.

@@ -16,7 +16,6 @@ from __future__ import annotations
 import http.client
 import logging
 import time
-import zlib
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -32,6 +31,7 @@ from warcio.warcwriter import WARCWriter
 
 from scraper.crawl.middlewares import ROBOTS_ONCE_FLAG
 from scraper.items import Capture
+from scraper.warcfile import whole_length
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +158,8 @@ def recover(folder: Path) -> list[str]:
     rename it (a file without one is removed). Returns what was done, one line per file."""
     done = []
     for left in sorted(folder.glob(f"*{OPEN_SUFFIX}")):
-        end = _last_whole_record(left)
+        with left.open("rb") as stream:
+            end = whole_length(stream)
         final = left.with_name(left.name.removesuffix(OPEN_SUFFIX))
         size = left.stat().st_size
         if end == 0:
@@ -170,29 +171,6 @@ def recover(folder: Path) -> list[str]:
         left.rename(final)
         done.append(f"{final.name}: {size - end} bytes of an unfinished record cut")
     return done
-
-
-def _last_whole_record(path: Path) -> int:
-    """The offset just past the last whole record: the file is read gzip member by member
-    (one record each), and a member that does not end, or is not a WARC record, ends it."""
-    end = 0
-    with path.open("rb") as stream:
-        while True:
-            stream.seek(end)
-            member = zlib.decompressobj(wbits=31)
-            head = b""
-            while not member.eof:
-                chunk = stream.read(1 << 16)
-                if not chunk:
-                    return end  # the last member is cut short
-                try:
-                    out = member.decompress(chunk)
-                except zlib.error:
-                    return end
-                head = head or out[:5]
-            if head != b"WARC/":
-                return end
-            end = stream.tell() - len(member.unused_data)
 
 
 class WarcCaptureMiddleware:

@@ -396,6 +396,24 @@ class Archive:
         )
         return cursor.rowcount
 
+    def imported_units(self, files: list[str]) -> dict[tuple[str, int], int]:
+        """(file, start) → import run, for the parts of these files already imported whole
+        (a file whose size changed since is not taken as done)."""
+        sizes = {file: Path(file).stat().st_size for file in files}
+        rows = self.db.execute("SELECT file, start, size, crawl_id FROM warc_imports").fetchall()
+        return {(f, start): crawl for f, start, size, crawl in rows if sizes.get(f) == size}
+
+    def record_unit(self, unit: Any, records: int, crawl_id: int | None) -> None:
+        """Record a part of a WARC file as imported (its items are stored already)."""
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO warc_imports (file, start, stop, size, records, crawl_id, done)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (file, start) DO UPDATE SET"
+                " stop = excluded.stop, size = excluded.size, records = excluded.records,"
+                " crawl_id = excluded.crawl_id, done = excluded.done",
+                (unit.file, unit.start, unit.stop, unit.size, records, crawl_id, utc_now()),
+            )
+
     def _write_captures(self, captures: list[Capture], crawl_id: int) -> None:
         self.db.conn.executemany(
             "INSERT INTO captures (record_id, url, crawl_id, fetched_at, status, content_type,"
