@@ -206,7 +206,8 @@ class _Reader:
     def _damaged(self, offset: int, reason: str) -> None:
         self.result.counts["import/damaged"] += 1
         detail = f"{Path(self.unit.file).name} at byte {offset}: {reason}"
-        reject = Reject(f"{self.unit.file}#{offset}", "warc_corrupt", detail=detail)
+        where = f"{Path(self.unit.file).as_uri()}?offset={offset}"  # its own URL, as a reject
+        reject = Reject(where, "warc_corrupt", detail=detail)
         self.result.items.append(("", reject))
 
 
@@ -268,13 +269,12 @@ def import_warcs(
         done = archive.imported_units(files)
         todo = [u for f in files for u in units(f, unit_bytes) if (u.file, u.start) not in done]
         result.skipped = sum(len(units(f, unit_bytes)) for f in files) - len(todo)
-        # A file an earlier (killed) import began continues as that import: its sightings
-        # and rejects are not stored twice under two runs.
-        earlier = {file: crawl for (file, _), crawl in done.items()}
+        # Files an earlier (killed) import began: this run continues that import, so its
+        # sightings and rejects are not stored twice under two runs.
+        path.store.replay(min(done.values()) if done else None)
         copies = copies_declared(files)
         for unit_result in _completed(todo, filters, copies, workers, scheduler):
             unit = unit_result.unit
-            path.store.replay(earlier.get(unit.file))
             for url, item in unit_result.items:
                 profile = profile_for(url, copies) if url else None
                 path.feed(item, profile.name if profile else "import", profile)

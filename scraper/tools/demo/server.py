@@ -143,15 +143,17 @@ class DemoServer:
                 return self._random.choice(self.faults)
             return None
 
-    def _body(self, route: Route) -> bytes:
-        """The route's bytes, with the placeholder origin replaced by ours (host_style="local")."""
-        placeholder = self.site.origin_placeholder
-        if not placeholder:
-            return route.body
-        old, new = placeholder.encode(), self.url.encode()
-        if route.headers.get("Content-Type") == "application/x-gzip":
-            return gzip.compress(gzip.decompress(route.body).replace(old, new), mtime=0)
-        return route.body.replace(old, new)
+
+def served_body(site: DemoSite, route: Route, url: str) -> bytes:
+    """The route's bytes as served at `url`: the placeholder origin replaced by it
+    (host_style="local")."""
+    placeholder = site.origin_placeholder
+    if not placeholder:
+        return route.body
+    old, new = placeholder.encode(), url.encode()
+    if route.headers.get("Content-Type") == "application/x-gzip":
+        return gzip.compress(gzip.decompress(route.body).replace(old, new), mtime=0)
+    return route.body.replace(old, new)
 
 
 class BaseURL(str):
@@ -250,7 +252,7 @@ def _respond(
         return 404, {"Content-Type": "text/html; charset=utf-8"}, NOT_FOUND
     if route.location is not None:
         return route.status, {**route.headers, "Location": route.location}, b""
-    body = server._body(route)
+    body = served_body(server.site, route, server.url)
     headers = dict(route.headers)
     headers["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
     if request.get("If-None-Match") == headers["ETag"] or (
