@@ -28,7 +28,8 @@ class Dedupe:
     def __init__(self, context: ArchiveContext, min_hash_words: int = MIN_HASH_WORDS) -> None:
         self.context = context
         self.stats = context.stats
-        self.key = context.key
+        self._keys: dict[str, str] = {}  # url → its key: every URL is keyed several times
+        self._keyed_by = context.profile  # the profile those keys were made with
         self.min_hash_words = min_hash_words
         self.by_key: dict[str, str] = {}  # folded url_key → canonical article URL
         self.by_hash: dict[str, str] = {}  # content_hash → canonical article URL
@@ -50,6 +51,16 @@ class Dedupe:
         if self.waiting:
             unresolved = sum(map(len, self.waiting.values()))
             self.stats.set_value("archive/aliases_unresolved", unresolved)
+
+    def key(self, url: str) -> str:
+        """The context's identity key of a URL, computed once per URL."""
+        if self.context.profile is not self._keyed_by:  # a generic crawl found it is a copy
+            self._keys.clear()
+            self._keyed_by = self.context.profile
+        key = self._keys.get(url)
+        if key is None:
+            key = self._keys[url] = self.context.key(url)
+        return key
 
     def process(self, item: Any) -> Any:
         if isinstance(item, Article):

@@ -74,7 +74,8 @@ def _normalize_article(article: Article, url: Callable[[str], str]) -> None:
     article.authors = _clean_list(article.authors)
     article.tags = _clean_list(article.tags)
     article.content_hash = content_hash(article.body)
-    article.word_count = word_count(article.body)
+    # The extractor's count of this text (whitespace and NFC do not change it); one count.
+    article.word_count = article.word_count or word_count(article.body)
     for teaser in article.teasers:
         _normalize_teaser(teaser, url)
 

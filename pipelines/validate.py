@@ -16,7 +16,9 @@ def rejection(article: Article, min_words: int = MIN_BODY_WORDS) -> str | None:
     """Why an article cannot be archived (`no_title`, `no_body`), or None when it can."""
     if not normalize_space(article.title):
         return "no_title"
-    if not article.members_only and word_count(article.body) < min_words:
+    # The extractor counted the body's words already (the same count: text.word_count).
+    words = article.word_count or word_count(article.body)
+    if not article.members_only and words < min_words:
         return "no_body"
     return None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +10,7 @@ from scrapy.settings import SETTINGS_PRIORITIES, Settings
 
 from scraper.crawl.crawl_log import default_log_path, stderr_log
 from scraper.crawl.outcome import crawl_outcome
+from scraper.process import long_run_gc
 
 
 @dataclass
@@ -78,11 +78,7 @@ def run_crawl(spidercls: type, settings: Settings, **spider_args: Any) -> CrawlR
         process = CrawlerProcess(settings)
         crawler = process.create_crawler(spidercls)
         process.crawl(crawler, **spider_args)
-        # The modules and settings loaded so far live as long as the process: keep the cyclic
-        # garbage collector from re-scanning them, and from running every 700 allocations
-        # while each page's tree and strings churn through memory (freed by refcounting).
-        gc.freeze()
-        gc.set_threshold(20_000, 20, 20)
+        long_run_gc()
         process.start()
     stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
     if getattr(process, "bootstrap_failed", False) and not stats:

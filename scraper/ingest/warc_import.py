@@ -12,10 +12,11 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,23 +24,27 @@ from warcio.archiveiterator import ArchiveIterator
 
 from pipelines.path import ArchivePath
 from scraper.crawl.outcome import crawl_outcome
+from scraper.errors import describe
 from scraper.ingest.exchange import (
     PAGE_RECORDS,
     Damaged,
     exchange_of,
     is_page,
     page_items,
-    read_member,
     record_head,
 )
 from scraper.items import Article, Reject
+from scraper.process import long_run_gc
 from scraper.profiles import Profile, generic_profile, load_profiles, profile_for_url
 from scraper.urls import host_of
-from scraper.warcfile import Cut, members
+from scraper.warcfile import next_member
 
 # Bytes of a gzip WARC per work unit: big enough that a unit's overhead is noise, small
 # enough that 2 workers share one file and a killed import redoes little.
 UNIT_BYTES = 4 << 20
+# Units are recorded as done (after their items are written) at most this often: a killed
+# import redoes at most that much, and a commit per unit would cost more than its work.
+FLUSH_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -147,34 +152,38 @@ class _Reader:
     def read(self) -> UnitResult:
         self.result = UnitResult(self.unit)
         with open(self.unit.file, "rb") as stream:
-            if self.unit.file.endswith(".gz"):
-                for member in members(stream, self.unit.start, self.unit.stop):
-                    self.result.records += 1
-                    if isinstance(member, Cut):
-                        self._damaged(member.offset, member.reason)
-                    else:
-                        self._record(member.offset, partial(read_member, member.data))
-            else:
-                self._read_plain(stream)
+            gzipped = self.unit.file.endswith(".gz")
+            start = self.unit.start
+            position = start if start == 0 or not gzipped else next_member(stream, start)
+            while position is not None and position < self.unit.stop:
+                position = self._read_from(stream, position, gzipped)
         return self.result
 
-    def _read_plain(self, stream: Any) -> None:
-        """An uncompressed WARC, record by record; a damaged record ends it (nothing marks
-        where the next one starts)."""
+    def _read_from(self, stream: Any, position: int, gzipped: bool) -> int | None:
+        """Read records from `position` to the unit's end; after a damaged one, where to go
+        on (the next gzip member that opens a record; nothing marks one in a plain file)."""
+        stream.seek(position)
         records = ArchiveIterator(stream, check_digests=False)
-        offset = 0
+        offset = position
         try:
             for record in records:
+                offset = records.offset  # where this record starts
+                if offset >= self.unit.stop:
+                    return None
                 self.result.records += 1
-                self._record(offset, partial(_same, record))
-                offset = records.get_record_offset() + records.get_record_length()
+                self._record(offset, record)
         except Exception as exc:  # noqa: BLE001  # warcio raises many kinds on bad input
-            self._damaged(offset, str(exc) or type(exc).__name__)
+            self.result.records += 1
+            self._damaged(offset, describe(exc))
+            return next_member(stream, offset + 1) if gzipped else None
+        if records.offset < min(self.unit.size, self.unit.stop):  # bytes no record could use
+            self.result.records += 1
+            self._damaged(records.offset, "the last record is cut short")
+        return None
 
-    def _record(self, offset: int, load: Callable[[], Any]) -> None:
+    def _record(self, offset: int, record: Any) -> None:
         counts = self.result.counts
         try:
-            record = load()
             if record.rec_type == "revisit":
                 counts["import/revisits"] += 1  # no payload here: the original record has it
                 return
@@ -209,10 +218,6 @@ class _Reader:
         where = f"{Path(self.unit.file).as_uri()}?offset={offset}"  # its own URL, as a reject
         reject = Reject(where, "warc_corrupt", detail=detail)
         self.result.items.append(("", reject))
-
-
-def _same(record: Any) -> Any:
-    return record
 
 
 @dataclass
@@ -260,6 +265,7 @@ def import_warcs(
     """Archive the pages of the WARC files into `db`; `on_unit(result, done, total)` after
     each unit is stored (progress)."""
     files = expand(patterns)
+    long_run_gc()  # as a crawl does; forked workers inherit it
     result = ImportResult(files=len(files))
     path = ArchivePath(db, "import")
     path.open()
@@ -273,15 +279,17 @@ def import_warcs(
         # sightings and rejects are not stored twice under two runs.
         path.store.replay(min(done.values()) if done else None)
         copies = copies_declared(files)
+        stored: list[UnitResult] = []  # units whose items are fed, not yet recorded as done
+        flushed = time.monotonic()
         for unit_result in _completed(todo, filters, copies, workers, scheduler):
-            unit = unit_result.unit
             for url, item in unit_result.items:
                 profile = profile_for(url, copies) if url else None
                 path.feed(item, profile.name if profile else "import", profile)
-            path.flush()
+            stored.append(unit_result)
+            if time.monotonic() - flushed >= FLUSH_SECONDS:
+                flushed = _store(path, archive, stored)
             if path.stopped:
                 break
-            archive.record_unit(unit, unit_result.records, path.crawl_id)
             result.units += 1
             result.records += unit_result.records
             result.pages += unit_result.pages
@@ -289,6 +297,7 @@ def import_warcs(
                 path.stats.inc_value(key, count)
             if on_unit is not None:
                 on_unit(unit_result, result.units, len(todo))
+        _store(path, archive, stored)
         path.stats.set_value("response_received_count", result.pages)
     finally:
         result.stats = path.close()
@@ -298,6 +307,17 @@ def import_warcs(
     if not todo:  # everything was imported before: nothing to do is success
         result.status, result.exit_code, result.reason = "finished", 0, ""
     return result
+
+
+def _store(path: ArchivePath, archive: Any, stored: list[UnitResult]) -> float:
+    """Write what is buffered, then record its units as done (a unit is done only once all
+    its items are in the archive); returns when."""
+    path.flush()
+    if not path.stopped:
+        for unit_result in stored:
+            archive.record_unit(unit_result.unit, unit_result.records, path.crawl_id)
+        stored.clear()
+    return time.monotonic()
 
 
 def _completed(
@@ -324,7 +344,10 @@ def _completed(
         for unit in todo:
             yield read_unit(unit, filters, copies)
         return
-    context = multiprocessing.get_context("spawn")
+    # Forked workers start at once with what this process imported (lxml, dateparser): a
+    # spawned one re-imports them, a second each. This process runs no threads of its own.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
         yield from _window(
             todo,
