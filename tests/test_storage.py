@@ -406,6 +406,7 @@ def test_a_version_1_archive_is_upgraded_in_place(db_path: Path) -> None:
         "ALTER TABLE rejects DROP COLUMN detail; ALTER TABLE rejects DROP COLUMN status;"
         "ALTER TABLE rejects DROP COLUMN attempts;"
         "ALTER TABLE articles DROP COLUMN etag; ALTER TABLE articles DROP COLUMN last_modified;"
+        "ALTER TABLE articles DROP COLUMN capture; DROP TABLE captures; DROP TABLE warc_imports;"
         "DELETE FROM schema_version; INSERT INTO schema_version VALUES (1, 'then');"
     )
     conn.close()
@@ -416,8 +417,11 @@ def test_a_version_1_archive_is_upgraded_in_place(db_path: Path) -> None:
         (2,),
         (3,),
         (4,),
+        (5,),
     ]
     assert rows(db_path, "SELECT id, pid IS NULL FROM crawls") == [(1, 1), (2, 0)]
+    assert rows(db_path, "SELECT count(*) FROM captures") == [(0,)]
+    assert rows(db_path, "SELECT capture FROM articles") == [(None,)]
     assert rows(db_path, "SELECT count(*) FROM frontier") == [(0,)]
     assert rows(db_path, "SELECT title FROM articles") == [("Les élections",)]
 
