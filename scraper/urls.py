@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -149,12 +150,40 @@ def resolve(page_url: str, href: str) -> str:
 
 
 _DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+# A dated permalink as some CMSs write it, without leading zeros: `/2024/2/4/slug`.
+_LOOSE_DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
+# A whole date inside a path segment: `2024-01-15-slug`, or day first as European sites and
+# CMSs write it: `15-01-2024-slug`, `~02-01-2022-…`, `/meldungen/29-10-2021`.
+_ISO_IN_PATH = re.compile(r"(?<![\d])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])")
+_DAY_FIRST_IN_PATH = re.compile(r"(?<![\d])(\d\d)[-.](\d\d)[-.]((?:19|20)\d\d)(?![\d])")
 
 
 def path_date(url: str) -> str | None:
     """The day a dated permalink carries (`/2021/04/05/slug/` → 2021-04-05), or None."""
     found = _DATED_PATH.search(urlsplit(url).path)
     return "-".join(found.groups()) if found else None
+
+
+def url_day(url: str) -> str | None:
+    """The day a URL's path names, when it is a real calendar day: a dated permalink, else a
+    whole date in a segment (ISO, or day first). Evidence for a page that declares no date;
+    `path_date` alone (unambiguous) decides what a crawl skips."""
+    path = urlsplit(url).path
+    dated = _LOOSE_DATED_PATH.search(path)
+    iso = _ISO_IN_PATH.search(path)
+    day_first = _DAY_FIRST_IN_PATH.search(path)
+    if dated:
+        parts = dated.groups()
+    elif iso:
+        parts = iso.groups()
+    elif day_first:
+        parts = day_first.group(3), day_first.group(2), day_first.group(1)
+    else:
+        return None
+    try:
+        return date(*map(int, parts)).isoformat()
+    except ValueError:
+        return None
 
 
 def is_robots_txt(url: str) -> bool:

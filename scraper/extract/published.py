@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -27,10 +26,10 @@ from scraper.extract.structured import Structured
 from scraper.extract.text import labelled_texts, node_text
 from scraper.extract.vocabulary import DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
+from scraper.urls import url_day
 
 # A label naming the publication date, in the languages we meet.
 _DATE_LABEL = re.compile(rf"^\s*{alternation(DATE_LABELS)}\s*:?\s*$", re.IGNORECASE)
-_URL_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
 
@@ -148,7 +147,7 @@ def dates(
     if published is None:
         published = _text_date(scope if scope is not None else tree, languages)
     if published is None and url:
-        published = _url_date(url)
+        published = url_day(url)
     if published is None and scope is not None:
         # The header shows no date: a byline block further down may (outside teasers).
         published = _date_below_headline(tree, languages)
@@ -171,17 +170,6 @@ def dates(
         in_timezone(published, tz) if published else None,
         in_timezone(modified, tz) if modified else None,
     )
-
-
-def _url_date(url: str) -> str | None:
-    """The day a dated permalink names (`/2024/02/24/…`), when it is a real calendar day."""
-    match = _URL_DAY.search(urlsplit(url).path)
-    if not match:
-        return None
-    try:
-        return date(*map(int, match.groups())).isoformat()
-    except ValueError:
-        return None
 
 
 def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: Structured) -> bool:
