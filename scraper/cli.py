@@ -224,10 +224,7 @@ def _finish(result: Any, db: str, quiet: bool, log_file: str) -> None:
     stats = result.stats
     if not quiet:
         click.echo(
-            f"{result.status}: {stats.get('archive/stored/new', 0)} new, "
-            f"{stats.get('archive/stored/updated', 0)} updated, "
-            f"{stats.get('archive/stored/unchanged', 0)} unchanged articles, "
-            f"{stats.get('archive/teasers', 0)} teasers, "
+            f"{result.status}: {_stored(stats)}, "
             f"{stats.get('response_received_count', 0)} pages → {db}",
             err=True,
         )
@@ -364,11 +361,7 @@ def import_warc(
         click.echo(
             f"{result.status}: {result.records} records, {result.pages} pages read from "
             f"{result.files} files ({result.skipped} parts imported before); "
-            f"{stats.get('archive/stored/new', 0)} new, "
-            f"{stats.get('archive/stored/updated', 0)} updated, "
-            f"{stats.get('archive/stored/unchanged', 0)} unchanged articles, "
-            f"{stats.get('archive/teasers', 0)} teasers, "
-            f"{stats.get('import/damaged', 0)} damaged records → {db}",
+            f"{_stored(stats)}, {stats.get('import/damaged', 0)} damaged records → {db}",
             err=True,
         )
     if result.exit_code:
@@ -406,6 +399,16 @@ def _import_progress() -> Any:
             )
 
     return on_unit
+
+
+def _stored(stats: dict[str, Any]) -> str:
+    """What a run stored, in words, from its stats."""
+    return (
+        f"{stats.get('archive/stored/new', 0)} new, "
+        f"{stats.get('archive/stored/updated', 0)} updated, "
+        f"{stats.get('archive/stored/unchanged', 0)} unchanged articles, "
+        f"{stats.get('archive/teasers', 0)} teasers"
+    )
 
 
 @cli.command()

@@ -33,6 +33,18 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+def reparse_command(db: Path) -> subprocess.CompletedProcess[str]:
+    """`scraper reparse --db DB` as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "scraper", "reparse", "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
 def _copy(crawled: Path, tmp_path: Path) -> Path:
     """A copy of the crawled archive and its WARC folder (each test changes its own)."""
     db = tmp_path / "archive.db"
@@ -60,14 +72,7 @@ def test_reparse_of_an_unchanged_archive_changes_no_row(crawled: Path, tmp_path:
     db = _copy(crawled, tmp_path)
     before = snapshot(db)
     articles = len(before["articles"])
-    result = subprocess.run(
-        [sys.executable, "-m", "scraper", "reparse", "--db", str(db)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    result = reparse_command(db)
     assert result.returncode == 0, result.stderr[-2000:]
     assert f"0 articles updated, {articles} unchanged, 0 new" in result.stderr
     assert snapshot(db) == before
@@ -110,14 +115,7 @@ def test_a_parser_change_updates_exactly_the_pages_it_affects(
 
 
 def test_reparse_needs_an_archive(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "scraper", "reparse", "--db", str(tmp_path / "none.db")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = reparse_command(tmp_path / "none.db")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1].startswith("Error: no archive at")
 
@@ -125,14 +123,7 @@ def test_reparse_needs_an_archive(tmp_path: Path) -> None:
 def test_an_archive_without_captures_is_one_line(tmp_path: Path) -> None:
     db = tmp_path / "nothing.db"
     Archive(db).close()  # an archive, its crawls made with --no-warc
-    result = subprocess.run(
-        [sys.executable, "-m", "scraper", "reparse", "--db", str(db)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = reparse_command(db)
     assert result.returncode == 1
     assert (
         result.stderr.strip()

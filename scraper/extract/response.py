@@ -38,8 +38,16 @@ class Reading:
     truncated: bool = False  # over MAX_PAGE_BYTES: only those were read
 
 
-def read_page(body: bytes, url: str, content_type: str | None, profile: Profile | None) -> Reading:
-    """Extract a page served with `content_type` (its charset is a hint) at `url`.
+def read_page(
+    body: bytes,
+    url: str,
+    content_type: str | None,
+    profile: Profile | None,
+    *,
+    follow: bool = True,
+) -> Reading:
+    """Extract a page served with `content_type` (its charset is a hint) at `url`; with
+    `follow`, also its links and feeds (a crawl follows them; a WARC import has no use).
 
     Raises Unreadable for a binary payload or a page whose extraction raised: one hostile
     page must not stop the source that feeds it.
@@ -50,8 +58,8 @@ def read_page(body: bytes, url: str, content_type: str | None, profile: Profile 
     try:
         tree = parse_html(body, charset.group(1) if charset else None)
         # Links first: extraction may prune the tree.
-        links = list(dict.fromkeys(tree.xpath("//a/@href")))
-        feeds = tree.xpath(_FEED_LINKS)
+        links = list(dict.fromkeys(tree.xpath("//a/@href"))) if follow else []
+        feeds = tree.xpath(_FEED_LINKS) if follow else []
         page = extract_page(tree, url, profile)
     except Exception as exc:  # noqa: BLE001
         raise Unreadable("extract_failed", describe(exc)) from None

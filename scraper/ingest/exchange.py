@@ -101,7 +101,7 @@ def page_items(exchange: Exchange, site: str, profile: Profile) -> Iterator[Any]
     if not 200 <= status < 300:
         return
     try:
-        reading = read_page(exchange.body, url, headers.get("content-type"), profile)
+        reading = read_page(exchange.body, url, headers.get("content-type"), profile, follow=False)
     except Unreadable as exc:
         yield Reject(url, exc.kind, site=site, detail=str(exc), status=status)
         return
