@@ -45,7 +45,7 @@ class ArchiveWriter(Protocol):
         crawl_id: int,
         renames: list[tuple[str, str]] | None = None,
         frontier: Frontier | None = None,
-        replay: bool = False,
+        replayed: list[str] | None = None,
         captures: list[Capture] | None = None,
     ) -> BatchResult: ...
     def finish_crawl(
@@ -119,6 +119,7 @@ class Store:
             self.articles.append(item)
         elif isinstance(item, Listing):
             self.teasers += [(item.url, t) for t in item.teasers]
+            self.listings.append(item.url)
         elif isinstance(item, Reject):
             self.rejects.append(item)
         elif isinstance(item, Alias):
@@ -205,7 +206,7 @@ class Store:
                 self.replayed or self.crawl_id,
                 renames=self.renames,
                 frontier=self.frontier,
-                replay=self.replayed is not None,
+                replayed=self.listings if self.replayed is not None else None,
                 captures=captures,
             )
         except ArchiveError as exc:
@@ -233,6 +234,7 @@ class Store:
         self.aliases: list[tuple[str, str]] = []
         self.rejects: list[Reject] = []
         self.renames: list[tuple[str, str]] = []
+        self.listings: list[str] = []  # listing pages of the batch (a replay may empty one)
         self.frontier = Frontier()
         self.pending = 0
         self.oldest = 0.0  # when the first item now buffered arrived

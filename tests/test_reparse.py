@@ -15,7 +15,7 @@ import pytest
 from scraper.crawl.warc import default_warc_dir
 from scraper.extract import page as page_module
 from scraper.ingest.reparse import reparse
-from scraper.items import Article
+from scraper.items import Article, Listing
 from scraper.storage import Archive
 from scraper.tools.demo.server import serve
 from scraper.tools.demo.site import build_site
@@ -129,3 +129,25 @@ def test_an_archive_without_captures_is_one_line(tmp_path: Path) -> None:
         result.stderr.strip()
         == f"Error: no captured pages in {db} (crawls capture them unless --no-warc)"
     )
+
+
+def test_a_listing_that_now_gives_no_teaser_loses_its_sightings(
+    crawled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _copy(crawled, tmp_path)
+    before = snapshot(db)
+    home_url = query(db, "SELECT source_url FROM teasers ORDER BY length(source_url)")[0][0]
+    extract_page = page_module.extract_page
+
+    def emptied(tree: Any, url: str, profile: Any = None) -> Any:
+        page = extract_page(tree, url, profile)
+        if isinstance(page, Listing) and page.url == home_url:
+            page.teasers = []
+        return page
+
+    monkeypatch.setattr("scraper.extract.response.extract_page", emptied)
+    reparse(str(db), default_warc_dir(str(db)))
+    after = snapshot(db)
+    assert [t for t in after["teasers"] if t[1] == home_url] == []
+    assert [t for t in before["teasers"] if t[1] != home_url] == after["teasers"]
+    assert after["articles"] == before["articles"]

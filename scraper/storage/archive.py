@@ -188,7 +188,7 @@ class Archive:
         crawl_id: int,
         renames: list[tuple[str, str]] | None = None,
         frontier: Frontier | None = None,
-        replay: bool = False,
+        replayed: list[str] | None = None,
         captures: list[Capture] | None = None,
     ) -> BatchResult:
         """Store a batch atomically: articles upserted by URL, then aliases, teasers and rejects.
@@ -204,9 +204,9 @@ class Archive:
 
         `captures` say where responses of the crawl are kept in its WARC files.
 
-        `replay`: the pages are `crawl_id`'s own, read again from their captures (reparse): a
-        page's sightings become exactly what it now gives, and what did not change is not
-        written at all.
+        `replayed` (listing pages; the articles too): the pages are `crawl_id`'s own, read
+        again from their captures (reparse): a page's sightings become exactly what it now
+        gives, and what did not change is not written at all.
         """
         now = utc_now()
         keyed = [(_url_of(a), a) for a in articles]
@@ -220,8 +220,9 @@ class Archive:
                 counts[self._upsert_article(url, article, crawl_id, now)] += 1
             alias_keys = [url_key(url) for url, _ in all_aliases]
             alias_count = self._write_aliases(all_aliases, alias_keys)
-            if replay:
-                self._forget_stale_teasers(all_teasers, [url for url, _ in keyed], crawl_id)
+            if replayed is not None:
+                pages = [url for url, _ in keyed] + replayed
+                self._forget_stale_teasers(all_teasers, pages, crawl_id)
             teaser_count = self._write_teasers(all_teasers, crawl_id, now)
             self._resolve_teasers(set(alias_keys))
             reject_count = self._write_rejects(rejects, crawl_id, now)
@@ -362,7 +363,7 @@ class Archive:
         self, teasers: list[tuple[str, Teaser]], pages: list[str], crawl_id: int
     ) -> None:
         """Drop the sightings a page read again no longer gives (same crawl, same page);
-        `pages` are article pages of the batch, which may now give none."""
+        `pages` are the pages of the batch, which may now give none."""
         kept: dict[str, set[tuple[int, str, str]]] = {url: set() for url in pages}
         for source_url, t in teasers:
             kept.setdefault(source_url, set()).add((t.position, t.url, t.kind))
