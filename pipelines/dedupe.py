@@ -18,6 +18,13 @@ from scraper.items import Alias, Article, Duplicate, Original
 _COPY_SUFFIX = re.compile(r"-\d{1,2}/?$")
 
 
+def _fetched_later(article: Article, emitted: str | None) -> bool:
+    """True when a page read from a capture was fetched after the copy already passed on in
+    this run (two crawls' WARCs imported at once): the later fetch is the current version."""
+    mine, theirs = utc_instant(article.fetched_at), utc_instant(emitted)
+    return mine is not None and theirs is not None and mine > theirs
+
+
 # Bodies shorter than this (previews, stubs, "subscribers only") say nothing about identity.
 MIN_HASH_WORDS = 50
 
@@ -35,7 +42,9 @@ class Dedupe:
         self.by_hash: dict[str, str] = {}  # content_hash → canonical article URL
         self.hashes: dict[str, str | None] = {}  # canonical article URL → its content_hash
         self.published: dict[str, str | None] = {}  # canonical article URL → its published date
-        self.emitted: set[str] = set()  # canonical URLs passed on as articles in this run
+        # Canonical URLs passed on as articles in this run → when that copy was fetched
+        # (None: by this run, now).
+        self.emitted: dict[str, str | None] = {}
         # Redirect sources whose target has not arrived as an article (yet), by target key.
         self.waiting: dict[str, list[str]] = {}
         self.new = 0
@@ -91,7 +100,7 @@ class Dedupe:
         article.aliases = list(dict.fromkeys(urls[1:]))
         keys = [self.key(u) for u in urls]
         target = self._target(article, keys)
-        if target in self.emitted:
+        if target in self.emitted and not _fetched_later(article, self.emitted[target]):
             stats.inc_value("archive/duplicate_url")
             return Duplicate(article, target, "url")
         if target is not None and self._copy_of(article, target, keys[0]):
@@ -120,7 +129,7 @@ class Dedupe:
         self.published[article.url] = article.published
         if self._hashable(article):
             self.by_hash.setdefault(article.content_hash or "", article.url)
-        self.emitted.add(article.url)
+        self.emitted[article.url] = article.fetched_at
         return article if copy_of is None else Original(article, copy_of)
 
     def _count_new(self) -> None:
@@ -175,7 +184,7 @@ class Dedupe:
                 self.by_key[key] = article.url
         article.aliases = list(dict.fromkeys([*article.aliases, copy_url]))
         self.by_hash[article.content_hash or ""] = article.url
-        self.emitted.discard(copy_url)
+        self.emitted.pop(copy_url, None)
 
     def _register(self, keys: list[str], url: str) -> None:
         for key in keys:

@@ -233,3 +233,37 @@ def test_no_such_file_is_one_line(tmp_path: Path) -> None:
     result = cli(str(tmp_path / "nothing-*.warc.gz"), "--db", str(tmp_path / "a.db"))
     assert result.returncode == 1
     assert result.stderr.strip() == f"Error: no WARC file matches {tmp_path / 'nothing-*.warc.gz'}"
+
+
+def _dated_page(path: Path, title: str, when: str) -> None:
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        body = _article(7).replace(b"Article num\xc3\xa9ro 7", title.encode())
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.example/a/article-sept/",
+                "response",
+                payload=BytesIO(body),
+                length=len(body),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": when},
+            )
+        )
+
+
+@pytest.mark.parametrize("order", ["older first", "newer first"])
+def test_the_latest_capture_of_a_page_is_the_current_version(tmp_path: Path, order: str) -> None:
+    """Two crawls' WARCs imported at once: as if crawled in turn, whatever the order read."""
+    older, newer = tmp_path / "2024.warc.gz", tmp_path / "2025.warc.gz"
+    _dated_page(older, "Titre de 2024", "2024-03-01T08:00:00Z")
+    _dated_page(newer, "Titre corrigé en 2025", "2025-03-01T08:00:00Z")
+    files = [older, newer] if order == "older first" else [newer, older]
+    db = tmp_path / "archive.db"
+    result = cli(*map(str, files), "--db", str(db))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert query(db, "SELECT title, fetched_at FROM articles") == [
+        ("Titre corrigé en 2025", "2025-03-01T08:00:00Z")
+    ]
+    expected_versions = [("Titre de 2024",)] if order == "older first" else []
+    assert query(db, "SELECT title FROM article_versions") == expected_versions
