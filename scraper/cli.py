@@ -221,15 +221,17 @@ def _open_for_writing(db: str, log_file: str) -> Iterator[None]:
 
 
 def _finish(result: Any, db: str, quiet: bool, log_file: str) -> None:
-    stats = result.stats
+    pages = result.stats.get("response_received_count", 0)
+    summary = f"{_stored(result.stats)}, {pages} pages → {db}"
+    _report(result, quiet, summary, "crawl", f" (log: {log_file})")
+
+
+def _report(result: Any, quiet: bool, summary: str, run: str, where: str = "") -> None:
+    """A run's last line (unless quiet); a failure's reason in one line and its exit code."""
     if not quiet:
-        click.echo(
-            f"{result.status}: {_stored(stats)}, "
-            f"{stats.get('response_received_count', 0)} pages → {db}",
-            err=True,
-        )
+        click.echo(f"{result.status}: {summary}", err=True)
     if result.exit_code:
-        click.echo(f"scraper: crawl failed: {result.reason} (log: {log_file})", err=True)
+        click.echo(f"scraper: {run} failed: {result.reason}{where}", err=True)
         sys.exit(result.exit_code)
 
 
@@ -284,19 +286,17 @@ def reparse(
     with _one_line_errors(ArchiveError, OSError, NothingCaptured):
         result = run_reparse(db, folder, site=site, since=since, profile=profile)
     stats = result.stats
-    if not quiet:
-        fields = ", ".join(f"{name} ({n})" for name, n in result.fields.most_common(5))
-        click.echo(
-            f"{result.status}: {result.pages} captured pages read again; "
-            f"{stats.get('archive/stored/updated', 0)} articles updated, "
-            f"{stats.get('archive/stored/unchanged', 0)} unchanged, "
-            f"{stats.get('archive/stored/new', 0)} new"
-            + (f"; fields changed most: {fields}" if fields else ""),
-            err=True,
-        )
-    if result.exit_code:
-        click.echo(f"scraper: reparse failed: {result.reason}", err=True)
-        sys.exit(result.exit_code)
+    fields = ", ".join(f"{name} ({n})" for name, n in result.fields.most_common(5))
+    _report(
+        result,
+        quiet,
+        f"{result.pages} captured pages read again; "
+        f"{stats.get('archive/stored/updated', 0)} articles updated, "
+        f"{stats.get('archive/stored/unchanged', 0)} unchanged, "
+        f"{stats.get('archive/stored/new', 0)} new"
+        + (f"; fields changed most: {fields}" if fields else ""),
+        "reparse",
+    )
 
 
 @cli.command("import-warc")
@@ -356,17 +356,14 @@ def import_warc(
             scheduler=scheduler,
             on_unit=None if quiet else _import_progress(),
         )
-    stats = result.stats
-    if not quiet:
-        click.echo(
-            f"{result.status}: {result.records} records, {result.pages} pages read from "
-            f"{result.files} files ({result.skipped} parts imported before); "
-            f"{_stored(stats)}, {stats.get('import/damaged', 0)} damaged records → {db}",
-            err=True,
-        )
-    if result.exit_code:
-        click.echo(f"scraper: import failed: {result.reason}", err=True)
-        sys.exit(result.exit_code)
+    _report(
+        result,
+        quiet,
+        f"{result.records} records, {result.pages} pages read from {result.files} files "
+        f"({result.skipped} parts imported before); {_stored(result.stats)}, "
+        f"{result.stats.get('import/damaged', 0)} damaged records → {db}",
+        "import",
+    )
 
 
 def _import_progress() -> Any:
