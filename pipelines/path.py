@@ -96,6 +96,12 @@ class ArchivePath:
         """Write what is buffered now (before recording progress that depends on it)."""
         self.store.flush()
 
+    def waiting(self) -> set[str]:
+        """Redirect sources held until their target article arrives (not stored yet)."""
+        return {
+            url for s in self.sites.values() for urls in s.dedupe.waiting.values() for url in urls
+        }
+
     def close(self, reason: str = "finished") -> dict[str, Any]:
         """Write what is left, record the run's end; return its stats."""
         for stages in self.sites.values():

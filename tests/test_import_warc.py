@@ -267,3 +267,55 @@ def test_the_latest_capture_of_a_page_is_the_current_version(tmp_path: Path, ord
     ]
     expected_versions = [("Titre de 2024",)] if order == "older first" else []
     assert query(db, "SELECT title FROM article_versions") == expected_versions
+
+
+def test_a_redirect_waiting_for_its_article_survives_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit is recorded as done only once its redirects are stored: one whose target
+    article was still to come is read again by the next run."""
+    import scraper.ingest.warc_import as warc_import
+
+    warc = tmp_path / "site.warc.gz"
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    with warc.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        moved = StatusAndHeaders(
+            "301 Moved Permanently",
+            [("Location", "https://news.example/a/article-sept/")],
+            protocol="HTTP/1.1",
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.example/?p=7",
+                "response",
+                payload=BytesIO(b""),
+                length=0,
+                http_headers=moved,
+            )
+        )
+        for n in range(1, 7):
+            _response(writer, f"https://news.example/a/autre-{n}/", _article(n), html)
+        _response(writer, "https://news.example/a/article-sept/", _article(7), html)
+    units = warc_import.units(str(warc), 600)
+    assert len(units) > 3
+    read_unit = warc_import.read_unit
+
+    def crash_at_the_article(unit: Any, *args: Any) -> Any:
+        result = read_unit(unit, *args)
+        if any(url.endswith("/article-sept/") for url, _ in result.items):
+            raise RuntimeError("killed")
+        return result
+
+    db = tmp_path / "archive.db"
+    monkeypatch.setattr(warc_import, "FLUSH_SECONDS", 0.0)  # record units as soon as stored
+    monkeypatch.setattr(warc_import, "read_unit", crash_at_the_article)
+    with pytest.raises(RuntimeError):
+        import_warcs(str(db), [str(warc)], unit_bytes=600)
+    done = {start for (start,) in query(db, "SELECT start FROM warc_imports")}
+    assert done and units[0].start not in done  # the redirect's unit waits for its article
+    monkeypatch.setattr(warc_import, "read_unit", read_unit)
+    assert import_warcs(str(db), [str(warc)], unit_bytes=600).exit_code == 0
+    assert query(db, "SELECT article_url FROM aliases WHERE url = 'https://news.example/?p=7'") == [
+        ("https://news.example/a/article-sept/",)
+    ]

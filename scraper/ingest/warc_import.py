@@ -33,7 +33,7 @@ from scraper.ingest.exchange import (
     page_items,
     record_head,
 )
-from scraper.items import Article, Reject
+from scraper.items import Alias, Article, Reject
 from scraper.process import long_run_gc
 from scraper.profiles import Profile, generic_profile, load_profiles, profile_for_url
 from scraper.urls import host_of
@@ -297,7 +297,7 @@ def import_warcs(
                 path.stats.inc_value(key, count)
             if on_unit is not None:
                 on_unit(unit_result, result.units, len(todo))
-        _store(path, archive, stored)
+        _store(path, archive, stored, last=True)
         path.stats.set_value("response_received_count", result.pages)
     finally:
         result.stats = path.close()
@@ -309,15 +309,26 @@ def import_warcs(
     return result
 
 
-def _store(path: ArchivePath, archive: Any, stored: list[UnitResult]) -> float:
-    """Write what is buffered, then record its units as done (a unit is done only once all
-    its items are in the archive); returns when."""
+def _store(
+    path: ArchivePath, archive: Any, stored: list[UnitResult], *, last: bool = False
+) -> float:
+    """Write what is buffered, then record its units as done: a unit is done once all its
+    items are in the archive, a redirect it read included (one still waiting for its target
+    article is only in memory: its unit is read again after a kill). At the end of the run,
+    every unit (a redirect to no article is dropped, as a crawl drops it)."""
     path.flush()
-    if not path.stopped:
-        for unit_result in stored:
+    if path.stopped:
+        return time.monotonic()
+    waiting = set() if last else path.waiting()
+    for unit_result in list(stored):
+        if not waiting.intersection(_redirects(unit_result)):
             archive.record_unit(unit_result.unit, unit_result.records, path.crawl_id)
-        stored.clear()
+            stored.remove(unit_result)
     return time.monotonic()
+
+
+def _redirects(unit_result: UnitResult) -> list[str]:
+    return [item.url for _, item in unit_result.items if isinstance(item, Alias)]
 
 
 def _completed(
