@@ -95,7 +95,7 @@ class Dedupe:
         assert article.url is not None
         stats = self.stats
         urls = [article.url, *article.aliases]
-        for url in list(urls):
+        for url in urls:  # grows: a chain of redirects (A → B → article) resolves whole
             urls += self.waiting.pop(self.key(url), [])
         article.aliases = list(dict.fromkeys(urls[1:]))
         keys = [self.key(u) for u in urls]

@@ -396,6 +396,24 @@ def test_alias_waits_for_its_article_and_never_points_at_a_listing(db_path: Path
     assert run.stats["archive/aliases_unresolved"] == 1
 
 
+def test_a_chain_of_redirects_waiting_for_its_article_resolves_whole(db_path: Path) -> None:
+    """Read from WARCs, a chain comes as separate redirects before the article."""
+    run = start(db_path)
+    run.feed(
+        [
+            Alias(url=f"{WWW}/?p=12", target=f"{WWW}/2023/03/14/slug/"),
+            Alias(url=f"{WWW}/2023/03/14/slug/", target=f"{WWW}/slug/"),
+            article(),
+        ]
+    )
+    run.close()
+    assert sorted(run.rows("SELECT url, article_url FROM aliases")) == [
+        (f"{WWW}/2023/03/14/slug/", f"{WWW}/slug/"),
+        (f"{WWW}/?p=12", f"{WWW}/slug/"),
+        (f"{WWW}/slug/", f"{WWW}/slug/"),
+    ]
+
+
 # --- store ---------------------------------------------------------------------------
 
 
