@@ -172,7 +172,11 @@ def _little_prose(el: HtmlElement) -> bool:
 
 
 def _text_len(el: HtmlElement) -> int:
-    return len(" ".join(el.text_content().split()))
+    """Visible characters: the code in scripts and styles (an ad slot's loader) is not text."""
+    length = len(" ".join(el.text_content().split()))
+    for code in el.iter("script", "style"):
+        length -= len(" ".join(code.text_content().split()))
+    return max(length, 0)
 
 
 def _link_density(el: HtmlElement, length: int) -> float:
