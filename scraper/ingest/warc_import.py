@@ -42,6 +42,8 @@ from scraper.warcfile import next_member
 # Bytes of a gzip WARC per work unit: big enough that a unit's overhead is noise, small
 # enough that 2 workers share one file and a killed import redoes little.
 UNIT_BYTES = 4 << 20
+# The `warc_imports` start of a file's "begun" row: an import stores nothing of a file before.
+BEGUN = -1
 # Units are recorded as done (after their items are written) at most this often: a killed
 # import redoes at most that much, and a commit per unit would cost more than its work.
 FLUSH_SECONDS = 0.5
@@ -276,8 +278,14 @@ def import_warcs(
         todo = [u for f in files for u in units(f, unit_bytes) if (u.file, u.start) not in done]
         result.skipped = sum(len(units(f, unit_bytes)) for f in files) - len(todo)
         # Files an earlier (killed) import began: this run continues that import, so its
-        # sightings and rejects are not stored twice under two runs.
+        # sightings and rejects are not stored twice under two runs. Each file is marked
+        # begun (start -1) before any of it is stored.
         path.store.replay(min(done.values()) if done else None)
+        for file in files:
+            if not any(f == file for f, _ in done):
+                archive.record_unit(
+                    Unit(file, BEGUN, BEGUN, os.path.getsize(file)), 0, path.crawl_id
+                )
         copies = copies_declared(files)
         stored: list[UnitResult] = []  # units whose items are fed, not yet recorded as done
         flushed = time.monotonic()

@@ -368,7 +368,12 @@ TABLES = (  # in the order docs/schema.md describes them
         "the parts of WARC files an import has stored",
         (
             Column("file", "TEXT", "the WARC file, as given (absolute path)"),
-            Column("start", "INTEGER", "the byte range's first offset"),
+            Column(
+                "start",
+                "INTEGER",
+                "the byte range's first offset; -1 marks the file as begun (a re-run after a kill "
+                "continues that import run)",
+            ),
             Column("stop", "INTEGER", "the offset past its end; records starting in it are done"),
             Column("size", "INTEGER", "the file's size then (a changed file is imported again)"),
             Column("records", "INTEGER", "records read in the range"),
