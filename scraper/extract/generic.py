@@ -280,7 +280,7 @@ def _widen(
         if node is None or node is root:
             break
         gained = good.get(node, 0) - base_good
-        if gained < 0.2 * base_good or noise.get(node, 0) - base_noise > 0.5 * gained:
+        if gained < 0.2 * base_good or noise.get(node, 0) - base_noise > 0.8 * gained:
             continue
         # Teaser feeds add prose too, but each excerpt comes with a linked headline.
         if _link_chars(node, skip) - base_links <= 0.25 * gained:
