@@ -149,6 +149,8 @@ def resolve(page_url: str, href: str) -> str:
     return _join(page_url, href)
 
 
+# HTTP statuses that send a client to another URL (its Location).
+REDIRECTS = (301, 302, 303, 307, 308)
 _DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 # A dated permalink as some CMSs write it, without leading zeros: `/2024/2/4/slug`.
 _LOOSE_DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")

@@ -34,6 +34,7 @@ from scraper.items import Alias, Article, Frontier, Listing, Queued, Reject
 from scraper.profiles import Profile, generic_profile, load_profiles
 from scraper.storage.archive import crawl_memory
 from scraper.urls import (
+    REDIRECTS,
     is_local,
     mirrored_origin,
     path_date,
@@ -44,7 +45,6 @@ from scraper.urls import (
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
 # What a redirect's target request keeps of the redirected one.
 _FOLLOWED_META = ("lastmod", "download_maxsize", "article")
-REDIRECTS = (301, 302, 303, 307, 308)
 
 
 def _listing_base(url: str) -> str:

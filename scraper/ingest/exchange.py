@@ -19,9 +19,8 @@ from scraper.extract.html import MAX_PAGE_BYTES
 from scraper.extract.response import Unreadable, read_page
 from scraper.items import Alias, Article, Listing, Reject
 from scraper.profiles import Profile
-from scraper.urls import resolve
+from scraper.urls import REDIRECTS, resolve
 
-REDIRECTS = (301, 302, 303, 307, 308)
 # Record types that hold a page: an HTTP response, or a resource stored without HTTP headers.
 PAGE_RECORDS = ("response", "resource")
 
@@ -82,7 +81,7 @@ def exchange_of(record: Any) -> Exchange:
     return Exchange(url, status, headers, body, fetched_at, record_id)
 
 
-def read_member(member: bytes) -> Any:
+def parse_member(member: bytes) -> Any:
     """The one record a gzip member (or an uncompressed record's bytes) holds."""
     try:
         return next(iter(ArchiveIterator(io.BytesIO(member), check_digests=False)))

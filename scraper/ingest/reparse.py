@@ -22,7 +22,7 @@ from scraper.ingest.exchange import (
     exchange_of,
     is_page,
     page_items,
-    read_member,
+    parse_member,
 )
 from scraper.items import Capture, Reject
 from scraper.profiles import Profile, generic_profile, load_profiles
@@ -83,7 +83,7 @@ def read_capture(capture: Capture, warc_dir: Path) -> Exchange:
     with (warc_dir / capture.warc_file).open("rb") as stream:
         stream.seek(capture.offset)
         member = stream.read(capture.length)
-    return exchange_of(read_member(member))
+    return exchange_of(parse_member(member))
 
 
 def profile_of(site: str, url: str, own: Profile | None = None) -> Profile:

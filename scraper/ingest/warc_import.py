@@ -275,8 +275,9 @@ def import_warcs(
         archive = path.store.archive
         assert archive is not None
         done = archive.imported_units(files)
-        todo = [u for f in files for u in units(f, unit_bytes) if (u.file, u.start) not in done]
-        result.skipped = sum(len(units(f, unit_bytes)) for f in files) - len(todo)
+        every = [u for f in files for u in units(f, unit_bytes)]
+        todo = [u for u in every if (u.file, u.start) not in done]
+        result.skipped = len(every) - len(todo)
         # Files an earlier (killed) import began: this run continues that import, so its
         # sightings and rejects are not stored twice under two runs. Each file is marked
         # begun (start -1) before any of it is stored.
