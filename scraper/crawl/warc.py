@@ -140,10 +140,6 @@ class WarcFiles:
             self.finish()
         return capture
 
-    def flush(self) -> None:
-        if self.stream is not None:
-            self.stream.flush()
-
     def finish(self) -> None:
         """Close the current file and give it its final name."""
         if self.stream is None or self.path is None:

@@ -114,6 +114,7 @@ def reparse(
     path = ArchivePath(db, "reparse")
     path.open()
     result = ReparseResult()
+    profiles: dict[tuple[str, str], Profile] = {}  # (site, origin) → the profile it was read with
     try:
         for stored in todo:
             capture, site_name = stored.capture, stored.site
@@ -121,7 +122,10 @@ def reparse(
                 break
             if not is_page(capture.status, capture.content_type):
                 continue
-            page_profile = profile_of(site_name, capture.url, profile)
+            known = (site_name, origin(capture.url))
+            if known not in profiles:  # one per copy: a rebase per page would lose its caches
+                profiles[known] = profile_of(site_name, capture.url, profile)
+            page_profile = profiles[known]
             path.store.replay(stored.crawl_id)
             try:
                 exchange = read_capture(capture, warc_dir)
