@@ -6,8 +6,8 @@
 
 - aeb-dev: body F1 and pages/s (shared/tools/eval_body.py, the article-extraction-benchmark's
   metric) for our body extractor, our full `extract` (all fields) and trafilatura, all live.
-- trafilatura-dev: snippet P/R/F1 (eval_snippets.py, trafilatura's own metric) and title /
-  authors / date (eval_meta.py).
+- trafilatura-dev: snippet P/R/F1 (eval_snippets.py, trafilatura's own metric) of the text we
+  archive (standfirst and body, full `extract`) and title / authors / date (eval_meta.py).
 - fundus, cms-dev: title / authors / date / body F1 (eval_meta.py).
 
 trafilatura is only a comparison baseline: where a corpus ships its predictions they are used;
@@ -64,7 +64,7 @@ def snippets(cache: Path) -> None:
             str(CORPUS / "trafilatura-dev"),
             "--repeat",
             "1",
-            "py:scraper.extract.page:body_only",
+            "py:scraper.extract.page:main_text",
             *theirs,
         ]
     )

@@ -51,7 +51,7 @@ def _tool(name: str) -> ModuleType:
 
 def predict(chosen: list[str], out: Path) -> None:
     """Every page's output with the `scraper` importable from sys.path (one side of a run)."""
-    from scraper.extract.page import body_only, meta_prediction
+    from scraper.extract.page import body_only, main_text, meta_prediction
 
     result: dict[str, dict[str, object]] = {}
     for name in chosen:
@@ -66,7 +66,7 @@ def predict(chosen: list[str], out: Path) -> None:
             records = _snippets()
             folder = CORPUS / "trafilatura-dev" / "html"
             result[name] = {
-                case: body_only(_page(folder / f"{case}.html.gz"), record.get("url"))
+                case: main_text(_page(folder / f"{case}.html.gz"), record.get("url"))
                 for case, record in records.items()
             }
         else:
