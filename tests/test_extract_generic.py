@@ -392,3 +392,26 @@ def test_text_is_kept_as_the_page_shows_it() -> None:
     article = extract(html, "https://news.example/l-accord-enfin-signe")
     assert article.title == "L’accord – enfin…"
     assert line in article.body.split("\n\n")
+
+
+TRAFILATURA_PAGES = FUNDUS.parent / "trafilatura-dev" / "html"
+
+
+@pytest.mark.parametrize(
+    ("page", "opening"),
+    [
+        (FUNDUS / "de_MitteldeutscheZeitung.html.gz", "Der Tod der jungen Nika Schakarami"),
+        (FUNDUS / "de_AFPFaktencheck.html.gz", "Der tödliche Ausbruch des Hantavirus"),
+        (TRAFILATURA_PAGES / "spiegel.de.albtraum-35ad5b.html.gz", "Der Reporter Claas Relotius"),
+        # past an image between the standfirst and the story
+        (TRAFILATURA_PAGES / "simplyscience.ch.erdoel-27282c.html.gz", "Erdöl bildet nach"),
+        # a standfirst set as a heading
+        (TRAFILATURA_PAGES / "gala.fr.surnom-0b0888.html.gz", "Chargé de porter la réforme"),
+    ],
+)
+def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, opening: str) -> None:
+    if not page.exists():
+        pytest.skip(f"shared corpus page {page} is absent")
+    article = extract(gzip.decompress(page.read_bytes()))
+    assert article.lede is not None and article.lede.startswith(opening)
+    assert opening not in article.body

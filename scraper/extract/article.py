@@ -25,7 +25,7 @@ from scraper.extract.body import (
     text_blocks,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import in_boilerplate, junk, main_blocks
+from scraper.extract.generic import Content, in_boilerplate, junk, main_content
 from scraper.extract.headline import fold, title
 from scraper.extract.html import xml_safe
 from scraper.extract.published import dates
@@ -157,23 +157,24 @@ def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]
 
 def body(
     tree: HtmlElement, era: Era | None, url: str | None, data: Structured, preview: bool = False
-) -> list[Block]:
-    """Body blocks from the era's container when it holds text, else from content scoring;
-    JSON-LD articleBody when the page's HTML holds much less text than it."""
-    blocks: list[Block] = []
+) -> Content:
+    """Body blocks from the era's container when it holds text, else from content scoring
+    (with the standfirst it finds beside the story); JSON-LD articleBody when the page's HTML
+    holds much less text than it."""
+    content = Content([])
     for container in select_first(tree, selectors(era, "body"))[:1]:
         skip = junk(container)
         for sel in selectors(era, "drop"):
             skip.update(select(container, sel))
-        blocks = collect_blocks([container], skip, url)
-    if not blocks:
-        blocks = main_blocks(tree, url)
+        content = Content(collect_blocks([container], skip, url))
+    if not content.blocks:
+        content = main_content(tree, url)
     if preview:  # a members-only preview stays the preview the page shows
-        return blocks
+        return content
     declared = data.article_body
-    if declared and len(declared) > 1.5 * sum(len(b.text) for b in blocks) + 200:
-        return text_blocks(declared)
-    return blocks
+    if declared and len(declared) > 1.5 * sum(len(b.text) for b in content.blocks) + 200:
+        return Content(text_blocks(declared), content.intro)
+    return content
 
 
 def header_scope(tree: HtmlElement, era: Era | None) -> HtmlElement | None:
@@ -354,9 +355,12 @@ def build_article(
     scope = header_scope(tree, era)
     standfirst = lede(tree, era, scope)
     members = members_only(tree, era, scope)
-    blocks = body(tree, era, url, data, preview=members)
+    content = body(tree, era, url, data, preview=members)
+    blocks = content.blocks
     if standfirst is None:
         standfirst = lede_as_described(tree, data.description, {b.text for b in blocks})
+    if standfirst is None:
+        standfirst = content.intro
     if standfirst and blocks and blocks[0].text == standfirst:
         blocks = blocks[1:]
     text = blocks_text(blocks)

@@ -278,6 +278,13 @@ def collect_blocks(
     roots: list[HtmlElement], skip: Container[HtmlElement] = (), base_url: str | None = None
 ) -> list[Block]:
     """The text blocks under `roots` in document order, minus skipped subtrees and furniture."""
+    return clean_blocks(raw_blocks(roots, skip, base_url))
+
+
+def raw_blocks(
+    roots: list[HtmlElement], skip: Container[HtmlElement] = (), base_url: str | None = None
+) -> list[Block]:
+    """Every text block under `roots` in document order, minus skipped subtrees."""
     walker = _Walker(skip, base_url)
     for root in roots:
         if root.tag in _CONTAINERS:  # chosen for the prose it holds (see generic.junk)
@@ -285,7 +292,7 @@ def collect_blocks(
         else:
             walker.walk(root)
         walker.flush()
-    return clean_blocks(walker.blocks)
+    return walker.blocks
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -9,11 +9,12 @@ boilerplate, "shareholder" is not).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.extract.body import SKIP_TAGS, Block, collect_blocks
+from scraper.extract.body import SKIP_TAGS, Block, collect_blocks, raw_blocks
 from scraper.extract.vocabulary import (
     CLASS_MODIFIERS,
     CLASS_NEGATIVE,
@@ -193,16 +194,66 @@ def _own_text_len(el: HtmlElement) -> int:
     return total
 
 
-def main_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
+@dataclass
+class Content:
+    """The main text found by content scoring, and the standfirst set just before it."""
+
+    blocks: list[Block]
+    intro: str | None = None
+
+
+def main_content(tree: HtmlElement, url: str | None = None) -> Content:
     """The main text by content scoring. When class-name hints leave no text at all (a
     forum's posts named "comment", Blogger's "widget Blog", Drupal's "label-hidden" fields),
     the densest text region judged by text alone: a page with a main text is never empty."""
     for hints in (True, False):
         skip = junk(tree, hints)
-        blocks = collect_blocks(find_content(tree, skip), skip, url)
+        roots = find_content(tree, skip)
+        blocks = collect_blocks(roots, skip, url)
         if blocks:
-            return blocks
-    return []
+            return Content(blocks, _intro(roots[0], skip, url))
+    return Content([])
+
+
+def main_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
+    """The body blocks of `main_content`, without the standfirst."""
+    return main_content(tree, url).blocks
+
+
+_INTRO = (60, 800)  # characters: a standfirst is a sentence or a short paragraph
+_INTRO_END = re.compile(r"[.!?…:;\"'»“”)]\s*$")
+
+
+def _intro(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> str | None:
+    """A standfirst set apart from the story's container ("lead", "intro", "abstract" blocks
+    beside the body in the same article): the first text met going back from the story (past
+    images), when it is one unlinked sentence or paragraph of prose."""
+    node = first
+    for _ in range(3):
+        if node.tag in _KEEP_TAGS:
+            return None
+        for sibling in node.itersiblings(preceding=True):
+            if sibling in skip or not isinstance(sibling.tag, str) or not _text_len(sibling):
+                continue
+            # A standfirst set as a heading is a lone heading, which the body drops.
+            blocks = collect_blocks([sibling], skip, url) or raw_blocks([sibling], skip, url)
+            if not blocks:
+                continue  # an image and its (skipped) caption
+            if len(blocks) != 1 or blocks[0].kind in ("li", "row") or hint(sibling) < 0:
+                return None
+            text = blocks[0].text
+            if (
+                _INTRO[0] <= len(text) <= _INTRO[1]
+                and blocks[0].link_chars < 0.1 * len(text)
+                and _INTRO_END.search(text)
+            ):
+                return text
+            return None
+        parent = node.getparent()
+        if parent is None:
+            return None
+        node = parent
+    return None
 
 
 def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]:
