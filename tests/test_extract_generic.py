@@ -14,6 +14,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from scraper.extract.generic import hint
 from scraper.extract.html import decode_html
 from scraper.extract.page import body_only, extract, extract_page
 from scraper.extract.text import first_line, heading_kicker, heading_text
@@ -415,3 +416,25 @@ def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, openin
     article = extract(gzip.decompress(page.read_bytes()))
     assert article.lede is not None and article.lede.startswith(opening)
     assert opening not in article.body
+
+
+@pytest.mark.parametrize(
+    ("classes", "boilerplate"),
+    [
+        # Drupal (fdpbt.de, eatsmarter.de): the field's label is hidden, not its text.
+        ("clearfix text-formatted field field--name-field-text field--label-hidden", False),
+        ("field field-name-field-text field-type-text-long field-label-hidden", False),
+        # Hidden on small screens only (sheego.de): shown on a desktop.
+        ("cms-365804 l-hidden-xs l-hidden-s l-text", False),
+        ("sidebar-box hidden-sm", True),
+        ("hidden", True),
+        ("visually-hidden", True),
+        ("gallery--paragraph-section hidden", True),
+    ],
+)
+def test_a_hidden_label_or_breakpoint_does_not_hide_the_block(
+    classes: str, boilerplate: bool
+) -> None:
+    assert (
+        hint(lxml.html.fragment_fromstring(f"<div class='{classes}'></div>")) < 0
+    ) is boilerplate

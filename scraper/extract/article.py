@@ -18,7 +18,6 @@ from lxml.html import HtmlElement
 
 from scraper.extract import authors as author_rules
 from scraper.extract.body import (
-    Block,
     blocks_html,
     blocks_text,
     collect_blocks,

@@ -16,6 +16,8 @@ from lxml.html import HtmlElement
 
 from scraper.extract.body import SKIP_TAGS, Block, collect_blocks, raw_blocks
 from scraper.extract.vocabulary import (
+    CLASS_BREAKPOINTS,
+    CLASS_HIDDEN_PARTS,
     CLASS_MODIFIERS,
     CLASS_NEGATIVE,
     CLASS_NEGATIVE_PAIRS,
@@ -58,7 +60,11 @@ def hint(
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else ""
         # "has-comments", "comments-enabled" describe a page's state, not a comment thread.
-        if previous not in CLASS_MODIFIERS and following not in CLASS_STATES:
+        if (
+            previous not in CLASS_MODIFIERS
+            and following not in CLASS_STATES
+            and not _partly(word, previous, following)
+        ):
             if word in CLASS_STRONG_NEGATIVE:
                 return _STRONG
             if word in negative or (previous, word) in pairs:
@@ -67,6 +73,11 @@ def hint(
             score = 1
         previous = word
     return score
+
+
+def _partly(word: str, previous: str, following: str) -> bool:
+    """A "hidden" that hides a part of the block or hides it at some screen sizes only."""
+    return word == "hidden" and (previous in CLASS_HIDDEN_PARTS or following in CLASS_BREAKPOINTS)
 
 
 def in_boilerplate(node: HtmlElement) -> bool:

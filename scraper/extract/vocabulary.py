@@ -417,6 +417,12 @@ CLASS_STATES = frozenset(
 CLASS_MODIFIERS = frozenset(
     {"has", "no", "non", "not", "with", "without", "show", "hide", "is", "enable", "disable"}
 )
+# "hidden" that hides only part of a block (Drupal's "field--label-hidden": the label) or
+# only at some screen sizes ("hidden-xs", "l-hidden-s"): the block itself is shown.
+CLASS_HIDDEN_PARTS = frozenset({"label", "title"})
+CLASS_BREAKPOINTS = frozenset(
+    {"xs", "s", "sm", "m", "md", "l", "lg", "xl", "xxl", "mobile", "phone", "tablet", "desktop"}
+)
 # Blocks dropped whatever their size: comment threads, recommendation widgets, consent banners
 # and the dialogs that float over the page (login, privacy, disclosures).
 CLASS_STRONG_NEGATIVE = frozenset(
