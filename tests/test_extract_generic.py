@@ -353,10 +353,19 @@ def test_a_page_with_a_main_text_never_comes_out_empty(page: str) -> None:
         "<span property='schema:dateCreated' content='2022-01-21T09:43:00+01:00'></span>",
         '<script type=\'application/ld+json\'>{"@type": "NewsArticle", '
         '"datePublished": 1642754580}</script>',  # a numeric timestamp
+        # The page declared as a HowTo (or Recipe) only: its date is the page's.
+        '<script type=\'application/ld+json\'>{"@type": "HowTo", "name": "Budget", '
+        '"datePublished": "2022-01-21T22:06:08Z"}</script>',
     ],
 )
 def test_every_widespread_date_declaration_is_read(declaration: str) -> None:
     html = _story(before=declaration)
+    assert extract(html, "https://news.example/council-votes").published[:10] == "2022-01-21"
+
+
+def test_an_hatom_date_given_in_a_title_attribute_is_read() -> None:
+    stamp = "<span class='updated' title='2022-01-21T18:52:11+00:00'></span>"
+    html = _story().replace("</h1>", f"</h1>{stamp}")
     assert extract(html, "https://news.example/council-votes").published[:10] == "2022-01-21"
 
 

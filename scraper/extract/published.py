@@ -117,7 +117,8 @@ def _date_element(
     for sel in GENERIC["date_text"]:
         nodes = [n for n in select(root, sel) if not elsewhere(n)]
         for node in nodes[:3]:
-            value = node.get("datetime") or node.get("content")
+            # hAtom's "published"/"updated" give the instant in a title attribute.
+            value = node.get("datetime") or node.get("content") or node.get("title")
             found = (parse_iso(value) if value else None) or find_date(node_text(node), languages)
             if found:
                 return found

@@ -265,6 +265,11 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
             (n for n in nodes if "webpage" in _types(n) and n.get("datePublished")), None
         )
     if article is None:
+        # One HowTo, Recipe or ClaimReview declares when the page was published: its date
+        # is the page's, though its names (a fact-checking outlet…) are not the story's.
+        dated = [n for n in nodes if n.get("datePublished") and _types(n) - NON_ARTICLE_TYPES]
+        if len(dated) == 1 and (published := _string(dated[0].get("datePublished"))):
+            data.published.append(published)
         return
     data.headline = _string(article.get("headline")) or _string(article.get("name"))
     body = article.get("articleBody")
