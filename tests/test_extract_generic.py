@@ -447,3 +447,35 @@ def test_a_hidden_label_or_breakpoint_does_not_hide_the_block(
     assert (
         hint(lxml.html.fragment_fromstring(f"<div class='{classes}'></div>")) < 0
     ) is boilerplate
+
+
+@pytest.mark.parametrize(
+    ("case_id", "reference"),
+    [
+        ("gh_ragingbit_collaborating-when-using-git", "https://www.conventionalcommits.org/"),
+        ("gh_raccoony_2017-retrospective", "듣도 보도 못한 정치(이진순, 문학동네)"),
+    ],
+)
+def test_a_writers_list_of_links_in_the_posts_content_is_kept(case_id: str, reference: str) -> None:
+    path = CMS / "expected.json"
+    if not path.exists():
+        pytest.skip(f"shared corpus {CMS} is absent")
+    gold = json.loads(path.read_text(encoding="utf-8"))[case_id]
+    html = gzip.decompress((CMS / f"{case_id}.html.gz").read_bytes())
+    assert reference in extract(html, gold["url"]).body
+
+
+def test_an_accordions_toggle_links_are_no_writers_list() -> None:
+    items = "".join(
+        f"<li><a href='#'>{n}. Office of the district</a><div><p>What the office did in {n}, "
+        "told at length so that the story has the words a story has, and more of them.</p>"
+        "</div></li>"
+        for n in range(1, 4)
+    )
+    html = (
+        _story(after="")
+        .replace("</article>", f"<ul class='accordion'>{items}</ul></article>")
+        .replace("<article>", "<article class='entry-content'>")
+    )
+    body = extract(html, "https://news.example/council-votes").body
+    assert "What the office did in 2" in body and "Office of the district" not in body

@@ -132,6 +132,7 @@ class Block:
     link_chars: int = 0
     group: int = 0  # identity of the enclosing list or quote, to regroup items
     ordered: bool = False
+    jumps: bool = False  # a link in it only moves within the page (an accordion's toggle)
 
 
 class _Walker:
@@ -147,6 +148,7 @@ class _Walker:
         self.ordered = False
         self.last_br = False
         self.in_link = 0
+        self.jumps = False
 
     def flush(self) -> None:
         text = "\n".join(
@@ -156,9 +158,10 @@ class _Walker:
             html = normalize_space("".join(self.html))
             html = re.sub(r"^(?:<br>\s*)+|(?:\s*<br>)+$", "", html)
             self.blocks.append(
-                Block(self.kind, text, html, self.link_chars, self.group, self.ordered)
+                Block(self.kind, text, html, self.link_chars, self.group, self.ordered, self.jumps)
             )
         self.text, self.html, self.link_chars, self.last_br = [], [], 0, False
+        self.jumps = False
 
     def add(self, text: str | None) -> None:
         if text:
@@ -238,6 +241,8 @@ class _Walker:
     def _inline(self, el: HtmlElement, tag: str, depth: int) -> None:
         markup = _INLINE_MARKUP.get(tag)
         href = _safe_href(el.get("href"), self.base_url) if tag == "a" else None
+        if tag == "a" and (el.get("href") or "#").lstrip().startswith(("#", "javascript:")):
+            self.jumps = True
         if href:
             self.html.append(f'<a href="{escape(href)}">')
         elif markup:
@@ -275,10 +280,14 @@ def _safe_href(href: str | None, base_url: str | None) -> str | None:
 
 
 def collect_blocks(
-    roots: list[HtmlElement], skip: Container[HtmlElement] = (), base_url: str | None = None
+    roots: list[HtmlElement],
+    skip: Container[HtmlElement] = (),
+    base_url: str | None = None,
+    authored: bool = False,
 ) -> list[Block]:
-    """The text blocks under `roots` in document order, minus skipped subtrees and furniture."""
-    return clean_blocks(raw_blocks(roots, skip, base_url))
+    """The text blocks under `roots` in document order, minus skipped subtrees and furniture.
+    In an `authored` container (the CMS's post content), a list of links is the writer's."""
+    return clean_blocks(raw_blocks(roots, skip, base_url), authored)
 
 
 def raw_blocks(
@@ -301,11 +310,11 @@ def text_blocks(text: str) -> list[Block]:
     return [Block("p", p, escape(p, quote=False)) for p in paragraphs if p]
 
 
-def clean_blocks(blocks: list[Block]) -> list[Block]:
+def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
     """Drop link lists, share/sign-up furniture, a roundup of other stories after the story
     ("You may also like…") and headings left without text after them."""
     blocks = _before_roundup(blocks)
-    kept = [b for b in blocks if not _is_furniture(b)]
+    kept = [b for b in blocks if not _is_furniture(b, authored)]
     # Sign-offs after the story: calls to follow or subscribe, credits, copyright lines.
     while kept and (kept[-1].kind in _HEADINGS or _is_sign_off(kept[-1].text)):
         kept.pop()
@@ -344,12 +353,13 @@ def _is_sign_off(text: str) -> bool:
     return len(text) < _MAX_SIGN_OFF and bool(SIGN_OFF.search(text))
 
 
-def _is_furniture(block: Block) -> bool:
+def _is_furniture(block: Block, authored: bool = False) -> bool:
     text = block.text
     if not _ANY_WORD.search(text):
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
     if block.link_chars > 0.6 * len(text) and len(text) < 200:
-        return True
+        # A writer's list of links (references, further reading) in the post's own content.
+        return not (authored and block.kind == "li" and not block.jumps)
     if len(text) >= 60:
         return False
     return bool(FURNITURE.match(text) or _DATELINE.match(text) or ROUNDUP.match(text))

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from scraper.extract.body import SKIP_TAGS, Block, collect_blocks, raw_blocks
 from scraper.extract.vocabulary import (
+    AUTHORED_CLASSES,
     CLASS_BREAKPOINTS,
     CLASS_HIDDEN_PARTS,
     CLASS_MODIFIERS,
@@ -220,10 +221,18 @@ def main_content(tree: HtmlElement, url: str | None = None) -> Content:
     for hints in (True, False):
         skip = junk(tree, hints)
         roots = find_content(tree, skip)
-        blocks = collect_blocks(roots, skip, url)
+        blocks = collect_blocks(roots, skip, url, _authored(roots))
         if blocks:
             return Content(blocks, _intro(roots[0], skip, url))
     return Content([])
+
+
+def _authored(roots: list[HtmlElement]) -> bool:
+    """Whether the main text sits in a CMS's post-content container (Ghost, WordPress)."""
+    return bool(roots) and any(
+        AUTHORED_CLASSES & set((el.get("class") or "").split())
+        for el in (roots[0], *roots[0].iterancestors())
+    )
 
 
 def main_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
