@@ -124,8 +124,8 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
         inherited = parent is not None and parent in found
         if inherited or _hidden(el):
             found.add(el)
-        elif tag in _CHROME_TAGS:
-            # A header or footer left unclosed swallows the story that follows it.
+        elif tag in _CHROME_TAGS or (tag == "aside" and _holds_a_story(el)):
+            # A header, footer or sidebar left unclosed swallows the story that follows it.
             if _little_prose(el):
                 found.add(el)
         elif tag in SKIP_TAGS and tag != "form":
@@ -145,6 +145,12 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             if verdict == _STRONG or (verdict < 0 and _little_prose(el) and not _post_embed(el)):
                 found.add(el)
     return found
+
+
+def _holds_a_story(el: HtmlElement) -> bool:
+    """The page's headline inside: the element wraps the story (a sidebar left unclosed before
+    it), not a sidebar's own excerpts."""
+    return next(el.iter("h1"), None) is not None
 
 
 _EMBEDDED_POSTS = etree.XPath(
