@@ -338,6 +338,14 @@ _POSTS = "".join(
         "</body>",
         # Drupal: the text field's label is hidden, not the text.
         f"<body><div class='field field--label-hidden field__item'>{_POSTS}</div></body>",
+        # A slideshow (economictimes.com): each slide's text in a <caption> outside any table.
+        "<body><section class='slideshowPackage'>"
+        + "".join(
+            f"<section class='slides'><h2>Slide</h2><caption>{p}</caption></section>"
+            for p in _POSTS.replace("<p>", "").split("</p>")
+            if p
+        )
+        + "</section></body>",
         # A sidebar left unclosed (onlinemarketing.de): the story ends up inside the <aside>.
         f"<body><aside class='sidebar'><div class='widget'><a href='/'>Home</a></div><div>"
         f"<article><h1>Stories</h1><div class='article-content'>{_POSTS}</div></article>",

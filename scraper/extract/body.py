@@ -92,6 +92,7 @@ _BLOCK_TAGS = frozenset(
         "td",
         "th",
         "center",
+        "caption",
         "hr",
         "address",
         "details",

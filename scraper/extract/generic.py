@@ -32,7 +32,7 @@ from scraper.extract.vocabulary import (
 
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
-_BLOCK_TAGS = frozenset({"p", "pre", "td", "blockquote"})
+_BLOCK_TAGS = frozenset({"p", "pre", "td", "blockquote", "caption"})
 _NOISE_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"})
 _LOOSE_TAGS = frozenset({"div", "section", "span", "font", "article", "main"})
 _MAX_CLIMB = 6
