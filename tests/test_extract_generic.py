@@ -490,3 +490,18 @@ def test_an_accordions_toggle_links_are_no_writers_list() -> None:
     )
     body = extract(html, "https://news.example/council-votes").body
     assert "What the office did in 2" in body and "Office of the district" not in body
+
+
+@pytest.mark.parametrize(
+    ("case_id", "day"),
+    [
+        ("zamg.ac.at-Jahresbericht-443d52", "2022-01-21"),  # a heading that is a date
+        ("foren.myoos.de-99bcb8", "2009-01-21"),  # a forum post's "21.01.2009, 05:42"
+        ("prof-pc.de-76148e", "2017-09-10"),  # signed "Benni / 10. September 2017"
+    ],
+)
+def test_without_any_other_date_a_line_opening_with_one(case_id: str, day: str) -> None:
+    page = TRAFILATURA_PAGES / f"{case_id}.html.gz"
+    if not page.exists():
+        pytest.skip(f"shared corpus page {page} is absent")
+    assert (extract(gzip.decompress(page.read_bytes())).published or "")[:10] == day

@@ -87,7 +87,24 @@ _DIGIT = re.compile(r"\d")
 def _dateline(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
     """The date of a short line just below the headline that opens with one ("January 22,
     2014", "21. Jan 2022 // Do it yourself"): the day the page shows for its story."""
-    for node in _AFTER_HEADLINE(tree):
+    return _first_dateline(_AFTER_HEADLINE(tree), languages)
+
+
+_LINES = etree.XPath(
+    ".//*[self::p or self::div or self::span or self::small or self::time or self::h2"
+    " or self::h3 or self::h4 or self::li or self::td or self::i or self::em or self::b]"
+    "[not(*[self::p or self::div or self::li or self::ul or self::table])][normalize-space()]"
+)
+
+
+def _any_dateline(root: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+    """Last resort: the first short line opening with a date anywhere in the story's container
+    (a post's "21.01.2009, 05:42", a "21.01.2022" heading), outside links and other stories."""
+    return _first_dateline(_LINES(root), languages)
+
+
+def _first_dateline(nodes: list[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
+    for node in nodes:
         text = node_text(node)
         if len(text) > _MAX_DATELINE or in_other_stories(node):
             continue
@@ -152,6 +169,8 @@ def dates(
     if published is None and scope is not None:
         # The header shows no date: a byline block further down may (outside teasers).
         published = _date_below_headline(tree, languages)
+    if published is None:
+        published = _any_dateline(scope if scope is not None else tree, languages)
     if structured and visible and calendar_day(structured, tz) != calendar_day(visible, tz):
         gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
         # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
