@@ -505,3 +505,25 @@ def test_without_any_other_date_a_line_opening_with_one(case_id: str, day: str) 
     if not page.exists():
         pytest.skip(f"shared corpus page {page} is absent")
     assert (extract(gzip.decompress(page.read_bytes())).published or "")[:10] == day
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Subscribe now to our eNATION edition for the full story.",
+        "For the latest stories and breaking news updates download the Nationnews apps for iOS.",
+        "If you’re seeing this message but you’re already a subscriber, you can log in.",
+        "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+        "If you enjoyed reading this post – would you consider supporting our work?",
+    ],
+)
+def test_an_appeal_to_readers_after_the_story_is_no_part_of_it(appeal: str) -> None:
+    html = _story().replace("</article>", f"<p>{appeal}</p></article>")
+    body = extract(html, "https://news.example/council-votes").body
+    assert body.endswith("after a long debate.")
+
+
+def test_a_story_ending_on_the_word_subscription_keeps_its_end() -> None:
+    ending = "“What kind of products are left that readers feel are worth a digital subscription?”"
+    html = _story().replace("</article>", f"<p>{ending}</p></article>")
+    assert extract(html, "https://news.example/council-votes").body.endswith(ending)
