@@ -527,3 +527,9 @@ def test_a_story_ending_on_the_word_subscription_keeps_its_end() -> None:
     ending = "“What kind of products are left that readers feel are worth a digital subscription?”"
     html = _story().replace("</article>", f"<p>{ending}</p></article>")
     assert extract(html, "https://news.example/council-votes").body.endswith(ending)
+
+
+def test_a_building_named_with_an_at_sign_is_no_social_handle() -> None:
+    ending = "Residents of ARIUM Brookhaven and @1377 Apartments are urged to avoid the area."
+    html = _story().replace("</article>", f"<p>{ending}</p></article>")
+    assert extract(html, "https://news.example/council-votes").body.endswith(ending)

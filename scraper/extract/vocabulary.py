@@ -254,7 +254,7 @@ SIGN_OFF = re.compile(
     r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
     r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
     r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
-    r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|@\w{3,}\b|"
+    r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|(?<!\w)@[^\W\d]\w{2,}\b|"
     # Appeals to readers: subscribe, support, become a member, get the app.
     r"\bsubscribe (?:now|today)\b|\b(?:already|not) a (?:subscriber|member)\b|"
     r"\bif you (?:enjoyed|liked|value)\b|"
