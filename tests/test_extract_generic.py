@@ -533,3 +533,30 @@ def test_a_building_named_with_an_at_sign_is_no_social_handle() -> None:
     ending = "Residents of ARIUM Brookhaven and @1377 Apartments are urged to avoid the area."
     html = _story().replace("</article>", f"<p>{ending}</p></article>")
     assert extract(html, "https://news.example/council-votes").body.endswith(ending)
+
+
+@pytest.mark.parametrize(
+    ("page", "day"),
+    [
+        # Declared 2022-01-04 (UTC), shown "06.01.2022" under the headline.
+        (TRAFILATURA_PAGES / "outdoor-magazin.com-vanlife-9fe7bc.html.gz", "2022-01-06"),
+        # Declared 2022-11-17, shown 09.03.2022 in the page's hero.
+        (TRAFILATURA_PAGES / "heizung.de.waermepumpen-4b2357.html.gz", "2022-03-09"),
+        # Shown 18.07.2024: the day it declares it was modified; published stays declared.
+        (FUNDUS / "ch_NZZ.html.gz", "2023-10-07"),
+    ],
+)
+def test_the_day_shown_under_the_headline_wins_over_a_declared_one(page: Path, day: str) -> None:
+    if not page.exists():
+        pytest.skip(f"shared corpus page {page} is absent")
+    assert (extract(gzip.decompress(page.read_bytes())).published or "")[:10] == day
+
+
+def test_a_date_for_search_engines_only_is_not_the_one_shown() -> None:
+    declared = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2022-12-25T11:00:02+00:00"}</script>'
+    )
+    hidden = "<span class='updated rich-snippet-hidden'>2022-12-07T10:10:52+01:00</span>"
+    html = _story(before=declared).replace("</h1>", f"</h1>{hidden}")
+    assert extract(html, "https://news.example/council-votes").published[:10] == "2022-12-25"

@@ -23,7 +23,7 @@ from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import in_boilerplate, in_other_stories
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import labelled_texts, node_text
+from scraper.extract.text import labelled_texts, node_text, screen_reader_only
 from scraper.extract.vocabulary import DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
 from scraper.urls import url_day
@@ -106,13 +106,21 @@ def _any_dateline(root: HtmlElement, languages: tuple[str, ...] | None) -> str |
 def _first_dateline(nodes: list[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
     for node in nodes:
         text = node_text(node)
-        if len(text) > _MAX_DATELINE or in_other_stories(node):
+        if len(text) > _MAX_DATELINE or in_other_stories(node) or _unseen(node):
             continue
         digit = _DIGIT.search(text)
         found = find_date(text, languages) if digit and digit.start() <= _DATE_START else None
         if found:
             return found
     return None
+
+
+def _unseen(node: HtmlElement) -> bool:
+    """A line classed as hidden ("rich-snippet-hidden": a date for search engines only)."""
+    return screen_reader_only(node) or "hidden" in _CLASS_WORDS.split(node.get("class") or "")
+
+
+_CLASS_WORDS = re.compile(r"[\s_-]+")
 
 
 def _date_below_headline(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
@@ -159,9 +167,8 @@ def dates(
     languages = (lang,) if lang else None
     structured = next(filter(None, (parse_date(v) for v in data.published)), None)
     visible = _visible_date(tree, era, scope, languages)
-    published = structured or visible
-    if published is None:
-        published = _dateline(tree, languages)
+    line = _dateline(tree, languages) if visible is None else None
+    published = structured or visible or line
     if published is None:
         published = _text_date(scope if scope is not None else tree, languages)
     if published is None and url:
@@ -182,6 +189,8 @@ def dates(
             modified = parse_date(node.get("datetime") or node_text(node), languages)
             if modified:
                 break
+    if structured and line and era is None and _shown_instead(structured, line, modified, tz):
+        published = line
     if not tz and published and visible and _shown_in_local_time(published, visible, tree, data):
         # No profile zone, but the page shows the day of this UTC instant in its locale's
         # zone: give the dates in that zone, as the page's readers see them.
@@ -190,6 +199,16 @@ def dates(
         in_timezone(published, tz) if published else None,
         in_timezone(modified, tz) if modified else None,
     )
+
+
+def _shown_instead(declared: str, shown: str, modified: str | None, tz: str | None) -> bool:
+    """Whether the day a generic page shows under its headline replaces the declared one: days
+    apart (not a UTC/local-time shift), and not the day the page declares it was modified
+    (that line shows the update)."""
+    day = calendar_day(shown, tz)
+    if abs(_ordinal(declared, tz) - _ordinal(shown, tz)) <= 1:
+        return False
+    return modified is None or calendar_day(modified, tz) != day
 
 
 def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: Structured) -> bool:
