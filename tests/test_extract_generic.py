@@ -465,6 +465,8 @@ def test_a_hidden_label_or_breakpoint_does_not_hide_the_block(
     [
         ("gh_ragingbit_collaborating-when-using-git", "https://www.conventionalcommits.org/"),
         ("gh_raccoony_2017-retrospective", "듣도 보도 못한 정치(이진순, 문학동네)"),
+        # a paragraph that is a link shown as its address, in Koenig's kg-canvas
+        ("gh_acmconsulting_want-to-buy-a-chrome-book", "http://zipso.net/chromebook-specs"),
     ],
 )
 def test_a_writers_list_of_links_in_the_posts_content_is_kept(case_id: str, reference: str) -> None:

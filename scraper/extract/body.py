@@ -121,6 +121,7 @@ _ANY_WORD = re.compile(r"\w")
 _MIN_STORY_WORDS = 60
 _CUT_MARKS = ("…", "...", "[…]", "[...]", "(…)")
 _MAX_SIGN_OFF = 300
+_ADDRESS = re.compile(r"https?://\S+")  # a link shown as its address: a reference
 
 
 @dataclass
@@ -359,8 +360,11 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     if not _ANY_WORD.search(text):
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
     if block.link_chars > 0.6 * len(text) and len(text) < 200:
-        # A writer's list of links (references, further reading) in the post's own content.
-        return not (authored and block.kind == "li" and not block.jumps)
+        # In the post's own content, a writer's list of links (further reading) or a link
+        # shown as its address is a reference, not navigation.
+        return not (
+            authored and not block.jumps and (block.kind == "li" or _ADDRESS.fullmatch(text))
+        )
     if len(text) >= 60:
         return False
     return bool(FURNITURE.match(text) or _DATELINE.match(text) or ROUNDUP.match(text))

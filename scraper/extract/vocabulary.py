@@ -394,8 +394,11 @@ CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
     ("screen", "reader"),
     ("visually", "hidden"),
 }
-# The container in which Ghost and WordPress themes put what the writer wrote, and only that.
-AUTHORED_CLASSES = frozenset({"gh-content", "post-content", "post-full-content", "entry-content"})
+# The container in which Ghost (Koenig's kg-canvas) and WordPress themes put what the writer
+# wrote, and only that.
+AUTHORED_CLASSES = frozenset(
+    {"gh-content", "post-content", "post-full-content", "entry-content", "kg-canvas"}
+)
 # Names of the story's own container.
 CLASS_POSITIVE = frozenset(
     [
