@@ -211,8 +211,6 @@ class _Walker:
         saved = (self.kind, self.group, self.ordered)
         if tag in _HEADINGS:
             self.kind = tag
-        elif tag == "h1":
-            self.kind = "h2"
         elif tag in ("ul", "ol"):
             self.group, self.ordered = id(el), tag == "ol"
         elif tag in ("li", "dd", "dt") and self.kind not in _HEADINGS:

@@ -115,7 +115,6 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
     Without `hints`, class and id names are not read: only what no reader sees is junk.
     """
     found: set[HtmlElement] = set()
-    seen_h1 = root.getparent() is not None
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -130,10 +129,6 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                 found.add(el)
         elif tag in SKIP_TAGS and tag != "form":
             found.add(el)
-        elif tag == "h1" and not seen_h1:
-            # The first h1 is the page title; later ones are subheadings misusing h1.
-            found.add(el)
-            seen_h1 = True
         elif tag not in _KEEP_TAGS and el is not root:
             # ASP.NET pages wrap the whole page in one <form>, and streaming renderers park
             # the story in a hidden <div> until scripts move it: judge those by their text.
