@@ -4,7 +4,7 @@ the page shows near its title, given in the site's timezone."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from lxml import etree
@@ -75,10 +75,8 @@ def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | N
     return None
 
 
-_AFTER_HEADLINE = etree.XPath(
-    "(//h1)[1]/following::*[self::p or self::div or self::span or self::small or self::time]"
-    "[not(*[self::p or self::div])][normalize-space()][position() <= 6]"
-)
+_LINE_TAGS = frozenset({"p", "div", "span", "small", "time"})
+_AFTER = 6  # lines below the headline where its dateline may stand
 _MAX_DATELINE = 80
 _DATE_START = 16  # characters before a dateline's date: a weekday, a month or a label
 _DIGIT = re.compile(r"\d")
@@ -87,7 +85,23 @@ _DIGIT = re.compile(r"\d")
 def _dateline(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
     """The date of a short line just below the headline that opens with one ("January 22,
     2014", "21. Jan 2022 // Do it yourself"): the day the page shows for its story."""
-    return _first_dateline(_AFTER_HEADLINE(tree), languages)
+    return _first_dateline(_after_headline(tree), languages)
+
+
+def _after_headline(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """The first lines after the page's first <h1> in document order (elements holding no
+    paragraph or block of their own), read lazily: most pages answer within a few."""
+    node = next(tree.iter("h1"), None)
+    count = 0
+    while node is not None:
+        for sibling in node.itersiblings():
+            for el in sibling.iter(_LINE_TAGS):
+                if el.find("p") is None and el.find("div") is None and _shows_text(el):
+                    yield el
+                    count += 1
+                    if count == _AFTER:
+                        return
+        node = node.getparent()
 
 
 _LINES = etree.XPath(
@@ -103,7 +117,12 @@ def _any_dateline(root: HtmlElement, languages: tuple[str, ...] | None) -> str |
     return _first_dateline(_LINES(root), languages)
 
 
-def _first_dateline(nodes: list[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
+def _shows_text(el: HtmlElement) -> bool:
+    """Text beyond XML whitespace (as XPath's normalize-space: a no-break space counts)."""
+    return bool(el.text_content().strip(" \t\n\r"))
+
+
+def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
     for node in nodes:
         text = node_text(node)
         if len(text) > _MAX_DATELINE or in_other_stories(node) or _unseen(node):
