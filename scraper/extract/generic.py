@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -53,6 +54,12 @@ def hint(
     attrs = f"{el.get('class', '')} {el.get('id', '')}"
     if not attrs.strip():
         return 0
+    return _hint(attrs, negative, pairs)
+
+
+@lru_cache(maxsize=4096)
+def _hint(attrs: str, negative: frozenset[str], pairs: frozenset[tuple[str, str]]) -> int:
+    """`hint` of a class and id string (pages repeat theirs: each is read once)."""
     if "-" in attrs:
         attrs = POST_TOPIC_CLASSES.sub(" ", attrs)
     words = [w.lower() for w in _WORD_SPLIT.split(attrs) if w]
