@@ -28,7 +28,7 @@ from scraper.extract.generic import Content, in_boilerplate, junk, main_content
 from scraper.extract.headline import fold, title
 from scraper.extract.html import xml_safe
 from scraper.extract.published import dates
-from scraper.extract.selectors import select, select_first
+from scraper.extract.selectors import applicable_under, select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.teasers.groups import in_navigation
 from scraper.extract.text import (
@@ -113,7 +113,8 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     """The standfirst shown under the title, if the page shows one: a short block near the
     title (never a whole header holding the h1)."""
     within = scope if scope is not None and not selectors(era, "lede") else tree
-    nodes = (n for sel in selectors(era, "lede") or GENERIC["lede"] for n in select(within, sel))
+    chosen = applicable_under(within, selectors(era, "lede") or GENERIC["lede"])
+    nodes = (n for sel in chosen for n in select(within, sel))
     for node in nodes:
         text = normalize_space(node.text_content())
         # A card excerpt in a related block is no standfirst, whatever markup wraps it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
@@ -34,51 +35,77 @@ def select(node: HtmlElement, selector: str) -> list[HtmlElement]:
     return compile_css(selector)(node)
 
 
+class _Needs(NamedTuple):
+    classes: frozenset[str]  # class names and ids the part requires
+    ids: frozenset[str]
+    in_class: frozenset[str]  # texts its [class*=…] tests require within some class
+
+
 @cache
-def _needs(selector: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    """Per comma-separated part: the class names and ids it requires to exist in the page."""
+def _needs(selector: str) -> tuple[_Needs, ...]:
+    """Per comma-separated part: what it requires to exist in the page."""
     if ":not(" in selector or "\\" in selector:
-        return ((frozenset(), frozenset()),)
+        return (_Needs(frozenset(), frozenset(), frozenset()),)
     parts = []
     for part in selector.split(","):
+        in_class = frozenset(re.findall(r"\[class\*=[\"']?([^\"'\]]+)", part))
         part = re.sub(r"\[[^\]]*\]", "", part)  # attribute values may hold dots
-        parts.append(
-            (frozenset(re.findall(r"\.([\w-]+)", part)), frozenset(re.findall(r"#([\w-]+)", part)))
-        )
+        classes = frozenset(re.findall(r"\.([\w-]+)", part))
+        parts.append(_Needs(classes, frozenset(re.findall(r"#([\w-]+)", part)), in_class))
     return tuple(parts)
 
 
-_INDEX: list[tuple[HtmlElement, frozenset[str], frozenset[str]]] = []
+class _Index(NamedTuple):
+    classes: frozenset[str]
+    ids: frozenset[str]
+    class_text: str  # every class attribute, one per line
 
 
-def _page_index(node: HtmlElement) -> tuple[frozenset[str], frozenset[str]]:
-    """Every class token and id on the page (cached for the last few pages)."""
-    for cached_root, classes, ids in _INDEX:
-        if cached_root is node:
-            return classes, ids
-    root = node.getroottree().getroot()
-    for cached_root, classes, ids in _INDEX:
-        if cached_root is root:
-            return classes, ids
-    classes = frozenset(" ".join(root.xpath("//@class")).split())
-    ids = frozenset(str(i) for i in root.xpath("//@id"))
-    _INDEX.insert(0, (root, classes, ids))
+_INDEX: list[tuple[HtmlElement, _Index]] = []
+
+
+def _index(node: HtmlElement) -> _Index:
+    """Every class and id under `node` (cached for the last few nodes)."""
+    for cached, index in _INDEX:
+        if cached is node:
+            return index
+    class_text = "\n".join(node.xpath("descendant-or-self::*/@class"))
+    ids = frozenset(str(i) for i in node.xpath("descendant-or-self::*/@id"))
+    index = _Index(frozenset(class_text.split()), ids, class_text)
+    _INDEX.insert(0, (node, index))
     del _INDEX[4:]
-    return classes, ids
+    return index
 
 
-def _may_match(node: HtmlElement, selector: str) -> bool:
-    """False when the page lacks a class or id the selector needs: skips the XPath walk."""
+def _page_index(node: HtmlElement) -> _Index:
+    return _index(node.getroottree().getroot())
+
+
+def _may_match(node: HtmlElement, selector: str, index: _Index | None = None) -> bool:
+    """False when the page (or `index`'s subtree) lacks a class or id the selector needs:
+    skips the XPath walk."""
     needs = _needs(selector)
-    if all(not c and not i for c, i in needs):
+    if all(not (n.classes or n.ids) for n in needs) and index is None:
         return True
-    classes, ids = _page_index(node)
-    return any(c <= classes and i <= ids for c, i in needs)
+    found = index or _page_index(node)
+    return any(
+        n.classes <= found.classes
+        and n.ids <= found.ids
+        and all(text in found.class_text for text in n.in_class)
+        for n in needs
+    )
 
 
 def applicable(tree: HtmlElement, selectors: tuple[str, ...]) -> tuple[str, ...]:
     """The selectors that can match somewhere on this page (the rest need a missing class/id)."""
     return tuple(s for s in selectors if _may_match(tree, s))
+
+
+def applicable_under(node: HtmlElement, selectors: tuple[str, ...]) -> tuple[str, ...]:
+    """The selectors that can match under `node`: one pass over its classes and ids instead of
+    a walk per selector (for long lists of guesses, most of which a page lacks)."""
+    index = _index(node)
+    return tuple(s for s in selectors if _may_match(node, s, index))
 
 
 def select_first(node: HtmlElement, selectors: tuple[str, ...]) -> list[HtmlElement]:
