@@ -265,7 +265,7 @@ def _text_byline(tree: HtmlElement) -> list[str]:
 def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[str]:
     """The names of a one-line byline crediting several people ("par A et B"): byline
     markup matched more than once inside one short element."""
-    for sel in GENERIC["authors"][:_AUTHOR_LINKS]:
+    for sel in applicable_under(scope, GENERIC["authors"][:_AUTHOR_LINKS]):
         found = select(scope, sel)[:6]
         if len(found) < 2:
             continue
@@ -287,8 +287,9 @@ def _generic_byline(
 ) -> list[str]:
     """The names of the first generic byline markup under `within` that names a person;
     page-wide, outside menus, sidebars and comments ("Our authors", a commenter's page)."""
+    present = set(applicable_under(within, GENERIC["authors"]))
     for position, sel in enumerate(GENERIC["authors"]):
-        nodes = select(within, sel)
+        nodes = select(within, sel) if sel in present else []
         kept = (n for n in nodes if not in_navigation(n)) if page_wide else nodes
         found = _one_line(list(itertools.islice(kept, limit)))
         names = author_rules.byline_authors(first_line(n) for n in found)
