@@ -418,6 +418,13 @@ def test_text_is_kept_as_the_page_shows_it() -> None:
 TRAFILATURA_PAGES = FUNDUS.parent / "trafilatura-dev" / "html"
 
 
+def _corpus_article(page: Path) -> Article:
+    """The generic extraction of a shared corpus page (skipped when the corpus is absent)."""
+    if not page.exists():
+        pytest.skip(f"shared corpus page {page} is absent")
+    return extract(gzip.decompress(page.read_bytes()))
+
+
 @pytest.mark.parametrize(
     ("page", "opening"),
     [
@@ -431,9 +438,7 @@ TRAFILATURA_PAGES = FUNDUS.parent / "trafilatura-dev" / "html"
     ],
 )
 def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, opening: str) -> None:
-    if not page.exists():
-        pytest.skip(f"shared corpus page {page} is absent")
-    article = extract(gzip.decompress(page.read_bytes()))
+    article = _corpus_article(page)
     assert article.lede is not None and article.lede.startswith(opening)
     assert opening not in article.body
 
@@ -504,9 +509,7 @@ def test_an_accordions_toggle_links_are_no_writers_list() -> None:
 )
 def test_without_any_other_date_a_line_opening_with_one(case_id: str, day: str) -> None:
     page = TRAFILATURA_PAGES / f"{case_id}.html.gz"
-    if not page.exists():
-        pytest.skip(f"shared corpus page {page} is absent")
-    assert (extract(gzip.decompress(page.read_bytes())).published or "")[:10] == day
+    assert (_corpus_article(page).published or "")[:10] == day
 
 
 @pytest.mark.parametrize(
@@ -549,9 +552,7 @@ def test_a_building_named_with_an_at_sign_is_no_social_handle() -> None:
     ],
 )
 def test_the_day_shown_under_the_headline_wins_over_a_declared_one(page: Path, day: str) -> None:
-    if not page.exists():
-        pytest.skip(f"shared corpus page {page} is absent")
-    assert (extract(gzip.decompress(page.read_bytes())).published or "")[:10] == day
+    assert (_corpus_article(page).published or "")[:10] == day
 
 
 def test_a_date_for_search_engines_only_is_not_the_one_shown() -> None:
