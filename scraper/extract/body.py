@@ -286,7 +286,8 @@ def collect_blocks(
     authored: bool = False,
 ) -> list[Block]:
     """The text blocks under `roots` in document order, minus skipped subtrees and furniture.
-    In an `authored` container (the CMS's post content), a list of links is the writer's."""
+    In an `authored` container (the CMS's post content) the writer's link lists and bare
+    addresses are references, not furniture."""
     return clean_blocks(raw_blocks(roots, skip, base_url), authored)
 
 

@@ -88,6 +88,16 @@ def _partly(word: str, previous: str, following: str) -> bool:
     return word == "hidden" and (previous in CLASS_HIDDEN_PARTS or following in CLASS_BREAKPOINTS)
 
 
+_HIDING = frozenset({"hidden", "sronly", "screenreader", "visuallyhidden"})
+_HIDING_PAIRS = frozenset({("sr", "only"), ("screen", "reader"), ("visually", "hidden")})
+
+
+def hidden_by_class(el: HtmlElement) -> bool:
+    """Whether the element's own class words hide it ("rich-snippet-hidden", "sr-only"); a
+    hidden label or a breakpoint ("hidden-xs") does not."""
+    return hint(el, _HIDING, _HIDING_PAIRS) == -1  # -2 is a comment thread, not hiding
+
+
 def in_boilerplate(node: HtmlElement) -> bool:
     """Whether an element sits in a block whose names say boilerplate (related stories, a
     sidebar…): its excerpts and dates belong to other stories."""

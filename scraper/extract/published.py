@@ -20,10 +20,10 @@ from scraper.extract.dates import (
     zone_of_locale,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import in_boilerplate, in_other_stories
+from scraper.extract.generic import hidden_by_class, in_boilerplate, in_other_stories
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import labelled_texts, node_text, screen_reader_only
+from scraper.extract.text import labelled_texts, node_text
 from scraper.extract.vocabulary import DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
 from scraper.urls import url_day
@@ -125,21 +125,13 @@ def _shows_text(el: HtmlElement) -> bool:
 def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
     for node in nodes:
         text = node_text(node)
-        if len(text) > _MAX_DATELINE or in_other_stories(node) or _unseen(node):
+        if len(text) > _MAX_DATELINE or in_other_stories(node) or hidden_by_class(node):
             continue
         digit = _DIGIT.search(text)
         found = find_date(text, languages) if digit and digit.start() <= _DATE_START else None
         if found:
             return found
     return None
-
-
-def _unseen(node: HtmlElement) -> bool:
-    """A line classed as hidden ("rich-snippet-hidden": a date for search engines only)."""
-    return screen_reader_only(node) or "hidden" in _CLASS_WORDS.split(node.get("class") or "")
-
-
-_CLASS_WORDS = re.compile(r"[\s_-]+")
 
 
 def _date_below_headline(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:

@@ -36,7 +36,7 @@ def select(node: HtmlElement, selector: str) -> list[HtmlElement]:
 
 
 class _Needs(NamedTuple):
-    classes: frozenset[str]  # class names and ids the part requires
+    classes: frozenset[str]  # class names the part requires
     ids: frozenset[str]
     in_class: frozenset[str]  # texts its [class*=…] tests require within some class
 
@@ -78,6 +78,7 @@ def _index(node: HtmlElement) -> _Index:
 
 
 def _page_index(node: HtmlElement) -> _Index:
+    """The index of the whole page `node` belongs to."""
     return _index(node.getroottree().getroot())
 
 
