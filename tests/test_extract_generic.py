@@ -563,3 +563,20 @@ def test_a_date_for_search_engines_only_is_not_the_one_shown() -> None:
     hidden = "<span class='updated rich-snippet-hidden'>2022-12-07T10:10:52+01:00</span>"
     html = _story(before=declared).replace("</h1>", f"</h1>{hidden}")
     assert extract(html, "https://news.example/council-votes").published[:10] == "2022-12-25"
+
+
+@pytest.mark.parametrize(
+    ("ruby", "shown"),
+    [
+        # Furigana shown above the text (NHK News Web Easy): the text reads without it.
+        ("<ruby>子<rt>こ</rt></ruby>どもを<ruby>守<rt>まも</rt></ruby>る", "子どもを守る"),
+        # With <rp>, the page spells the plain-text form itself (Yomiuri): kept as written.
+        (
+            "<ruby><rb>尹錫悦</rb><rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp></ruby>大統領",
+            "尹錫悦（ユンソンニョル）大統領",
+        ),
+    ],
+)
+def test_ruby_readings_are_read_as_the_page_means_them(ruby: str, shown: str) -> None:
+    html = _story().replace("</article>", f"<p>{ruby}は法律で決まりました。</p></article>")
+    assert shown in extract(html, "https://news.example/council-votes").body

@@ -180,6 +180,8 @@ class _Walker:
             return
         if screen_reader_only(el):
             return  # "(opens in a new tab)": not the story as shown
+        if tag == "rt" and _annotation(el):
+            return
         if depth > _MAX_DEPTH:
             self.add(el.text_content())
             return
@@ -254,6 +256,14 @@ class _Walker:
             self.html.append("</a>")
         elif markup:
             self.html.append(f"</{markup}>")
+
+
+def _annotation(rt: HtmlElement) -> bool:
+    """A ruby reading shown above its text (furigana), not inline: its ruby gives no <rp>
+    parentheses, the plain-text form a page writes when it means the reading to be read inline
+    ("尹錫悦（ユンソンニョル）")."""
+    ruby = rt.getparent()
+    return ruby is not None and ruby.find("rp") is None
 
 
 _CELLS = frozenset({"td", "th"})
