@@ -580,3 +580,15 @@ def test_a_date_for_search_engines_only_is_not_the_one_shown() -> None:
 def test_ruby_readings_are_read_as_the_page_means_them(ruby: str, shown: str) -> None:
     html = _story().replace("</article>", f"<p>{ruby}は法律で決まりました。</p></article>")
     assert shown in extract(html, "https://news.example/council-votes").body
+
+
+def test_a_teaser_cards_date_inside_the_story_is_not_the_storys() -> None:
+    card = (
+        "<div class='card'><h3><a href='/other-story'>Another story</a></h3>"
+        "<div class='kicker'><span>03-05-2022</span></div></div>"
+    )
+    own = "<p class='meta'>miércoles <time datetime='2022-05-04T07:59:48-04:00'>07:59</time></p>"
+    html = (
+        _story().replace("</header>", f"</header>{own}").replace("</article>", f"{card}</article>")
+    )
+    assert extract(html, "https://news.example/council-votes").published[:10] == "2022-05-04"

@@ -3,6 +3,7 @@ the page shows near its title, given in the site's timezone."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -56,7 +57,8 @@ def _visible_date(
 
 def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
     """A date written as text: a labelled date ("Datum: 28.04.2023"), date-named elements
-    outside related blocks (their dates are other stories'), then any short dated line."""
+    outside related blocks (their dates are other stories'), then any short dated line outside
+    teaser cards."""
     for text in labelled_texts(scope, _DATE_LABEL):
         found = find_date(text, languages) if len(text) < 80 else None
         if found:
@@ -68,13 +70,28 @@ def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | N
         if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str):
             continue
         text = el.text
-        if text and len(text) < 120 and any(c.isdigit() for c in text):
+        if text and len(text) < 120 and any(c.isdigit() for c in text) and not _in_card(el):
             found = find_date(text.strip(), languages)
             if found:
                 return found
     return None
 
 
+_CARD_HEADLINE = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4]//a[@href])")
+
+
+def _in_card(node: HtmlElement) -> bool:
+    """Whether the node sits in a teaser card (a block a few levels up whose heading links to
+    another page): the date there is that other story's."""
+    for ancestor in itertools.islice(node.iterancestors(), _CARD_DEPTH):
+        if ancestor.tag in ("main", "body"):
+            return False
+        if _CARD_HEADLINE(ancestor):
+            return True
+    return False
+
+
+_CARD_DEPTH = 3
 _LINE_TAGS = frozenset({"p", "div", "span", "small", "time"})
 _AFTER = 6  # lines below the headline where its dateline may stand
 _MAX_DATELINE = 80
