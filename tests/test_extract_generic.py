@@ -592,3 +592,15 @@ def test_a_teaser_cards_date_inside_the_story_is_not_the_storys() -> None:
         _story().replace("</header>", f"</header>{own}").replace("</article>", f"{card}</article>")
     )
     assert extract(html, "https://news.example/council-votes").published[:10] == "2022-05-04"
+
+
+@pytest.mark.parametrize("tool", ["Mit Freunden teilen", "drukuj", "Rezept drucken", "Condividi"])
+def test_print_and_share_buttons_in_other_languages_are_no_text(tool: str) -> None:
+    html = _story().replace("</header>", f"</header><p>{tool}</p>")
+    assert tool not in extract(html, "https://news.example/council-votes").body
+
+
+def test_a_sentence_about_parts_is_no_share_button() -> None:
+    line = "Die Teilen des Motors wurden ersetzt."
+    html = _story().replace("</header>", f"</header><p>{line}</p>")
+    assert line in extract(html, "https://news.example/council-votes").body

@@ -243,6 +243,9 @@ FURNITURE = re.compile(
     r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
     r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
     r"inhaltsverzeichnis|embed|"
+    # "print" and "share" in more languages.
+    r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
+    r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|"
     r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
     r"【?関連記事】?|関連キーワード|おすすめ情報|"
     r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
