@@ -604,3 +604,25 @@ def test_a_sentence_about_parts_is_no_share_button() -> None:
     line = "Die Teilen des Motors wurden ersetzt."
     html = _story().replace("</header>", f"</header><p>{line}</p>")
     assert line in extract(html, "https://news.example/council-votes").body
+
+
+def test_a_writers_h1_subheadings_in_the_posts_content_are_kept() -> None:
+    path = CMS / "expected.json"
+    if not path.exists():
+        pytest.skip(f"shared corpus {CMS} is absent")
+    case_id = "gh_raccoony_python-news-for-korean-2017-4th-week-apr"
+    gold = json.loads(path.read_text(encoding="utf-8"))[case_id]
+    article = extract(gzip.decompress((CMS / f"{case_id}.html.gz").read_bytes()), gold["url"])
+    blocks = article.body.split("\n\n")
+    assert "블로그" in blocks and "프로젝트" in blocks and "<h2>블로그</h2>" in article.body_html
+    assert article.title not in blocks  # the headline (the page's first h1) stays out
+
+
+def test_the_headline_repeated_as_an_h1_in_the_posts_content_stays_out() -> None:
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = (
+        "<html><body><h1>Council votes the budget</h1><div class='gh-content'>"
+        f"<h1>Council votes the budget</h1>{text}<h1>What comes next</h1>{text}</div></body></html>"
+    )
+    blocks = extract(html, "https://news.example/council-votes").body.split("\n\n")
+    assert "What comes next" in blocks and "Council votes the budget" not in blocks

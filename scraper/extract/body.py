@@ -138,9 +138,15 @@ class Block:
 
 
 class _Walker:
-    def __init__(self, skip: Container[HtmlElement], base_url: str | None) -> None:
+    def __init__(
+        self,
+        skip: Container[HtmlElement],
+        base_url: str | None,
+        subheadings: Container[HtmlElement] = (),
+    ) -> None:
         self.skip = skip
         self.base_url = base_url
+        self.subheadings = subheadings
         self.blocks: list[Block] = []
         self.text: list[str] = []
         self.html: list[str] = []
@@ -176,6 +182,9 @@ class _Walker:
 
     def walk(self, el: HtmlElement, depth: int = 0) -> None:
         tag = el.tag
+        if el in self.subheadings:
+            self._block(el, "h2", depth)
+            return
         if not isinstance(tag, str) or tag in SKIP_TAGS or el in self.skip:
             return
         if screen_reader_only(el):
@@ -297,15 +306,33 @@ def collect_blocks(
 ) -> list[Block]:
     """The text blocks under `roots` in document order, minus skipped subtrees and furniture.
     In an `authored` container (the CMS's post content) the writer's link lists and bare
-    addresses are references, not furniture."""
-    return clean_blocks(raw_blocks(roots, skip, base_url), authored)
+    addresses are references, not furniture, and h1 subheadings are kept (as h2)."""
+    subheadings = _subheadings(roots[0]) if authored and roots else set()
+    if subheadings:
+        skip = set(skip) - {el for heading in subheadings for el in heading.iter()}
+    return clean_blocks(raw_blocks(roots, skip, base_url, subheadings), authored)
+
+
+def _subheadings(root: HtmlElement) -> set[HtmlElement]:
+    """The writer's h1 subheadings under `root`: every h1 but the page's headline and its
+    repeats (every h1 is otherwise skipped as the page's title)."""
+    headline = next(root.getroottree().getroot().iter("h1"), None)
+    title = normalize_space(headline.text_content()) if headline is not None else None
+    return {
+        heading
+        for heading in root.iter("h1")
+        if heading is not headline and normalize_space(heading.text_content()) != title
+    }
 
 
 def raw_blocks(
-    roots: list[HtmlElement], skip: Container[HtmlElement] = (), base_url: str | None = None
+    roots: list[HtmlElement],
+    skip: Container[HtmlElement] = (),
+    base_url: str | None = None,
+    subheadings: Container[HtmlElement] = (),
 ) -> list[Block]:
     """Every text block under `roots` in document order, minus skipped subtrees."""
-    walker = _Walker(skip, base_url)
+    walker = _Walker(skip, base_url, subheadings)
     for root in roots:
         if root.tag in _CONTAINERS:  # chosen for the prose it holds (see generic.junk)
             walker._block(root, "div", 0)
