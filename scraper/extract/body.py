@@ -147,6 +147,7 @@ class _Walker:
         self.skip = skip
         self.base_url = base_url
         self.subheadings = subheadings
+        self.in_subheading = 0  # inside one, its text is read though junk() skipped every h1
         self.blocks: list[Block] = []
         self.text: list[str] = []
         self.html: list[str] = []
@@ -183,9 +184,13 @@ class _Walker:
     def walk(self, el: HtmlElement, depth: int = 0) -> None:
         tag = el.tag
         if el in self.subheadings:
+            self.in_subheading += 1
             self._block(el, "h2", depth)
+            self.in_subheading -= 1
             return
-        if not isinstance(tag, str) or tag in SKIP_TAGS or el in self.skip:
+        if not isinstance(tag, str) or tag in SKIP_TAGS:
+            return
+        if el in self.skip and not self.in_subheading:
             return
         if screen_reader_only(el):
             return  # "(opens in a new tab)": not the story as shown
@@ -308,8 +313,6 @@ def collect_blocks(
     In an `authored` container (the CMS's post content) the writer's link lists and bare
     addresses are references, not furniture, and h1 subheadings are kept (as h2)."""
     subheadings = _subheadings(roots[0]) if authored and roots else set()
-    if subheadings:
-        skip = set(skip) - {el for heading in subheadings for el in heading.iter()}
     return clean_blocks(raw_blocks(roots, skip, base_url, subheadings), authored)
 
 
