@@ -15,7 +15,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.extract.body import SKIP_TAGS, Block, collect_blocks, raw_blocks
+from scraper.extract.body import SKIP_TAGS, Block, clean_blocks, collect_blocks, raw_blocks
 from scraper.extract.vocabulary import (
     AUTHORED_CLASSES,
     CLASS_BREAKPOINTS,
@@ -273,8 +273,9 @@ def _intro(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> str |
         for sibling in node.itersiblings(preceding=True):
             if sibling in skip or not isinstance(sibling.tag, str) or not _text_len(sibling):
                 continue
-            # A standfirst set as a heading is a lone heading, which the body drops.
-            blocks = collect_blocks([sibling], skip, url) or raw_blocks([sibling], skip, url)
+            # A standfirst set as a heading is a lone heading, which cleaning drops.
+            raw = raw_blocks([sibling], skip, url)
+            blocks = clean_blocks(raw) or raw
             if not blocks:
                 continue  # an image and its (skipped) caption
             if len(blocks) != 1 or blocks[0].kind in ("li", "row") or hint(sibling) < 0:
