@@ -195,7 +195,9 @@ def dates(
     languages = (lang,) if lang else None
     structured = next(filter(None, (parse_date(v) for v in data.published)), None)
     visible = _visible_date(tree, era, scope, languages)
-    line = _dateline(tree, languages) if visible is None else None
+    # The line under the headline: a fallback, or (no profile) a rival to the declared date.
+    wanted = visible is None and (structured is None or era is None)
+    line = _dateline(tree, languages) if wanted else None
     published = structured or visible or line
     if published is None:
         published = _text_date(scope if scope is not None else tree, languages)
