@@ -132,7 +132,8 @@ def crawl(
     are discovered, and each page's shape and structured data say whether it is an article.
     Re-running is incremental: archived articles are not downloaded again unless the site
     says they changed. Every request and response is kept as sent and received in WARC files
-    (--warc-dir; --no-warc not to), which `scraper reparse` reads again. One crawl per archive at a time: a second one is refused (exit 1).
+    (--warc-dir; --no-warc not to), which `scraper reparse` reads again. One crawl per
+    archive at a time: a second one is refused (exit 1).
     The whole log goes to --log-file. Exit codes: 0 ok, 1 could not start, 3 abnormal error
     or reject rate, 4 fetched nothing usable (no network, nothing answers), 5 archive error,
     6 closed early, 11 interrupted.

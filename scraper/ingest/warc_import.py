@@ -282,8 +282,9 @@ def import_warcs(
         # sightings and rejects are not stored twice under two runs. Each file is marked
         # begun (start -1) before any of it is stored.
         path.store.replay(min(done.values()) if done else None)
+        begun = {file for file, _ in done}
         for file in files:
-            if not any(f == file for f, _ in done):
+            if file not in begun:
                 archive.record_unit(
                     Unit(file, BEGUN, BEGUN, os.path.getsize(file)), 0, path.crawl_id
                 )
