@@ -405,6 +405,24 @@ def test_wordpress_categories_are_topics_not_layout() -> None:
     assert extract(html, "https://news.example/council-votes").published[:10] == "2014-01-22"
 
 
+def test_a_script_inside_the_standfirst_is_not_its_text() -> None:
+    """An image's JSON-LD set inside the standfirst's block shows nothing (selbermachen.de)."""
+    lead = "The council voted the budget after a long and bitter debate."
+    script = '<script type="application/ld+json">{"@type": "ImageObject"}</script>'
+    html = _story().replace("</h1>", f"</h1><div class='standfirst'>{script}<p>{lead}</p></div>")
+    assert extract(html, "https://news.example/council-votes").lede == lead
+
+
+def test_a_date_drawn_from_the_json_beside_it_is_read() -> None:
+    """A client-rendered date element holds the JSON it is drawn from (uk.trustpilot.com)."""
+    dates = (
+        "<div class='review-dates'><script type='application/json'>"
+        '{"publishedDate":"2016-11-04T20:37:27Z"}</script><review-dates></review-dates></div>'
+    )
+    html = _story().replace("</h1>", f"</h1>{dates}")
+    assert extract(html, "https://news.example/council-votes").published[:10] == "2016-11-04"
+
+
 def test_text_is_kept_as_the_page_shows_it() -> None:
     """Typographic quotes, dashes, no-break spaces, ellipses and emoji are the page's text."""
     line = "Il a dit\u00a0: «\u00a0C’est fini – vraiment…\u00a0» 🎉 puis il est parti, sans un mot."

@@ -116,7 +116,7 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     chosen = applicable_under(within, selectors(era, "lede") or GENERIC["lede"])
     nodes = (n for sel in chosen for n in select(within, sel))
     for node in nodes:
-        text = normalize_space(node.text_content())
+        text = node_text(node)
         # A card excerpt in a related block is no standfirst, whatever markup wraps it.
         related = in_boilerplate(node)
         if (

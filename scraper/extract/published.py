@@ -24,7 +24,7 @@ from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import hidden_by_class, in_boilerplate, in_other_stories
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import labelled_texts, node_text
+from scraper.extract.text import labelled_texts, normalize_space
 from scraper.extract.vocabulary import DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
 from scraper.urls import url_day
@@ -34,6 +34,12 @@ _DATE_LABEL = re.compile(rf"^\s*{alternation(DATE_LABELS)}\s*:?\s*$", re.IGNOREC
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
 
+def _date_text(node: HtmlElement) -> str:
+    """A date element's text, its scripts included: a client-rendered date sits there as the
+    JSON it is drawn from."""
+    return normalize_space(node.text_content())
+
+
 def _visible_date(
     tree: HtmlElement, era: Era | None, scope: HtmlElement | None, languages: tuple[str, ...] | None
 ) -> str | None:
@@ -41,7 +47,7 @@ def _visible_date(
         return None
     for node in select_first(scope, selectors(era, "published") or GENERIC["published"]):
         value = node.get("datetime") or node.get("content")
-        found = parse_iso(value) if value else find_date(node_text(node), languages)
+        found = parse_iso(value) if value else find_date(_date_text(node), languages)
         if found:
             return found
     if era is None:
@@ -49,7 +55,7 @@ def _visible_date(
     # A known site's header may show its date as text only ("27 novembre 2025").
     head = next((h for h in scope.iter("header") if next(h.iter("h1"), None) is not None), None)
     for node in select(head, '[class*="date"]') if head is not None else ():
-        found = find_date(node_text(node), languages)
+        found = find_date(_date_text(node), languages)
         if found:
             return found
     return None
@@ -141,7 +147,7 @@ def _shows_text(el: HtmlElement) -> bool:
 
 def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
     for node in nodes:
-        text = node_text(node)
+        text = _date_text(node)
         if len(text) > _MAX_DATELINE or in_other_stories(node) or hidden_by_class(node):
             continue
         digit = _DIGIT.search(text)
@@ -172,7 +178,7 @@ def _date_element(
         for node in nodes[:3]:
             # hAtom's "published"/"updated" give the instant in a title attribute.
             value = node.get("datetime") or node.get("content") or node.get("title")
-            found = (parse_iso(value) if value else None) or find_date(node_text(node), languages)
+            found = (parse_iso(value) if value else None) or find_date(_date_text(node), languages)
             if found:
                 return found
     return None
@@ -216,7 +222,7 @@ def dates(
     modified = next(filter(None, (parse_date(v) for v in data.modified)), None)
     if modified is None:
         for node in select_first(tree, selectors(era, "modified")):
-            modified = parse_date(node.get("datetime") or node_text(node), languages)
+            modified = parse_date(node.get("datetime") or _date_text(node), languages)
             if modified:
                 break
     if structured and line and era is None and _shown_instead(structured, line, modified, tz):

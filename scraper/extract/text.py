@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from collections.abc import Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.extract.vocabulary import KICKER_CLASS, SCREEN_READER_ONLY
@@ -45,8 +47,15 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+_UNSHOWN = ("script", "style", "template")
+
+
 def node_text(node: HtmlElement) -> str:
-    """Visible text of an element, whitespace-normalised."""
+    """Visible text of an element, whitespace-normalised (an embedded script or style, such
+    as an image's JSON-LD inside a standfirst's block, shows nothing)."""
+    if next(node.iter(*_UNSHOWN), None) is not None:
+        node = copy.deepcopy(node)
+        etree.strip_elements(node, *_UNSHOWN, with_tail=False)
     return normalize_space(node.text_content())
 
 
