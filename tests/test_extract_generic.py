@@ -453,6 +453,16 @@ def _corpus_article(page: Path) -> Article:
         (TRAFILATURA_PAGES / "simplyscience.ch.erdoel-27282c.html.gz", "Erdöl bildet nach"),
         # a standfirst set as a heading
         (TRAFILATURA_PAGES / "gala.fr.surnom-0b0888.html.gz", "Chargé de porter la réforme"),
+        # the one paragraph after the h1 in the header before the story's <article>
+        (FUNDUS / "de_BoersenZeitung.html.gz", "Alexander Wynaendts soll weitere vier Jahre"),
+        (FUNDUS / "de_WAZ.html.gz", "Essen.\nDrei uralte Städte tauchen"),
+        (
+            TRAFILATURA_PAGES / "chemietechnik.de.forschungsgruppe_fuer_biotechno-8451af.html.gz",
+            "Der Kunststoff-Hersteller Covestro will",
+        ),
+        # ... classed as the story's "teaser", even in a header left out of the body
+        (TRAFILATURA_PAGES / "bmfsfj.de-praesidentschaft-a002c6.html.gz", "Klimaschutz, Pandemie"),
+        (TRAFILATURA_PAGES / "mobilsicher.de.icloud-202f90.html.gz", "Medienberichten zufolge"),
     ],
 )
 def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, opening: str) -> None:

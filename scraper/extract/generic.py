@@ -268,11 +268,19 @@ def _intro(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> str |
     images), when it is one unlinked sentence or paragraph of prose."""
     node = first
     for _ in range(3):
-        if node.tag in _KEEP_TAGS:
-            return None
+        # Before the story's <article> or <main> only its header counts: the block of the h1.
+        wrapper = node.tag in _KEEP_TAGS
         for sibling in node.itersiblings(preceding=True):
-            if sibling in skip or not isinstance(sibling.tag, str) or not _text_len(sibling):
+            if not isinstance(sibling.tag, str):
                 continue
+            # The header holding the h1 is itself left out of the body, but not its standfirst.
+            headline = next(sibling.iter("h1"), None)
+            if headline is not None:
+                return _under_headline(headline, sibling, skip, url)
+            if sibling in skip or not _text_len(sibling):
+                continue
+            if wrapper:
+                return None
             # A standfirst set as a heading is a lone heading, which cleaning drops.
             raw = raw_blocks([sibling], skip, url)
             blocks = clean_blocks(raw) or raw
@@ -280,19 +288,56 @@ def _intro(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> str |
                 continue  # an image and its (skipped) caption
             if len(blocks) != 1 or blocks[0].kind in ("li", "row") or hint(sibling) < 0:
                 return None
-            text = blocks[0].text
-            if (
-                _INTRO[0] <= len(text) <= _INTRO[1]
-                and blocks[0].link_chars < 0.1 * len(text)
-                and _INTRO_END.search(text)
-            ):
-                return text
-            return None
+            return blocks[0].text if _is_intro(blocks[0]) else None
         parent = node.getparent()
-        if parent is None:
+        if parent is None or wrapper:
             return None
         node = parent
     return None
+
+
+def _is_intro(block: Block) -> bool:
+    text = block.text
+    return (
+        _INTRO[0] <= len(text) <= _INTRO[1]
+        and block.link_chars < 0.1 * len(text)
+        and _INTRO_END.search(text) is not None
+    )
+
+
+def _under_headline(
+    headline: HtmlElement, header: HtmlElement, skip: set[HtmlElement], url: str | None
+) -> str | None:
+    """The standfirst in the header block that holds the headline: its one paragraph of
+    prose after the h1, among short lines (byline, date, kicker)."""
+    after: list[HtmlElement] = []
+    node = headline
+    while node is not header:
+        after.extend(node.itersiblings())
+        node = node.getparent()
+    # Under the headline, "teaser" names the story's own (German "Teaser": the standfirst).
+    own = {
+        inner
+        for top in after
+        for el in top.iter()
+        if el in skip and _only_teaser(el)
+        for inner in el.iter()
+        if inner is el or hint(inner) >= 0
+    }
+    kept = skip - own if own else skip
+    blocks = [b for b in clean_blocks(raw_blocks(after, kept, url)) if b.kind not in ("li", "row")]
+    prose = [b for b in blocks if _is_intro(b)]
+    if len(prose) == 1 and all(b is prose[0] or len(b.text) < _INTRO[0] for b in blocks):
+        return prose[0].text
+    return None
+
+
+_NOT_TEASER = CLASS_NEGATIVE - {"teaser"}
+
+
+def _only_teaser(el: HtmlElement) -> bool:
+    """Whether class words call `el` boilerplate only for being a teaser."""
+    return hint(el) == -1 and hint(el, _NOT_TEASER) >= 0
 
 
 def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]:
