@@ -413,6 +413,17 @@ def test_a_script_inside_the_standfirst_is_not_its_text() -> None:
     assert extract(html, "https://news.example/council-votes").lede == lead
 
 
+def test_a_description_that_is_the_outlets_name_is_no_standfirst() -> None:
+    """reiterrevue.de describes its stories by its own name, shown to screen readers only."""
+    head = (
+        "<head><meta name='description' content='Reiterrevue International'>"
+        "<meta property='og:site_name' content='Reiterrevue International'></head>"
+    )
+    html = _story().replace("<html>", f"<html>{head}")
+    html = html.replace("</h1>", "</h1><span class='sr-only'>Reiterrevue International</span>")
+    assert extract(html, "https://www.reiterrevue.de/heulage").lede is None
+
+
 def test_a_date_drawn_from_the_json_beside_it_is_read() -> None:
     """A client-rendered date element holds the JSON it is drawn from (uk.trustpilot.com)."""
     dates = (

@@ -358,7 +358,9 @@ def build_article(
     members = members_only(tree, era, scope)
     content = body(tree, era, url, data, preview=members)
     blocks = content.blocks
-    if standfirst is None:
+    outlets = {fold(n) for n in names}
+    # A description that is only the outlet's name describes no story.
+    if standfirst is None and data.description and fold(data.description) not in outlets:
         standfirst = lede_as_described(tree, data.description, {b.text for b in blocks})
     if standfirst is None:
         standfirst = content.intro
@@ -371,8 +373,6 @@ def build_article(
         if profile is not None and profile.is_house_author(name):
             return True
         return author_rules.looks_like_house(name, names)
-
-    outlets = {fold(n) for n in names}
 
     def is_person(name: str) -> bool:
         return fold(name) not in outlets
