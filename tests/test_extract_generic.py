@@ -434,6 +434,16 @@ def test_a_date_drawn_from_the_json_beside_it_is_read() -> None:
     assert extract(html, "https://news.example/council-votes").published[:10] == "2016-11-04"
 
 
+def test_a_utc_date_is_given_in_the_local_zone_of_the_day_the_dateline_shows() -> None:
+    """nachrichten.at declares 22:04 UTC and shows "19. Oktober 2019 00:04 Uhr" in Vienna."""
+    declared = '<script type="application/ld+json">{"@type": "NewsArticle", '
+    declared += '"datePublished": "2019-10-18T22:04:00Z"}</script>'
+    html = _story().replace("<html>", f"<html lang='de-AT'><head>{declared}</head>")
+    html = html.replace("</h1>", "</h1><span>19. Oktober 2019 00:04 Uhr</span>")
+    published = extract(html, "https://www.nachrichten.at/politik/budget").published
+    assert published == "2019-10-19T00:04:00+02:00"
+
+
 def test_text_is_kept_as_the_page_shows_it() -> None:
     """Typographic quotes, dashes, no-break spaces, ellipses and emoji are the page's text."""
     line = "Il a dit\u00a0: «\u00a0C’est fini – vraiment…\u00a0» 🎉 puis il est parti, sans un mot."

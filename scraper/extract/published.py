@@ -227,7 +227,8 @@ def dates(
                 break
     if structured and line and era is None and _shown_instead(structured, line, modified, tz):
         published = line
-    if not tz and published and visible and _shown_in_local_time(published, visible, tree, data):
+    shown = visible or line
+    if not tz and published and shown and _shown_in_local_time(published, shown, tree, data):
         # No profile zone, but the page shows the day of this UTC instant in its locale's
         # zone: give the dates in that zone, as the page's readers see them.
         tz = zone_of_locale(tree.get("lang"), data.locale)
