@@ -536,6 +536,11 @@ def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None
         "<table><tr><th>Pays</th><th>Voix</th></tr><tr><td>France</td><td>120</td></tr>"
         "<tr><td>Espagne</td><td></td></tr></table>"
     ) in article.body_html
+    # WordPress's table block wraps the table in a <figure>: a table still, not an image.
+    block = f"<figure class='wp-block-table'>{table}<figcaption>Source: AFP</figcaption></figure>"
+    html = f"<html><body><article><h1>Title</h1>{STORY}{block}{STORY}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert "\n\nFrance | 120\n\n" in body and "Source: AFP" not in body
     layout = (
         f"<html><body><table><tr><td>{STORY}</td><td><p>Menu</p></td></tr></table></body></html>"
     )

@@ -188,7 +188,7 @@ class _Walker:
             self._block(el, "h2", depth)
             self.in_subheading -= 1
             return
-        if not isinstance(tag, str) or tag in SKIP_TAGS:
+        if not isinstance(tag, str) or (tag in SKIP_TAGS and not table_figure(el)):
             return
         if el in self.skip and not self.in_subheading:
             return
@@ -326,6 +326,11 @@ def _subheadings(root: HtmlElement) -> set[HtmlElement]:
         for heading in root.iter("h1")
         if heading is not headline and normalize_space(heading.text_content()) != title
     }
+
+
+def table_figure(el: HtmlElement) -> bool:
+    """A <figure> around a table (WordPress's table block): the table is text, not an image."""
+    return el.tag == "figure" and next(el.iter("table"), None) is not None
 
 
 def raw_blocks(

@@ -15,7 +15,14 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.extract.body import SKIP_TAGS, Block, clean_blocks, collect_blocks, raw_blocks
+from scraper.extract.body import (
+    SKIP_TAGS,
+    Block,
+    clean_blocks,
+    collect_blocks,
+    raw_blocks,
+    table_figure,
+)
 from scraper.extract.vocabulary import (
     AUTHORED_CLASSES,
     CLASS_BREAKPOINTS,
@@ -144,7 +151,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             # A header, footer or sidebar left unclosed swallows the story that follows it.
             if _little_prose(el):
                 found.add(el)
-        elif tag in SKIP_TAGS and tag != "form":
+        elif tag in SKIP_TAGS and tag != "form" and not table_figure(el):
             found.add(el)
         elif tag not in _KEEP_TAGS and el is not root:
             # ASP.NET pages wrap the whole page in one <form>, and streaming renderers park
