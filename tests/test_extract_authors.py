@@ -36,6 +36,15 @@ from scraper.profiles import get_profile
         (["Afficher tous les articles par Gaëtan Petit"], ["Gaëtan Petit"]),
         (["Rodrigo Fernández's Picture", "Rodrigo Fernández"], ["Rodrigo Fernández"]),
         (["Avatar of Jo Bloggs"], ["Jo Bloggs"]),
+        # A final initial keeps its full stop; a sentence's does not.
+        (["Juan Carlos Muñoz C."], ["Juan Carlos Muñoz C."]),
+        (["By Joe S.", "Sam Davis Jr."], ["Joe S.", "Sam Davis Jr."]),
+        (["Jane Roe."], ["Jane Roe"]),
+        # A degree after the comma is no co-author.
+        (
+            ["Grant Tinsley, PhD", "Ann Lee, M.D., and Bo Kim, RD"],
+            ["Grant Tinsley", "Ann Lee", "Bo Kim"],
+        ),
     ],
 )
 def test_byline_authors(raw: list[str], names: list[str]) -> None:

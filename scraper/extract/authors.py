@@ -28,6 +28,7 @@ from scraper.extract.vocabulary import (
     BY_WORDS_IN_BYLINES,
     BYLINE_ROLE,
     CJK_ROLE_SUFFIX,
+    CREDENTIALS,
     NAME_CONNECTIVES,
     NAME_PARTICLES,
     NAME_STOPWORDS,
@@ -44,7 +45,9 @@ _PREFIX = re.compile(
     rf"{alternation(BY_WORDS_IN_BYLINES)}|{alternation(AUTHOR_LABELS)})\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(rf"\s*(?:,|;|&|\+|\||/|\s{alternation(NAME_CONNECTIVES)}\s)\s*", re.IGNORECASE)
+_AND = alternation(NAME_CONNECTIVES)
+# "A, B, and C": the serial comma before the last name joins it as "and" alone does.
+_SPLIT = re.compile(rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|\s{_AND}\s)\s*", re.IGNORECASE)
 _TRAILING_DATE = re.compile(
     r"[\s,|–—-]+(?:le\s+|am\s+|on\s+|publié\s+le\s+)?"
     r"(?:\d{1,2}(?:er)?[\s./-]+\w+\.?[\s./-]+\d{2,4}|\d{4}-\d{2}-\d{2}|\w+\.?\s+\d{1,2},?\s+\d{4}).*$",
@@ -60,6 +63,8 @@ _TITLE_BY = re.compile(
 )
 _LEDE_BY = re.compile(r"^\s*par\s+([^,;:–—()|.]{3,60}?)\s*[–—:,-]\s", re.IGNORECASE)
 _MAX_WORDS = 6
+# A name ending with an initial or a generation keeps its full stop ("Joe S.", "Jr.").
+_INITIAL_END = re.compile(r"(?:^|[\s.])(?:[^\W\d_]|Jr|Sr)\.$")
 _OPENING_BLOCKS = 3  # story blocks searched for a paragraph of names alone
 _MAX_BYLINE_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?:]\s|[.!?:]$")
@@ -75,12 +80,15 @@ def clean_name(raw: str) -> str | None:
         name = _PREFIX.sub("", name)
     name = _TRAILING_DATE.sub("", name)
     name = BYLINE_ROLE.sub("", _PAREN.sub("", name))
-    name = CJK_ROLE_SUFFIX.sub("", name).strip(" ,;:|-–—·•.")
+    name = CJK_ROLE_SUFFIX.sub("", name).strip(" ,;:|-–—·•")
+    if name.endswith(".") and not _INITIAL_END.search(name):
+        name = name.rstrip(".").strip(" ,;:|-–—·•")
     if (
         not name
         or _NOT_NAME.search(name)
         or len(name.split()) > _MAX_WORDS
         or name.casefold() in NOT_NAMES
+        or name.casefold() in CREDENTIALS
         or len(name) < 2
     ):
         return None

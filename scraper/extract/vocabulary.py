@@ -120,6 +120,47 @@ BYLINE_ROLE = re.compile(
 NOT_NAMES = frozenset(
     ["le", "la", "les", "the", "and", "et", "und", "von", "by", "par", "de", "du", "am", "on", "at"]
 )
+# Degrees and credentials set after a name with a comma ("Grant Tinsley, PhD"): no co-author.
+CREDENTIALS = frozenset(
+    [
+        "phd",
+        "ph.d",
+        "ph.d.",
+        "md",
+        "m.d.",
+        "mba",
+        "ma",
+        "m.a.",
+        "ms",
+        "msc",
+        "m.sc.",
+        "bsc",
+        "ba",
+        "b.a.",
+        "rd",
+        "rdn",
+        "rn",
+        "np",
+        "pa",
+        "pa-c",
+        "do",
+        "mph",
+        "mph.",
+        "jd",
+        "esq",
+        "cpa",
+        "cfa",
+        "cfp",
+        "lcsw",
+        "lmft",
+        "dds",
+        "dvm",
+        "pharmd",
+        "facs",
+        "ibclc",
+        "cscs",
+    ]
+)
 # CJK bylines put the role after the name: "신현주 기자", "松岡大地記者".
 CJK_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
 # Particles inside names ("Anne-Sophie de La Tour", "Ludwig van Beethoven").
