@@ -40,6 +40,11 @@ from scraper.profiles import get_profile
         (["Juan Carlos Muñoz C."], ["Juan Carlos Muñoz C."]),
         (["By Joe S.", "Sam Davis Jr."], ["Joe S.", "Sam Davis Jr."]),
         (["Jane Roe."], ["Jane Roe"]),
+        # The outlet written for is no part of the name (dailymail.co.uk's JSON-LD).
+        (
+            ["By Glen Owen And Brendan Carlin For The Mail On Sunday", "Jo Roe for Reuters"],
+            ["Glen Owen", "Brendan Carlin", "Jo Roe"],
+        ),
         # A degree after the comma is no co-author.
         (
             ["Grant Tinsley, PhD", "Ann Lee, M.D., and Bo Kim, RD"],

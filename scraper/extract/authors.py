@@ -36,6 +36,7 @@ from scraper.extract.vocabulary import (
     NOT_NAMES,
     PICTURE_OF,
     POSTS_BY,
+    WRITING_FOR,
     alternation,
     is_call_to_action,
 )
@@ -79,7 +80,7 @@ def clean_name(raw: str) -> str | None:
     for _ in range(2):
         name = _PREFIX.sub("", name)
     name = _TRAILING_DATE.sub("", name)
-    name = BYLINE_ROLE.sub("", _PAREN.sub("", name))
+    name = WRITING_FOR.sub("", BYLINE_ROLE.sub("", _PAREN.sub("", name)))
     name = CJK_ROLE_SUFFIX.sub("", name).strip(" ,;:|-–—·•")
     if name.endswith(".") and not _INITIAL_END.search(name):
         name = name.rstrip(".").strip(" ,;:|-–—·•")

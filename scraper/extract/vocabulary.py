@@ -116,6 +116,8 @@ BYLINE_ROLE = re.compile(
     r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",
     re.IGNORECASE,
 )
+# "Brendan Carlin For The Mail On Sunday", "Jane Roe for Reuters": the outlet written for.
+WRITING_FOR = re.compile(r"\s+for\s+\S.*$", re.IGNORECASE)
 # Connectives and prepositions left over when a byline is split ("… , le 27 mai").
 NOT_NAMES = frozenset(
     ["le", "la", "les", "the", "and", "et", "und", "von", "by", "par", "de", "du", "am", "on", "at"]
