@@ -29,6 +29,7 @@ from scraper.profiles import get_profile
         (["신현주 기자"], ["신현주"]),
         (["Sophie Foster", "sophie-foster"], ["Sophie Foster"]),
         (["https://www.facebook.com/someone", "@handle"], []),
+        (["Frank Bueltge - http://bueltge.de/"], ["Frank Bueltge"]),
         (["Thibault de Varenne", "thibault de varenne"], ["Thibault de Varenne"]),
         # Author boxes: the links beside the name are actions, photos carry the name in alt text.
         (["Jan Bussieck", "more posts", "Read More"], ["Jan Bussieck"]),

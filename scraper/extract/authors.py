@@ -57,6 +57,7 @@ _TRAILING_DATE = re.compile(
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
 _LINK = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
+_URL = re.compile(r"\s*(?:[-–—|:]\s*)?https?://\S*", re.IGNORECASE)
 _NOT_NAME = re.compile(r"https?://|www\.|@|\d{3,}|^\W*$")
 # The last "par" of the title names the writer ("… a fini par accepter … par Ulrike Reisner").
 _TITLE_BY = re.compile(
@@ -111,6 +112,7 @@ def split_names(raw: str) -> list[str]:
     text = _PREFIX.sub("", POSTS_BY.sub("", normalize_space(raw)))
     if _LINK.match(text):
         return []  # a profile URL or a handle, not a byline
+    text = _URL.sub("", text)  # "Frank Bueltge - http://bueltge.de": its slashes split no names
     text = BYLINE_ROLE.sub("", _TRAILING_DATE.sub("", text))
     names = []
     for part in _SPLIT.split(text):
