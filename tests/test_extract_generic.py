@@ -444,6 +444,16 @@ def test_a_utc_date_is_given_in_the_local_zone_of_the_day_the_dateline_shows() -
     assert published == "2019-10-19T00:04:00+02:00"
 
 
+def test_an_avatar_link_before_the_name_does_not_hide_the_byline() -> None:
+    """tichyseinblick.de links the writer's photo, then the name, to the author page."""
+    box = (
+        "<div class='post-author'><a href='/autoren/tomas-spahn/'><img src='t.jpg' alt=''></a>"
+        "<strong><a href='/autoren/tomas-spahn/'>Tomas Spahn</a></strong></div>"
+    )
+    html = _story(after=box)
+    assert extract(html, "https://news.example/council-votes").authors == ["Tomas Spahn"]
+
+
 def test_text_is_kept_as_the_page_shows_it() -> None:
     """Typographic quotes, dashes, no-break spaces, ellipses and emoji are the page's text."""
     line = "Il a dit\u00a0: «\u00a0C’est fini – vraiment…\u00a0» 🎉 puis il est parti, sans un mot."

@@ -290,7 +290,9 @@ def _generic_byline(
     present = set(applicable_under(within, GENERIC["authors"]))
     for position, sel in enumerate(GENERIC["authors"]):
         nodes = select(within, sel) if sel in present else []
-        kept = (n for n in nodes if not in_navigation(n)) if page_wide else nodes
+        # An avatar's link to the author page shows no text: the name's link comes next.
+        shown = (n for n in nodes if _shows_text(n))
+        kept = (n for n in shown if not in_navigation(n)) if page_wide else shown
         found = _one_line(list(itertools.islice(kept, limit)))
         names = author_rules.byline_authors(first_line(n) for n in found)
         if position >= _STRONG_BYLINES:
@@ -298,6 +300,10 @@ def _generic_byline(
         if any(is_person(n) for n in names):
             return names
     return []
+
+
+def _shows_text(node: HtmlElement) -> bool:
+    return bool(node.text_content().strip())
 
 
 def _one_line(found: list[HtmlElement]) -> list[HtmlElement]:
