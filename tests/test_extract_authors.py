@@ -41,6 +41,8 @@ from scraper.profiles import get_profile
         (["Juan Carlos Muñoz C."], ["Juan Carlos Muñoz C."]),
         (["By Joe S.", "Sam Davis Jr."], ["Joe S.", "Sam Davis Jr."]),
         (["Jane Roe."], ["Jane Roe"]),
+        # A picture's credit names its photographer, not the writer.
+        (["Photograph by Ed Marshall, Redonda Restoration Programme", "Foto: Jo Roe"], []),
         # The outlet written for is no part of the name (dailymail.co.uk's JSON-LD).
         (
             ["By Glen Owen And Brendan Carlin For The Mail On Sunday", "Jo Roe for Reuters"],

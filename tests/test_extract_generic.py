@@ -503,6 +503,20 @@ def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, openin
 
 
 @pytest.mark.parametrize(
+    ("page", "authors"),
+    [
+        # a bare "author" class, and a BEM "__author" element (no link, no itemprop)
+        (TRAFILATURA_PAGES / "leichtathletik.de-erfurt-3bc343.html.gz", ["Sandra Arm"]),
+        (TRAFILATURA_PAGES / "gartenjournal.net-Zaubernuss-6c3214.html.gz", ["Ursula Eggers"]),
+        # "Photograph by …" under a picture is the photographer's credit
+        (TRAFILATURA_PAGES / "nationalgeographic.co.uk.goats-91fec8.html.gz", ["Michael Hingston"]),
+    ],
+)
+def test_author_class_names_the_writer(page: Path, authors: list[str]) -> None:
+    assert _corpus_article(page).authors == authors
+
+
+@pytest.mark.parametrize(
     ("classes", "boilerplate"),
     [
         # Drupal (fdpbt.de, eatsmarter.de): the field's label is hidden, not its text.

@@ -34,6 +34,7 @@ from scraper.extract.vocabulary import (
     NAME_STOPWORDS,
     NEWSROOM_WORDS,
     NOT_NAMES,
+    PHOTO_CREDIT,
     PICTURE_OF,
     POSTS_BY,
     WRITING_FOR,
@@ -109,7 +110,10 @@ def looks_like_name(name: str) -> bool:
 
 def split_names(raw: str) -> list[str]:
     """A byline string → the names it holds ("A et B", "A and B", "A, B")."""
-    text = _PREFIX.sub("", POSTS_BY.sub("", normalize_space(raw)))
+    text = normalize_space(raw)
+    if PHOTO_CREDIT.match(text):
+        return []
+    text = _PREFIX.sub("", POSTS_BY.sub("", text))
     if _LINK.match(text):
         return []  # a profile URL or a handle, not a byline
     text = _URL.sub("", text)  # "Frank Bueltge - http://bueltge.de": its slashes split no names

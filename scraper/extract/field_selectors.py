@@ -46,6 +46,8 @@ GENERIC = {
         '[class*="author-name"]',
         '[class*="author__name"]',
         '[class*="byline__name"]',
+        '[class*="__author"]',
+        ".author",
         'li[class*="author"]',
         '[class*="author"] a',
         ".author-name",

@@ -100,6 +100,13 @@ PICTURE_OF = re.compile(
     re.IGNORECASE,
 )
 
+# A picture's credit ("Photograph by Ed Marshall", "Foto: dpa"): the photographer, no writer.
+PHOTO_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|fotos?|bilder?|crédits?\s+photo)"
+    r"\s*(?:by|von|de|:|©)",
+    re.IGNORECASE,
+)
+
 
 def is_call_to_action(text: str) -> bool:
     """A link text that asks the reader to do something ("Read More", "More posts")."""
