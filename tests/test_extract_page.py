@@ -523,6 +523,29 @@ def test_japanese_related_markers_are_not_body_text(line: str) -> None:
     assert line not in extract(html, "https://news.example/story/").body
 
 
+@pytest.mark.parametrize(
+    ("line", "alone"),
+    [
+        ("Lesen Sie auch die folgenden Beiträge:", False),  # hrjournal.de
+        ("Das Thema könnte dich auch interessieren:", False),  # incurvy.de
+        # A line of these words alone is furniture wherever it stands.
+        ("Mehr Themen:", True),  # emotion.de
+        ("Weitere Themen", True),  # finanztip.de
+    ],
+)
+def test_a_line_announcing_links_inside_the_story_goes_with_them(line: str, alone: bool) -> None:
+    links = "<ul><li><a href='/a'>Another story about the budget</a></li>"
+    links += "<li><a href='/b'>The mayor answers his critics</a></li></ul>"
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{links}{STORY}</article>"
+    body = extract(html + "</body></html>", "https://news.example/story/").body
+    assert line not in body and "Paragraph 0 of the story" in body
+    # Before prose, a sentence holding the same words is the story's own.
+    prose = "<p>A long paragraph of the story that goes on after the line and says more.</p>"
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{prose}{STORY}</article>"
+    body = extract(html + "</body></html>", "https://news.example/story/").body
+    assert (line not in body) is alone
+
+
 def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None:
     table = (
         "<table><thead><tr><th>Pays</th><th>Voix</th></tr></thead>"

@@ -14,6 +14,7 @@ from scraper.extract.text import normalize_space, screen_reader_only, word_count
 from scraper.extract.vocabulary import (
     DATE_LABELS,
     FURNITURE,
+    RELATED_LINE,
     ROUNDUP,
     SIGN_OFF,
     UPDATE_LABELS,
@@ -356,11 +357,18 @@ def text_blocks(text: str) -> list[Block]:
     return [Block("p", p, escape(p, quote=False)) for p in paragraphs if p]
 
 
+_MAX_ANNOUNCEMENT = 80
+
+
 def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
     """Drop link lists, share/sign-up furniture, a roundup of other stories after the story
     ("You may also like…") and headings left without text after them."""
     blocks = _before_roundup(blocks)
-    kept = [b for b in blocks if not _is_furniture(b, authored)]
+    kept = [
+        b
+        for i, b in enumerate(blocks)
+        if not _is_furniture(b, authored) and not _announces_links(b, blocks[i + 1 : i + 2])
+    ]
     # Sign-offs after the story: calls to follow or subscribe, credits, copyright lines.
     while kept and (kept[-1].kind in _HEADINGS or _is_sign_off(kept[-1].text)):
         kept.pop()
@@ -397,6 +405,17 @@ def _teaser_like(block: Block) -> bool:
 
 def _is_sign_off(text: str) -> bool:
     return len(text) < _MAX_SIGN_OFF and bool(SIGN_OFF.search(text))
+
+
+def _announces_links(block: Block, following: list[Block]) -> bool:
+    """A line announcing other stories ("Lesen Sie auch die folgenden Beiträge:") over the
+    links it announces, inside the story: it goes with them."""
+    return (
+        len(block.text) < _MAX_ANNOUNCEMENT
+        and bool(following)
+        and _teaser_like(following[0])
+        and RELATED_LINE.search(block.text) is not None
+    )
 
 
 def _is_furniture(block: Block, authored: bool = False) -> bool:

@@ -270,7 +270,8 @@ RELATED_STORIES = (
     r"à découvrir (?:aussi|également)|ces articles (?:peuvent|pourraient) vous intéresser|"
     r"você (?:pode|também pode) gostar|(?:artigos|posts|notícias) relacionad[oa]s|"
     r"te puede interesar|(?:artículos|noticias|notas) relacionad[oa]s|también te puede interesar|"
-    r"das könnte (?:sie|dich) auch interessieren|ähnliche (?:artikel|beiträge)|"
+    r"(?:das )?könnte (?:sie|dich|euch) auch interessieren|ähnliche (?:artikel|beiträge)|"
+    r"(?:mehr|weitere) themen|"
     r"(?:lesen sie|lies) auch|auch interessant|weitere (?:artikel|beiträge) zum thema|"
     r"schon gelesen|potrebbe interessarti|articoli correlati|ti potrebbe interessare)"
 )
@@ -317,6 +318,8 @@ SIGN_OFF = re.compile(
 )
 # A line announcing other stories, alone on its line (a roundup's heading).
 ROUNDUP = re.compile(rf"^\W*{RELATED_STORIES}\b.{{0,20}}$", re.IGNORECASE)
+# The same words anywhere in a short line ("Das Thema könnte dich auch interessieren:").
+RELATED_LINE = re.compile(rf"\b{RELATED_STORIES}\b", re.IGNORECASE)
 # The same words opening a block's heading ("À lire aussi sur le sujet").
 RELATED_HEADING = re.compile(rf"^{RELATED_STORIES}\b", re.IGNORECASE)
 
