@@ -511,10 +511,31 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
     assert "Widget tweet" not in body and "Most read" not in body
 
 
-@pytest.mark.parametrize("line", ["Back to top", "Back to the article"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Back to top",
+        "Back to the article",
+        # advertising disclosures (heavenlynnhealthy.de, journelles.de)
+        "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
+        "Anzeige, enthält Affiliate Links",
+        "This post contains affiliate links: we may earn a commission on purchases.",
+    ],
+)
 def test_interface_lines_are_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
     assert line not in extract(html, "https://news.example/story/").body
+
+
+def test_a_disclosure_box_is_not_body_text() -> None:
+    """thepointsguy.com sets its advertiser disclosure apart in a classed section."""
+    box = (
+        "<section class='editorial-disclosure'><p>This post contains references to products"
+        " from one or more of our advertisers. We may receive compensation when you click.</p>"
+        "</section>"
+    )
+    html = f"<html><body><article><h1>Title</h1>{box}{STORY}</article></body></html>"
+    assert "advertisers" not in extract(html, "https://news.example/story/").body
 
 
 @pytest.mark.parametrize("line", ["【関連記事】", "関連キーワード", "おすすめ情報"])

@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 from scraper.extract.text import normalize_space, screen_reader_only, word_count
 from scraper.extract.vocabulary import (
     DATE_LABELS,
+    DISCLOSURE,
     FURNITURE,
     RELATED_LINE,
     ROUNDUP,
@@ -358,6 +359,7 @@ def text_blocks(text: str) -> list[Block]:
 
 
 _MAX_ANNOUNCEMENT = 80
+_MAX_DISCLOSURE = 120
 
 
 def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
@@ -428,6 +430,8 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return not (
             authored and not block.jumps and (block.kind == "li" or _ADDRESS.fullmatch(text))
         )
+    if len(text) < _MAX_DISCLOSURE and DISCLOSURE.search(text):
+        return True
     if len(text) >= 60:
         return False
     return bool(FURNITURE.match(text) or _DATELINE.match(text) or ROUNDUP.match(text))

@@ -303,6 +303,14 @@ FURNITURE = re.compile(
     r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
     re.IGNORECASE,
 )
+# Advertising disclosures set apart from the story ("*Werbung.", "Anzeige, enthält Affiliate
+# Links", "This post contains affiliate links").
+DISCLOSURE = re.compile(
+    r"^\W*(?:werbung|anzeige|advertorial|gesponsert|sponsored(?: post| content)?|publicidad|"
+    r"publicité|pubblicità)\b|affiliate[- ]?links?\b|\benthält werbung\b|"
+    r"\bcontains (?:affiliate|sponsored)\b",
+    re.IGNORECASE,
+)
 # Lines that sign a story off: calls to follow or subscribe, credits, copyright.
 SIGN_OFF = re.compile(
     r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
@@ -384,6 +392,8 @@ CLASS_NEGATIVE = CLASS_OTHER_STORIES | frozenset(
         "adsense",
         "sponsor",
         "sponsored",
+        "disclosure",
+        "affiliate",
         "banner",
         "cookie",
         "cookies",
