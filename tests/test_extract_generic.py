@@ -528,11 +528,14 @@ def test_author_class_names_the_writer(page: Path, authors: list[str]) -> None:
         ("hidden", True),
         ("visually-hidden", True),
         ("gallery--paragraph-section hidden", True),
+        # the writer's box, in German, French and Italian, and WordPress's Simple Author Box
+        ("artDetailAutor__text", True),
+        ("c-auteur", True),
+        ("box-autore", True),
+        ("saboxplugin-wrap", True),
     ],
 )
-def test_a_hidden_label_or_breakpoint_does_not_hide_the_block(
-    classes: str, boilerplate: bool
-) -> None:
+def test_class_words_mark_boilerplate(classes: str, boilerplate: bool) -> None:
     assert (
         hint(lxml.html.fragment_fromstring(f"<div class='{classes}'></div>")) < 0
     ) is boilerplate

@@ -408,6 +408,10 @@ CLASS_NEGATIVE = CLASS_OTHER_STORIES | frozenset(
         "byline",
         "author",
         "authors",
+        "autor",
+        "auteur",
+        "autore",
+        "saboxplugin",  # WordPress's Simple Author Box
         "caption",
         "credit",
         "credits",
