@@ -520,11 +520,26 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
         "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
         "Anzeige, enthält Affiliate Links",
         "This post contains affiliate links: we may earn a commission on purchases.",
+        # credit lines (natuerliche-jagd.de, gala.fr, scilogs.spektrum.de, mdavis.xyz)
+        "Quelle: Deutscher Jagdverband (DJV)",
+        "Crédits photos : Bestimage",
+        "Beitragsbild",
+        "Photo by ev on Unsplash",
+        "(Foto: ABr)",
     ],
 )
 def test_interface_lines_are_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
     assert line not in extract(html, "https://news.example/story/").body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Photos of the council meeting show the mayor leaving early.", "Source of the leak: a clerk."],
+)
+def test_a_sentence_about_photos_or_sources_is_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert line in extract(html, "https://news.example/story/").body
 
 
 def test_a_disclosure_box_is_not_body_text() -> None:

@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 
 from scraper.extract.text import normalize_space, screen_reader_only, word_count
 from scraper.extract.vocabulary import (
+    CREDIT_LINE,
     DATE_LABELS,
     DISCLOSURE,
     FURNITURE,
@@ -359,7 +360,7 @@ def text_blocks(text: str) -> list[Block]:
 
 
 _MAX_ANNOUNCEMENT = 80
-_MAX_DISCLOSURE = 120
+_MAX_NOTE = 120  # a disclosure or a credit line, not a paragraph
 
 
 def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
@@ -430,7 +431,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return not (
             authored and not block.jumps and (block.kind == "li" or _ADDRESS.fullmatch(text))
         )
-    if len(text) < _MAX_DISCLOSURE and DISCLOSURE.search(text):
+    if len(text) < _MAX_NOTE and (DISCLOSURE.search(text) or CREDIT_LINE.match(text)):
         return True
     if len(text) >= 60:
         return False

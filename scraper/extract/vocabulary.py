@@ -311,6 +311,14 @@ DISCLOSURE = re.compile(
     r"\bcontains (?:affiliate|sponsored)\b",
     re.IGNORECASE,
 )
+# A picture's or a story's credit line ("Foto: dpa", "Quelle: DJV", "Photo by X on Unsplash",
+# "Crédits photos : Bestimage", a bare "Beitragsbild").
+CREDIT_LINE = re.compile(
+    r"^\W*(?:quellen?(?:angaben)?|bildquellen?|fotoquellen?|titelbild|beitragsbild|bild|"
+    r"fotos?|photos?|pictures?|images?|sources?|fuentes?|fontes?|"
+    r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?)\s*(?::|\bby\b|$)",
+    re.IGNORECASE,
+)
 # Lines that sign a story off: calls to follow or subscribe, credits, copyright.
 SIGN_OFF = re.compile(
     r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
