@@ -526,6 +526,12 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
         "Beitragsbild",
         "Photo by ev on Unsplash",
         "(Foto: ABr)",
+        # filing and the comment box's state (jovelstefan.de, holzwerken.net, it-finanzmagazin.de)
+        "Schlagworte: Corona, Wirtschaft",
+        "Category : Press Releases",
+        "Kommentare geschlossen",
+        "Sie sind aktuell nicht eingeloggt.",
+        "(Noch keine Bewertungen)",
     ],
 )
 def test_interface_lines_are_not_body_text(line: str) -> None:

@@ -15,6 +15,7 @@ from scraper.extract.vocabulary import (
     CREDIT_LINE,
     DATE_LABELS,
     DISCLOSURE,
+    FILING_LINE,
     FURNITURE,
     RELATED_LINE,
     ROUNDUP,
@@ -431,7 +432,9 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return not (
             authored and not block.jumps and (block.kind == "li" or _ADDRESS.fullmatch(text))
         )
-    if len(text) < _MAX_NOTE and (DISCLOSURE.search(text) or CREDIT_LINE.match(text)):
+    if len(text) < _MAX_NOTE and (
+        DISCLOSURE.search(text) or CREDIT_LINE.match(text) or FILING_LINE.search(text)
+    ):
         return True
     if len(text) >= 60:
         return False

@@ -319,6 +319,15 @@ CREDIT_LINE = re.compile(
     r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?)\s*(?::|\bby\b|$)",
     re.IGNORECASE,
 )
+# A line filing the story ("Schlagworte:", "Category : Press Releases", "Posted in:"), and
+# the comment and rating box's state ("Kommentare sind geschlossen", "not logged in").
+FILING_LINE = re.compile(
+    r"^\W*(?:tags|schlagw[oö]rter?|stichw[oö]rter?|kategorien?|categor(?:y|ies|ías?)|etiquetas|"
+    r"mots-clés|themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
+    r"\b(?:kommentare (?:sind )?geschlossen|comments are closed|nicht (?:eingeloggt|angemeldet)|"
+    r"not logged in|noch keine bewertungen|no ratings yet)\b",
+    re.IGNORECASE,
+)
 # Lines that sign a story off: calls to follow or subscribe, credits, copyright.
 SIGN_OFF = re.compile(
     r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
