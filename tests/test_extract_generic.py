@@ -16,7 +16,7 @@ import pytest
 
 from scraper.extract.generic import hint
 from scraper.extract.html import decode_html
-from scraper.extract.page import body_only, extract, extract_page
+from scraper.extract.page import body_only, extract, extract_page, main_text
 from scraper.extract.text import first_line, heading_kicker, heading_text
 from scraper.items import Article
 from scraper.profiles import generic_profile
@@ -702,3 +702,23 @@ def test_the_headline_repeated_as_an_h1_in_the_posts_content_stays_out() -> None
     )
     blocks = extract(html, "https://news.example/council-votes").body.split("\n\n")
     assert "What comes next" in blocks and "Council votes the budget" not in blocks
+
+
+@pytest.mark.parametrize(
+    ("case", "counted"),
+    [
+        # Ghost's custom excerpt, shown above the post, is a field of its own
+        ("gh_ragingbit_technical-debt", False),
+        ("gh_janbussieck_useeffect-under-the-hood", False),
+        # a standfirst that is the post's own first paragraph stays in its text
+        ("gh_gokhangeyik_neden-ubuntu-kullaniyorum", True),
+    ],
+)
+def test_a_ghost_posts_main_text_is_the_post(case: str, counted: bool) -> None:
+    page = CMS / f"{case}.html.gz"
+    if not page.exists():
+        pytest.skip(f"shared corpus page {page} is absent")
+    html = gzip.decompress(page.read_bytes())
+    article = extract(html)
+    assert article.lede and article.lede not in article.body
+    assert (article.lede in main_text(html)) is counted
