@@ -35,6 +35,7 @@ from scraper.extract.vocabulary import (
     CLASS_POSITIVE,
     CLASS_STATES,
     CLASS_STRONG_NEGATIVE,
+    CLASS_STRONG_PREFIXES,
     POST_TOPIC_CLASSES,
 )
 
@@ -80,7 +81,7 @@ def _hint(attrs: str, negative: frozenset[str], pairs: frozenset[tuple[str, str]
             and following not in CLASS_STATES
             and not _partly(word, previous, following)
         ):
-            if word in CLASS_STRONG_NEGATIVE:
+            if word in CLASS_STRONG_NEGATIVE or word.startswith(CLASS_STRONG_PREFIXES):
                 return _STRONG
             if word in negative or (previous, word) in pairs:
                 score = -1

@@ -522,6 +522,8 @@ CLASS_BREAKPOINTS = frozenset(
 )
 # Blocks dropped whatever their size: comment threads, recommendation widgets, consent banners
 # and the dialogs that float over the page (login, privacy, disclosures).
+# Consent banners named in one word ("cookiecontent", "cookiebanner", "consentmanager").
+CLASS_STRONG_PREFIXES = ("cookie", "consent")
 CLASS_STRONG_NEGATIVE = frozenset(
     [
         "comment",
