@@ -744,3 +744,24 @@ def test_a_ghost_posts_main_text_is_the_post(case: str, counted: bool) -> None:
 def test_the_whole_post_is_kept_around_the_text_found(page: Path, text: str) -> None:
     """The CMS's post container just above the text content scoring found is all the post."""
     assert text in _corpus_article(page).body
+
+
+@pytest.mark.parametrize(
+    ("bio", "authors"),
+    [
+        ("Nils Pickert ist freier Autor und Journalist.", ["Nils Pickert"]),  # pinkstinks.de
+        ("Stefanus Stahl - Maschinenbauer und Abenteurer", ["Stefanus Stahl"]),  # mtb-news.de
+        ("Nils writes about cycling.", ["Nils"]),  # no surname shown: the name as declared
+    ],
+)
+def test_a_first_name_profile_is_completed_from_its_bio(bio: str, authors: list[str]) -> None:
+    declared = json.dumps(
+        {
+            "@type": "NewsArticle",
+            "author": {"@type": "Person", "name": bio.split()[0], "description": bio},
+        }
+    )
+    html = _story().replace(
+        "<html>", f'<html><head><script type="application/ld+json">{declared}</script></head>'
+    )
+    assert extract(html, "https://news.example/council-votes").authors == authors

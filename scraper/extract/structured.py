@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -333,7 +334,25 @@ def _name(person: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
         name = name.get("@value")
     if not name and (person.get("givenName") or person.get("familyName")):
         name = f"{person.get('givenName', '')} {person.get('familyName', '')}"
-    return _string(name)
+    name = _string(name)
+    if name and " " not in name:
+        return _named_in_bio(name, _string(person.get("description"))) or name
+    return name
+
+
+_MAX_SURNAMES = 3
+
+
+def _named_in_bio(first: str, bio: str | None) -> str | None:
+    """The full name a profile's description opens with when the profile's name is a first
+    name only (Yoast: name "Nils", description "Nils Pickert ist freier Autor…")."""
+    words = (bio or "").split()
+    if not words or words[0] != first:
+        return None
+    rest = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), words[1:]))
+    if not rest or len(rest) > _MAX_SURNAMES:
+        return None
+    return " ".join([first, *rest])
 
 
 def _image(value: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
