@@ -765,3 +765,11 @@ def test_a_first_name_profile_is_completed_from_its_bio(bio: str, authors: list[
         "<html>", f'<html><head><script type="application/ld+json">{declared}</script></head>'
     )
     assert extract(html, "https://news.example/council-votes").authors == authors
+
+
+def test_a_plain_text_byline_in_the_storys_meta_block_is_read() -> None:
+    """heizung.de writes "von Alexander Rosenkranz" in its hero's meta list, no markup."""
+    meta = "<ul class='page-hero__meta'><li><span class='meta-label'>von Alexander Rosenkranz</span></li></ul>"
+    teaser = "<div class='teaser'><span>von Other Writer</span></div>"
+    html = _story().replace("</h1>", f"</h1>{meta}").replace("</main>", f"</main>{teaser}")
+    assert extract(html, "https://news.example/council-votes").authors == ["Alexander Rosenkranz"]

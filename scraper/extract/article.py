@@ -24,7 +24,7 @@ from scraper.extract.body import (
     text_blocks,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import Content, in_boilerplate, junk, main_content
+from scraper.extract.generic import Content, in_boilerplate, in_other_stories, junk, main_content
 from scraper.extract.headline import fold, title
 from scraper.extract.html import xml_safe
 from scraper.extract.published import dates
@@ -247,10 +247,11 @@ _BYLINE_TEXT = etree.XPath(
 def _text_byline(tree: HtmlElement) -> list[str]:
     """The names of the page's first byline written as plain text ("By TPN, in Lifestyle",
     "Von: A, B"), for pages whose byline has no markup at all: a short line of names (or
-    initials), never a sentence that happens to start with "By"."""
+    initials), never a sentence that happens to start with "By", nor another story's byline
+    (a block named "meta" or "byline" holds the story's own)."""
     for node in _BYLINE_TEXT(tree):
         text = node_text(node)
-        if len(text) > _MAX_BYLINE_LINE or in_boilerplate(node):
+        if len(text) > _MAX_BYLINE_LINE or in_other_stories(node):
             continue
         names = [
             n
