@@ -773,3 +773,10 @@ def test_a_plain_text_byline_in_the_storys_meta_block_is_read() -> None:
     teaser = "<div class='teaser'><span>von Other Writer</span></div>"
     html = _story().replace("</h1>", f"</h1>{meta}").replace("</main>", f"</main>{teaser}")
     assert extract(html, "https://news.example/council-votes").authors == ["Alexander Rosenkranz"]
+
+
+def test_a_byline_labelled_by_a_small_heading_is_read() -> None:
+    """autohaus.de and rosalux.de set the label as a heading: "<h5>Autor: </h5>Peter Maahn"."""
+    box = "<div class='article-footer'><h5 class='title-inline'>Autor: </h5>Peter Maahn</div>"
+    html = _story(after=box)
+    assert extract(html, "https://news.example/council-votes").authors == ["Peter Maahn"]

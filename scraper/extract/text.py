@@ -63,7 +63,7 @@ def node_text(node: HtmlElement) -> str:
 _HEADLINE_PART = re.compile(r"headline", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[:|–—/·-]")
 _WORD = re.compile(r"\w")
-_LABEL_TAGS = ("strong", "b", "dt", "th", "span", "label")
+_LABEL_TAGS = ("strong", "b", "dt", "th", "span", "label", "h4", "h5", "h6")
 # Block-level tags: a heading left unclosed swallows them, and its text must stop there.
 _BLOCK_CHILDREN = frozenset(
     {
