@@ -780,3 +780,19 @@ def test_a_byline_labelled_by_a_small_heading_is_read() -> None:
     box = "<div class='article-footer'><h5 class='title-inline'>Autor: </h5>Peter Maahn</div>"
     html = _story(after=box)
     assert extract(html, "https://news.example/council-votes").authors == ["Peter Maahn"]
+
+
+@pytest.mark.parametrize(
+    ("ending", "authors"),
+    [
+        ("<p><b><i>Stefan Wasmer</i></b></p>", ["Stefan Wasmer"]),  # eishockeynews.de
+        ("<p><strong>Marina Mucha</strong></p>", ["Marina Mucha"]),  # galore.de
+        ("<p><strong>Read the full report</strong></p>", []),  # no name
+        ("<p>Stefan Wasmer</p>", []),  # a name set plainly may be the story's last words
+    ],
+)
+def test_a_story_signed_off_with_a_name_alone_names_its_writer(
+    ending: str, authors: list[str]
+) -> None:
+    html = _story().replace("</article>", f"{ending}</article>")
+    assert extract(html, "https://news.example/council-votes").authors == authors

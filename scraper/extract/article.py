@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from scraper.extract import authors as author_rules
 from scraper.extract.body import (
+    Block,
     blocks_html,
     blocks_text,
     collect_blocks,
@@ -175,6 +176,19 @@ def body(
     if declared and len(declared) > 1.5 * sum(len(b.text) for b in content.blocks) + 200:
         return Content(text_blocks(declared), content.intro)
     return content
+
+
+_EMPHASIS = re.compile(r"^(?:<(?:strong|em|b|i)>)+([^<]+)(?:</(?:strong|em|b|i)>)+$")
+
+
+def _signature(blocks: list[Block]) -> str | None:
+    """The name a story is signed with: a last paragraph holding a name alone, set in bold or
+    italics ("<p><b><i>Stefan Wasmer</i></b></p>")."""
+    last = blocks[-1] if blocks else None
+    if last is None or last.kind != "p":
+        return None
+    found = _EMPHASIS.match(last.html)
+    return normalize_space(found.group(1)) if found else None
 
 
 def header_scope(tree: HtmlElement, era: Era | None) -> HtmlElement | None:
@@ -392,6 +406,7 @@ def build_article(
         # Without a standfirst, WP-era posts open their first paragraph with "Par X – …".
         lede=standfirst or (blocks[0].text if blocks else None),
         opening=(b.text if b.kind == "p" else "" for b in blocks),  # headings name no one
+        signature=_signature(blocks),
     )
     page_url = canonical_url(url, data, profile)
     return Article(

@@ -175,9 +175,11 @@ def resolve_authors(
     title: str | None = None,
     lede: str | None = None,
     opening: Iterable[str] = (),
+    signature: str | None = None,
 ) -> list[str]:
     """Final author list: outlet names dropped when a writer is known, house bylines resolved
-    by the writer named in the title, the lede or a byline paragraph opening the story."""
+    by the writer named in the title, the lede or a byline paragraph opening the story; with
+    no byline at all, the name signing the story off."""
     known = [s for s in site_names if s]
     outlets = {normalize_space(s).casefold() for s in known}
     # A desk of the outlet ("MDR THÜRINGEN" on mdr.de) starts with the host's name.
@@ -194,6 +196,8 @@ def resolve_authors(
         return [named]
     if names and all(is_house(n) or is_outlet(n) for n in names):
         return byline_paragraph(opening) or names
+    if not names and signature and looks_like_name(signature):
+        return [signature]
     return names
 
 
