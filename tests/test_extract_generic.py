@@ -796,3 +796,14 @@ def test_a_story_signed_off_with_a_name_alone_names_its_writer(
 ) -> None:
     html = _story().replace("</article>", f"{ending}</article>")
     assert extract(html, "https://news.example/council-votes").authors == authors
+
+
+@pytest.mark.parametrize("label", ["Written by", "Verfasst von", "Escrito por", "Scritto da"])
+def test_yoasts_written_by_card_names_the_writer_in_any_language(label: str) -> None:
+    """Yoast SEO writes the author as a Twitter card label and value (frolleinherr.com)."""
+    head = (
+        f"<head><meta name='twitter:label1' content='{label}'>"
+        "<meta name='twitter:data1' content='Karoline Herr'></head>"
+    )
+    html = _story().replace("<html>", f"<html>{head}")
+    assert extract(html, "https://news.example/council-votes").authors == ["Karoline Herr"]

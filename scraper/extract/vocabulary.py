@@ -42,6 +42,12 @@ AUTHOR_LABELS = (
     "écrit par",
     "ecrit par",
     "geschrieben von",
+    # Yoast SEO's "Written by" (twitter:label1) in its translations.
+    "verfasst von",
+    "escrito por",
+    "scritto da",
+    "geschreven door",
+    "napisane przez",
 )
 
 # Link texts that are actions, never names: author boxes link "More posts" or "Read More" to
