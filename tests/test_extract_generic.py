@@ -807,3 +807,10 @@ def test_yoasts_written_by_card_names_the_writer_in_any_language(label: str) -> 
     )
     html = _story().replace("<html>", f"<html>{head}")
     assert extract(html, "https://news.example/council-votes").authors == ["Karoline Herr"]
+
+
+def test_a_label_is_followed_past_line_breaks() -> None:
+    """sonnenenergie.de: "<b>Von:</b> <br /> <br /> Götz Warnke"."""
+    box = "<div class='news-info'><b>Von:</b> <br /> <br /> Götz Warnke</div>"
+    html = _story(after=box)
+    assert extract(html, "https://news.example/council-votes").authors == ["Götz Warnke"]

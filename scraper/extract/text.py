@@ -162,11 +162,21 @@ def labelled_texts(root: HtmlElement, label: re.Pattern[str]) -> Iterator[str]:
     for element in root.iter(_LABEL_TAGS):
         if not label.match(element.text_content()):
             continue
-        text = element.tail if (element.tail or "").strip() else None
-        following = element.getnext()
-        text = text or (following.text_content() if following is not None else None)
+        text = _after(element)
         if text:
             yield normalize_space(text)
+
+
+def _after(element: HtmlElement) -> str | None:
+    """The first text after an element, past line breaks ("<b>Von:</b><br><br>Götz Warnke")."""
+    if (element.tail or "").strip():
+        return element.tail
+    for following in element.itersiblings():
+        if following.tag != "br":
+            return following.text_content()
+        if (following.tail or "").strip():
+            return following.tail
+    return None
 
 
 def heading_kicker(node: HtmlElement) -> str:
