@@ -37,6 +37,7 @@ from scraper.extract.text import (
     labelled_texts,
     node_text,
     normalize_space,
+    shows_text,
     word_count,
 )
 from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, alternation
@@ -306,7 +307,7 @@ def _generic_byline(
     for position, sel in enumerate(GENERIC["authors"]):
         nodes = select(within, sel) if sel in present else []
         # An avatar's link to the author page shows no text: the name's link comes next.
-        shown = (n for n in nodes if _shows_text(n))
+        shown = (n for n in nodes if shows_text(n))
         kept = (n for n in shown if not in_navigation(n)) if page_wide else shown
         found = _one_line(list(itertools.islice(kept, limit)))
         names = author_rules.byline_authors(first_line(n) for n in found)
@@ -315,10 +316,6 @@ def _generic_byline(
         if any(is_person(n) for n in names):
             return names
     return []
-
-
-def _shows_text(node: HtmlElement) -> bool:
-    return bool(node.text_content().strip())
 
 
 def _one_line(found: list[HtmlElement]) -> list[HtmlElement]:

@@ -24,7 +24,7 @@ from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import hidden_by_class, in_boilerplate, in_other_stories
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import labelled_texts, normalize_space
+from scraper.extract.text import labelled_texts, normalize_space, shows_text
 from scraper.extract.vocabulary import DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
 from scraper.urls import url_day
@@ -119,7 +119,7 @@ def _after_headline(tree: HtmlElement) -> Iterator[HtmlElement]:
     while node is not None:
         for sibling in node.itersiblings():
             for el in sibling.iter(_LINE_TAGS):
-                if el.find("p") is None and el.find("div") is None and _shows_text(el):
+                if el.find("p") is None and el.find("div") is None and shows_text(el):
                     yield el
                     count += 1
                     if count == _AFTER:
@@ -138,11 +138,6 @@ def _any_dateline(root: HtmlElement, languages: tuple[str, ...] | None) -> str |
     """Last resort: the first short line opening with a date anywhere in the story's container
     (a post's "21.01.2009, 05:42", a "21.01.2022" heading), outside links and other stories."""
     return _first_dateline(_LINES(root), languages)
-
-
-def _shows_text(el: HtmlElement) -> bool:
-    """Text beyond XML whitespace (as XPath's normalize-space: a no-break space counts)."""
-    return bool(el.text_content().strip(" \t\n\r"))
 
 
 def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None) -> str | None:

@@ -47,6 +47,11 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+def shows_text(el: HtmlElement) -> bool:
+    """Text beyond XML whitespace (as XPath's normalize-space: a no-break space counts)."""
+    return bool(el.text_content().strip(" \t\n\r"))
+
+
 _UNSHOWN = ("script", "style", "template")
 
 
