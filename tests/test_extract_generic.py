@@ -728,25 +728,6 @@ def test_a_ghost_posts_main_text_is_the_post(case: str, counted: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("page", "text"),
-    [
-        # a WordPress post quoting another article in nested boxes
-        (
-            TRAFILATURA_PAGES / "mywakenews.wordpress.com.psyop-f3be97.html.gz",
-            "Kritische Betrachter haben bereits sehr viele Indizien",
-        ),
-        (
-            TRAFILATURA_PAGES / "vegolosi.it.climate-b25f29.html.gz",
-            "A New York il Metronome si trasforma in un",
-        ),
-    ],
-)
-def test_the_whole_post_is_kept_around_the_text_found(page: Path, text: str) -> None:
-    """The CMS's post container just above the text content scoring found is all the post."""
-    assert text in _corpus_article(page).body
-
-
-@pytest.mark.parametrize(
     ("bio", "authors"),
     [
         ("Nils Pickert ist freier Autor und Journalist.", ["Nils Pickert"]),  # pinkstinks.de

@@ -46,7 +46,6 @@ _NOISE_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"})
 _LOOSE_TAGS = frozenset({"div", "section", "span", "font", "article", "main"})
 _MAX_CLIMB = 6
 _MIN_TEXT = 25
-_POST_LEVELS = 3  # a post's container close above the text found, not a page-wide wrapper
 _EMBED_CHROME = 100  # characters around an embedded post (a caption, a "View on X" link)
 _BIG_TEXT = 2000
 _WRAPPER_TEXT = 2000
@@ -247,22 +246,11 @@ def main_content(tree: HtmlElement, url: str | None = None) -> Content:
     the densest text region judged by text alone: a page with a main text is never empty."""
     for hints in (True, False):
         skip = junk(tree, hints)
-        roots = _whole_post(find_content(tree, skip))
+        roots = find_content(tree, skip)
         blocks = collect_blocks(roots, skip, url, _authored(roots))
         if blocks:
             return Content(blocks, _intro(roots[0], skip, url))
     return Content([])
-
-
-def _whole_post(roots: list[HtmlElement]) -> list[HtmlElement]:
-    """The CMS's post-content container around the text found (Ghost, WordPress): what the
-    writer wrote is all of it, a quotation or a box inside it is only part."""
-    if not roots:
-        return roots
-    for _, el in zip(range(_POST_LEVELS), roots[0].iterancestors(), strict=False):
-        if AUTHORED_CLASSES & set((el.get("class") or "").split()):
-            return [el]
-    return roots
 
 
 def _authored(roots: list[HtmlElement]) -> bool:
