@@ -153,10 +153,22 @@ def report(base: dict[str, dict], new: dict[str, dict]) -> bool:
     for key in sorted(set(helped) | set(hurt)):
         up, down = sorted(helped[key]), sorted(hurt[key])
         print(f"{key}: helps {len(up)} site(s) {up}; hurts {len(down)} site(s) {down}")
+    _ledes_moved(base, new)
     sites_up = set().union(*helped.values()) if helped else set()
     verdict = len(sites_up) >= 2 and not any(hurt.values())
     print("verdict:", "earns its place" if verdict else "does not (helps < 2 sites or hurts one)")
     return verdict
+
+
+def _ledes_moved(base: dict[str, dict], new: dict[str, dict]) -> None:
+    """Pages whose standfirst changes: no corpus has a truth for it, so read them."""
+    for name in (n for n in new if n in META_SETS):
+        for case, now in sorted(new[name].items()):
+            old = base[name][case]
+            if "lede" in old and old["lede"] != now["lede"]:
+                print(
+                    f"{name:24} lede moved: {case}\n    was {old['lede']!r:.100}\n    now {now['lede']!r:.100}"
+                )
 
 
 def main() -> None:
