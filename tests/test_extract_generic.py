@@ -424,6 +424,17 @@ def test_a_description_that_is_the_outlets_name_is_no_standfirst() -> None:
     assert extract(html, "https://www.reiterrevue.de/heulage").lede is None
 
 
+def test_the_lead_pictures_caption_is_not_the_standfirst() -> None:
+    """bild.de, stern.de and selbermachen.de set the lead picture in the standfirst's block."""
+    picture = "<figure><img src='a.jpg'><figcaption>The mayor at the vote. Photo: AFP</figcaption></figure>"
+    html = _story().replace("</h1>", f"</h1><div class='article__lead'>{picture}</div>")
+    assert extract(html, "https://news.example/council-votes").lede is None
+    lead = "<p>The council voted the budget after a long and bitter debate.</p>"
+    html = _story().replace("</h1>", f"</h1><div class='article__lead'>{picture}{lead}</div>")
+    lede = extract(html, "https://news.example/council-votes").lede
+    assert lede == "The council voted the budget after a long and bitter debate."
+
+
 def test_a_date_drawn_from_the_json_beside_it_is_read() -> None:
     """A client-rendered date element holds the JSON it is drawn from (uk.trustpilot.com)."""
     dates = (

@@ -33,6 +33,7 @@ from scraper.extract.selectors import applicable_under, select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.teasers.groups import in_navigation
 from scraper.extract.text import (
+    WITHOUT_PICTURES,
     first_line,
     labelled_texts,
     node_text,
@@ -118,7 +119,7 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     chosen = applicable_under(within, selectors(era, "lede") or GENERIC["lede"])
     nodes = (n for sel in chosen for n in select(within, sel))
     for node in nodes:
-        text = node_text(node)
+        text = node_text(node, WITHOUT_PICTURES)
         # A card excerpt in a related block is no standfirst, whatever markup wraps it.
         related = in_boilerplate(node)
         if (

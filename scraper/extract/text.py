@@ -53,14 +53,17 @@ def shows_text(el: HtmlElement) -> bool:
 
 
 _UNSHOWN = ("script", "style", "template")
+# A standfirst's block may hold the lead picture: its caption is no part of the standfirst.
+WITHOUT_PICTURES = (*_UNSHOWN, "figure", "figcaption")
 
 
-def node_text(node: HtmlElement) -> str:
+def node_text(node: HtmlElement, leave_out: tuple[str, ...] = _UNSHOWN) -> str:
     """Visible text of an element, whitespace-normalised (an embedded script or style, such
-    as an image's JSON-LD inside a standfirst's block, shows nothing)."""
-    if next(node.iter(*_UNSHOWN), None) is not None:
+    as an image's JSON-LD inside a standfirst's block, shows nothing), without the elements
+    named in `leave_out`."""
+    if next(node.iter(*leave_out), None) is not None:
         node = copy.deepcopy(node)
-        etree.strip_elements(node, *_UNSHOWN, with_tail=False)
+        etree.strip_elements(node, *leave_out, with_tail=False)
     return normalize_space(node.text_content())
 
 
