@@ -435,6 +435,16 @@ def test_the_lead_pictures_caption_is_not_the_standfirst() -> None:
     assert lede == "The council voted the budget after a long and bitter debate."
 
 
+def test_a_date_and_byline_line_is_not_the_standfirst() -> None:
+    """tarnkappe.info classes its meta line "subtitle": a date there makes it no standfirst."""
+    meta = (
+        "<div class='subtitle'><time datetime='2023-11-01T20:19'>1.11.23 20:19</time>"
+        " von Lars Sobiraj Lesezeit: 4 Min.</div>"
+    )
+    html = _story().replace("</h1>", f"</h1>{meta}")
+    assert extract(html, "https://news.example/council-votes").lede is None
+
+
 def test_a_date_drawn_from_the_json_beside_it_is_read() -> None:
     """A client-rendered date element holds the JSON it is drawn from (uk.trustpilot.com)."""
     dates = (

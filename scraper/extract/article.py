@@ -124,7 +124,7 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
         related = in_boilerplate(node)
         if (
             _MIN_LEDE <= len(text) <= _MAX_LEDE
-            and next(node.iter("h1"), None) is None
+            and next(node.iter("h1", "time"), None) is None  # a headline, a date line
             and not related
         ):
             return text
