@@ -125,10 +125,18 @@ def test_a_members_only_preview_is_never_completed_from_scripts_or_structured_da
         ("見出しの文｜Le Site", "見出しの文"),
         ("제목 문장ㅣLe Site", "제목 문장"),
         ("Titre|Le Site", "Titre"),
+        # a site name holding a separator of its own (aoc.media), a bullet (careelite.de),
+        # a rating between title and name (journalistenwatch.com)
+        ("Titre du jour | Le Site - Analyse Opinion Critique", "Titre du jour"),
+        ("Titre du jour • Le Site", "Titre du jour"),
+        ("Titre du jour » ☆☆☆☆☆ - Le Site", "Titre du jour"),
+        # the site's name alone stays whole
+        ("Le Site - Analyse Opinion Critique", "Le Site - Analyse Opinion Critique"),
     ],
 )
 def test_the_site_name_is_cut_from_a_declared_title(declared: str, stripped: str) -> None:
-    assert strip_site_name(declared, ["Le Site", "lesite.example"]) == stripped
+    names = ["Le Site - Analyse Opinion Critique", "lesite.example"]
+    assert strip_site_name(declared, names) == stripped
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ _MAX_TITLE = 400  # characters: a longer "heading" is a page swallowed by an unc
 _BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
 # Spaced separators; bars need no spaces ("見出し｜新聞", "제목ㅣ신문": U+3163, a Hangul vowel,
 # stands for a bar in Korean titles and never appears alone in words).
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·»/-]\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»/-]\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
 _WORDS = re.compile(r"\w+")
 
 
@@ -34,6 +34,8 @@ def strip_site_name(title: str, names: list[str]) -> str:
     if len(parts) < 2:
         return title
     folded = {fold(n) for n in names}
+    if fold(title) in folded:
+        return title  # the site's name alone: nothing to strip it from
     hosts = {fold(n.split(".")[0]) for n in names if "." in n}
 
     def is_site(part: str, loose: bool = True) -> bool:
@@ -45,7 +47,14 @@ def strip_site_name(title: str, names: list[str]) -> str:
         )
 
     if is_site(parts[-1]):
-        return _cut(title, parts[-1], end=True)
+        # The site's name may itself hold a separator ("AOC media - Analyse Opinion Critique").
+        # A rating or ornament between the parts ("» ☆☆☆☆☆ -") goes with them.
+        while len(parts) > 1 and (is_site(parts[-1]) or not fold(parts[-1])):
+            rest = _cut(title, parts.pop(), end=True)
+            if not fold(rest):
+                break
+            title = rest
+        return title
     if is_site(parts[0]):
         return _cut(title, parts[0], end=False)
     middle = next((p for p in parts[1:-1] if is_site(p, loose=False)), None)
@@ -57,7 +66,7 @@ def strip_site_name(title: str, names: list[str]) -> str:
 def _cut(title: str, part: str, *, end: bool) -> str:
     if end:
         head = title[: title.rfind(part)]
-        return re.sub(r"[\s|｜ㅣ–—:·»/-]+$", "", head).strip() or title
+        return re.sub(r"[\s|｜ㅣ–—:·•»/-]+$", "", head).strip() or title
     tail = title[title.find(part) + len(part) :]
     return re.sub(r"^[\s|｜ㅣ–—:·»/-]+", "", tail).strip() or title
 
