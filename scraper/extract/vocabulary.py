@@ -160,7 +160,6 @@ CREDENTIALS = frozenset(
         "pa-c",
         "do",
         "mph",
-        "mph.",
         "jd",
         "esq",
         "cpa",
