@@ -816,3 +816,13 @@ def test_a_label_is_followed_past_line_breaks() -> None:
     box = "<div class='news-info'><b>Von:</b> <br /> <br /> Götz Warnke</div>"
     html = _story(after=box)
     assert extract(html, "https://news.example/council-votes").authors == ["Götz Warnke"]
+
+
+def test_a_heading_without_a_word_is_no_headline() -> None:
+    """A Blogger blog named "..." shows it in its h1; the post's title is elsewhere."""
+    head = (
+        "<head><meta property='og:title' content='Tach auch!'><title>...: Tach auch!</title></head>"
+    )
+    html = _story().replace("<html>", f"<html>{head}")
+    html = html.replace("<h1>Council votes the budget</h1>", "<h1>...</h1><h3>Tach auch!</h3>")
+    assert extract(html, "https://blog.example/2020/04/tach-auch.html").title == "Tach auch!"

@@ -164,8 +164,11 @@ def shown_headline(
 
     def shown(nodes: list[HtmlElement]) -> list[tuple[str, HtmlElement]]:
         found = ((heading_text(n), n) for n in nodes if not _in_breadcrumb(n))
+        # A heading without a word ("..." as a blog's name) shows no headline.
         return [
-            (t, n) for t, n in found if t and len(t) < _MAX_TITLE and fold(t) not in folded_names
+            (t, n)
+            for t, n in found
+            if t and len(t) < _MAX_TITLE and fold(t) and fold(t) not in folded_names
         ]
 
     marked = (next(n.iterancestors(*_HEADINGS), n) for n in _SCHEMA_HEADLINES(tree))
