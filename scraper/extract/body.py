@@ -17,7 +17,7 @@ from scraper.extract.vocabulary import (
     DISCLOSURE,
     FILING_LINE,
     FURNITURE,
-    RELATED_LINE,
+    RELATED_PHRASE,
     ROUNDUP,
     SIGN_OFF,
     UPDATE_LABELS,
@@ -418,7 +418,7 @@ def _announces_links(block: Block, following: list[Block]) -> bool:
         len(block.text) < _MAX_ANNOUNCEMENT
         and bool(following)
         and _teaser_like(following[0])
-        and RELATED_LINE.search(block.text) is not None
+        and RELATED_PHRASE.search(block.text) is not None
     )
 
 

@@ -348,10 +348,9 @@ SIGN_OFF = re.compile(
 )
 # A line announcing other stories, alone on its line (a roundup's heading).
 ROUNDUP = re.compile(rf"^\W*{RELATED_STORIES}\b.{{0,20}}$", re.IGNORECASE)
-# The same words anywhere in a short line ("Das Thema könnte dich auch interessieren:").
-RELATED_LINE = re.compile(rf"\b{RELATED_STORIES}\b", re.IGNORECASE)
-# The same words opening a block's heading ("À lire aussi sur le sujet").
-RELATED_HEADING = re.compile(rf"^{RELATED_STORIES}\b", re.IGNORECASE)
+# The same words in a line: opening a block's heading (`.match`, "À lire aussi sur le sujet")
+# or anywhere in a short line (`.search`, "Das Thema könnte dich auch interessieren:").
+RELATED_PHRASE = re.compile(rf"\b{RELATED_STORIES}\b", re.IGNORECASE)
 
 
 # --- Class and id names ------------------------------------------------------------------

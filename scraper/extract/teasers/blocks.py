@@ -19,7 +19,7 @@ from scraper.extract.teasers.tree import (
     links_in,
     visible_text,
 )
-from scraper.extract.vocabulary import FEATURED_CLASS, RELATED_CLASS, RELATED_HEADING
+from scraper.extract.vocabulary import FEATURED_CLASS, RELATED_CLASS, RELATED_PHRASE
 
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "nav", "ul", "ol", "footer", "main"})
 
@@ -77,7 +77,7 @@ def _containers(tree: HtmlElement, page: Page) -> list[tuple[str, HtmlElement, b
         if named:
             found.append((named, el, False))
     for heading in tree.iter(*HEADINGS[1:]):
-        if RELATED_HEADING.match(visible_text(heading).lstrip("→»> ")):
+        if RELATED_PHRASE.match(visible_text(heading).lstrip("→»> ")):
             container = _heading_container(heading, page)
             if container is not None:
                 found.append(("related", container, True))
