@@ -66,6 +66,7 @@ _TITLE_BY = re.compile(
 )
 _LEDE_BY = re.compile(r"^\s*par\s+([^,;:–—()|.]{3,60}?)\s*[–—:,-]\s", re.IGNORECASE)
 _MAX_WORDS = 6
+_EDGES = " ,;:|-–—·•"  # separators and bullets left at a name's ends
 # A name ending with an initial or a generation keeps its full stop ("Joe S.", "Jr.").
 _INITIAL_END = re.compile(r"(?:^|[\s.])(?:[^\W\d_]|Jr|Sr)\.$")
 _OPENING_BLOCKS = 3  # story blocks searched for a paragraph of names alone
@@ -76,16 +77,16 @@ _WORD = re.compile(r"[^\W_]+")
 
 def clean_name(raw: str) -> str | None:
     """One byline string without prefix, trailing date or role; None when it is no name."""
-    name = PICTURE_OF.sub("", POSTS_BY.sub("", normalize_space(raw))).strip(" ,;:|-–—·•")
+    name = PICTURE_OF.sub("", POSTS_BY.sub("", normalize_space(raw))).strip(_EDGES)
     if is_call_to_action(name):
         return None
     for _ in range(2):
         name = _PREFIX.sub("", name)
     name = _TRAILING_DATE.sub("", name)
     name = WRITING_FOR.sub("", BYLINE_ROLE.sub("", _PAREN.sub("", name)))
-    name = CJK_ROLE_SUFFIX.sub("", name).strip(" ,;:|-–—·•")
+    name = CJK_ROLE_SUFFIX.sub("", name).strip(_EDGES)
     if name.endswith(".") and not _INITIAL_END.search(name):
-        name = name.rstrip(".").strip(" ,;:|-–—·•")
+        name = name.rstrip(".").strip(_EDGES)
     if (
         not name
         or _NOT_NAME.search(name)

@@ -168,7 +168,7 @@ def shown_headline(
         return [
             (t, n)
             for t, n in found
-            if t and len(t) < _MAX_TITLE and fold(t) and fold(t) not in folded_names
+            if t and len(t) < _MAX_TITLE and (folded := fold(t)) and folded not in folded_names
         ]
 
     marked = (next(n.iterancestors(*_HEADINGS), n) for n in _SCHEMA_HEADLINES(tree))

@@ -86,7 +86,7 @@ def _may_match(node: HtmlElement, selector: str, index: _Index | None = None) ->
     """False when the page (or `index`'s subtree) lacks a class or id the selector needs:
     skips the XPath walk."""
     needs = _needs(selector)
-    if all(not (n.classes or n.ids) for n in needs) and index is None:
+    if all(not (n.classes or n.ids or n.in_class) for n in needs):
         return True
     found = index or _page_index(node)
     return any(
