@@ -194,12 +194,13 @@ def test_without_declared_dates_the_date_shown_with_the_byline(case_id: str) -> 
     assert extract(html, gold["url"]).published[:10] == gold["publishing_date"][:10]
 
 
-def _story(*, before: str = "", after: str = "") -> str:
-    """A short story page with no date and no byline, `before` and `after` it in the body."""
+def _story(*, before: str = "", after: str = "", under: str = "") -> str:
+    """A short story page with no date and no byline, `before` and `after` it in the body and
+    `under` its headline, in its header."""
     text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
     return (
         f"<html><body>{before}<main><article><header><h1>Council votes the budget</h1>"
-        f"</header>{text}</article></main>{after}</body></html>"
+        f"{under}</header>{text}</article></main>{after}</body></html>"
     )
 
 
@@ -376,7 +377,7 @@ def test_every_widespread_date_declaration_is_read(declaration: str) -> None:
 
 def test_an_hatom_date_given_in_a_title_attribute_is_read() -> None:
     stamp = "<span class='updated' title='2022-01-21T18:52:11+00:00'></span>"
-    html = _story().replace("</h1>", f"</h1>{stamp}")
+    html = _story(under=stamp)
     assert extract(html, "https://news.example/council-votes").published[:10] == "2022-01-21"
 
 
@@ -409,7 +410,7 @@ def test_a_script_inside_the_standfirst_is_not_its_text() -> None:
     """An image's JSON-LD set inside the standfirst's block shows nothing (selbermachen.de)."""
     lead = "The council voted the budget after a long and bitter debate."
     script = '<script type="application/ld+json">{"@type": "ImageObject"}</script>'
-    html = _story().replace("</h1>", f"</h1><div class='standfirst'>{script}<p>{lead}</p></div>")
+    html = _story(under=f"<div class='standfirst'>{script}<p>{lead}</p></div>")
     assert extract(html, "https://news.example/council-votes").lede == lead
 
 
@@ -419,18 +420,18 @@ def test_a_description_that_is_the_outlets_name_is_no_standfirst() -> None:
         "<head><meta name='description' content='Reiterrevue International'>"
         "<meta property='og:site_name' content='Reiterrevue International'></head>"
     )
-    html = _story().replace("<html>", f"<html>{head}")
-    html = html.replace("</h1>", "</h1><span class='sr-only'>Reiterrevue International</span>")
+    html = _story(under="<span class='sr-only'>Reiterrevue International</span>")
+    html = html.replace("<html>", f"<html>{head}")
     assert extract(html, "https://www.reiterrevue.de/heulage").lede is None
 
 
 def test_the_lead_pictures_caption_is_not_the_standfirst() -> None:
     """bild.de, stern.de and selbermachen.de set the lead picture in the standfirst's block."""
     picture = "<figure><img src='a.jpg'><figcaption>The mayor at the vote. Photo: AFP</figcaption></figure>"
-    html = _story().replace("</h1>", f"</h1><div class='article__lead'>{picture}</div>")
+    html = _story(under=f"<div class='article__lead'>{picture}</div>")
     assert extract(html, "https://news.example/council-votes").lede is None
     lead = "<p>The council voted the budget after a long and bitter debate.</p>"
-    html = _story().replace("</h1>", f"</h1><div class='article__lead'>{picture}{lead}</div>")
+    html = _story(under=f"<div class='article__lead'>{picture}{lead}</div>")
     lede = extract(html, "https://news.example/council-votes").lede
     assert lede == "The council voted the budget after a long and bitter debate."
 
@@ -441,7 +442,7 @@ def test_a_date_and_byline_line_is_not_the_standfirst() -> None:
         "<div class='subtitle'><time datetime='2023-11-01T20:19'>1.11.23 20:19</time>"
         " von Lars Sobiraj Lesezeit: 4 Min.</div>"
     )
-    html = _story().replace("</h1>", f"</h1>{meta}")
+    html = _story(under=meta)
     assert extract(html, "https://news.example/council-votes").lede is None
 
 
@@ -451,7 +452,7 @@ def test_a_date_drawn_from_the_json_beside_it_is_read() -> None:
         "<div class='review-dates'><script type='application/json'>"
         '{"publishedDate":"2016-11-04T20:37:27Z"}</script><review-dates></review-dates></div>'
     )
-    html = _story().replace("</h1>", f"</h1>{dates}")
+    html = _story(under=dates)
     assert extract(html, "https://news.example/council-votes").published[:10] == "2016-11-04"
 
 
@@ -459,8 +460,8 @@ def test_a_utc_date_is_given_in_the_local_zone_of_the_day_the_dateline_shows() -
     """nachrichten.at declares 22:04 UTC and shows "19. Oktober 2019 00:04 Uhr" in Vienna."""
     declared = '<script type="application/ld+json">{"@type": "NewsArticle", '
     declared += '"datePublished": "2019-10-18T22:04:00Z"}</script>'
-    html = _story().replace("<html>", f"<html lang='de-AT'><head>{declared}</head>")
-    html = html.replace("</h1>", "</h1><span>19. Oktober 2019 00:04 Uhr</span>")
+    html = _story(under="<span>19. Oktober 2019 00:04 Uhr</span>")
+    html = html.replace("<html>", f"<html lang='de-AT'><head>{declared}</head>")
     published = extract(html, "https://www.nachrichten.at/politik/budget").published
     assert published == "2019-10-19T00:04:00+02:00"
 
@@ -661,7 +662,7 @@ def test_a_date_for_search_engines_only_is_not_the_one_shown() -> None:
         '"datePublished": "2022-12-25T11:00:02+00:00"}</script>'
     )
     hidden = "<span class='updated rich-snippet-hidden'>2022-12-07T10:10:52+01:00</span>"
-    html = _story(before=declared).replace("</h1>", f"</h1>{hidden}")
+    html = _story(before=declared, under=hidden)
     assert extract(html, "https://news.example/council-votes").published[:10] == "2022-12-25"
 
 
@@ -773,7 +774,7 @@ def test_a_plain_text_byline_in_the_storys_meta_block_is_read() -> None:
     """heizung.de writes "von Alexander Rosenkranz" in its hero's meta list, no markup."""
     meta = "<ul class='page-hero__meta'><li><span class='meta-label'>von Alexander Rosenkranz</span></li></ul>"
     teaser = "<div class='teaser'><span>von Other Writer</span></div>"
-    html = _story().replace("</h1>", f"</h1>{meta}").replace("</main>", f"</main>{teaser}")
+    html = _story(under=meta, after=teaser)
     assert extract(html, "https://news.example/council-votes").authors == ["Alexander Rosenkranz"]
 
 
