@@ -289,6 +289,7 @@ CMS = FUNDUS.parent / "cms-dev"
         "gh_datenworks_uma-nova-proposta-de-valor",  # both, in Portuguese theme
         "gh_turkogluc_apache-kafka-producers",  # a personal blog: a heading is no byline
         "wp_blaseball-news_alternates-look-back-in-violence",  # a related card's writer
+        "wp_mali-live_semaine-nationale-de-la-reconciliation",  # an account named as the site
     ],
 )
 def test_real_ghost_and_wordpress_bylines_name_only_the_writers(case_id: str) -> None:
@@ -827,3 +828,11 @@ def test_a_heading_without_a_word_is_no_headline() -> None:
     html = _story().replace("<html>", f"<html>{head}")
     html = html.replace("<h1>Council votes the budget</h1>", "<h1>...</h1><h3>Tach auch!</h3>")
     assert extract(html, "https://blog.example/2020/04/tach-auch.html").title == "Tach auch!"
+
+
+def test_a_byline_naming_only_the_outlet_is_kept_when_no_writer_is_named() -> None:
+    """A WordPress account named after the site signs the story: that is its byline."""
+    html = _story(
+        under="<span class='byline'><a href='/author/mali-live/'>Mali Live</a></span>"
+    ).replace("<html>", "<html><head><meta property='og:site_name' content='Mali Live'></head>")
+    assert extract(html, "https://news.example/council-votes").authors == ["Mali Live"]

@@ -243,7 +243,11 @@ def byline(
             names = find(tree)
             if any(is_person(n) for n in names):
                 return names
-    return sources[0] if sources else []
+    if sources or scope is None:
+        return sources[0] if sources else []
+    # A byline that names only the outlet is still the story's byline (a WordPress account
+    # named after the site); resolve_authors drops it if a writer turns up elsewhere.
+    return _generic_byline(scope, 6, lambda name: True, page_wide=False)
 
 
 def _labelled_byline(tree: HtmlElement) -> list[str]:
