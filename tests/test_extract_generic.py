@@ -400,6 +400,17 @@ def test_a_date_the_story_only_mentions_is_no_dateline() -> None:
     assert extract(html, "https://news.example/council-votes").published is None
 
 
+def test_the_date_in_the_posts_footer_beats_a_date_its_text_mentions() -> None:
+    """Twenty Twelve-style themes date a post in its footer; the text may name an event's day."""
+    event = "<p>The conference meets in Pompeii on <b>6-7-8 March 2015</b>.</p>"
+    footer = (
+        "<footer class='entry-meta'>Posted on <time class='entry-date' "
+        "datetime='2014-12-15T11:26:45+00:00'>15 December 2014</time></footer>"
+    )
+    html = _story().replace("</article>", f"{event}{footer}</article>")
+    assert extract(html, "https://news.example/save-the-date").published[:10] == "2014-12-15"
+
+
 def test_wordpress_categories_are_topics_not_layout() -> None:
     """post_class writes "category-popular": the post is no "popular stories" block."""
     html = _story().replace("<article>", "<article class='post category-popular tag-sidebar'>")

@@ -62,16 +62,18 @@ def _visible_date(
 
 
 def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
-    """A date written as text: a labelled date ("Datum: 28.04.2023"), date-named elements
-    outside related blocks (their dates are other stories'), then any short dated line outside
-    teaser cards."""
+    """A date written as text: a labelled date ("Datum: 28.04.2023"), then date-named elements
+    outside related blocks (their dates are other stories')."""
     for text in labelled_texts(scope, _DATE_LABEL):
         found = find_date(text, languages) if len(text) < 80 else None
         if found:
             return found
-    found = _date_element(scope, languages, in_boilerplate)
-    if found:
-        return found
+    return _date_element(scope, languages, in_boilerplate)
+
+
+def _dated_text(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+    """Any short dated text in the story, outside teaser cards: weaker than a date element
+    anywhere below the headline, since a story's text may name an event's day."""
     for el in scope.iter():
         if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str):
             continue
@@ -191,7 +193,7 @@ def dates(
     """(published, modified): structured first; a visible date near the title wins when its
     calendar day differs (in the site's timezone), e.g. a WP post migrated with a new date;
     when the header shows none, a date in the URL's path (`/2024/02/24/slug/`), then a date
-    element below the headline (a byline block further down)."""
+    element below the headline (a byline block further down), then dated text in the story."""
     tz = profile.timezone if profile else None
     languages = (lang,) if lang else None
     structured = next(filter(None, (parse_date(v) for v in data.published)), None)
@@ -207,6 +209,8 @@ def dates(
     if published is None and scope is not None:
         # The header shows no date: a byline block further down may (outside teasers).
         published = _date_below_headline(tree, languages)
+    if published is None:
+        published = _dated_text(scope if scope is not None else tree, languages)
     if published is None:
         published = _any_dateline(scope if scope is not None else tree, languages)
     if structured and visible and calendar_day(structured, tz) != calendar_day(visible, tz):
