@@ -478,6 +478,17 @@ def test_a_utc_date_is_given_in_the_local_zone_of_the_day_the_dateline_shows() -
     assert published == "2019-10-19T00:04:00+02:00"
 
 
+def test_a_utc_date_is_given_in_the_local_zone_of_the_day_its_permalink_names() -> None:
+    """A WordPress permalink is dated in the site's zone: 23:11 UTC is already New Year's
+    Day in Vienna (literaturgefluester.wordpress.com)."""
+    declared = "<meta property='article:published_time' content='2018-12-31T23:11:59+00:00'>"
+    html = _story().replace("<html>", f"<html lang='de-AT'><head>{declared}</head>")
+    url = "https://blog.example/2019/01/01/ins-neue-jahr/"
+    assert extract(html, url).published == "2019-01-01T00:11:59+01:00"
+    elsewhere = extract(html, "https://blog.example/ins-neue-jahr/").published
+    assert elsewhere == "2018-12-31T23:11:59+00:00"
+
+
 def test_an_avatar_link_before_the_name_does_not_hide_the_byline() -> None:
     """tichyseinblick.de links the writer's photo, then the name, to the author page."""
     box = (

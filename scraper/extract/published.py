@@ -226,7 +226,8 @@ def dates(
                 break
     if structured and line and era is None and _shown_instead(structured, line, modified, tz):
         published = line
-    shown = visible or line
+    # A dated permalink names the day in the site's own zone, as a dateline does.
+    shown = visible or line or (url_day(url) if url else None)
     if not tz and published and shown and _shown_in_local_time(published, shown, tree, data):
         # No profile zone, but the page shows the day of this UTC instant in its locale's
         # zone: give the dates in that zone, as the page's readers see them.
