@@ -858,3 +858,22 @@ def test_a_byline_naming_only_the_outlet_is_kept_when_no_writer_is_named() -> No
         under="<span class='byline'><a href='/author/mali-live/'>Mali Live</a></span>"
     ).replace("<html>", "<html><head><meta property='og:site_name' content='Mali Live'></head>")
     assert extract(html, "https://news.example/council-votes").authors == ["Mali Live"]
+
+
+def test_a_list_of_plain_sentences_beside_the_story_is_part_of_it() -> None:
+    """A CMS that stores a story as modules puts its bullet points in a module of their own
+    (weisser-ring.de, adac.de): long unlinked list items are prose, not a menu."""
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    tips = "".join(
+        f"<li>{tip}, even when you only leave the house for a few minutes in the morning.</li>"
+        for tip in ("Lock the front door", "Close every window", "Never hide a key outside")
+    )
+    html = (
+        "<html><body><div class='page'><h1>Council votes the budget</h1>"
+        f"<div class='module'><div class='editor'>{text}</div></div>"
+        f"<div class='module'><div class='editor'><p>How to protect yourself:</p><ul>{tips}</ul>"
+        "</div></div></div><ul class='menu'><li><a href='/'>Home</a></li></ul></body></html>"
+    )
+    body = extract(html, "https://news.example/council-votes").body
+    assert "Never hide a key outside" in body
+    assert "Home" not in body

@@ -190,6 +190,12 @@ def _post_embed(el: HtmlElement) -> bool:
     return quoted > 0 and _text_len(el) - quoted < _EMBED_CHROME
 
 
+def _flat_item(el: HtmlElement) -> bool:
+    """A list item of plain text (no paragraphs, blocks or links inside): a long one is prose,
+    as a story's bullet points are; menus and teaser lists link their items."""
+    return el.find(".//p") is None and el.find(".//div") is None and el.find(".//a") is None
+
+
 def _little_text(el: HtmlElement) -> bool:
     """A form or hidden block small enough to be a widget, not a page-wide wrapper."""
     return _text_len(el) < _WRAPPER_TEXT
@@ -369,7 +375,11 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
             continue
         if not length:
             continue
-        prose = length >= 80 and tag not in _NOISE_TAGS and _link_density(el, length) < 0.3
+        prose = (
+            length >= 80
+            and (tag not in _NOISE_TAGS or (tag == "li" and _flat_item(el)))
+            and _link_density(el, length) < 0.3
+        )
         tally = good if prose else noise
         ancestor = el.getparent()
         while ancestor is not None and ancestor is not stop:
