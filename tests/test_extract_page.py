@@ -386,6 +386,27 @@ def test_jsonld_article_body_when_the_html_holds_only_a_teaser() -> None:
     assert "Chargement" not in article.body
 
 
+def test_jsonld_article_body_in_html_is_read_as_html() -> None:
+    """Some CMSs ship the post's HTML as articleBody (correiobraziliense.com.br, welt.de):
+    its paragraphs become blocks, its entities characters, and no tag reaches the text."""
+    paragraphs = "".join(
+        f"<p class='texto'>Par&aacute;grafo {i}, longo o bastante para contar, e completo.</p>"
+        for i in range(16)
+    )
+    body = paragraphs + "<div class='read-more'><h4>Saiba mais</h4><a href='/x'>Outra</a></div>"
+    data = json.dumps({"@type": "NewsArticle", "headline": "Titre", "articleBody": body})
+    html = (
+        f'<html lang="pt"><head><script type="application/ld+json">{data}</script></head>'
+        "<body><article><h1>Titre</h1><p>Carregando…</p></article></body></html>"
+    )
+    article = extract(html, "https://www.example.org/a/")
+    assert article.body.split("\n\n")[:2] == [
+        "Parágrafo 0, longo o bastante para contar, e completo.",
+        "Parágrafo 1, longo o bastante para contar, e completo.",
+    ]
+    assert "<" not in article.body and "Saiba mais" not in article.body
+
+
 def test_extract_without_url_or_profile() -> None:
     article = extract(page("ghost-article-source"))
     assert article.title == ARTICLES["ghost-article-source"]["title"]

@@ -27,7 +27,7 @@ from scraper.extract.body import (
 from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import Content, in_boilerplate, in_other_stories, junk, main_content
 from scraper.extract.headline import fold, title
-from scraper.extract.html import xml_safe
+from scraper.extract.html import page_body, parse_html, xml_safe
 from scraper.extract.published import dates
 from scraper.extract.selectors import applicable_under, select, select_first
 from scraper.extract.structured import Structured
@@ -175,9 +175,25 @@ def body(
     if preview:  # a members-only preview stays the preview the page shows
         return content
     declared = data.article_body
-    if declared and len(declared) > 1.5 * sum(len(b.text) for b in content.blocks) + 200:
-        return Content(text_blocks(declared), content.intro)
+    shown = 1.5 * sum(len(b.text) for b in content.blocks) + 200
+    # The raw string is never shorter than its text: most pages are settled without parsing.
+    if declared and len(declared) > shown:
+        blocks = declared_blocks(declared, url)
+        if sum(len(b.text) for b in blocks) > shown:
+            return Content(blocks, content.intro)
     return content
+
+
+_MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
+
+
+def declared_blocks(text: str, url: str | None) -> list[Block]:
+    """A JSON-LD articleBody's blocks: plain text, one paragraph per line; or, when the CMS
+    ships the post's HTML there, that markup read as a page's content is (boilerplate out)."""
+    if not _MARKUP.search(text):
+        return text_blocks(text)
+    fragment = page_body(parse_html(text))
+    return collect_blocks([fragment], junk(fragment), url)
 
 
 _EMPHASIS = re.compile(r"^(?:<(?:strong|em|b|i)>)+([^<]+)(?:</(?:strong|em|b|i)>)+$")

@@ -177,3 +177,9 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
         return _empty()
     _flatten_deep(root)
     return root
+
+
+def page_body(tree: HtmlElement) -> HtmlElement:
+    """The document's <body>, or its root when it has none."""
+    body = tree.find("body")
+    return body if body is not None else tree

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from scraper.extract.article import build_article
 from scraper.extract.body import blocks_text, collect_blocks
 from scraper.extract.generic import find_content, junk, main_blocks
-from scraper.extract.html import cap_links, parse_html
+from scraper.extract.html import cap_links, page_body, parse_html
 from scraper.extract.selectors import detect_era, select
 from scraper.extract.structured import NON_ARTICLE_TYPES, Structured, read_structured
 from scraper.extract.teasers import extract_teasers
@@ -105,7 +105,7 @@ def classify(
 ) -> str:
     """'article', 'listing' or 'other', from the strongest signal the page gives."""
     url_kind = profile.classify_url(profile.localize(url)) if profile else "unknown"
-    classes = set((_body(tree).get("class") or "").split())
+    classes = set((page_body(tree).get("class") or "").split())
     if era and any(select(tree, s) for s in era.article.get("not_article", ())):
         return "other" if classes & _OTHER_CLASSES and not classes & _LISTING_CLASSES else "listing"
     if classes & _ARTICLE_CLASSES:
@@ -132,11 +132,6 @@ def _only_site_wide_types(data: Structured) -> bool:
     """The page declares only what every page of the site declares (og:type "website", the
     publisher): no evidence against an article whose URL looks like one."""
     return {t for t in data.types if t in NON_ARTICLE_TYPES} <= _SITE_WIDE_TYPES
-
-
-def _body(tree: HtmlElement) -> HtmlElement:
-    body = tree.find("body")
-    return body if body is not None else tree
 
 
 def _card_count(tree: HtmlElement) -> int:
