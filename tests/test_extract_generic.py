@@ -877,3 +877,23 @@ def test_a_list_of_plain_sentences_beside_the_story_is_part_of_it() -> None:
     body = extract(html, "https://news.example/council-votes").body
     assert "Never hide a key outside" in body
     assert "Home" not in body
+
+
+def test_a_story_split_by_an_ad_keeps_its_opening() -> None:
+    """politico.com splits a story between ads into two "story-text" blocks; the first, the
+    shorter, holds the opening. A box of that class in a column beside the story stays out."""
+    sentence = "The governor announced her retirement on Monday, a day before the filing deadline. "
+    opening = "".join(f"<p>Opening {i}. {sentence * 2}</p>" for i in range(3))
+    rest = "".join(f"<p>Later {i}. {sentence * 2}</p>" for i in range(40))
+    aside = f"<p>Our newsletter. {sentence * 7}</p>"
+    html = (
+        "<html><body><main><h1>The governor retires</h1>"
+        f"<div class='rail'><div class='story-text'>{aside}</div></div>"
+        f"<div class='column'><div class='story-text'>{opening}</div></div>"
+        "<div class='ad'>Advertisement</div>"
+        f"<div class='column'><div class='story-text'>{rest}</div></div>"
+        "</main></body></html>"
+    )
+    body = extract(html, "https://news.example/governor-retires").body
+    assert body.startswith("Opening 0.") and "Later 39." in body
+    assert "newsletter" not in body

@@ -25,7 +25,14 @@ from scraper.extract.body import (
     text_blocks,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import Content, in_boilerplate, in_other_stories, junk, main_content
+from scraper.extract.generic import (
+    Content,
+    in_boilerplate,
+    in_other_stories,
+    inside,
+    junk,
+    main_content,
+)
 from scraper.extract.headline import fold, title
 from scraper.extract.html import page_body, parse_html, xml_safe
 from scraper.extract.published import dates
@@ -306,17 +313,13 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
         found = select(scope, sel)[:6]
         if len(found) < 2:
             continue
-        line = next(a for a in found[0].iterancestors() if all(_inside(n, a) for n in found))
+        line = next(a for a in found[0].iterancestors() if all(inside(n, a) for n in found))
         if len(node_text(line)) > _MAX_BYLINE_LINE:
             continue
         names = author_rules.byline_authors(node_text(n) for n in found)
         if any(is_person(n) for n in names):
             return names
     return []
-
-
-def _inside(node: HtmlElement, ancestor: HtmlElement) -> bool:
-    return any(a is ancestor for a in node.iterancestors())
 
 
 def _generic_byline(
@@ -346,7 +349,7 @@ def _one_line(found: list[HtmlElement]) -> list[HtmlElement]:
         return found
     line = [found[0]]
     for node in found[1:]:
-        common = next(a for a in node.iterancestors() if _inside(found[0], a))
+        common = next(a for a in node.iterancestors() if inside(found[0], a))
         if len(node_text(common)) > _MAX_BYLINE_LINE:
             break
         line.append(node)

@@ -45,6 +45,7 @@ _BLOCK_TAGS = frozenset({"p", "pre", "td", "blockquote", "caption"})
 _NOISE_TAGS = frozenset({"li", "h2", "h3", "h4", "h5", "h6", "dd", "dt"})
 _LOOSE_TAGS = frozenset({"div", "section", "span", "font", "article", "main"})
 _MAX_CLIMB = 6
+_MIN_CHUNK = 500  # characters of prose: a story's chunk, not a box sharing its class
 _MIN_TEXT = 25
 _EMBED_CHROME = 100  # characters around an embedded post (a caption, a "View on X" link)
 _BIG_TEXT = 2000
@@ -409,7 +410,57 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
             best, best_score = el, final
     assert best is not None
     best = _widen(best, root, good, noise, skip)
-    return _with_siblings(best, best_score, scores, skip)
+    chosen = _with_siblings(best, best_score, scores, skip)
+    return _with_chunks(chosen, root, good, skip)
+
+
+def _with_chunks(
+    chosen: list[HtmlElement],
+    root: HtmlElement,
+    good: dict[HtmlElement, int],
+    skip: set[HtmlElement],
+) -> list[HtmlElement]:
+    """The story's opening when ads split it from the rest into containers of one class
+    ("story-text" twice on politico.com): prose of that class between the headline and the
+    chosen container, in the same <article> (or none) and in a container alike. What follows
+    the story in its class is as often a box (a ticker, a licence) as more of it."""
+    best = chosen[0] if len(chosen) == 1 else None
+    name = best.get("class") if best is not None else None
+    if not name:
+        return chosen
+    story = next(best.iterancestors("article"), None)
+    others = [
+        el
+        for el in root.iter(best.tag)
+        if el is not best
+        and el.get("class") == name
+        and good.get(el, 0) >= _MIN_CHUNK
+        and el not in skip
+        and not any(a in skip for a in el.iterancestors())
+        and next(el.iterancestors("article"), None) is story
+        and _same_place(el, best)
+        and not inside(el, best)
+        and not inside(best, el)
+    ]
+    if not others:
+        return chosen
+    order = {el: i for i, el in enumerate(root.iter())}
+    headline = next(root.iter("h1"), None)
+    start = order[headline] if headline is not None else -1
+    opening = sorted((el for el in others if start < order[el] < order[best]), key=order.get)
+    return [*opening, best]
+
+
+def _same_place(el: HtmlElement, other: HtmlElement) -> bool:
+    """Whether two elements sit in containers alike (tag and class): a column beside the
+    story ("panel-col-first" by "panel-col-last") is not a chunk of it."""
+    a, b = el.getparent(), other.getparent()
+    return a is not None and b is not None and (a.tag, a.get("class")) == (b.tag, b.get("class"))
+
+
+def inside(node: HtmlElement, ancestor: HtmlElement) -> bool:
+    """Whether `ancestor` is one of the node's ancestors."""
+    return any(a is ancestor for a in node.iterancestors())
 
 
 def _widen(
