@@ -897,3 +897,18 @@ def test_a_story_split_by_an_ad_keeps_its_opening() -> None:
     body = extract(html, "https://news.example/governor-retires").body
     assert body.startswith("Opening 0.") and "Later 39." in body
     assert "newsletter" not in body
+
+
+def test_headings_set_inside_a_quotation_are_quoted_text() -> None:
+    """A blog quotes an announcement whose lines are headings (seglerblog.stössenseer.de): at
+    the story's end they read as headings without text and were dropped."""
+    quote = (
+        "<blockquote><h2>The poster contest for children</h2>"
+        "<h3>takes place for the sixth time; children aged 6 to 12 are invited.</h3></blockquote>"
+    )
+    html = _story().replace("</article>", f"{quote}</article>")
+    body = extract(html, "https://news.example/council-votes").body
+    assert body.endswith(
+        "The poster contest for children\n\ntakes place for the sixth time; "
+        "children aged 6 to 12 are invited."
+    )

@@ -230,7 +230,9 @@ class _Walker:
         self.flush()
         saved = (self.kind, self.group, self.ordered)
         if tag in _HEADINGS:
-            self.kind = tag
+            # A heading set inside a quotation is quoted text, not the story's subheading.
+            if self.kind != "quote":
+                self.kind = tag
         elif tag in ("ul", "ol"):
             self.group, self.ordered = id(el), tag == "ol"
         elif tag in ("li", "dd", "dt") and self.kind not in _HEADINGS:
