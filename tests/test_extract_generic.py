@@ -912,3 +912,53 @@ def test_headings_set_inside_a_quotation_are_quoted_text() -> None:
         "The poster contest for children\n\ntakes place for the sixth time; "
         "children aged 6 to 12 are invited."
     )
+
+
+def _recipe_page(shown: str = "") -> str:
+    """A story page declaring a schema.org Recipe, `shown` at the end of its text."""
+    recipe = json.dumps(
+        {
+            "@type": "Recipe",
+            "name": "Apple porridge",
+            "recipeIngredient": ["300 ml oat milk", "2 small apples"],
+            "recipeInstructions": [
+                {
+                    "@type": "HowToStep",
+                    "text": "1. Bring the oat milk and oats to the boil, "
+                    "then let them simmer for two minutes and rest for ten.",
+                },
+                {
+                    "@type": "HowToSection",
+                    "name": "Topping",
+                    "itemListElement": [
+                        {"@type": "HowToStep", "text": "<p>Dice the <b>apples</b>.</p>"}
+                    ],
+                },
+            ],
+        }
+    )
+    head = f'<head><script type="application/ld+json">{recipe}</script></head>'
+    return _story().replace("<html>", f"<html>{head}").replace("</article>", f"{shown}</article>")
+
+
+def test_a_recipes_declared_steps_complete_a_body_that_misses_them() -> None:
+    """eatsmarter.de and przepisy.pl show a recipe's steps in tabs and one box per step that
+    content scoring passes over; schema.org's Recipe declares them (HTML in a step read as
+    text)."""
+    body = extract(_recipe_page(), "https://food.example/apple-porridge").body
+    assert body.endswith(
+        "300 ml oat milk\n\n2 small apples\n\n1. Bring the oat milk and oats to the boil, "
+        "then let them simmer for two minutes and rest for ten.\n\nTopping\n\nDice the apples."
+    )
+    page = TRAFILATURA_PAGES / "eatsmarter.de.porridge-36792b.html.gz"
+    assert "Nüsse trocken in einer Pfanne anrösten." in _corpus_article(page).body
+
+
+def test_a_recipes_steps_shown_on_the_page_are_not_repeated() -> None:
+    """lecker.de numbers each step in a block of its own: the step's text is already there."""
+    shown = (
+        "<ol><li><span>1.</span><p>Bring the oat milk and oats to the boil, then let them "
+        "simmer for two minutes and rest for ten.</p></li></ol>"
+    )
+    body = extract(_recipe_page(shown), "https://food.example/apple-porridge").body
+    assert body.count("Bring the oat milk") == 1

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, fragment_fromstring
 
+from scraper.extract.html import xml_safe
 from scraper.extract.text import normalize_space
 from scraper.extract.vocabulary import AUTHOR_LABELS
 
@@ -129,6 +130,7 @@ class Structured:
     site_name: str | None = None
     publisher: str | None = None
     article_body: str | None = None  # JSON-LD articleBody: full text some pages only ship there
+    recipe: str | None = None  # a schema.org Recipe's ingredients and steps, one per line
 
     def is_article(self) -> bool | None:
         """True/False when the declared type says article / not article; None when silent."""
@@ -260,6 +262,13 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
     for node in nodes:
         data.types.extend(t for t in _types(node) if t not in data.types)
+    recipe = next((n for n in nodes if "recipe" in _types(n)), None)
+    if recipe is not None:
+        lines = [
+            *_as_list(recipe.get("recipeIngredient")),
+            *_steps(recipe.get("recipeInstructions")),
+        ]
+        data.recipe = "\n".join(filter(None, map(_plain, lines))) or None
     article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), None)
     if article is None:
         article = next(
@@ -304,6 +313,28 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
             by_id.get(publisher.get("@id"), publisher) if "name" not in publisher else publisher
         )
         data.publisher = _string(publisher.get("name"))
+
+
+def _steps(value: Any) -> list[Any]:
+    """A recipe's steps in order: strings, HowToSteps' texts, HowToSections' names and steps."""
+    steps: list[Any] = []
+    for item in _as_list(value):
+        if isinstance(item, dict):
+            steps.append(item.get("name") if "itemListElement" in item else item.get("text"))
+            steps.extend(_steps(item.get("itemListElement")))
+        else:
+            steps.append(item)
+    return steps
+
+
+def _plain(value: Any) -> str | None:
+    """A declared string as text: some CMSs write a recipe's steps in HTML."""
+    text = _string(value)
+    if text and "<" in text:
+        text = normalize_space(
+            fragment_fromstring(xml_safe(text), create_parent="div").text_content()
+        )
+    return text or None
 
 
 def _as_list(value: Any) -> list[Any]:
