@@ -539,6 +539,10 @@ def _corpus_article(page: Path) -> Article:
         # ... classed as the story's "teaser", even in a header left out of the body
         (TRAFILATURA_PAGES / "bmfsfj.de-praesidentschaft-a002c6.html.gz", "Klimaschutz, Pandemie"),
         (TRAFILATURA_PAGES / "mobilsicher.de.icloud-202f90.html.gz", "Medienberichten zufolge"),
+        # classed "intro" or "introduction"
+        (FUNDUS / "de_Stern.html.gz", "Die Demokraten versuchen, Trump als unmoralisch"),
+        (TRAFILATURA_PAGES / "selbst.de-wurmkiste-1be801.html.gz", "Sie wollen Ihren Biomüll"),
+        (TRAFILATURA_PAGES / "holzwerken.net-Kreissaege-c680de.html.gz", "Nach Riss arbeiten"),
     ],
 )
 def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, opening: str) -> None:

@@ -218,6 +218,8 @@ def declared_blocks(text: str, url: str | None) -> list[Block]:
     return collect_blocks([fragment], junk(fragment), url)
 
 
+_STANDFIRST_AT = 3  # blocks at the body's start where a standfirst may be repeated
+
 _EMPHASIS = re.compile(r"^(?:<(?:strong|em|b|i)>)+([^<]+)(?:</(?:strong|em|b|i)>)+$")
 
 
@@ -414,15 +416,18 @@ def build_article(
     standfirst = lede(tree, era, scope)
     members = members_only(tree, era, scope)
     content = body(tree, era, url, data, preview=members)
-    blocks = content.blocks
+    blocks = list(content.blocks)
     outlets = {fold(n) for n in names}
     # A description that is only the outlet's name describes no story.
     if standfirst is None and data.description and fold(data.description) not in outlets:
         standfirst = lede_as_described(tree, data.description, {b.text for b in blocks})
     if standfirst is None:
         standfirst = content.intro
-    if standfirst and blocks and blocks[0].text == standfirst:
-        blocks = blocks[1:]
+    # The standfirst opens the story, maybe after its date and byline lines: it is not
+    # repeated in the body.
+    opening = [b.text for b in blocks[:_STANDFIRST_AT]]
+    if standfirst and standfirst in opening:
+        del blocks[opening.index(standfirst)]
     text = blocks_text(blocks)
     published, modified = dates(tree, era, data, profile, lang, scope, url)
 
