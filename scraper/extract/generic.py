@@ -424,10 +424,10 @@ def _with_chunks(
     ("story-text" twice on politico.com): prose of that class between the headline and the
     chosen container, in the same <article> (or none) and in a container alike. What follows
     the story in its class is as often a box (a ticker, a licence) as more of it."""
-    best = chosen[0] if len(chosen) == 1 else None
-    name = best.get("class") if best is not None else None
-    if not name:
+    if len(chosen) != 1 or not chosen[0].get("class"):
         return chosen
+    best = chosen[0]
+    name = best.get("class")
     story = next(best.iterancestors("article"), None)
     others = [
         el
@@ -447,7 +447,9 @@ def _with_chunks(
     order = {el: i for i, el in enumerate(root.iter())}
     headline = next(root.iter("h1"), None)
     start = order[headline] if headline is not None else -1
-    opening = sorted((el for el in others if start < order[el] < order[best]), key=order.get)
+    opening = sorted(
+        (el for el in others if start < order[el] < order[best]), key=order.__getitem__
+    )
     return [*opening, best]
 
 

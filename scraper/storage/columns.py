@@ -64,12 +64,20 @@ TABLES = (  # in the order docs/schema.md describes them
                 "ones agree; Unicode NFC, whitespace collapsed; French no-break spaces "
                 "(`Titre\\u00a0:`) are kept",
             ),
-            Column("lede", "TEXT", "standfirst / summary, when the page has one"),
+            Column(
+                "lede",
+                "TEXT",
+                "standfirst / summary, when the page has one; not repeated at the start of `body`",
+            ),
             Column(
                 "body",
                 "TEXT",
                 "main text; paragraphs separated by one blank line (`\\n\\n`); a data table's row "
-                "is one paragraph, its cells separated by ` | `",
+                "is one paragraph, its cells separated by ` | `. When the page shows much less "
+                "text than its JSON-LD `articleBody`, that text (read as HTML when written in "
+                "HTML); on a recipe page whose steps the layout hides from content scoring (tabs, "
+                "one box per step), the ingredients and steps it declares (schema.org `Recipe`) "
+                "follow the text",
             ),
             Column(
                 "body_html",
