@@ -194,13 +194,24 @@ def test_without_declared_dates_the_date_shown_with_the_byline(case_id: str) -> 
     assert extract(html, gold["url"]).published[:10] == gold["publishing_date"][:10]
 
 
-def _story(*, before: str = "", after: str = "", under: str = "") -> str:
-    """A short story page with no date and no byline, `before` and `after` it in the body and
-    `under` its headline, in its header."""
+def _story(
+    *,
+    before: str = "",
+    after: str = "",
+    under: str = "",
+    end: str = "",
+    head: str = "",
+    lang: str = "",
+) -> str:
+    """A short story page with no date and no byline: `head` in its <head>, `before` and
+    `after` it in the body, `under` its headline, in its header, and `end` closing its text;
+    `lang` is the page's language."""
     text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = f"<html lang='{lang}'>" if lang else "<html>"
     return (
-        f"<html><body>{before}<main><article><header><h1>Council votes the budget</h1>"
-        f"{under}</header>{text}</article></main>{after}</body></html>"
+        f"{html}{f'<head>{head}</head>' if head else ''}<body>{before}<main><article><header>"
+        f"<h1>Council votes the budget</h1>{under}</header>{text}{end}</article></main>{after}"
+        "</body></html>"
     )
 
 
@@ -407,7 +418,7 @@ def test_the_date_in_the_posts_footer_beats_a_date_its_text_mentions() -> None:
         "<footer class='entry-meta'>Posted on <time class='entry-date' "
         "datetime='2014-12-15T11:26:45+00:00'>15 December 2014</time></footer>"
     )
-    html = _story().replace("</article>", f"{event}{footer}</article>")
+    html = _story(end=f"{event}{footer}")
     assert extract(html, "https://news.example/save-the-date").published[:10] == "2014-12-15"
 
 
@@ -429,11 +440,10 @@ def test_a_script_inside_the_standfirst_is_not_its_text() -> None:
 def test_a_description_that_is_the_outlets_name_is_no_standfirst() -> None:
     """reiterrevue.de describes its stories by its own name, shown to screen readers only."""
     head = (
-        "<head><meta name='description' content='Reiterrevue International'>"
-        "<meta property='og:site_name' content='Reiterrevue International'></head>"
+        "<meta name='description' content='Reiterrevue International'>"
+        "<meta property='og:site_name' content='Reiterrevue International'>"
     )
-    html = _story(under="<span class='sr-only'>Reiterrevue International</span>")
-    html = html.replace("<html>", f"<html>{head}")
+    html = _story(head=head, under="<span class='sr-only'>Reiterrevue International</span>")
     assert extract(html, "https://www.reiterrevue.de/heulage").lede is None
 
 
@@ -472,8 +482,7 @@ def test_a_utc_date_is_given_in_the_local_zone_of_the_day_the_dateline_shows() -
     """nachrichten.at declares 22:04 UTC and shows "19. Oktober 2019 00:04 Uhr" in Vienna."""
     declared = '<script type="application/ld+json">{"@type": "NewsArticle", '
     declared += '"datePublished": "2019-10-18T22:04:00Z"}</script>'
-    html = _story(under="<span>19. Oktober 2019 00:04 Uhr</span>")
-    html = html.replace("<html>", f"<html lang='de-AT'><head>{declared}</head>")
+    html = _story(head=declared, lang="de-AT", under="<span>19. Oktober 2019 00:04 Uhr</span>")
     published = extract(html, "https://www.nachrichten.at/politik/budget").published
     assert published == "2019-10-19T00:04:00+02:00"
 
@@ -482,7 +491,7 @@ def test_a_utc_date_is_given_in_the_local_zone_of_the_day_its_permalink_names() 
     """A WordPress permalink is dated in the site's zone: 23:11 UTC is already New Year's
     Day in Vienna (literaturgefluester.wordpress.com)."""
     declared = "<meta property='article:published_time' content='2018-12-31T23:11:59+00:00'>"
-    html = _story().replace("<html>", f"<html lang='de-AT'><head>{declared}</head>")
+    html = _story(head=declared, lang="de-AT")
     url = "https://blog.example/2019/01/01/ins-neue-jahr/"
     assert extract(html, url).published == "2019-01-01T00:11:59+01:00"
     elsewhere = extract(html, "https://blog.example/ins-neue-jahr/").published
@@ -618,10 +627,8 @@ def test_an_accordions_toggle_links_are_no_writers_list() -> None:
         "</div></li>"
         for n in range(1, 4)
     )
-    html = (
-        _story(after="")
-        .replace("</article>", f"<ul class='accordion'>{items}</ul></article>")
-        .replace("<article>", "<article class='entry-content'>")
+    html = _story(end=f"<ul class='accordion'>{items}</ul>").replace(
+        "<article>", "<article class='entry-content'>"
     )
     body = extract(html, "https://news.example/council-votes").body
     assert "What the office did in 2" in body and "Office of the district" not in body
@@ -651,20 +658,20 @@ def test_without_any_other_date_a_line_opening_with_one(case_id: str, day: str) 
     ],
 )
 def test_an_appeal_to_readers_after_the_story_is_no_part_of_it(appeal: str) -> None:
-    html = _story().replace("</article>", f"<p>{appeal}</p></article>")
+    html = _story(end=f"<p>{appeal}</p>")
     body = extract(html, "https://news.example/council-votes").body
     assert body.endswith("after a long debate.")
 
 
 def test_a_story_ending_on_the_word_subscription_keeps_its_end() -> None:
     ending = "“What kind of products are left that readers feel are worth a digital subscription?”"
-    html = _story().replace("</article>", f"<p>{ending}</p></article>")
+    html = _story(end=f"<p>{ending}</p>")
     assert extract(html, "https://news.example/council-votes").body.endswith(ending)
 
 
 def test_a_building_named_with_an_at_sign_is_no_social_handle() -> None:
     ending = "Residents of ARIUM Brookhaven and @1377 Apartments are urged to avoid the area."
-    html = _story().replace("</article>", f"<p>{ending}</p></article>")
+    html = _story(end=f"<p>{ending}</p>")
     assert extract(html, "https://news.example/council-votes").body.endswith(ending)
 
 
@@ -706,7 +713,7 @@ def test_a_date_for_search_engines_only_is_not_the_one_shown() -> None:
     ],
 )
 def test_ruby_readings_are_read_as_the_page_means_them(ruby: str, shown: str) -> None:
-    html = _story().replace("</article>", f"<p>{ruby}は法律で決まりました。</p></article>")
+    html = _story(end=f"<p>{ruby}は法律で決まりました。</p>")
     assert shown in extract(html, "https://news.example/council-votes").body
 
 
@@ -716,9 +723,7 @@ def test_a_teaser_cards_date_inside_the_story_is_not_the_storys() -> None:
         "<div class='kicker'><span>03-05-2022</span></div></div>"
     )
     own = "<p class='meta'>miércoles <time datetime='2022-05-04T07:59:48-04:00'>07:59</time></p>"
-    html = (
-        _story().replace("</header>", f"</header>{own}").replace("</article>", f"{card}</article>")
-    )
+    html = _story(end=card).replace("</header>", f"</header>{own}")
     assert extract(html, "https://news.example/council-votes").published[:10] == "2022-05-04"
 
 
@@ -824,7 +829,7 @@ def test_a_byline_labelled_by_a_small_heading_is_read() -> None:
 def test_a_story_signed_off_with_a_name_alone_names_its_writer(
     ending: str, authors: list[str]
 ) -> None:
-    html = _story().replace("</article>", f"{ending}</article>")
+    html = _story(end=ending)
     assert extract(html, "https://news.example/council-votes").authors == authors
 
 
@@ -832,10 +837,10 @@ def test_a_story_signed_off_with_a_name_alone_names_its_writer(
 def test_yoasts_written_by_card_names_the_writer_in_any_language(label: str) -> None:
     """Yoast SEO writes the author as a Twitter card label and value (frolleinherr.com)."""
     head = (
-        f"<head><meta name='twitter:label1' content='{label}'>"
-        "<meta name='twitter:data1' content='Karoline Herr'></head>"
+        f"<meta name='twitter:label1' content='{label}'>"
+        "<meta name='twitter:data1' content='Karoline Herr'>"
     )
-    html = _story().replace("<html>", f"<html>{head}")
+    html = _story(head=head)
     assert extract(html, "https://news.example/council-votes").authors == ["Karoline Herr"]
 
 
@@ -848,10 +853,8 @@ def test_a_label_is_followed_past_line_breaks() -> None:
 
 def test_a_heading_without_a_word_is_no_headline() -> None:
     """A Blogger blog named "..." shows it in its h1; the post's title is elsewhere."""
-    head = (
-        "<head><meta property='og:title' content='Tach auch!'><title>...: Tach auch!</title></head>"
-    )
-    html = _story().replace("<html>", f"<html>{head}")
+    head = "<meta property='og:title' content='Tach auch!'><title>...: Tach auch!</title>"
+    html = _story(head=head)
     html = html.replace("<h1>Council votes the budget</h1>", "<h1>...</h1><h3>Tach auch!</h3>")
     assert extract(html, "https://blog.example/2020/04/tach-auch.html").title == "Tach auch!"
 
@@ -859,8 +862,9 @@ def test_a_heading_without_a_word_is_no_headline() -> None:
 def test_a_byline_naming_only_the_outlet_is_kept_when_no_writer_is_named() -> None:
     """A WordPress account named after the site signs the story: that is its byline."""
     html = _story(
-        under="<span class='byline'><a href='/author/mali-live/'>Mali Live</a></span>"
-    ).replace("<html>", "<html><head><meta property='og:site_name' content='Mali Live'></head>")
+        head="<meta property='og:site_name' content='Mali Live'>",
+        under="<span class='byline'><a href='/author/mali-live/'>Mali Live</a></span>",
+    )
     assert extract(html, "https://news.example/council-votes").authors == ["Mali Live"]
 
 
@@ -910,7 +914,7 @@ def test_headings_set_inside_a_quotation_are_quoted_text() -> None:
         "<blockquote><h2>The poster contest for children</h2>"
         "<h3>takes place for the sixth time; children aged 6 to 12 are invited.</h3></blockquote>"
     )
-    html = _story().replace("</article>", f"{quote}</article>")
+    html = _story(end=quote)
     body = extract(html, "https://news.example/council-votes").body
     assert body.endswith(
         "The poster contest for children\n\ntakes place for the sixth time; "
@@ -941,8 +945,7 @@ def _recipe_page(shown: str = "") -> str:
             ],
         }
     )
-    head = f'<head><script type="application/ld+json">{recipe}</script></head>'
-    return _story().replace("<html>", f"<html>{head}").replace("</article>", f"{shown}</article>")
+    return _story(head=f'<script type="application/ld+json">{recipe}</script>', end=shown)
 
 
 def test_a_recipes_declared_steps_complete_a_body_that_misses_them() -> None:
