@@ -61,6 +61,7 @@ _AUTHOR_LABEL = re.compile(
     re.IGNORECASE,
 )
 _STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
+_NEAR_TITLE_BYLINES = 6  # byline matches read in the story's container (co-authors included)
 # The generic author selectors up to links to author pages.
 _AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
 _MIN_LEDE, _MAX_LEDE = 15, 1000
@@ -273,7 +274,7 @@ def byline(
     # Near the title any byline markup counts; page-wide, only the first weak match does
     # (teaser bylines come later in the page than the story's own), and only where no
     # profile vouches for the byline markup.
-    for within, limit in ((scope, 6), (None if era else tree, 1)):
+    for within, limit in ((scope, _NEAR_TITLE_BYLINES), (None if era else tree, 1)):
         if within is not None:
             found = _generic_byline(within, limit, is_person, page_wide=within is tree)
             if found:
@@ -287,7 +288,7 @@ def byline(
         return sources[0] if sources else []
     # A byline that names only the outlet is still the story's byline (a WordPress account
     # named after the site); resolve_authors drops it if a writer turns up elsewhere.
-    return _generic_byline(scope, 6, lambda name: True, page_wide=False)
+    return _generic_byline(scope, _NEAR_TITLE_BYLINES, lambda name: True, page_wide=False)
 
 
 def _labelled_byline(tree: HtmlElement) -> list[str]:

@@ -439,8 +439,7 @@ def _with_chunks(
         and not any(a in skip for a in el.iterancestors())
         and next(el.iterancestors("article"), None) is story
         and _same_place(el, best)
-        and not inside(el, best)
-        and not inside(best, el)
+        and not inside(best, el)  # its descendants come after it, and are left out below
     ]
     if not others:
         return chosen

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
-from lxml.html import HtmlElement, fragment_fromstring
+from lxml.html import HtmlElement
 
-from scraper.extract.html import xml_safe
-from scraper.extract.text import normalize_space
+from scraper.extract.html import page_body, parse_html
+from scraper.extract.text import node_text, normalize_space
 from scraper.extract.vocabulary import AUTHOR_LABELS
 
 ARTICLE_TYPES = frozenset(
@@ -331,9 +331,7 @@ def _plain(value: Any) -> str | None:
     """A declared string as text: some CMSs write a recipe's steps in HTML."""
     text = _string(value)
     if text and "<" in text:
-        text = normalize_space(
-            fragment_fromstring(xml_safe(text), create_parent="div").text_content()
-        )
+        text = node_text(page_body(parse_html(text)))
     return text or None
 
 
