@@ -922,14 +922,20 @@ def test_headings_set_inside_a_quotation_are_quoted_text() -> None:
     )
 
 
-def _recipe_page(shown: str = "") -> str:
-    """A story page declaring a schema.org Recipe, `shown` at the end of its text."""
+def _recipe_page(shown: str = "", kind: str = "Recipe") -> str:
+    """A story page declaring a schema.org Recipe (or, `kind="HowTo"`, the same steps as a
+    HowTo's), `shown` at the end of its text."""
+    steps_key = "recipeInstructions" if kind == "Recipe" else "step"
     recipe = json.dumps(
         {
-            "@type": "Recipe",
+            "@type": kind,
             "name": "Apple porridge",
-            "recipeIngredient": ["300 ml oat milk", "2 small apples"],
-            "recipeInstructions": [
+            **(
+                {"recipeIngredient": ["300 ml oat milk", "2 small apples"]}
+                if kind == "Recipe"
+                else {}
+            ),
+            steps_key: [
                 {
                     "@type": "HowToStep",
                     "text": "1. Bring the oat milk and oats to the boil, "
@@ -959,6 +965,18 @@ def test_a_recipes_declared_steps_complete_a_body_that_misses_them() -> None:
     )
     page = TRAFILATURA_PAGES / "eatsmarter.de.porridge-36792b.html.gz"
     assert "Nüsse trocken in einer Pfanne anrösten." in _corpus_article(page).body
+
+
+def test_a_how_tos_declared_steps_complete_a_body_that_misses_them() -> None:
+    """A Recipe is a kind of schema.org HowTo: a HowTo's `step` list is read the same way
+    (homify.de draws its steps from a script and declares them as a HowTo)."""
+    body = extract(_recipe_page(kind="HowTo"), "https://diy.example/apple-porridge").body
+    assert body.endswith(
+        "1. Bring the oat milk and oats to the boil, then let them simmer for two minutes and "
+        "rest for ten.\n\nTopping\n\nDice the apples."
+    )
+    page = TRAFILATURA_PAGES / "homify.de-Tischdecke-8c6096.html.gz"
+    assert "Falte den Stoff deiner runden Tischdecke" in _corpus_article(page).body
 
 
 def test_a_recipes_steps_shown_on_the_page_are_not_repeated() -> None:

@@ -182,9 +182,9 @@ def body(
         content = main_content(tree, url)
     if preview:  # a members-only preview stays the preview the page shows
         return content
-    if data.recipe and not _shows_recipe(content.blocks, data.recipe):
+    if data.how_to and not _shows_steps(content.blocks, data.how_to):
         # The steps sit in widgets content scoring passes over (tabs, one box per step).
-        content = Content([*content.blocks, *text_blocks(data.recipe)], content.intro)
+        content = Content([*content.blocks, *text_blocks(data.how_to)], content.intro)
     declared = data.article_body
     shown = 1.5 * sum(len(b.text) for b in content.blocks) + 200
     # The raw string is never shorter than its text: most pages are settled without parsing.
@@ -199,10 +199,10 @@ _STEP_NUMBER = re.compile(r"^\W*\d+\W*")
 _PROBE = 60  # characters of the longest step looked for in the body
 
 
-def _shows_recipe(blocks: list[Block], recipe: str) -> bool:
-    """Whether the body already holds the recipe's steps: the start of its longest line,
+def _shows_steps(blocks: list[Block], steps: str) -> bool:
+    """Whether the body already holds a how-to's steps: the start of its longest line,
     without the step's number (pages number steps in a block of their own)."""
-    longest = max(recipe.splitlines(), key=len)
+    longest = max(steps.splitlines(), key=len)
     probe = _STEP_NUMBER.sub("", longest)[:_PROBE]
     return any(probe in b.text for b in blocks)
 

@@ -130,7 +130,8 @@ class Structured:
     site_name: str | None = None
     publisher: str | None = None
     article_body: str | None = None  # JSON-LD articleBody: full text some pages only ship there
-    recipe: str | None = None  # a schema.org Recipe's ingredients and steps, one per line
+    # A schema.org HowTo's steps, one per line; a Recipe (a kind of HowTo) has ingredients first.
+    how_to: str | None = None
 
     def is_article(self) -> bool | None:
         """True/False when the declared type says article / not article; None when silent."""
@@ -262,13 +263,13 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
     for node in nodes:
         data.types.extend(t for t in _types(node) if t not in data.types)
-    recipe = next((n for n in nodes if "recipe" in _types(n)), None)
-    if recipe is not None:
+    how_to = next((n for n in nodes if _types(n) & {"recipe", "howto"}), None)
+    if how_to is not None:
         lines = [
-            *_as_list(recipe.get("recipeIngredient")),
-            *_steps(recipe.get("recipeInstructions")),
+            *_as_list(how_to.get("recipeIngredient")),
+            *_steps(how_to.get("recipeInstructions") or how_to.get("step")),
         ]
-        data.recipe = "\n".join(filter(None, map(_plain, lines))) or None
+        data.how_to = "\n".join(filter(None, map(_plain, lines))) or None
     article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), None)
     if article is None:
         article = next(
@@ -316,7 +317,7 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
 
 
 def _steps(value: Any) -> list[Any]:
-    """A recipe's steps in order: strings, HowToSteps' texts, HowToSections' names and steps."""
+    """A how-to's steps in order: strings, HowToSteps' texts, HowToSections' names and steps."""
     steps: list[Any] = []
     for item in _as_list(value):
         if isinstance(item, dict):
@@ -328,7 +329,7 @@ def _steps(value: Any) -> list[Any]:
 
 
 def _plain(value: Any) -> str | None:
-    """A declared string as text: some CMSs write a recipe's steps in HTML."""
+    """A declared string as text: some CMSs write a how-to's steps in HTML."""
     text = _string(value)
     if text and "<" in text:
         text = node_text(page_body(parse_html(text)))

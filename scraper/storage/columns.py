@@ -75,9 +75,9 @@ TABLES = (  # in the order docs/schema.md describes them
                 "main text; paragraphs separated by one blank line (`\\n\\n`); a data table's row "
                 "is one paragraph, its cells separated by ` | `. When the page shows much less "
                 "text than its JSON-LD `articleBody`, that text (read as HTML when written in "
-                "HTML); on a recipe page whose steps the layout hides from content scoring (tabs, "
-                "one box per step), the ingredients and steps it declares (schema.org `Recipe`) "
-                "follow the text",
+                "HTML); on a recipe or how-to page whose steps the layout hides from content "
+                "scoring (tabs, one box per step), the ingredients and steps it declares "
+                "(schema.org `Recipe`, `HowTo`) follow the text",
             ),
             Column(
                 "body_html",
