@@ -586,6 +586,11 @@ def test_author_class_names_the_writer(page: Path, authors: list[str]) -> None:
         ("hidden", True),
         ("visually-hidden", True),
         ("gallery--paragraph-section hidden", True),
+        # Bulma's "is-hidden" hides (taz.de's block of article IDs); "is-hidden-small" and
+        # "is-hidden-mobile" only at one screen size (chip.de's download buttons).
+        ("metadata is-hidden", True),
+        ("fb is-hidden-small mt-md", False),
+        ("column is-hidden-mobile", False),
         # the writer's box, in German, French and Italian, and WordPress's Simple Author Box
         ("artDetailAutor__text", True),
         ("c-auteur", True),

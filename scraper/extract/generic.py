@@ -27,6 +27,7 @@ from scraper.extract.vocabulary import (
     AUTHORED_CLASSES,
     CLASS_BREAKPOINTS,
     CLASS_HIDDEN_PARTS,
+    CLASS_HIDING_STATE,
     CLASS_MODIFIERS,
     CLASS_NEGATIVE,
     CLASS_NEGATIVE_PAIRS,
@@ -78,7 +79,7 @@ def _hint(attrs: str, negative: frozenset[str], pairs: frozenset[tuple[str, str]
         following = words[position + 1] if position + 1 < len(words) else ""
         # "has-comments", "comments-enabled" describe a page's state, not a comment thread.
         if (
-            previous not in CLASS_MODIFIERS
+            (previous not in CLASS_MODIFIERS or (previous, word) == CLASS_HIDING_STATE)
             and following not in CLASS_STATES
             and not _partly(word, previous, following)
         ):

@@ -518,11 +518,17 @@ CLASS_STATES = frozenset(
 CLASS_MODIFIERS = frozenset(
     {"has", "no", "non", "not", "with", "without", "show", "hide", "is", "enable", "disable"}
 )
+# A modifier that does not lift the word after it: Bulma's "is-hidden" hides the block.
+CLASS_HIDING_STATE = ("is", "hidden")
 # "hidden" that hides only part of a block (Drupal's "field--label-hidden": the label) or
 # only at some screen sizes ("hidden-xs", "l-hidden-s"): the block itself is shown.
 CLASS_HIDDEN_PARTS = frozenset({"label", "title"})
 CLASS_BREAKPOINTS = frozenset(
-    {"xs", "s", "sm", "m", "md", "l", "lg", "xl", "xxl", "mobile", "phone", "tablet", "desktop"}
+    {
+        *("xs", "s", "sm", "m", "md", "l", "lg", "xl", "xxl"),
+        *("small", "medium", "large", "mobile", "phone", "tablet", "touch", "desktop"),
+        *("widescreen", "fullhd"),
+    }
 )
 # Blocks dropped whatever their size: comment threads, recommendation widgets, consent banners
 # and the dialogs that float over the page (login, privacy, disclosures).
