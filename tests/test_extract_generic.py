@@ -992,3 +992,23 @@ def test_a_recipes_steps_shown_on_the_page_are_not_repeated() -> None:
     )
     body = extract(_recipe_page(shown), "https://food.example/apple-porridge").body
     assert body.count("Bring the oat milk") == 1
+
+
+def test_code_blocks_stay_out_of_the_text_and_in_the_markup() -> None:
+    """A <pre> of code is not prose: the text (full-text search, word counts, content dedupe)
+    leaves it out, the markup keeps it line for line; a <pre> of prose stays text."""
+    code = "<pre class='wp-block-code'><code>def area(r):\n    return r &lt;&lt; 1\n</code></pre>"
+    poem = "<pre>The rain falls on the town,\nthe council votes.</pre>"
+    article = extract(_story(end=code + poem), "https://news.example/council-votes-the-budget")
+    assert "def area" not in article.body
+    assert article.body.endswith("The rain falls on the town,\nthe council votes.")
+    assert "<pre><code>def area(r):\n    return r &lt;&lt; 1</code></pre>" in article.body_html
+    page = CMS / "wp_sametmax_desactiver-un-service-dans-ubuntu-14-04.html.gz"
+    sametmax = _corpus_article(page)
+    assert "sudo rm" not in sametmax.body and "sudo rm" in sametmax.body_html
+
+
+def test_a_page_of_code_alone_keeps_it_as_its_text() -> None:
+    code = "for town in towns:\n    print(town.council, town.budget, town.vote)\n" * 3
+    html = f"<html><body><main><h1>Snippet</h1><pre><code>{code}</code></pre></main></body></html>"
+    assert extract(html, "https://code.example/snippet").body == code.strip()

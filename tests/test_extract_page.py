@@ -270,6 +270,8 @@ def test_body_html_is_safe_markup_of_the_same_text(name: str) -> None:
         "em",
         "strong",
         "br",
+        "pre",
+        "code",
     }
     for el in tree.iter():
         attributes = set(el.attrib)

@@ -132,7 +132,7 @@ _ADDRESS = re.compile(r"https?://\S+")  # a link shown as its address: a referen
 class Block:
     """One paragraph-level piece of the body: its kind, text and inline safe HTML."""
 
-    kind: str  # p | h2..h6 | li | quote | pre | row (a data table's row)
+    kind: str  # p | h2..h6 | li | quote | pre | code (a <pre> of code) | row (a table's row)
     text: str
     html: str
     link_chars: int = 0
@@ -164,12 +164,16 @@ class _Walker:
         self.jumps = False
 
     def flush(self) -> None:
-        text = "\n".join(
-            filter(None, (normalize_space(line) for line in "".join(self.text).split("\n")))
-        )
-        if text:
+        if self.kind == "code":  # its lines and indentation are the code's
+            text = "".join(self.text).strip("\n").rstrip()
+            html = "".join(self.html).strip("\n").rstrip()
+        else:
+            text = "\n".join(
+                filter(None, (normalize_space(line) for line in "".join(self.text).split("\n")))
+            )
             html = normalize_space("".join(self.html))
             html = re.sub(r"^(?:<br>\s*)+|(?:\s*<br>)+$", "", html)
+        if text:
             self.blocks.append(
                 Block(self.kind, text, html, self.link_chars, self.group, self.ordered, self.jumps)
             )
@@ -240,7 +244,7 @@ class _Walker:
         elif tag == "blockquote":
             self.kind, self.group = "quote", id(el)
         elif tag == "pre":
-            self.kind = "pre"
+            self.kind = "code" if _holds_code(el) else "pre"
         self._children(el, depth)
         self.flush()
         self.kind, self.group, self.ordered = saved
@@ -444,8 +448,23 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
 
 
 def blocks_text(blocks: list[Block]) -> str:
-    """Plain text: one block per paragraph, paragraphs separated by a blank line."""
-    return "\n\n".join(b.text for b in blocks)
+    """Plain text: one block per paragraph, paragraphs separated by a blank line. Code blocks
+    are left out when there is prose (`blocks_html` keeps them): the text is what is read."""
+    prose = [b for b in blocks if b.kind != "code"]
+    return "\n\n".join(b.text for b in (prose or blocks))
+
+
+_CODE_CLASS = re.compile(r"code|highlight|syntax|hljs|prettyprint|brush|language-|lang-", re.I)
+
+
+def _holds_code(pre: HtmlElement) -> bool:
+    """Whether a <pre> shows code: it holds a <code>, or its class or its parent's names
+    a code highlighter. A <pre> of prose (a poem, a plain-text notice) stays text."""
+    if pre.find(".//code") is not None:
+        return True
+    parent = pre.getparent()
+    names = f"{pre.get('class', '')} {parent.get('class', '') if parent is not None else ''}"
+    return bool(_CODE_CLASS.search(names))
 
 
 _WRAPPERS = {"quote": "blockquote", "row": "table"}
@@ -453,8 +472,8 @@ _ITEM_TAGS = {"li": "li", "row": "tr"}
 
 
 def blocks_html(blocks: list[Block]) -> str:
-    """Safe HTML: only p, h2–h6, ul/ol/li, blockquote, table/tr/td/th, a[href], em/strong
-    and br."""
+    """Safe HTML: only p, h2–h6, ul/ol/li, blockquote, table/tr/td/th, pre/code, a[href],
+    em/strong and br."""
     out: list[str] = []
     open_group: tuple[str, int] | None = None
     for block in blocks:
@@ -468,6 +487,9 @@ def blocks_html(blocks: list[Block]) -> str:
         if group and open_group is None:
             out.append(f"<{wrapper}>")
             open_group = group
+        if block.kind == "code":
+            out.append(f"<pre><code>{block.html}</code></pre>")
+            continue
         tag = _ITEM_TAGS.get(block.kind) or (block.kind if block.kind in _HEADINGS else "p")
         out.append(f"<{tag}>{block.html}</{tag}>")
     if open_group:

@@ -73,7 +73,9 @@ TABLES = (  # in the order docs/schema.md describes them
                 "body",
                 "TEXT",
                 "main text; paragraphs separated by one blank line (`\\n\\n`); a data table's row "
-                "is one paragraph, its cells separated by ` | `. When the page shows much less "
+                "is one paragraph, its cells separated by ` | `. Code shown in a `<pre>` is left "
+                "out (it is in `body_html`) unless the page holds nothing else. When the page "
+                "shows much less "
                 "text than its JSON-LD `articleBody`, that text (read as HTML when written in "
                 "HTML); on a recipe or how-to page whose steps the layout hides from content "
                 "scoring (tabs, one box per step), the ingredients and steps it declares "
@@ -83,7 +85,8 @@ TABLES = (  # in the order docs/schema.md describes them
                 "body_html",
                 "TEXT",
                 "the main text as cleaned HTML (boilerplate stripped; only p, h2–h6, lists, "
-                "blockquote, table rows and cells, links, em/strong, br). Scraped markup: never "
+                "blockquote, table rows and cells, code blocks as pre/code with their lines, "
+                "links, em/strong, br). Scraped markup: never "
                 "render it unsanitised",
             ),
             Column(
