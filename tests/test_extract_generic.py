@@ -458,6 +458,24 @@ def test_the_lead_pictures_caption_is_not_the_standfirst() -> None:
     assert lede == "The council voted the budget after a long and bitter debate."
 
 
+@pytest.mark.parametrize(
+    ("excerpt", "lede"),
+    [
+        # WordPress's excerpt of the story's opening, share counts and all (mali-live.com)
+        ("Tweet0Email0 The council voted the budget on Tuesday night after a...", None),
+        (
+            "The council voted the budget on Tuesday night after a long debate. The council […]",
+            None,
+        ),
+        # a standfirst of its own that trails off stays
+        ("A long night, a narrow vote, and now...", "A long night, a narrow vote, and now..."),
+    ],
+)
+def test_the_storys_opening_cut_short_is_not_the_standfirst(excerpt: str, lede: str | None) -> None:
+    html = _story(under=f"<div class='post-excerpt'>{excerpt}</div>")
+    assert extract(html, "https://news.example/council-votes").lede == lede
+
+
 def test_a_date_and_byline_line_is_not_the_standfirst() -> None:
     """tarnkappe.info classes its meta line "subtitle": a date there makes it no standfirst."""
     meta = (

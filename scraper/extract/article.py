@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from scraper.extract import authors as author_rules
 from scraper.extract.body import (
+    CUT_MARKS,
     Block,
     blocks_html,
     blocks_text,
@@ -220,6 +221,20 @@ def declared_blocks(text: str, url: str | None) -> list[Block]:
 
 
 _STANDFIRST_AT = 3  # blocks at the body's start where a standfirst may be repeated
+
+_CUT_TAIL = 40  # characters before an excerpt's cut mark looked for in the story's opening
+
+
+def _cut_from(standfirst: str, opening: list[str]) -> bool:
+    """Whether the standfirst is the story's opening cut short ("… dans le Nord Kivu, les..."):
+    an excerpt the CMS made, not a standfirst of its own."""
+    text = standfirst.rstrip()
+    if not text.endswith(CUT_MARKS):
+        return False
+    tail = normalize_space(text.rstrip(" .…[]()")[-_CUT_TAIL:])
+    # The excerpt runs on across paragraphs, as the CMS joins them.
+    return bool(tail) and tail in normalize_space(" ".join(opening))
+
 
 _EMPHASIS = re.compile(r"^(?:<(?:strong|em|b|i)>)+([^<]+)(?:</(?:strong|em|b|i)>)+$")
 
@@ -429,6 +444,8 @@ def build_article(
     opening = [b.text for b in blocks[:_STANDFIRST_AT]]
     if standfirst and standfirst in opening:
         del blocks[opening.index(standfirst)]
+    elif standfirst and _cut_from(standfirst, opening):
+        standfirst = None
     text = blocks_text(blocks)
     published, modified = dates(tree, era, data, profile, lang, scope, url)
 

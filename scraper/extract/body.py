@@ -123,7 +123,7 @@ _DATELINE = re.compile(
 
 _ANY_WORD = re.compile(r"\w")
 _MIN_STORY_WORDS = 60
-_CUT_MARKS = ("…", "...", "[…]", "[...]", "(…)")
+CUT_MARKS = ("…", "...", "[…]", "[...]", "(…)")
 _MAX_SIGN_OFF = 300
 _ADDRESS = re.compile(r"https?://\S+")  # a link shown as its address: a reference
 
@@ -410,7 +410,7 @@ def _reads_as_teasers(blocks: list[Block]) -> bool:
 
 def _teaser_like(block: Block) -> bool:
     """An excerpt cut short ("…") or a block of links: how other stories are announced."""
-    return block.text.rstrip().endswith(_CUT_MARKS) or block.link_chars > 0.6 * len(block.text)
+    return block.text.rstrip().endswith(CUT_MARKS) or block.link_chars > 0.6 * len(block.text)
 
 
 def _is_sign_off(text: str) -> bool:

@@ -67,7 +67,9 @@ TABLES = (  # in the order docs/schema.md describes them
             Column(
                 "lede",
                 "TEXT",
-                "standfirst / summary, when the page has one; not repeated at the start of `body`",
+                "standfirst / summary, when the page has one; not repeated at the start of "
+                "`body`. An excerpt that is only the body's opening cut short ('…, les...') is "
+                "none",
             ),
             Column(
                 "body",
