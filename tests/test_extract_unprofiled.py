@@ -129,6 +129,7 @@ def test_a_members_only_preview_is_never_completed_from_scripts_or_structured_da
         # a rating between title and name (journalistenwatch.com)
         ("Titre du jour | Le Site - Analyse Opinion Critique", "Titre du jour"),
         ("Titre du jour • Le Site", "Titre du jour"),
+        ("Le Site • Titre du jour", "Titre du jour"),
         ("Titre du jour » ☆☆☆☆☆ - Le Site", "Titre du jour"),
         # the site's name alone stays whole
         ("Le Site - Analyse Opinion Critique", "Le Site - Analyse Opinion Critique"),

@@ -63,12 +63,18 @@ def strip_site_name(title: str, names: list[str]) -> str:
     return title
 
 
+_SEPARATOR_CHARS = r"[\s|｜ㅣ–—:·•»/-]+"
+_TRAILING = re.compile(_SEPARATOR_CHARS + "$")
+_LEADING = re.compile("^" + _SEPARATOR_CHARS)
+
+
 def _cut(title: str, part: str, *, end: bool) -> str:
+    """The title without `part` (the site's name) and the separator between them."""
     if end:
         head = title[: title.rfind(part)]
-        return re.sub(r"[\s|｜ㅣ–—:·•»/-]+$", "", head).strip() or title
+        return _TRAILING.sub("", head).strip() or title
     tail = title[title.find(part) + len(part) :]
-    return re.sub(r"^[\s|｜ㅣ–—:·»/-]+", "", tail).strip() or title
+    return _LEADING.sub("", tail).strip() or title
 
 
 def fold(text: str) -> str:
