@@ -66,6 +66,7 @@ def test_title_authors_and_day(case_id: str) -> None:
         "de_Bild",  # kicker joined by a visible ": " separator: part of the headline
         "de_RheinischePost",  # kicker apart on the page, but og:title joins it: kept
         "de_StuttgarterZeitung__V1",  # the same, the headline span marked itemprop=headline
+        "lu_Tageblatt__V1",  # the same, the kicker running into the headline ("DemoDer")
     ],
 )
 def test_the_headline_as_shown(case_id: str) -> None:
@@ -152,6 +153,13 @@ def test_a_news_brief_is_an_article_where_its_url_says_so(path: str, archived: b
             "<h1><span>Nationale Demo</span> Der 9. Juli naht</h1>",
             "Nationale Demo Der 9. Juli naht",
             "",
+        ),
+        # A part running into the headline's capital is set on a line of its own
+        # (tageblatt.lu): no page shows "DemoDer".
+        (
+            "<h1><span>Nationale Demo</span>Der 9. Juli naht</h1>",
+            "Der 9. Juli naht",
+            "Nationale Demo",
         ),
     ],
 )

@@ -197,6 +197,25 @@ def heading_kicker(node: HtmlElement) -> str:
     return normalize_space(" ".join(kickers))
 
 
+_KICKER_WORD = 3  # letters: "<span>i</span>Phone" is one word, not a kicker and a headline
+
+
+def _runs_into_headline(child: HtmlElement, heading: HtmlElement) -> bool:
+    """A heading's opening part whose last word runs straight into the capital of the text
+    after it ("<span>Nationale Demo</span>Der 9. Juli naht"): no page shows "DemoDer", so its
+    style sets the part on a line of its own."""
+    tail = child.tail or ""
+    words = child.text_content().split()
+    return (
+        not (heading.text or "").strip()
+        and next((c for c in heading if isinstance(c.tag, str)), None) is child
+        and bool(words)
+        and len(words[-1]) >= _KICKER_WORD
+        and words[-1].isalpha()
+        and tail[:1].isupper()
+    )
+
+
 def _unseen(child: HtmlElement) -> bool:
     """Screen-reader-only text, or decoration (a dash) hidden from assistive technology."""
     if screen_reader_only(child):
@@ -214,6 +233,8 @@ def _marks(element: HtmlElement) -> str:
 def _apart_kicker(child: HtmlElement, heading: HtmlElement) -> bool:
     """A kicker part of a heading (its class says so, or a sibling is the marked headline)
     that no visible separator joins to the headline: the page shows it as a line of its own."""
+    if _runs_into_headline(child, heading):
+        return True
     if not KICKER_CLASS.search(_marks(child)):
         if _HEADLINE_PART.search(_marks(child)) or not _WORD.search(child.text_content()):
             return False
