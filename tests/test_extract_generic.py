@@ -1038,3 +1038,25 @@ def test_a_page_of_code_alone_keeps_it_as_its_text() -> None:
     code = "for town in towns:\n    print(town.council, town.budget, town.vote)\n" * 3
     html = f"<html><body><main><h1>Snippet</h1><pre><code>{code}</code></pre></main></body></html>"
     assert extract(html, "https://code.example/snippet").body == code.strip()
+
+
+def test_the_next_story_loaded_below_is_not_the_pages() -> None:
+    """hoy.com.py loads the next stories as one scrolls, each in an <article> like the
+    first with its own h1: the body is the headline's story even when a later one is longer."""
+    first = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 3
+    later = (
+        "<p>The harbour reopened on Monday, with every ferry line back, after the storm.</p>" * 9
+    )
+    html = (
+        "<html><body><main>"
+        f"<article class='story'><h1>Council votes the budget</h1>{first}</article>"
+        f"<article class='story'><h1>Harbour reopens</h1>{later}</article>"
+        "</main></body></html>"
+    )
+    body = extract(html, "https://news.example/council-votes-the-budget").body
+    assert body.startswith("The council voted") and "harbour" not in body
+    # Parts of one page in <article>s without headlines of their own stay one text.
+    parts = html.replace("<h1>Harbour reopens</h1>", "")
+    assert "harbour" in extract(parts, "https://news.example/council-votes-the-budget").body
+    page = TRAFILATURA_PAGES / "hoy.com-daran-ed90f1.html.gz"
+    assert "Hermanos Franciscanos Capuchinos realizarán" in _corpus_article(page).body

@@ -254,11 +254,34 @@ def main_content(tree: HtmlElement, url: str | None = None) -> Content:
     the densest text region judged by text alone: a page with a main text is never empty."""
     for hints in (True, False):
         skip = junk(tree, hints)
-        roots = find_content(tree, skip)
+        roots = _headlines_story(tree, find_content(tree, skip), skip)
         blocks = collect_blocks(roots, skip, url, _authored(roots))
         if blocks:
             return Content(blocks, _intro(roots[0], skip, url))
     return Content([])
+
+
+def _headlines_story(
+    tree: HtmlElement, roots: list[HtmlElement], skip: set[HtmlElement]
+) -> list[HtmlElement]:
+    """The main text inside the headline's own <article> when the page holds other stories
+    in <article>s like it, each with its own h1 (a page that loads the next stories as you
+    scroll), and scoring went beyond it: the longest story need not be the page's."""
+    headline = next(tree.iter("h1"), None)
+    story = next(headline.iterancestors("article"), None) if headline is not None else None
+    if not roots or story is None or all(r is story or inside(r, story) for r in roots):
+        return roots
+    name = story.get("class")
+    if not any(
+        other is not story
+        and other.get("class") == name
+        and next(other.iter("h1"), None) is not None  # another story, not a part of this page
+        and not inside(other, story)
+        and not inside(story, other)
+        for other in tree.iter("article")
+    ):
+        return roots
+    return find_content(story, skip) or roots
 
 
 def _authored(roots: list[HtmlElement]) -> bool:
