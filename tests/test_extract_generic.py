@@ -1060,3 +1060,17 @@ def test_the_next_story_loaded_below_is_not_the_pages() -> None:
     assert "harbour" in extract(parts, "https://news.example/council-votes-the-budget").body
     page = TRAFILATURA_PAGES / "hoy.com-daran-ed90f1.html.gz"
     assert "Hermanos Franciscanos Capuchinos realizarán" in _corpus_article(page).body
+
+
+def test_teaser_cards_inside_the_storys_container_are_not_its_text() -> None:
+    """t-online.de and abc.es set cards of other stories (kicker, linked headline, byline) as
+    small <article>s inside the story's own; a short unlinked <article> part stays."""
+    card = (
+        "<article class='teaser'><span>Nach Angriff</span>"
+        "<div><a href='/other-story'>The harbour reopens after the storm</a></div>"
+        "<div><span>Von </span><span>Julian Seiferth</span></div></article>"
+    )
+    part = "<article class='box'><p>Seven councillors voted against the budget.</p></article>"
+    body = extract(_story(end=card * 3 + part), "https://news.example/council-votes").body
+    assert "Nach Angriff" not in body and "Julian Seiferth" not in body
+    assert body.endswith("Seven councillors voted against the budget.")

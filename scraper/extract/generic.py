@@ -255,6 +255,7 @@ def main_content(tree: HtmlElement, url: str | None = None) -> Content:
     for hints in (True, False):
         skip = junk(tree, hints)
         roots = _headlines_story(tree, find_content(tree, skip), skip)
+        skip |= _teaser_cards(roots, skip)
         blocks = collect_blocks(roots, skip, url, _authored(roots))
         if blocks:
             return Content(blocks, _intro(roots[0], skip, url))
@@ -282,6 +283,22 @@ def _headlines_story(
     ):
         return roots
     return find_content(story, skip) or roots
+
+
+_CARD_TEXT = 400  # characters: a teaser's kicker, headline, excerpt and byline
+_CARD_LINKS = 0.4  # of its text in links: a card names and links the story it announces
+
+
+def _teaser_cards(roots: list[HtmlElement], skip: set[HtmlElement]) -> set[HtmlElement]:
+    """<article>s inside the story's container holding a few lines mostly linked: cards of
+    other stories (a stream of teasers below the story), not part of it."""
+    cards = set()
+    for root in roots:
+        for el in root.iterdescendants("article"):
+            length = _text_len(el)
+            if el not in skip and length < _CARD_TEXT and _link_density(el, length) >= _CARD_LINKS:
+                cards.add(el)
+    return cards
 
 
 def _authored(roots: list[HtmlElement]) -> bool:
