@@ -1074,3 +1074,10 @@ def test_teaser_cards_inside_the_storys_container_are_not_its_text() -> None:
     body = extract(_story(end=card * 3 + part), "https://news.example/council-votes").body
     assert "Nach Angriff" not in body and "Julian Seiferth" not in body
     assert body.endswith("Seven councillors voted against the budget.")
+    # sueddeutsche.de lays one empty link over the whole card ("stretched link").
+    overlay = (
+        "<article class='teaser'><a href='/other-story'></a><span>50 Jahre Berlin-Marathon</span>"
+        "<h3>Ein Rennen vom Volk fürs Volk</h3><p>Der Berlin-Marathon ist großes Kino.</p></article>"
+    )
+    body = extract(_story(end=overlay + part), "https://news.example/council-votes").body
+    assert "Marathon" not in body and body.endswith("voted against the budget.")

@@ -289,6 +289,10 @@ _CARD_TEXT = 400  # characters: a teaser's kicker, headline, excerpt and byline
 _CARD_LINKS = 0.4  # of its text in links: a card names and links the story it announces
 
 
+# A link laid over a whole card, with no text of its own ("stretched link").
+_OVERLAY_LINK = etree.XPath("boolean(.//a[@href][not(normalize-space())][not(.//img)])")
+
+
 def _teaser_cards(roots: list[HtmlElement], skip: set[HtmlElement]) -> set[HtmlElement]:
     """<article>s inside the story's container holding a few lines mostly linked: cards of
     other stories (a stream of teasers below the story), not part of it."""
@@ -296,7 +300,11 @@ def _teaser_cards(roots: list[HtmlElement], skip: set[HtmlElement]) -> set[HtmlE
     for root in roots:
         for el in root.iterdescendants("article"):
             length = _text_len(el)
-            if el not in skip and length < _CARD_TEXT and _link_density(el, length) >= _CARD_LINKS:
+            if (
+                el not in skip
+                and length < _CARD_TEXT
+                and (_link_density(el, length) >= _CARD_LINKS or _OVERLAY_LINK(el))
+            ):
                 cards.add(el)
     return cards
 
