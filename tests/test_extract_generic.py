@@ -1081,3 +1081,11 @@ def test_teaser_cards_inside_the_storys_container_are_not_its_text() -> None:
     )
     body = extract(_story(end=overlay + part), "https://news.example/council-votes").body
     assert "Marathon" not in body and body.endswith("voted against the budget.")
+    # zdf.de and larepublica.net link the card's heading to the story it announces.
+    linked = (
+        overlay.replace("<a href='/other-story'></a>", "")
+        .replace("<h3>Ein Rennen", "<h3><a href='/marathon'>Ein Rennen")
+        .replace("Volk</h3>", "Volk</a></h3>")
+    )
+    body = extract(_story(end=linked + part), "https://news.example/council-votes").body
+    assert "Marathon" not in body and body.endswith("voted against the budget.")

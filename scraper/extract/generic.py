@@ -289,13 +289,17 @@ _CARD_TEXT = 400  # characters: a teaser's kicker, headline, excerpt and byline
 _CARD_LINKS = 0.4  # of its text in links: a card names and links the story it announces
 
 
+_LINKED_HEADING = etree.XPath(
+    "boolean(.//*[self::h2 or self::h3 or self::h4][.//a[@href] or ancestor::a[@href]])"
+)
 # A link laid over a whole card, with no text of its own ("stretched link").
 _OVERLAY_LINK = etree.XPath("boolean(.//a[@href][not(normalize-space())][not(.//img)])")
 
 
 def _teaser_cards(roots: list[HtmlElement], skip: set[HtmlElement]) -> set[HtmlElement]:
-    """<article>s inside the story's container holding a few lines mostly linked: cards of
-    other stories (a stream of teasers below the story), not part of it."""
+    """<article>s inside the story's container holding a few lines mostly linked, under one
+    link laid over them, or under a linked heading: cards of other stories (a stream of
+    teasers below the story), not part of it."""
     cards = set()
     for root in roots:
         for el in root.iterdescendants("article"):
@@ -303,7 +307,11 @@ def _teaser_cards(roots: list[HtmlElement], skip: set[HtmlElement]) -> set[HtmlE
             if (
                 el not in skip
                 and length < _CARD_TEXT
-                and (_link_density(el, length) >= _CARD_LINKS or _OVERLAY_LINK(el))
+                and (
+                    _link_density(el, length) >= _CARD_LINKS
+                    or _OVERLAY_LINK(el)
+                    or _LINKED_HEADING(el)
+                )
             ):
                 cards.add(el)
     return cards
