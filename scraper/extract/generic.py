@@ -289,7 +289,8 @@ _CARD_TEXT = 400  # characters: a teaser's kicker, headline, excerpt and byline
 _CARD_LINKS = 0.4  # of its text in links: a card names and links the story it announces
 
 
-_LINKED_HEADING = etree.XPath(
+# A heading linked to another page: what makes a block a card announcing another story.
+LINKED_HEADING = etree.XPath(
     "boolean(.//*[self::h2 or self::h3 or self::h4][.//a[@href] or ancestor::a[@href]])"
 )
 # A link laid over a whole card, with no text of its own ("stretched link").
@@ -310,7 +311,7 @@ def _teaser_cards(roots: list[HtmlElement], skip: set[HtmlElement]) -> set[HtmlE
                 and (
                     _link_density(el, length) >= _CARD_LINKS
                     or _OVERLAY_LINK(el)
-                    or _LINKED_HEADING(el)
+                    or LINKED_HEADING(el)
                 )
             ):
                 cards.add(el)

@@ -21,7 +21,12 @@ from scraper.extract.dates import (
     zone_of_locale,
 )
 from scraper.extract.field_selectors import GENERIC, selectors
-from scraper.extract.generic import hidden_by_class, in_boilerplate, in_other_stories
+from scraper.extract.generic import (
+    LINKED_HEADING,
+    hidden_by_class,
+    in_boilerplate,
+    in_other_stories,
+)
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import labelled_texts, normalize_space, shows_text
@@ -85,16 +90,13 @@ def _dated_text(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | 
     return None
 
 
-_CARD_HEADLINE = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4]//a[@href])")
-
-
 def _in_card(node: HtmlElement) -> bool:
     """Whether the node sits in a teaser card (a block a few levels up whose heading links to
     another page): the date there is that other story's."""
     for ancestor in itertools.islice(node.iterancestors(), _CARD_DEPTH):
         if ancestor.tag in ("main", "body"):
             return False
-        if _CARD_HEADLINE(ancestor):
+        if LINKED_HEADING(ancestor):
             return True
     return False
 
