@@ -6,8 +6,9 @@ page by page and site by site, over all four development sets.
     python bench/site_check.py --only cms-dev --only trafilatura-dev
 
 To ablate a rule, switch it off in the working tree and run against HEAD: the report names
-every page that moves and its site, per metric, and gives the verdict the project asks of a
-generic rule (it must help pages of at least two sites and hurt none). Sites are the pages'
+every page that moves and its site, per metric, then every page whose output changes at all
+(scored or not), and gives the verdict the project asks of a generic rule (it must help pages
+of at least two sites and hurt none). Sites are the pages'
 hosts, so a rule that only moves one site's pages shows up as such.
 """
 
@@ -154,6 +155,7 @@ def report(base: dict[str, dict], new: dict[str, dict]) -> bool:
         up, down = sorted(helped[key]), sorted(hurt[key])
         print(f"{key}: helps {len(up)} site(s) {up}; hurts {len(down)} site(s) {down}")
     _ledes_moved(base, new)
+    _outputs_moved(base, new)
     sites_up = set().union(*helped.values()) if helped else set()
     verdict = len(sites_up) >= 2 and not any(hurt.values())
     print("verdict:", "earns its place" if verdict else "does not (helps < 2 sites or hurts one)")
@@ -169,6 +171,18 @@ def _ledes_moved(base: dict[str, dict], new: dict[str, dict]) -> None:
                 print(
                     f"{name:24} lede moved: {case}\n    was {old['lede']!r:.100}\n    now {now['lede']!r:.100}"
                 )
+
+
+def _outputs_moved(base: dict[str, dict], new: dict[str, dict]) -> None:
+    """Every page whose output changes at all, scored or not (a line of boilerplate too small
+    to move a score, a field no truth holds): the full list of what a change touches."""
+    for name in new:
+        for case, now in sorted(new[name].items()):
+            old = base[name][case]
+            if old == now:
+                continue
+            fields = sorted(k for k in now if old.get(k) != now[k]) if isinstance(now, dict) else []
+            print(f"{name:24} output moved: {case} {' '.join(fields)}".rstrip())
 
 
 def main() -> None:
