@@ -475,15 +475,24 @@ STORY = "".join(
             " it ends its sentences like the rest of the article does.</p>" * 3,
             True,
         ),
+        # Cards of other stories after the story (thenation.com): each summary, whole, under
+        # its linked headline.
+        (
+            "<h2>More from The Nation</h2>"
+            + "<h2><a href='/other'>Another story begins here</a></h2><p>Its summary runs on"
+            " for a while in full sentences, twenty words or more, and it is never cut short here.</p>"
+            * 3,
+            False,
+        ),
     ],
-    ids=["roundup-after", "box-inside"],
+    ids=["roundup-after", "box-inside", "cards-after"],
 )
 def test_a_roundup_after_the_story_is_cut_but_not_a_box_inside_it(after: str, kept: bool) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}{after}</article></body></html>"
     body = extract(html, "https://news.example/story/").body
     assert body.startswith("Paragraph 0")
     assert ("goes on after the box" in body) is kept
-    assert "Another story begins" not in body
+    assert "Another story begins" not in body and "Its summary" not in body
 
 
 @pytest.mark.parametrize(

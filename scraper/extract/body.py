@@ -403,9 +403,18 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
 
 
 def _reads_as_teasers(blocks: list[Block]) -> bool:
-    """At least half the paragraphs are cut excerpts or links."""
-    paragraphs = [b for b in blocks if word_count(b.text) >= 20]
-    return 2 * sum(map(_teaser_like, paragraphs)) >= len(paragraphs)
+    """At least half the paragraphs are cut excerpts, links, or excerpts under a linked
+    headline (a card: the other story's title, then its summary)."""
+    teasers = paragraphs = 0
+    for previous, block in zip([None, *blocks], blocks, strict=False):
+        if word_count(block.text) >= 20:
+            paragraphs += 1
+            teasers += _teaser_like(block) or (previous is not None and _linked_heading(previous))
+    return 2 * teasers >= paragraphs
+
+
+def _linked_heading(block: Block) -> bool:
+    return block.kind in _HEADINGS and block.link_chars > 0.6 * len(block.text)
 
 
 def _teaser_like(block: Block) -> bool:
