@@ -1089,3 +1089,16 @@ def test_teaser_cards_inside_the_storys_container_are_not_its_text() -> None:
     )
     body = extract(_story(end=linked + part), "https://news.example/council-votes").body
     assert "Marathon" not in body and body.endswith("voted against the budget.")
+
+
+def test_a_heading_repeating_the_headline_does_not_open_the_body() -> None:
+    """rbb24.de shows its headline in an <h3> (kicker, hidden dash, title) and no <h1>; many
+    pages repeat the headline in a heading atop the text: the title field holds it."""
+    heading = (
+        "<h3><span class='roofline'>Premiere in Eisenhüttenstadt</span><span> - </span>"
+        "<span class='titletext'>Council votes the budget</span></h3>"
+    )
+    html = _story().replace("</header>", f"</header>{heading}")
+    article = extract(html, "https://news.example/council-votes-the-budget")
+    assert article.title == "Council votes the budget"
+    assert article.body.startswith("The council voted")

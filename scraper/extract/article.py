@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from scraper.extract import authors as author_rules
 from scraper.extract.body import (
     CUT_MARKS,
+    HEADINGS,
     Block,
     blocks_html,
     blocks_text,
@@ -439,6 +440,9 @@ def build_article(
         standfirst = lede_as_described(tree, data.description, {b.text for b in blocks})
     if standfirst is None:
         standfirst = content.intro
+    # A heading opening the body that shows the headline (a page without an h1) is not text.
+    if blocks and head and blocks[0].kind in HEADINGS and fold(blocks[0].text).endswith(fold(head)):
+        del blocks[0]
     # The standfirst opens the story, maybe after its date and byline lines: it is not
     # repeated in the body.
     opening = [b.text for b in blocks[:_STANDFIRST_AT]]

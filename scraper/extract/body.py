@@ -106,7 +106,7 @@ _BLOCK_TAGS = frozenset(
     }
 )
 _INLINE_MARKUP = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "cite": "em"}
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_DEPTH = 300
 # A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
 _DATELINE = re.compile(
@@ -233,13 +233,13 @@ class _Walker:
     def _block(self, el: HtmlElement, tag: str, depth: int) -> None:
         self.flush()
         saved = (self.kind, self.group, self.ordered)
-        if tag in _HEADINGS:
+        if tag in HEADINGS:
             # A heading set inside a quotation is quoted text, not the story's subheading.
             if self.kind != "quote":
                 self.kind = tag
         elif tag in ("ul", "ol"):
             self.group, self.ordered = id(el), tag == "ol"
-        elif tag in ("li", "dd", "dt") and self.kind not in _HEADINGS:
+        elif tag in ("li", "dd", "dt") and self.kind not in HEADINGS:
             self.kind = "li" if self.group else "p"
         elif tag == "blockquote":
             self.kind, self.group = "quote", id(el)
@@ -380,7 +380,7 @@ def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
         if not _is_furniture(b, authored) and not _announces_links(b, blocks[i + 1 : i + 2])
     ]
     # Sign-offs after the story: calls to follow or subscribe, credits, copyright lines.
-    while kept and (kept[-1].kind in _HEADINGS or _is_sign_off(kept[-1].text)):
+    while kept and (kept[-1].kind in HEADINGS or _is_sign_off(kept[-1].text)):
         kept.pop()
     return kept
 
@@ -414,7 +414,7 @@ def _reads_as_teasers(blocks: list[Block]) -> bool:
 
 
 def _linked_heading(block: Block) -> bool:
-    return block.kind in _HEADINGS and block.link_chars > 0.6 * len(block.text)
+    return block.kind in HEADINGS and block.link_chars > 0.6 * len(block.text)
 
 
 def _teaser_like(block: Block) -> bool:
@@ -499,7 +499,7 @@ def blocks_html(blocks: list[Block]) -> str:
         if block.kind == "code":
             out.append(f"<pre><code>{block.html}</code></pre>")
             continue
-        tag = _ITEM_TAGS.get(block.kind) or (block.kind if block.kind in _HEADINGS else "p")
+        tag = _ITEM_TAGS.get(block.kind) or (block.kind if block.kind in HEADINGS else "p")
         out.append(f"<{tag}>{block.html}</{tag}>")
     if open_group:
         out.append(f"</{open_group[0]}>")
