@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 
 from scraper.extract.text import normalize_space, screen_reader_only, word_count
 from scraper.extract.vocabulary import (
+    BY_WORDS,
     CREDIT_LINE,
     DATE_LABELS,
     DISCLOSURE,
@@ -453,7 +454,19 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return True
     if len(text) >= 60:
         return False
-    return bool(FURNITURE.match(text) or _DATELINE.match(text) or ROUNDUP.match(text))
+    return bool(
+        FURNITURE.match(text) or _DATELINE.match(text) or ROUNDUP.match(text) or _dated_byline(text)
+    )
+
+
+# A byline after a date stamp ("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch").
+_BYLINE_AFTER = re.compile(rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS)})\s+\S.*$", re.IGNORECASE)
+
+
+def _dated_byline(text: str) -> bool:
+    """A date stamp line that goes on with the byline: the story's meta line, not its text."""
+    found = _BYLINE_AFTER.search(text)
+    return bool(found and found.start() and _DATELINE.match(text[: found.start()]))
 
 
 def blocks_text(blocks: list[Block]) -> str:
