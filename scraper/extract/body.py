@@ -415,12 +415,17 @@ def _reads_as_teasers(blocks: list[Block]) -> bool:
 
 
 def _linked_heading(block: Block) -> bool:
-    return block.kind in HEADINGS and block.link_chars > 0.6 * len(block.text)
+    return block.kind in HEADINGS and _mostly_linked(block)
 
 
 def _teaser_like(block: Block) -> bool:
     """An excerpt cut short ("…") or a block of links: how other stories are announced."""
-    return block.text.rstrip().endswith(CUT_MARKS) or block.link_chars > 0.6 * len(block.text)
+    return block.text.rstrip().endswith(CUT_MARKS) or _mostly_linked(block)
+
+
+def _mostly_linked(block: Block) -> bool:
+    """Most of the block's text is link text: a link or a list of links."""
+    return block.link_chars > 0.6 * len(block.text)
 
 
 def _is_sign_off(text: str) -> bool:
@@ -442,7 +447,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     text = block.text
     if not _ANY_WORD.search(text):
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
-    if block.link_chars > 0.6 * len(text) and len(text) < 200:
+    if _mostly_linked(block) and len(text) < 200:
         # In the post's own content, a writer's list of links (further reading) or a link
         # shown as its address is a reference, not navigation.
         return not (
