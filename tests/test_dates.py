@@ -34,6 +34,11 @@ def test_parse_iso(value: str, expected: str | None) -> None:
         ("7 min", ("fr",), None),
         ("1577836800", None, "2020-01-01T00:00:00+00:00"),  # Unix timestamps, s and ms
         ("1577836800000", None, "2020-01-01T00:00:00+00:00"),
+        # Tags dateparser lacks: an alias (Norwegian "no" is Bokmål's "nb", "iw" is Hebrew's
+        # withdrawn code) or, unknown, every language rather than an error.
+        ("14. mars 2024 kl. 10.15", ("no",), "2024-03-14T10:15:00"),
+        ("14 במרץ 2024", ("iw",), "2024-03-14"),
+        ("Thursday, March 14th, 2024", ("xx",), "2024-03-14"),
     ],
 )
 def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str | None) -> None:

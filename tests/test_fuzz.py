@@ -180,9 +180,12 @@ def test_hostile_urls_never_raise(page_url: str, href: str) -> None:
 
 
 @settings(FUZZ, max_examples=max(100, EXAMPLES // 10))
-@given(st.text(max_size=80))
-def test_date_and_author_parsing_never_raise(text: str) -> None:
-    parse_date(text)
-    find_date(text)
+@given(
+    st.text(max_size=80) | st.from_regex(r"\w{3,9} \d{1,2}, \d{4}", fullmatch=True),
+    st.none() | st.tuples(st.from_regex(r"[a-zA-Z]{2,3}", fullmatch=True)),
+)
+def test_date_and_author_parsing_never_raise(text: str, languages: tuple[str] | None) -> None:
+    parse_date(text, languages)
+    find_date(text, languages)
     clean_name(text)
     split_names(text)

@@ -165,3 +165,22 @@ def test_links_past_the_cap_are_unlinked_their_text_kept() -> None:
 
 def test_text_in_utf16_with_a_bom_is_not_binary() -> None:
     assert not is_binary("<p>Élève</p>".encode("utf-16"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "day"),
+    [
+        ("no", "Publisert 14. desember 2023 kl. 10.15", "2023-12-14"),  # Norwegian's macro tag
+        ("xx", "Published March 14th, 2024", "2024-03-14"),  # unknown: every language is tried
+    ],
+)
+def test_a_language_dateparser_lacks_still_reads_the_shown_date(
+    lang: str, shown: str, day: str
+) -> None:
+    """A `lang` that dateparser has no data for made it raise mid-extraction."""
+    html = page(body=f"<p class='date'>{shown}</p>{STORY}").replace(
+        "<html>", f'<html lang="{lang}">'
+    )
+    article = scraper.extract(html, URL)
+    assert article.language == lang
+    assert (article.published or "")[:10] == day

@@ -149,14 +149,28 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
         "RETURN_AS_TIMEZONE_AWARE": False,
         "REQUIRE_PARTS": ["day", "month", "year"],
     }
-    parsed = dateparser.parse(
-        cleaned, languages=list(languages) if languages else None, settings=settings
-    )  # type: ignore[arg-type]
+    known = _dateparser_languages(languages)
+    parsed = dateparser.parse(cleaned, languages=known, settings=settings)  # type: ignore[arg-type]
     if parsed is None:
         return None
     if parsed.hour == parsed.minute == parsed.second == 0 and not re.search(r"\d[h:]\d", value):
         return parsed.date().isoformat()
     return parsed.isoformat()
+
+
+# Language tags a page may declare that dateparser knows under another code (ISO 639 macro
+# language "no" is Bokmål's "nb"; "iw", "in" and "ji" are the withdrawn codes of he, id, yi).
+_LANGUAGE_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+
+
+def _dateparser_languages(languages: tuple[str, ...] | None) -> list[str] | None:
+    """The page's languages as dateparser codes; None (try every language) when it knows none,
+    since dateparser raises on a code it lacks (`lang="no"`, `lang="xx"`)."""
+    from dateparser.data import language_order
+
+    codes = [_LANGUAGE_ALIASES.get(code.lower(), code.lower()) for code in languages or ()]
+    known = [code for code in codes if code in language_order]
+    return known or None
 
 
 def in_timezone(value: str, tz: str | None) -> str:
