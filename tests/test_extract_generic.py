@@ -321,6 +321,26 @@ def test_real_ghost_and_wordpress_bylines_name_only_the_writers(case_id: str) ->
 
 
 @pytest.mark.parametrize(
+    "case_id",
+    [
+        "wp_sametmax_comment-bien-manger-en-5-etapes",  # <h1><a href="../">Sam &amp; Max</a>
+        "wp_coindujeu_linq",  # <h1 class="site-title"><a href="/" rel="home">…</a>
+    ],
+)
+def test_without_declared_metadata_the_h1_linking_home_names_the_site(case_id: str) -> None:
+    """A WordPress theme without an SEO plugin: no og: tags, no JSON-LD, and the site title
+    printed as an h1 (a link home) above the post's own h1, whose header holds the date."""
+    path = CMS / "expected.json"
+    if not path.exists():
+        pytest.skip(f"shared corpus {CMS} is absent")
+    gold = json.loads(path.read_text(encoding="utf-8"))[case_id]
+    page = gzip.decompress((CMS / f"{case_id}.html.gz").read_bytes())
+    article = extract(_without_declared(page, "og:", "twitter:", "author"), gold["url"])
+    shown = (article.title, article.authors, (article.published or "")[:10])
+    assert shown == (gold["title"], gold["authors"], gold["publishing_date"][:10])
+
+
+@pytest.mark.parametrize(
     ("shown", "declared"),
     [
         ("Island Farmer’s Market", "Island Farmer's Market"),  # typography flattened
@@ -1102,3 +1122,11 @@ def test_a_heading_repeating_the_headline_does_not_open_the_body() -> None:
     article = extract(html, "https://news.example/council-votes-the-budget")
     assert article.title == "Council votes the budget"
     assert article.body.startswith("The council voted")
+
+
+def test_a_subtitle_above_the_headline_is_its_kicker_not_the_standfirst() -> None:
+    """reiterrevue.de: `<h3 class="subtitle">Leseprobe: …</h3><h1>…` in the story's header;
+    its site title is an h1 too, inside the logo's link home."""
+    article = _corpus_article(TRAFILATURA_PAGES / "reiterrevue.de-heulage-deea99.html.gz")
+    assert article.title == "Heulage: Besser als ihr Ruf?"
+    assert (article.lede or "").startswith("Gutes Heu ist das Grundnahrungsmittel")

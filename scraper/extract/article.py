@@ -44,6 +44,7 @@ from scraper.extract.teasers.groups import in_navigation
 from scraper.extract.text import (
     WITHOUT_PICTURES,
     first_line,
+    heading_text,
     labelled_texts,
     node_text,
     normalize_space,
@@ -114,12 +115,40 @@ def _site(host: str) -> str:
     return host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
 
 
-def site_names(data: Structured, profile: Profile | None, url: str | None) -> list[str]:
-    """Names the outlet goes by: og:site_name, publisher, profile title, host."""
+def site_names(
+    tree: HtmlElement, data: Structured, profile: Profile | None, url: str | None
+) -> list[str]:
+    """Names the outlet goes by: og:site_name, publisher, profile title, an h1 linking home
+    (a theme's site title), host."""
     names = [data.site_name, data.publisher, profile.title if profile else None]
+    names.extend(_home_headings(tree, url))
     if url:
         names.append(_site(host_of(url)))
     return [n for n in names if n]
+
+
+def _home_headings(tree: HtmlElement, url: str | None) -> list[str]:
+    return [heading_text(h) for h in tree.iter("h1") if _names_the_site(h, url)]
+
+
+def _names_the_site(heading: HtmlElement, url: str | None) -> bool:
+    """Whether a heading is a link to the site's home page: the site title that many
+    WordPress and Ghost themes print as an h1 above every post."""
+    link = next(heading.iterancestors("a"), None)
+    links = [link] if link is not None else heading.iter("a")
+    text = heading_text(heading)
+    return bool(text) and any(_links_home(a, url) and node_text(a) == text for a in links)
+
+
+def _links_home(link: HtmlElement, url: str | None) -> bool:
+    if "home" in (link.get("rel") or "").lower().split():
+        return True
+    href = (link.get("href") or "").strip()
+    target = urlsplit(resolve(url, href) if url else href)
+    path = target.path.removesuffix("index.html").removesuffix("index.php")
+    hosts = {_site(h) for h in (target.hostname, host_of(url) if url else None) if h}
+    root = path in ("", "/") and not target.query
+    return root and len(hosts) <= 1 and not href.startswith("#") and bool(href)
 
 
 def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str | None:
@@ -128,6 +157,7 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     within = scope if scope is not None and not selectors(era, "lede") else tree
     chosen = applicable_under(within, selectors(era, "lede") or GENERIC["lede"])
     nodes = (n for sel in chosen for n in select(within, sel))
+    headline = next(scope.iter("h1"), None) if scope is not None and within is scope else None
     for node in nodes:
         text = node_text(node, WITHOUT_PICTURES)
         # A card excerpt in a related block is no standfirst, whatever markup wraps it.
@@ -136,9 +166,21 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
             _MIN_LEDE <= len(text) <= _MAX_LEDE
             and next(node.iter("h1", "time"), None) is None  # a headline, a date line
             and not related
+            and not (headline is not None and _precedes(node, headline, within))  # a kicker
         ):
             return text
     return None
+
+
+def _precedes(node: HtmlElement, anchor: HtmlElement, root: HtmlElement) -> bool:
+    """Whether `node` comes before `anchor` (neither holding the other) inside `root`."""
+    lineage = {node, *node.iterancestors()}
+    for step in (anchor, *anchor.iterancestors()):
+        if step is root:
+            return False
+        if any(sibling in lineage for sibling in step.itersiblings(preceding=True)):
+            return True
+    return False
 
 
 _LEDE_CANDIDATES = etree.XPath(
@@ -250,10 +292,12 @@ def _signature(blocks: list[Block]) -> str | None:
     return normalize_space(found.group(1)) if found else None
 
 
-def header_scope(tree: HtmlElement, era: Era | None) -> HtmlElement | None:
-    """The story's own container (the <article>/<main> around its h1): bylines and dates
-    there belong to this story, not to teasers elsewhere on the page."""
-    heads = select_first(tree, selectors(era, "title")) or list(tree.iter("h1"))
+def header_scope(tree: HtmlElement, era: Era | None, url: str | None) -> HtmlElement | None:
+    """The story's own container (the <article>/<main> around its h1, not the site title's):
+    bylines and dates there belong to this story, not to teasers elsewhere on the page."""
+    h1s = list(tree.iter("h1"))
+    own = [h for h in h1s if not _names_the_site(h, url)] or h1s
+    heads = select_first(tree, selectors(era, "title")) or own
     if not heads:
         return None
     for ancestor in heads[0].iterancestors():
@@ -426,10 +470,10 @@ def build_article(
     tree: HtmlElement, url: str | None, profile: Profile | None, era: Era | None, data: Structured
 ) -> Article:
     """Every Article field from one parsed page (teasers are left to the caller)."""
-    names = site_names(data, profile, url)
+    names = site_names(tree, data, profile, url)
     lang = language(tree, data, profile)
     head = title(tree, era, data, names)
-    scope = header_scope(tree, era)
+    scope = header_scope(tree, era, url)
     standfirst = lede(tree, era, scope)
     members = members_only(tree, era, scope)
     content = body(tree, era, url, data, preview=members)
