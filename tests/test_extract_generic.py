@@ -17,6 +17,7 @@ import pytest
 from scraper.extract.generic import hint
 from scraper.extract.html import decode_html
 from scraper.extract.page import body_only, extract, extract_page, main_text
+from scraper.extract.structured import read_structured
 from scraper.extract.text import first_line, heading_kicker, heading_text
 from scraper.items import Article
 from scraper.profiles import generic_profile
@@ -256,6 +257,7 @@ def test_a_date_only_teasers_show_is_not_the_storys() -> None:
         ("se_Aftonbladet__V1", ["Amanda Hällsten"]),  # an /av/ card: name, then an icon
         ("de_Taz__V1", ["Nicole Opitz"]),  # an author card: name, then the role below
         ("pt_ThePortugalNews", ["TPN"]),  # the footer's <address> is the publisher's
+        ("uk_Nature", ["Rachel Brazil"]),  # <meta name="dc.creator" content="Brazil, Rachel">
     ],
 )
 def test_without_declared_authors_the_byline_shown(case_id: str, writers: list[str]) -> None:
@@ -614,9 +616,11 @@ def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, openin
         (TRAFILATURA_PAGES / "gartenjournal.net-Zaubernuss-6c3214.html.gz", ["Ursula Eggers"]),
         # "Photograph by …" under a picture is the photographer's credit
         (TRAFILATURA_PAGES / "nationalgeographic.co.uk.goats-91fec8.html.gz", ["Michael Hingston"]),
+        # Dublin Core writes the surname first: "Harm, Robert"
+        (TRAFILATURA_PAGES / "ihrwebprofi.at.publikumsvoting-e17189.html.gz", ["Robert Harm"]),
     ],
 )
-def test_author_class_names_the_writer(page: Path, authors: list[str]) -> None:
+def test_the_writer_as_the_page_names_them(page: Path, authors: list[str]) -> None:
     assert _corpus_article(page).authors == authors
 
 
@@ -1130,3 +1134,17 @@ def test_a_subtitle_above_the_headline_is_its_kicker_not_the_standfirst() -> Non
     article = _corpus_article(TRAFILATURA_PAGES / "reiterrevue.de-heulage-deea99.html.gz")
     assert article.title == "Heulage: Besser als ihr Ruf?"
     assert (article.lede or "").startswith("Gutes Heu ist das Grundnahrungsmittel")
+
+
+@pytest.mark.parametrize(
+    ("creator", "name"),
+    [
+        ("Anderson, Michael L.", "Michael L. Anderson"),
+        ("de la Cruz, María José", "María José de la Cruz"),
+        ("Carlos Dobkin, PhD", "Carlos Dobkin, PhD"),  # a credential, not a given name
+        ("Martin Luther King, Jr.", "Martin Luther King, Jr."),
+    ],
+)
+def test_a_library_style_creator_is_read_given_name_first(creator: str, name: str) -> None:
+    head = f"<meta name='citation_author' content='{creator}'>"
+    assert read_structured(lxml.html.fromstring(_story(head=head))).meta_authors == [name]

@@ -175,6 +175,8 @@ CREDENTIALS = frozenset(
         "cscs",
     ]
 )
+# Generations set after a name with a comma ("Martin Luther King, Jr.").
+GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 # CJK bylines put the role after the name: "신현주 기자", "松岡大地記者".
 CJK_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
 # Particles inside names ("Anne-Sophie de La Tour", "Ludwig van Beethoven").
