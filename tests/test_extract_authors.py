@@ -29,6 +29,9 @@ from scraper.profiles import get_profile
         (["신현주 기자"], ["신현주"]),
         (["Sophie Foster", "sophie-foster"], ["Sophie Foster"]),
         (["https://www.facebook.com/someone", "@handle"], []),
+        # An account name may end in digits; a number standing alone is no name.
+        (["freeman1984", "delta201"], ["freeman1984", "delta201"]),
+        (["0800 123 456", "Ausgabe 2019"], []),
         (["Frank Bueltge - http://bueltge.de/"], ["Frank Bueltge"]),
         (["Thibault de Varenne", "thibault de varenne"], ["Thibault de Varenne"]),
         # Author boxes: the links beside the name are actions, photos carry the name in alt text.

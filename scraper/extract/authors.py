@@ -59,7 +59,7 @@ _TRAILING_DATE = re.compile(
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
 _LINK = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
 _URL = re.compile(r"\s*(?:[-–—|:]\s*)?https?://\S*", re.IGNORECASE)
-_NOT_NAME = re.compile(r"https?://|www\.|@|\d{3,}|^\W*$")
+_NOT_NAME = re.compile(r"https?://|www\.|@|(?<!\w)\d{3,}|^\W*$")
 # The last "par" of the title names the writer ("… a fini par accepter … par Ulrike Reisner").
 _TITLE_BY = re.compile(
     r"^.*(?:[,:–—-]\s*|\s)par\s+([^,;:–—()|]{3,60}?)\s*[.!?)]*\s*$", re.IGNORECASE
