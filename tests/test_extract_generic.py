@@ -162,6 +162,18 @@ def test_a_news_brief_is_an_article_where_its_url_says_so(path: str, archived: b
             "Der 9. Juli naht",
             "Nationale Demo",
         ),
+        # A part its class calls a kicker, glued to the text after it (bafa.de's date line);
+        # with a space between, that text runs on from it.
+        (
+            "<h1><span class='topline'><span>27.01.2022</span></span>MineralölINFO</h1>",
+            "MineralölINFO",
+            "27.01.2022",
+        ),
+        (
+            "<h1><span class='kicker'>Mit</span> Abstand vorn</h1>",
+            "Mit Abstand vorn",
+            "",
+        ),
     ],
 )
 def test_a_kicker_inside_a_heading(markup: str, shown: str, kicker: str) -> None:

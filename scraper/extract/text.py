@@ -244,9 +244,12 @@ def _apart_kicker(child: HtmlElement, heading: HtmlElement) -> bool:
             if isinstance(s.tag, str) and s is not child
         ):
             return False
-    if _SEPARATOR.match(child.tail or ""):
+    tail = child.tail or ""
+    if _SEPARATOR.match(tail):
         return False
-    if (child.tail or "").strip():
+    # Text right after it is the headline run on, unless no space parts them ("2022Mineral").
+    glued = tail[:1].isalnum() and child.text_content().rstrip()[-1:].isalnum()
+    if tail.strip() and not glued:
         return False
     following = child.getnext()
     while following is not None and not isinstance(following.tag, str):
