@@ -54,6 +54,13 @@ def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str
         ("Stand: 22.04.2024, 06:00 Uhr", ("de",), "2024-04-22T06:00:00"),
         ("Updated Nov 20, 2019", ("en",), "2019-11-20"),
         ("6 min de lecture", ("fr",), None),
+        # Every date-in-text pattern shares one set of written forms (dates.WRITTEN_DAY).
+        ("Publicado el 6 de mayo de 2022 05:30", ("es",), "2022-05-06T05:30:00"),
+        ("Do 25.04.24 | 14:07 Uhr", ("de",), "2024-04-25T14:07:00"),
+        ("March 10, 2004 - 2:20 pm", ("en",), "2004-03-10T14:20:00"),
+        # dateparser read this as "now": a parse naming another year is refused, and the
+        # day alone is read when the time is not understood.
+        ("03/05/2022 a las 22h03", ("es",), "2022-05-03"),
     ],
 )
 def test_find_date_inside_a_label(

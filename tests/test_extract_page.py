@@ -503,6 +503,7 @@ def test_a_roundup_after_the_story_is_cut_but_not_a_box_inside_it(after: str, ke
         "Le 27 novembre 2025 à 14h01",
         "November 20, 2019 - 11:28 AMT",
         "2026年1月13日 12:30",
+        "2024/12/04 00:05",  # year first (yomiuri.co.jp)
         # the meta line going on with the byline (rbb24.de, kinzig.news)
         "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch",
         "Mittwoch, 01.11.2023 von MORITZ PAPPERT",

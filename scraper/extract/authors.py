@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from scraper.extract.dates import WRITTEN_DAY
 from scraper.extract.text import normalize_space
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
@@ -51,9 +52,7 @@ _AND = alternation(NAME_CONNECTIVES)
 # "A, B, and C": the serial comma before the last name joins it as "and" alone does.
 _SPLIT = re.compile(rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|\s{_AND}\s)\s*", re.IGNORECASE)
 _TRAILING_DATE = re.compile(
-    r"[\s,|–—-]+(?:le\s+|am\s+|on\s+|publié\s+le\s+)?"
-    r"(?:\d{1,2}(?:er)?[\s./-]+\w+\.?[\s./-]+\d{2,4}|\d{4}-\d{2}-\d{2}|\w+\.?\s+\d{1,2},?\s+\d{4}).*$",
-    re.IGNORECASE,
+    rf"[\s,|–—-]+(?:le\s+|am\s+|on\s+|publié\s+le\s+)?{WRITTEN_DAY}.*$", re.IGNORECASE
 )
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")

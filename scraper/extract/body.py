@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from scraper.extract.dates import TIME_OF_DAY, WRITTEN_DAY
 from scraper.extract.text import normalize_space, screen_reader_only, word_count
 from scraper.extract.vocabulary import (
     BY_WORDS,
@@ -112,12 +113,7 @@ _MAX_DEPTH = 300
 # A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
 _DATELINE = re.compile(
     rf"^(?:{alternation(DATE_LABELS + UPDATE_LABELS)}(?: on| at| le| am| em| el)?\s*:?\s*)?"
-    r"(?:[\w-]+,?\s+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?(?:19|20)\d{2}|"
-    r"\w+\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}[/.-] ?\d{1,2}[/.-] ?(?:19|20)?\d{2}|"
-    r"(?:19|20)\d{2}-\d{2}-\d{2}|(?:(?:19|20)\d{2}年\s*)?\d{1,2}月\s*\d{1,2}日)"
-    r"(?:\s*(?:[-,|@]|à|às|at|a las|alle|um|om|kl\.)?\s*\d{1,2}[:h.]\d{2}"
-    r"(?:\s*[ap]\.?m\.?)?(?:\s+(?:uhr|[A-Z]{2,4}))?)?\s*$",
+    rf"(?:[\w-]+,?\s+)?{WRITTEN_DAY}(?:{TIME_OF_DAY}(?:\s+(?:uhr|[A-Z]{{2,4}}))?)?\s*$",
     re.IGNORECASE,
 )
 

@@ -107,12 +107,12 @@ def _day_month_year(value: str) -> str | None:
 # "2024/08/18"), or dotted day first ("06. 01. 2026": dots are the European, day-first
 # style; slashed d/m or m/d stays with dateparser and the page's language). A time may follow.
 _TIME = r"(?:[,\s]+(?:um\s+|à\s+|at\s+)?(\d{1,2})\s*[:h時시]\s*(\d{2}))?"
-_YEAR_FIRST_FORM = (
-    r"(\d{4})\s*(?:[年년]|[./])\s*(\d{1,2})\s*(?:[月월]|[./])\s*(\d{1,2})(?:\s*[日일.])?" + _TIME
+_YEAR_FIRST_DAY = (
+    r"(\d{4})\s*(?:[年년]|[./])\s*(\d{1,2})\s*(?:[月월]|[./])\s*(\d{1,2})(?:\s*[日일.])?"
 )
-_DOTTED_DAY_FIRST_FORM = r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})" + _TIME
-_YEAR_FIRST = re.compile("^" + _YEAR_FIRST_FORM)
-_DOTTED_DAY_FIRST = re.compile("^" + _DOTTED_DAY_FIRST_FORM)
+_DOTTED_DAY = r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})"
+_YEAR_FIRST = re.compile("^" + _YEAR_FIRST_DAY + _TIME)
+_DOTTED_DAY_FIRST = re.compile("^" + _DOTTED_DAY + _TIME)
 
 
 def _numeric_date(value: str) -> str | None:
@@ -151,7 +151,10 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
     }
     known = _dateparser_languages(languages)
     parsed = dateparser.parse(cleaned, languages=known, settings=settings)  # type: ignore[arg-type]
-    if parsed is None:
+    # dateparser may answer "now" for text it half reads ("03/05/2022 a las 22h03").
+    if parsed is None or not re.search(
+        rf"{parsed.year}|(?<!\d){parsed.year % 100:02d}(?!\d)", value
+    ):
         return None
     if parsed.hour == parsed.minute == parsed.second == 0 and not re.search(r"\d[h:]\d", value):
         return parsed.date().isoformat()
@@ -196,15 +199,33 @@ def calendar_day(value: str, tz: str | None = None) -> str:
     return in_timezone(value, tz)[:10]
 
 
-# A date inside running text: "13. Mai 2026 um 15:44", "24.04.2023", "Nov 20, 2019", "2024-04-28".
-DATE_IN_TEXT = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
-    rf"|{_YEAR_FIRST_FORM}|{_DOTTED_DAY_FIRST_FORM}"
-    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?:,?\s+(?:um\s+|à\s+|at\s+)?\d{1,2}[:.h]\d{2})?"
-    r"|\d{1,2}(?:er|st|nd|rd|th)?\.?\s+[^\W\d]{3,12}\.?,?\s+\d{4}(?:,?\s+(?:um\s+|à\s+|at\s+)?\d{1,2}[:h]\d{2})?"
-    r"|[^\W\d]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?",
-    re.IGNORECASE,
+# The written forms of a day, shared by every date-in-text pattern: a date inside a label
+# (`DATE_IN_TEXT`), a line that is only a date stamp (body.py), a date after a byline's name
+# (authors.py). Months are words of 3 to 12 letters, checked when the match is parsed.
+_MONTH_NAME = r"[^\W\d]{3,12}\.?"  # "Mai", "nov.", "novembre"
+_DAY_OF_MONTH = r"\d{1,2}(?:er|st|nd|rd|th|º)?"  # "1er", "3rd", "5º"
+WRITTEN_DAY = (
+    "(?:"
+    + "|".join(
+        (
+            r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?",  # 2024-04-28T10:30
+            _YEAR_FIRST_DAY,  # 2025年1月13日, 2024. 8. 18., 2024/08/18
+            r"(?:\d{4}\s*[年년]\s*)?\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]",  # 1月13日 (the year implied)
+            _DOTTED_DAY,  # 06. 01. 2026
+            r"\d{1,2}[./-] ?\d{1,2}[./-] ?(?:\d{4}|\d{2})",  # 24.04.2023, 1/2/24
+            rf"{_DAY_OF_MONTH}\.?[\s-]+(?:de\s+)?{_MONTH_NAME},?[\s-]+(?:de\s+)?\d{{4}}",  # 5 de mayo de 2020
+            rf"{_MONTH_NAME}\s+{_DAY_OF_MONTH},?\s+\d{{4}}",  # Nov 20, 2019
+        )
+    )
+    + ")"
 )
+# A time of day after the day ("um 15:44", "à 9h12", "- 11:28 AM", "14時01分").
+TIME_OF_DAY = (
+    r"(?:,?\s*(?:[-|@]\s*)?(?:(?:um|à|às|at|a las|alle|om|kl\.)\s*)?"
+    r"\d{1,2}\s*[:h.時시]\s*\d{2}(?:\s*[ap]\.?m\.?)?)"
+)
+# A date inside running text: "13. Mai 2026 um 15:44", "24.04.2023", "Nov 20, 2019", "2024-04-28".
+DATE_IN_TEXT = re.compile(rf"(?P<day>{WRITTEN_DAY}){TIME_OF_DAY}?", re.IGNORECASE)
 
 
 def find_date(text: str, languages: tuple[str, ...] | None = None) -> str | None:
@@ -212,7 +233,8 @@ def find_date(text: str, languages: tuple[str, ...] | None = None) -> str | None
     if not text or len(text) > 200:
         return None
     for match in DATE_IN_TEXT.finditer(text):
-        found = parse_date(match.group(0), languages)
+        # A time dateparser cannot read ("14.30 Uhr") leaves the day.
+        found = parse_date(match.group(0), languages) or parse_date(match["day"], languages)
         if found:
             return found
     return None
