@@ -1160,3 +1160,68 @@ def test_a_subtitle_above_the_headline_is_its_kicker_not_the_standfirst() -> Non
 def test_a_library_style_creator_is_read_given_name_first(creator: str, name: str) -> None:
     head = f"<meta name='citation_author' content='{creator}'>"
     assert read_structured(lxml.html.fromstring(_story(head=head))).meta_authors == [name]
+
+
+# Ghost's Koenig cards as its renderer writes them: those holding no prose (a call to action,
+# a shop's product, a hero banner) are not the story's text; a callout or a toggle is.
+_GHOST_CARDS = {
+    "cta": (
+        '<div class="kg-card kg-cta-card kg-cta-bg-grey kg-cta-minimal" data-layout="minimal">'
+        '<div class="kg-cta-content"><div class="kg-cta-content-inner"><div class="kg-cta-text">'
+        "<p><span>Sponsor: try our service free for thirty days.</span></p></div>"
+        '<a href="https://x.example/" class="kg-cta-button">Learn more</a></div></div></div>'
+    ),
+    "product": (
+        '<div class="kg-card kg-product-card"><div class="kg-product-card-container">'
+        '<div class="kg-product-card-title-container"><h4 class="kg-product-card-title">Widget'
+        ' Pro</h4></div><div class="kg-product-card-description"><p>The widget that everyone '
+        'in the office wants this year.</p></div><a href="https://x.example/buy" '
+        'class="kg-product-card-button"><span>Buy now</span></a></div></div>'
+    ),
+    "header": (
+        '<div class="kg-card kg-header-card kg-v2 kg-width-full"><div class="kg-header-card-'
+        'content"><div class="kg-header-card-text"><h2 class="kg-header-card-heading"><span>'
+        'Big heading</span></h2><p class="kg-header-card-subheading"><span>Subheading for the '
+        'hero</span></p><a href="https://x.example" class="kg-header-card-button">Learn more'
+        "</a></div></div></div>"
+    ),
+    "callout": (
+        '<div class="kg-card kg-callout-card kg-callout-card-blue"><div class="kg-callout-emoji">'
+        '💡</div><div class="kg-callout-text">The figures in this section were revised on '
+        "Monday.</div></div>"
+    ),
+    "toggle": (
+        '<div class="kg-card kg-toggle-card" data-kg-toggle-state="close"><div class="kg-toggle-'
+        'heading"><h4 class="kg-toggle-heading-text"><span>Why it matters?</span></h4></div>'
+        '<div class="kg-toggle-content"><p><span>Because it explains how the committee '
+        "decided.</span></p></div></div>"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("card", "words", "kept"),
+    [
+        ("cta", "free for thirty days", False),
+        ("product", "everyone in the office", False),
+        ("header", "Subheading for the hero", False),
+        ("callout", "revised on Monday", True),
+        ("toggle", "how the committee decided", True),
+    ],
+)
+def test_ghost_cards_without_prose_are_not_the_story(card: str, words: str, kept: bool) -> None:
+    case_id = "gh_dwil_indoor-cycling-training-using-free-open"
+    path = CMS / f"{case_id}.html.gz"
+    if not path.exists():
+        pytest.skip(f"shared corpus {CMS} is absent")
+    html = gzip.decompress(path.read_bytes()).decode("utf-8")
+    second = html.index("</p>", html.index("</p>", html.index("gh-content")) + 4) + 4
+    body = extract(html[:second] + _GHOST_CARDS[card] + html[second:]).body
+    assert "Indoor" in body or "indoor" in body  # the story itself is read
+    assert (words in body) is kept
+
+
+def test_a_real_ghost_product_card_is_not_the_story() -> None:
+    case_id = "gh_stuckinlowrange_fave-local-brands-for-campers-in-kenya"
+    article = _corpus_article(CMS / f"{case_id}.html.gz")
+    assert "artcaffemarket.co.ke/product" not in article.body

@@ -483,6 +483,11 @@ CLASS_OTHER_STORIES_PAIRS = frozenset(
     }
 )
 CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
+    # Cards holding no prose: a call to action, a shop's product tile, a hero banner (Ghost's
+    # kg-cta-card, kg-product-card, kg-header-card).
+    ("cta", "card"),
+    ("product", "card"),
+    ("header", "card"),
     ("sr", "only"),
     ("screen", "reader"),
     ("visually", "hidden"),
