@@ -1225,3 +1225,25 @@ def test_a_real_ghost_product_card_is_not_the_story() -> None:
     case_id = "gh_stuckinlowrange_fave-local-brands-for-campers-in-kenya"
     article = _corpus_article(CMS / f"{case_id}.html.gz")
     assert "artcaffemarket.co.ke/product" not in article.body
+
+
+def test_wordpress_latest_posts_block_in_a_post_is_not_the_story() -> None:
+    """WordPress's core "Latest Posts" block, as it renders, set inside a real post."""
+    case_id = "wp_sametmax_comment-bien-manger-en-5-etapes"
+    path = CMS / f"{case_id}.html.gz"
+    if not path.exists():
+        pytest.skip(f"shared corpus {CMS} is absent")
+    html = gzip.decompress(path.read_bytes()).decode("utf-8")
+    second = html.index("</p>", html.index("</p>", html.index("entry-content")) + 4) + 4
+    block = (
+        '<ul class="wp-block-latest-posts__list wp-block-latest-posts">'
+        + "".join(
+            f'<li><a class="wp-block-latest-posts__post-title" href="/other-{n}/">Another '
+            f"story number {n} about the town council</a></li>"
+            for n in range(3)
+        )
+        + "</ul>"
+    )
+    body = extract(html[:second] + block + html[second:]).body
+    assert "Doctissimo" in body  # the story itself is read
+    assert "Another story number" not in body

@@ -480,6 +480,10 @@ CLASS_OTHER_STORIES_PAIRS = frozenset(
         ("more", "stories"),
         ("you", "may"),
         ("also", "like"),
+        # WordPress's lists of other posts: wp-block-latest-posts, widget_recent_entries.
+        ("latest", "posts"),
+        ("recent", "posts"),
+        ("recent", "entries"),
     }
 )
 CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
