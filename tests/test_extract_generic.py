@@ -1247,3 +1247,18 @@ def test_wordpress_latest_posts_block_in_a_post_is_not_the_story() -> None:
     body = extract(html[:second] + block + html[second:]).body
     assert "Doctissimo" in body  # the story itself is read
     assert "Another story number" not in body
+
+
+def test_ghost_co_authors_beside_an_author_cards_more_posts_link() -> None:
+    """Casper prints co-authors as one line of author links, as Ghost's {{authors}} helper
+    writes them; the author card above it holds a "More posts" link to the same page."""
+    case_id = "gh_gokhangeyik_cron-nedir"
+    path = CMS / f"{case_id}.html.gz"
+    if not path.exists():
+        pytest.skip(f"shared corpus {CMS} is absent")
+    html = gzip.decompress(path.read_bytes()).decode("utf-8")
+    shown = '<h4 class="author-name"><a href="/author/gokko/">Gökhan Geyik</a>'
+    assert shown in html
+    html = html.replace(shown, f'{shown}, <a href="/author/ayse-kaya/">Ayşe Kaya</a>', 1)
+    url = "https://gokhangeyik.com/cron-nedir/"
+    assert extract(html, url).authors == ["Gökhan Geyik", "Ayşe Kaya"]

@@ -51,7 +51,7 @@ from scraper.extract.text import (
     shows_text,
     word_count,
 )
-from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, alternation
+from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, alternation, is_call_to_action
 from scraper.items import Article
 from scraper.profiles import Era, Profile, canonical
 from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve
@@ -388,7 +388,9 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
     """The names of a one-line byline crediting several people ("par A et B"): byline
     markup matched more than once inside one short element."""
     for sel in applicable_under(scope, GENERIC["authors"][:_AUTHOR_LINKS]):
-        found = select(scope, sel)[:6]
+        # An avatar's link shows no name, an author card's "More posts" link is no byline.
+        shown = (n for n in select(scope, sel) if shows_text(n))
+        found = [n for n in shown if not is_call_to_action(node_text(n))][:6]
         if len(found) < 2:
             continue
         line = next(a for a in found[0].iterancestors() if all(inside(n, a) for n in found))
