@@ -13,6 +13,7 @@ replays on every run.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import random
 import time
@@ -189,3 +190,46 @@ def test_date_and_author_parsing_never_raise(text: str, languages: tuple[str] | 
     find_date(text, languages)
     clean_name(text)
     split_names(text)
+
+
+# Any JSON where a page's JSON-LD should hold a string, a node or a list of them.
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["@id", "@type", "name", "url", "@value"]), inner, max_size=3
+        )
+    ),
+    max_leaves=8,
+)
+LD_KEYS = [
+    "@type",
+    "headline",
+    "author",
+    "publisher",
+    "image",
+    "datePublished",
+    "dateModified",
+    "articleBody",
+    "keywords",
+    "articleSection",
+    "recipeInstructions",
+    "step",
+    "@graph",
+]
+
+
+@settings(FUZZ, max_examples=max(200, EXAMPLES))
+@given(st.dictionaries(st.sampled_from(LD_KEYS), json_values, min_size=1, max_size=6))
+def test_any_json_ld_values_never_raise(node: dict[str, object]) -> None:
+    """JSON-LD of any shape: a publisher's "@id" given as a list raised TypeError."""
+    declared = {"@context": "https://schema.org", "@type": "NewsArticle", "@id": "#a", **node}
+    script = json.dumps([declared, {"@id": "#p", "@type": "Organization", "name": "P"}])
+    html = (
+        f'<html><head><script type="application/ld+json">{script}</script></head><body>'
+        "<article><h1>Title</h1><p>" + "The council voted the budget. " * 20 + "</p></article>"
+        "</body></html>"
+    )
+    scraper.extract(html, "https://www.example.org/2024/05/a-b/")
+    extract_page(html, "https://www.example.org/2024/05/a-b/")

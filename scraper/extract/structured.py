@@ -328,9 +328,7 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
         data.keywords = [str(k).strip() for k in keywords if str(k).strip()]
     publisher = article.get("publisher")
     if isinstance(publisher, dict):
-        publisher = (
-            by_id.get(publisher.get("@id"), publisher) if "name" not in publisher else publisher
-        )
+        publisher = _dereferenced(publisher, by_id, "name")
         data.publisher = _string(publisher.get("name"))
 
 
@@ -370,13 +368,23 @@ def _string(value: Any) -> str | None:
     return None
 
 
+def _dereferenced(
+    node: dict[str, Any], by_id: dict[str, dict[str, Any]], own: str
+) -> dict[str, Any]:
+    """A node given by reference only ({"@id": "#publisher"}, without its `own` field): the
+    node the page declares under that id; any other node (or an @id that is no string) as is."""
+    ref = node.get("@id")
+    if own in node or not isinstance(ref, str):
+        return node
+    return by_id.get(ref, node)
+
+
 def _name(person: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
     if isinstance(person, str):
         return None if _URLISH.match(person) else normalize_space(person) or None
     if not isinstance(person, dict):
         return None
-    if "name" not in person and isinstance(person.get("@id"), str):
-        person = by_id.get(person["@id"], person)
+    person = _dereferenced(person, by_id, "name")
     name = person.get("name")
     if isinstance(name, dict):
         name = name.get("@value")
@@ -408,7 +416,7 @@ def _image(value: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
         if isinstance(item, str) and item.strip():
             return item.strip()
         if isinstance(item, dict):
-            item = by_id.get(str(item.get("@id")), item) if "url" not in item else item
+            item = _dereferenced(item, by_id, "url")
             url = item.get("url") or item.get("contentUrl")
             if isinstance(url, str) and url.strip():
                 return url.strip()
