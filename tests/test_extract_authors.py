@@ -29,6 +29,10 @@ from scraper.profiles import get_profile
         (["신현주 기자"], ["신현주"]),
         (["Sophie Foster", "sophie-foster"], ["Sophie Foster"]),
         (["https://www.facebook.com/someone", "@handle"], []),
+        # Labels and credits in more languages, and a reading time after the name.
+        (["Yazar: Ahmet Yılmaz", "Автор: Иван Петров"], ["Ahmet Yılmaz", "Иван Петров"]),
+        (["Publié par Jean Dupont", "Texto: Ana Lima"], ["Jean Dupont", "Ana Lima"]),
+        (["Jane Doe • 5 min read", "Bo Kim · 3 Min. Lesezeit"], ["Jane Doe", "Bo Kim"]),
         # An account name may end in digits; a number standing alone is no name.
         (["freeman1984", "delta201"], ["freeman1984", "delta201"]),
         (["0800 123 456", "Ausgabe 2019"], []),

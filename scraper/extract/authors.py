@@ -30,6 +30,8 @@ from scraper.extract.vocabulary import (
     BYLINE_ROLE,
     CJK_ROLE_SUFFIX,
     CREDENTIALS,
+    CREDIT_WORDS,
+    CREDITED_BY,
     NAME_CONNECTIVES,
     NAME_PARTICLES,
     NAME_STOPWORDS,
@@ -44,7 +46,7 @@ from scraper.extract.vocabulary import (
 )
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|reported|published|text|words|story|photos?)\s+by|text|texte|"
+    rf"^(?:{alternation(CREDITED_BY)}\s+by|{alternation(CREDIT_WORDS)}|"
     rf"{alternation(BY_WORDS_IN_BYLINES)}|{alternation(AUTHOR_LABELS)})\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )

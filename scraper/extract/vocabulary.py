@@ -48,7 +48,25 @@ AUTHOR_LABELS = (
     "scritto da",
     "geschreven door",
     "napisane przez",
+    "yazar",
+    "kirjoittaja",
+    "szerző",
+    "автор",
+    # "Posted by" as blog themes print it.
+    "posted by",
+    "publié par",
+    "publicado por",
+    "pubblicato da",
+    "veröffentlicht von",
+    "gepostet von",
+    "postado por",
+    "gepubliceerd door",
 )
+# Credit words before a byline's names: "Text: A", "Texto: A", "Words by A", "Photos by A".
+CREDIT_WORDS = ("text", "texte", "texto", "testo", "tekst")
+CREDITED_BY = ("written", "reported", "published", "text", "words", "story", "photo", "photos")
+# A reading time after a byline or on a card ("5 min read", "3 Min.", "4 minutes").
+READING_TIME = r"\d+\s*(?:min|minutes?|mn)\b"
 
 # Link texts that are actions, never names: author boxes link "More posts" or "Read More" to
 # the author page with the same markup as the name itself.
@@ -123,7 +141,7 @@ def is_call_to_action(text: str) -> bool:
 NAME_CONNECTIVES = ("et", "and", "und", "und von", "y", "e", "og", "och", "en", "i", "a")
 # Roles and desks after a byline's name ("Jane Roe, Reporter", "Max Müller | Redakteur").
 BYLINE_ROLE = re.compile(
-    r"\s*[,|–—(-]\s*(?:reporter|correspondent|editor|writer|journalist|staff|contributor|"
+    rf"\s*[,|–—(•·-]\s*(?:{READING_TIME}|reporter|correspondent|editor|writer|journalist|staff|contributor|"
     r"correspondant|journaliste|rédact(?:eur|rice)|envoyée?\s+spécial|redakteur(?:in)?|"
     r"korrespondent(?:in)?|chef|senior|political|chief|associate|deputy|columnist|photographer|"
     r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",

@@ -21,7 +21,7 @@ from scraper.extract.teasers.tree import (
     visible_text,
 )
 from scraper.extract.text import normalize_space
-from scraper.extract.vocabulary import BY_WORDS, READ_MORE, alternation
+from scraper.extract.vocabulary import BY_WORDS, READ_MORE, READING_TIME, alternation
 from scraper.items import Teaser
 from scraper.urls import canonicalize_url, resolve
 
@@ -30,7 +30,7 @@ _MORE_TAGS = frozenset({"a", "span", "div", "p"})
 _MORE_MAX_ELEMENTS = 20
 _COUNT_DESCENDANTS = etree.XPath("count(descendant::*)")
 _ICON_PX = 40
-_READING_TIME = re.compile(r"^\d+\s*(?:min|minutes?|mn)\b", re.I)
+_READING_TIME = re.compile(f"^{READING_TIME}", re.I)
 _MONTH = r"[^\W\d_]{3,9}\.?"
 _DATE_WORDS = frozenset(
     {"date", "time", "published", "posted", "meta", "byline", "info", "pubdate"}
