@@ -495,6 +495,20 @@ def test_a_roundup_after_the_story_is_cut_but_not_a_box_inside_it(after: str, ke
     assert "Another story begins" not in body and "Its summary" not in body
 
 
+@pytest.mark.parametrize("heading", ["Leggi anche", "Lesen Sie auch"])
+def test_one_linked_title_under_read_also_is_a_box_inside_the_story(heading: str) -> None:
+    """remember8090.it: "Leggi anche", one linked title, then the story goes on: one card
+    is no roundup, so the rest of the story stays."""
+    box = (
+        f"<h3>{heading}</h3><h2><a href='/other'>I Cavalieri dello Zodiaco diventeranno un film"
+        "</a></h2><p>The story goes on after the box, with more words than a teaser has, and it"
+        " ends its sentences like the rest of the article does.</p>"
+    )
+    html = f"<html><body><article><h1>Title</h1>{STORY}{box}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert "goes on after the box" in body
+
+
 @pytest.mark.parametrize(
     "stamp",
     [
@@ -504,6 +518,8 @@ def test_a_roundup_after_the_story_is_cut_but_not_a_box_inside_it(after: str, ke
         "November 20, 2019 - 11:28 AMT",
         "2026年1月13日 12:30",
         "2024/12/04 00:05",  # year first (yomiuri.co.jp)
+        "Yayınlanma: 03.03.2024 10:15",
+        "Опубликовано 3 марта 2024",
         # the meta line going on with the byline (rbb24.de, kinzig.news)
         "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch",
         "Mittwoch, 01.11.2023 von MORITZ PAPPERT",
@@ -647,3 +663,24 @@ def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None
     )
     body = extract(layout, "https://news.example/story/").body
     assert "Paragraph 0 of the story" in body and " | " not in body
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Leggi anche",
+        "Lees ook",
+        "Bunlar da ilginizi çekebilir",
+        "Czytaj także",
+        "Läs också",
+        "Читайте также",
+    ],
+)
+def test_a_roundup_is_announced_in_more_languages(heading: str) -> None:
+    roundup = f"<h3>{heading}</h3>" + (
+        "<p>Another story begins here and runs on for a while so that it reads like an excerpt"
+        " of twenty words or more before it is cut …</p>" * 3
+    )
+    html = f"<html><body><article><h1>Title</h1>{STORY}{roundup}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert body.startswith("Paragraph 0") and "Another story begins" not in body

@@ -401,13 +401,14 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
 
 def _reads_as_teasers(blocks: list[Block]) -> bool:
     """At least half the paragraphs are cut excerpts, links, or excerpts under a linked
-    headline (a card: the other story's title, then its summary)."""
+    headline (a card: the other story's title, then its summary), and there are two such
+    at least: one card ("Leggi anche" over one linked title) may be followed by the story."""
     teasers = paragraphs = 0
     for previous, block in zip([None, *blocks], blocks, strict=False):
         if word_count(block.text) >= 20:
             paragraphs += 1
             teasers += _teaser_like(block) or (previous is not None and _linked_heading(previous))
-    return 2 * teasers >= paragraphs
+    return 2 * teasers >= paragraphs and (teasers >= 2 or paragraphs == 0)
 
 
 def _linked_heading(block: Block) -> bool:

@@ -268,6 +268,17 @@ DATE_LABELS = (
     "gepubliceerd op",
     "udgivet",
     "publicerad",
+    "publisert",
+    "julkaistu",
+    "opublikowano",
+    "yayınlanma",
+    "yayın tarihi",
+    "yayınlandı",
+    "zveřejněno",
+    "objavljeno",
+    "publicat",
+    "опубликовано",
+    "дата публикации",
 )
 # Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
 UPDATE_LABELS = (
@@ -279,6 +290,17 @@ UPDATE_LABELS = (
     "aktualisiert",
     "atualizado",
     "actualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "güncellendi",
+    "güncelleme",
+    "päivitetty",
+    "oppdatert",
+    "uppdaterad",
+    "opdateret",
+    "zaktualizowano",
+    "aktualizováno",
+    "обновлено",
 )
 
 # --- Other stories -----------------------------------------------------------------------
@@ -298,7 +320,12 @@ RELATED_STORIES = (
     r"(?:das )?könnte (?:sie|dich|euch) auch interessieren|ähnliche (?:artikel|beiträge)|"
     r"(?:mehr|weitere) themen|"
     r"(?:lesen sie|lies) auch|auch interessant|weitere (?:artikel|beiträge) zum thema|"
-    r"schon gelesen|potrebbe interessarti|articoli correlati|ti potrebbe interessare)"
+    r"schon gelesen|potrebbe interessarti|articoli correlati|ti potrebbe interessare|"
+    r"leggi anche|lees ook|gerelateerde artikelen|leia também|veja também|lee también|"
+    r"lea también|ilgili yazılar|benzer yazılar|(?:bunlar da )?ilginizi çekebilir|czytaj (?:także|też)|"
+    r"zobacz (?:także|też)|podobne artykuły|läs (?:också|även)|relaterade artiklar|les også|"
+    r"læs også|relaterede artikler|lue myös|čtěte také|související články|читайте также|"
+    r"похожие статьи|citește și|kapcsolódó cikkek|διαβάστε επίσης)"
 )
 # Link texts that lead on to the rest of a story ("Lire la suite", "Read more").
 READ_MORE = re.compile(
