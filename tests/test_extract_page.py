@@ -684,3 +684,9 @@ def test_a_roundup_is_announced_in_more_languages(heading: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}{roundup}</article></body></html>"
     body = extract(html, "https://news.example/story/").body
     assert body.startswith("Paragraph 0") and "Another story begins" not in body
+
+
+@pytest.mark.parametrize("line", ["Kommentare", "Pubblicità", "Reklama", "Paylaş", "Реклама"])
+def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert line not in extract(html, "https://news.example/story/").body

@@ -348,7 +348,12 @@ FURNITURE = re.compile(
     r"inhaltsverzeichnis|embed|"
     # "print" and "share" in more languages.
     r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
-    r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|"
+    r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|compartilhar|paylaş|delen|"
+    r"поделиться|"
+    # "advertisement" and "comments" in more languages.
+    r"pubblicità|publicidad|publicidade|reklama|reklam|mainos|annonse|annons|advertentie|"
+    r"реклама|kommentare|commenti|comentarios|comentários|yorumlar|kommentarer|komentarze|"
+    r"комментарии|"
     r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
     r"【?関連記事】?|関連キーワード|おすすめ情報|"
     r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
