@@ -1162,6 +1162,20 @@ def test_a_library_style_creator_is_read_given_name_first(creator: str, name: st
     assert read_structured(lxml.html.fromstring(_story(head=head))).meta_authors == [name]
 
 
+def _cms_html(case_id: str) -> str:
+    """A cms-dev page's HTML (skipped when the corpus is absent)."""
+    path = CMS / f"{case_id}.html.gz"
+    if not path.exists():
+        pytest.skip(f"shared corpus {CMS} is absent")
+    return gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+def _in_the_post(html: str, container: str, markup: str) -> str:
+    """The page with `markup` set after the second paragraph of its post's `container`."""
+    second = html.index("</p>", html.index("</p>", html.index(container)) + 4) + 4
+    return html[:second] + markup + html[second:]
+
+
 # Ghost's Koenig cards as its renderer writes them: those holding no prose (a call to action,
 # a shop's product, a hero banner) are not the story's text; a callout or a toggle is.
 _GHOST_CARDS = {
@@ -1210,13 +1224,8 @@ _GHOST_CARDS = {
     ],
 )
 def test_ghost_cards_without_prose_are_not_the_story(card: str, words: str, kept: bool) -> None:
-    case_id = "gh_dwil_indoor-cycling-training-using-free-open"
-    path = CMS / f"{case_id}.html.gz"
-    if not path.exists():
-        pytest.skip(f"shared corpus {CMS} is absent")
-    html = gzip.decompress(path.read_bytes()).decode("utf-8")
-    second = html.index("</p>", html.index("</p>", html.index("gh-content")) + 4) + 4
-    body = extract(html[:second] + _GHOST_CARDS[card] + html[second:]).body
+    html = _cms_html("gh_dwil_indoor-cycling-training-using-free-open")
+    body = extract(_in_the_post(html, "gh-content", _GHOST_CARDS[card])).body
     assert "Indoor" in body or "indoor" in body  # the story itself is read
     assert (words in body) is kept
 
@@ -1229,12 +1238,7 @@ def test_a_real_ghost_product_card_is_not_the_story() -> None:
 
 def test_wordpress_latest_posts_block_in_a_post_is_not_the_story() -> None:
     """WordPress's core "Latest Posts" block, as it renders, set inside a real post."""
-    case_id = "wp_sametmax_comment-bien-manger-en-5-etapes"
-    path = CMS / f"{case_id}.html.gz"
-    if not path.exists():
-        pytest.skip(f"shared corpus {CMS} is absent")
-    html = gzip.decompress(path.read_bytes()).decode("utf-8")
-    second = html.index("</p>", html.index("</p>", html.index("entry-content")) + 4) + 4
+    html = _cms_html("wp_sametmax_comment-bien-manger-en-5-etapes")
     block = (
         '<ul class="wp-block-latest-posts__list wp-block-latest-posts">'
         + "".join(
@@ -1244,7 +1248,7 @@ def test_wordpress_latest_posts_block_in_a_post_is_not_the_story() -> None:
         )
         + "</ul>"
     )
-    body = extract(html[:second] + block + html[second:]).body
+    body = extract(_in_the_post(html, "entry-content", block)).body
     assert "Doctissimo" in body  # the story itself is read
     assert "Another story number" not in body
 
@@ -1252,11 +1256,7 @@ def test_wordpress_latest_posts_block_in_a_post_is_not_the_story() -> None:
 def test_ghost_co_authors_beside_an_author_cards_more_posts_link() -> None:
     """Casper prints co-authors as one line of author links, as Ghost's {{authors}} helper
     writes them; the author card above it holds a "More posts" link to the same page."""
-    case_id = "gh_gokhangeyik_cron-nedir"
-    path = CMS / f"{case_id}.html.gz"
-    if not path.exists():
-        pytest.skip(f"shared corpus {CMS} is absent")
-    html = gzip.decompress(path.read_bytes()).decode("utf-8")
+    html = _cms_html("gh_gokhangeyik_cron-nedir")
     shown = '<h4 class="author-name"><a href="/author/gokko/">Gökhan Geyik</a>'
     assert shown in html
     html = html.replace(shown, f'{shown}, <a href="/author/ayse-kaya/">Ayşe Kaya</a>', 1)
