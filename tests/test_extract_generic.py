@@ -416,6 +416,7 @@ def test_a_page_with_a_main_text_never_comes_out_empty(page: str) -> None:
         "<meta name='dcterms.date' content='2022-01-21T09:43+01:00'>",  # Dublin Core
         "<meta name='citation_publication_date' content='2022/01/21'>",  # scholarly
         "<meta property='schema:datePublished' content='2022-01-21'>",  # RDFa in <head>
+        "<meta name='cXenseParse:publishtime' content='2022-01-21T09:43:00.000Z'>",  # cXense
         "<span property='schema:dateCreated' content='2022-01-21T09:43:00+01:00'></span>",
         '<script type=\'application/ld+json\'>{"@type": "NewsArticle", '
         '"datePublished": 1642754580}</script>',  # a numeric timestamp

@@ -66,6 +66,8 @@ _META_PUBLISHED = (
     "og:published_time",
     "published_time",
     "cxenseparse:recs:publishtime",
+    "cxenseparse:publishtime",
+    "cxenseparse:recs:published",
     "displaydate",
     # Dublin Core in its other spellings, RDFa's schema.org, and scholarly publishers' tags.
     "dcterms.issued",
