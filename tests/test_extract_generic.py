@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -1263,3 +1264,13 @@ def test_ghost_co_authors_beside_an_author_cards_more_posts_link() -> None:
     html = html.replace(shown, f'{shown}, <a href="/author/ayse-kaya/">Ayşe Kaya</a>', 1)
     url = "https://gokhangeyik.com/cron-nedir/"
     assert extract(html, url).authors == ["Gökhan Geyik", "Ayşe Kaya"]
+
+
+def test_a_consent_dialog_is_never_the_story() -> None:
+    """Reuters' story is only in its JSON-LD; with its paragraphs set as <div>s, the search
+    without class hints found OneTrust's preference centre (aria-modal) and took it."""
+    gold = _expected()["us_Reuters__V1"]
+    html = gzip.decompress((FUNDUS / "us_Reuters__V1.html.gz").read_bytes()).decode("utf-8")
+    html = re.sub(r"<p(\s[^>]*)?>", "<div>", html).replace("</p>", "</div>")
+    body = extract(html, gold["url"]).body
+    assert "civil aviation authority" in body and "CCPA" not in body

@@ -125,10 +125,12 @@ def in_other_stories(node: HtmlElement) -> bool:
 
 
 def _hidden(el: HtmlElement) -> bool:
+    """Not part of the page a reader sees: hidden by style or from assistive technology, or a
+    dialog floating over it (a consent manager's, a login's: aria-modal)."""
     style = el.get("style")
     if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):
         return True
-    return el.get("aria-hidden") == "true"
+    return el.get("aria-hidden") == "true" or el.get("aria-modal") == "true"
 
 
 _CHROME_TAGS = frozenset({"header", "footer"})
