@@ -1157,6 +1157,8 @@ def test_a_subtitle_above_the_headline_is_its_kicker_not_the_standfirst() -> Non
         ("de la Cruz, María José", "María José de la Cruz"),
         ("Carlos Dobkin, PhD", "Carlos Dobkin, PhD"),  # a credential, not a given name
         ("Martin Luther King, Jr.", "Martin Luther King, Jr."),
+        ("Reuters, AFP", "Reuters, AFP"),  # two agencies, not one inverted name
+        ("dpa, AFP", "dpa, AFP"),
     ],
 )
 def test_a_library_style_creator_is_read_given_name_first(creator: str, name: str) -> None:

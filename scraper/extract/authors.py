@@ -32,6 +32,7 @@ from scraper.extract.vocabulary import (
     CREDENTIALS,
     CREDIT_WORDS,
     CREDITED_BY,
+    GENERATIONS,
     NAME_CONNECTIVES,
     NAME_PARTICLES,
     NAME_STOPWORDS,
@@ -108,6 +109,24 @@ def looks_like_name(name: str) -> bool:
     return all(
         w[0].isupper() or w.casefold() in NAME_PARTICLES or not w[0].isalpha() for w in words
     )
+
+
+_INVERTED_NAME = re.compile(r"^\s*([^\W\d][^,\d]{0,40}),\s*([^\W\d][^,\d]{0,40}?)\s*$")
+
+
+def given_name_first(value: str) -> str:
+    """ "Brazil, Rachel" (a library's creator, surname first) → "Rachel Brazil"; anything
+    else as it is: a credential or generation after the comma ("Jane Doe, PhD"), or parts that
+    are no name's ("Reuters, AFP": an acronym; "dpa, AFP")."""
+    match = _INVERTED_NAME.match(value)
+    if match is None:
+        return value
+    surname, given = (part.strip() for part in match.groups())
+    if {given.casefold(), given.casefold().rstrip(".")} & (CREDENTIALS | GENERATIONS):
+        return value
+    acronym = any(w.isalpha() and w.isupper() and len(w) <= 4 for w in f"{given} {surname}".split())
+    name = f"{given} {surname}"
+    return name if looks_like_name(name) and not acronym else value
 
 
 def split_names(raw: str) -> list[str]:

@@ -11,9 +11,10 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from scraper.extract.authors import given_name_first
 from scraper.extract.html import page_body, parse_html
 from scraper.extract.text import node_text, normalize_space
-from scraper.extract.vocabulary import AUTHOR_LABELS, CREDENTIALS, GENERATIONS
+from scraper.extract.vocabulary import AUTHOR_LABELS
 
 ARTICLE_TYPES = frozenset(
     {
@@ -110,7 +111,6 @@ _META_AUTHOR = (
 # Library conventions (Dublin Core, Highwire's citation_author) write one creator per tag,
 # surname first: "Brazil, Rachel" is Rachel Brazil, not two people.
 _SURNAME_FIRST = frozenset({"dc.creator", "dcterms.creator", "citation_author"})
-_INVERTED_NAME = re.compile(r"^\s*([^\W\d][^,\d]{0,40}),\s*([^\W\d][^,\d]{0,40}?)\s*$")
 _BRACKETED = re.compile(r"\s*\([^)]*\)\s*$")
 _URLISH = re.compile(r"^(https?:)?//|^www\.", re.IGNORECASE)
 
@@ -149,17 +149,6 @@ class Structured:
         return None
 
 
-def _given_name_first(value: str) -> str:
-    """ "Brazil, Rachel" → "Rachel Brazil"; any other value as it is."""
-    match = _INVERTED_NAME.match(value)
-    if match is None or any(len(part.split()) > 3 for part in match.groups()):
-        return value
-    after = match.group(2).casefold()
-    if {after, after.rstrip(".")} & (CREDENTIALS | GENERATIONS):  # "Jane Doe, PhD", "…, Jr."
-        return value
-    return f"{match.group(2)} {match.group(1).strip()}"
-
-
 def read_structured(tree: HtmlElement) -> Structured:
     """Collect JSON-LD, OpenGraph and meta tags of a page."""
     data = Structured()
@@ -188,7 +177,7 @@ def read_structured(tree: HtmlElement) -> Structured:
         for value in meta.get(name, []):
             if not _URLISH.match(value):
                 data.meta_authors.append(
-                    _given_name_first(value) if name in _SURNAME_FIRST else value
+                    given_name_first(value) if name in _SURNAME_FIRST else value
                 )
     label = _first(meta, "twitter:label1")
     if label and label.strip().lower().rstrip(":") in AUTHOR_LABELS:
