@@ -1181,7 +1181,7 @@ def _in_the_post(html: str, container: str, markup: str) -> str:
 
 
 # Ghost's Koenig cards as its renderer writes them: those holding no prose (a call to action,
-# a shop's product, a hero banner) are not the story's text; a callout or a toggle is.
+# a shop's product) are not the story's text; a callout or a toggle is.
 _GHOST_CARDS = {
     "cta": (
         '<div class="kg-card kg-cta-card kg-cta-bg-grey kg-cta-minimal" data-layout="minimal">'
@@ -1195,13 +1195,6 @@ _GHOST_CARDS = {
         ' Pro</h4></div><div class="kg-product-card-description"><p>The widget that everyone '
         'in the office wants this year.</p></div><a href="https://x.example/buy" '
         'class="kg-product-card-button"><span>Buy now</span></a></div></div>'
-    ),
-    "header": (
-        '<div class="kg-card kg-header-card kg-v2 kg-width-full"><div class="kg-header-card-'
-        'content"><div class="kg-header-card-text"><h2 class="kg-header-card-heading"><span>'
-        'Big heading</span></h2><p class="kg-header-card-subheading"><span>Subheading for the '
-        'hero</span></p><a href="https://x.example" class="kg-header-card-button">Learn more'
-        "</a></div></div></div>"
     ),
     "callout": (
         '<div class="kg-card kg-callout-card kg-callout-card-blue"><div class="kg-callout-emoji">'
@@ -1222,7 +1215,6 @@ _GHOST_CARDS = {
     [
         ("cta", "free for thirty days", False),
         ("product", "everyone in the office", False),
-        ("header", "Subheading for the hero", False),
         ("callout", "revised on Monday", True),
         ("toggle", "how the committee decided", True),
     ],

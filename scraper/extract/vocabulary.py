@@ -537,11 +537,10 @@ CLASS_OTHER_STORIES_PAIRS = frozenset(
     }
 )
 CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
-    # Cards holding no prose: a call to action, a shop's product tile, a hero banner (Ghost's
-    # kg-cta-card, kg-product-card, kg-header-card).
+    # Cards holding no prose: a call to action, a shop's product tile (Ghost's kg-cta-card,
+    # kg-product-card; its kg-header-card is left: "article-header-card" may hold the lede).
     ("cta", "card"),
     ("product", "card"),
-    ("header", "card"),
     ("sr", "only"),
     ("screen", "reader"),
     ("visually", "hidden"),
