@@ -1268,3 +1268,10 @@ def test_a_consent_dialog_is_never_the_story() -> None:
     html = re.sub(r"<p(\s[^>]*)?>", "<div>", html).replace("</p>", "</div>")
     body = extract(html, gold["url"]).body
     assert "civil aviation authority" in body and "CCPA" not in body
+
+
+def test_a_story_shown_in_a_dialog_over_the_page_is_read() -> None:
+    """Some sites open a story in an overlay (aria-modal) above the listing it came from."""
+    html = _story().replace("<main>", "<main><div role='dialog' aria-modal='true'>", 1)
+    html = html.replace("</main>", "</div></main>", 1)
+    assert "The council voted the budget" in extract(html, "https://news.example/a").body

@@ -125,12 +125,16 @@ def in_other_stories(node: HtmlElement) -> bool:
 
 
 def _hidden(el: HtmlElement) -> bool:
-    """Not part of the page a reader sees: hidden by style or from assistive technology, or a
-    dialog floating over it (a consent manager's, a login's: aria-modal)."""
     style = el.get("style")
     if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):
         return True
-    return el.get("aria-hidden") == "true" or el.get("aria-modal") == "true"
+    return el.get("aria-hidden") == "true"
+
+
+def _dialog(el: HtmlElement) -> bool:
+    """A dialog floating over the page (a consent manager's, a login's: aria-modal), unless the
+    story itself is shown in it (its headline inside)."""
+    return el.get("aria-modal") == "true" and not _holds_a_story(el)
 
 
 _CHROME_TAGS = frozenset({"header", "footer"})
@@ -150,7 +154,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             continue
         parent = el.getparent()
         inherited = parent is not None and parent in found
-        if inherited or _hidden(el):
+        if inherited or _hidden(el) or _dialog(el):
             found.add(el)
         elif tag in _CHROME_TAGS or (tag == "aside" and _holds_a_story(el)):
             # A header, footer or sidebar left unclosed swallows the story that follows it.
