@@ -17,6 +17,7 @@ import pytest
 
 from scraper.extract.generic import hint
 from scraper.extract.html import decode_html
+from scraper.extract.language import written_language
 from scraper.extract.page import body_only, extract, extract_page, main_text
 from scraper.extract.structured import read_structured
 from scraper.extract.text import first_line, heading_kicker, heading_text
@@ -1275,3 +1276,39 @@ def test_a_story_shown_in_a_dialog_over_the_page_is_read() -> None:
     html = _story().replace("<main>", "<main><div role='dialog' aria-modal='true'>", 1)
     html = html.replace("</main>", "</div></main>", 1)
     assert "The council voted the budget" in extract(html, "https://news.example/a").body
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        "gh_articledixneuf_pros",  # French, the theme's lang="en"
+        "wp_sametmax_comment-bien-manger-en-5-etapes",  # French, lang="en-US"
+        "gh_aungmyokyaw_master-of-doing-nothing",  # Burmese, lang="en"
+        "gh_turkogluc_apache-kafka-basics",  # English as declared
+        "gh_gokhangeyik_cron-nedir",  # Turkish as declared
+    ],
+)
+def test_the_language_is_the_texts_when_the_theme_declares_another(case_id: str) -> None:
+    gold = json.loads((CMS / "expected.json").read_text(encoding="utf-8"))[case_id]
+    assert extract(_cms_html(case_id), gold["url"]).language == gold["language"]
+
+
+_FRENCH = "Le conseil municipal a voté le budget de la ville et les élus sont partis. " * 8
+_NORWEGIAN = "Rådet vedtok budsjettet, og det var ikke enkelt for de som var med på møtet. " * 8
+
+
+@pytest.mark.parametrize(
+    ("declared", "text", "language"),
+    [
+        ("en", _FRENCH, "fr"),
+        (None, _FRENCH, "fr"),  # no declaration: the text's
+        ("fr", _FRENCH, "fr"),
+        ("no", _NORWEGIAN, "no"),  # "no" is Bokmål's macrolanguage: kept as declared
+        ("is", _NORWEGIAN, "is"),  # a language whose words we do not list is not judged
+        ("en", "Совет принял бюджет, и это было не так просто, как он думал. " * 8, "ru"),
+        ("en", "東京都は新しい計画を発表しました。これは市民のためのものです。" * 12, "ja"),
+        ("en", "The council met.", "en"),  # too short to overrule the page
+    ],
+)
+def test_written_language(declared: str | None, text: str, language: str) -> None:
+    assert written_language(declared, text) == language

@@ -37,6 +37,7 @@ from scraper.extract.generic import (
 )
 from scraper.extract.headline import fold, title
 from scraper.extract.html import page_body, parse_html, xml_safe
+from scraper.extract.language import written_language
 from scraper.extract.published import dates
 from scraper.extract.selectors import applicable_under, select, select_first
 from scraper.extract.structured import Structured
@@ -497,6 +498,7 @@ def build_article(
     elif standfirst and _cut_from(standfirst, opening):
         standfirst = None
     text = blocks_text(blocks)
+    lang = written_language(lang, text)
     published, modified = dates(tree, era, data, profile, lang, scope, url)
 
     def is_house(name: str) -> bool:

@@ -6,6 +6,8 @@ import re
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
+from scraper.extract.vocabulary import LANGUAGE_ALIASES
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_Z = re.compile(r"Z$")
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
@@ -161,17 +163,12 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
     return parsed.isoformat()
 
 
-# Language tags a page may declare that dateparser knows under another code (ISO 639 macro
-# language "no" is Bokmål's "nb"; "iw", "in" and "ji" are the withdrawn codes of he, id, yi).
-_LANGUAGE_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
-
-
 def _dateparser_languages(languages: tuple[str, ...] | None) -> list[str] | None:
     """The page's languages as dateparser codes; None (try every language) when it knows none,
     since dateparser raises on a code it lacks (`lang="no"`, `lang="xx"`)."""
     from dateparser.data import language_order
 
-    codes = [_LANGUAGE_ALIASES.get(code.lower(), code.lower()) for code in languages or ()]
+    codes = [LANGUAGE_ALIASES.get(code.lower(), code.lower()) for code in languages or ()]
     known = [code for code in codes if code in language_order]
     return known or None
 

@@ -248,6 +248,37 @@ NEWSROOM_WORDS = frozenset(
 # Words that do not count when a byline is compared with the site's name.
 NAME_STOPWORDS = frozenset(["le", "la", "les", "l", "de", "des", "du", "d", "the", "of", "a", "an"])
 
+# --- Languages ---------------------------------------------------------------------------
+# Language tags a page may declare for a language better known by another code (ISO 639
+# macrolanguage "no" is Bokmål's "nb"; "iw", "in" and "ji" are the withdrawn codes of he, id, yi).
+LANGUAGE_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+# The commonest short words of languages written in Latin or Cyrillic letters: a text's
+# share of them tells its language when a page declares a wrong one (a theme's default "en").
+STOPWORDS = {
+    language: frozenset(words.split())
+    for language, words in {
+        "en": "the and of to is in that it for was with on are this be have not you",
+        "fr": "de la le et les des en un du une que est pour qui dans par pas sur au avec il",
+        "de": "der die und das ist nicht mit den von zu sich auch ein eine dem auf für wird",
+        "es": "de la que el en y los del se las por un para con no una su al es lo como más",
+        "pt": "de a o que e do da em um para é com não uma os no se na por mais as dos",
+        "it": "di e il la che in per un del non è della le con si una da sono gli anche",
+        "nl": "de het een en van is dat niet op te zijn met voor ook die er maar wordt",
+        "sv": "och att det som är en på för med av inte har den till ett om var jag",
+        "da": "og at det som er en på for med af ikke har den til et om var jeg de",
+        "nb": "og at det som er en på for med av ikke har den til et om var jeg",
+        "fi": "ja on ei että se oli hän mutta kun niin myös ovat tai joka sen kuin ole",
+        "pl": "i w się nie na że z do jest to jak o po ale co przez tak od",
+        "cs": "a se je na v že to s z do jako ale o by jsou pro k ve tak",
+        "tr": "ve bir bu da de için ile çok olarak daha ama gibi en olan değil sonra",
+        "ro": "și în că pe nu este pentru care mai din sunt cu fost acest despre după",
+        "hu": "a az és hogy nem is egy van meg de ez volt már csak mint ki",
+        "id": "yang dan di itu dengan untuk tidak ini dari dalam akan pada juga ke ada",
+        "ru": "и в не на что с по это как к из но за от о для он так же",
+        "uk": "і в не на що з та до у як за це по від для й але",
+    }.items()
+}
+
 # --- Dates -------------------------------------------------------------------------------
 # Labels before a publication date ("Veröffentlicht am", "Publié le", "Datum:").
 DATE_LABELS = (

@@ -104,7 +104,12 @@ TABLES = (  # in the order docs/schema.md describes them
                 "first saw the changed text",
             ),
             Column("tags", "TEXT (JSON list)", "tags / categories"),
-            Column("language", "TEXT", "language code (`fr`)"),
+            Column(
+                "language",
+                "TEXT",
+                "language code (`fr`): the page's declaration, unless its text is clearly in"
+                " another language (a theme's default `en` on a French post)",
+            ),
             Column("image", "TEXT", "lead image URL"),
             Column(
                 "members_only",
