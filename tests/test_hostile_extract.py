@@ -168,17 +168,24 @@ def test_text_in_utf16_with_a_bom_is_not_binary() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "shown", "day"),
+    ("lang", "shown", "day", "story"),
     [
-        ("no", "Publisert 14. desember 2023 kl. 10.15", "2023-12-14"),  # Norwegian's macro tag
-        ("xx", "Published March 14th, 2024", "2024-03-14"),  # unknown: every language is tried
+        # Norwegian's macro tag, over a Norwegian story
+        (
+            "no",
+            "Publisert 14. desember 2023 kl. 10.15",
+            "2023-12-14",
+            "<p>" + "Bystyret vedtok budsjettet for neste år etter en lang debatt. " * 30 + "</p>",
+        ),
+        # unknown: every language is tried
+        ("xx", "Published March 14th, 2024", "2024-03-14", STORY),
     ],
 )
 def test_a_language_dateparser_lacks_still_reads_the_shown_date(
-    lang: str, shown: str, day: str
+    lang: str, shown: str, day: str, story: str
 ) -> None:
     """A `lang` that dateparser has no data for made it raise mid-extraction."""
-    html = page(body=f"<p class='date'>{shown}</p>{STORY}").replace(
+    html = page(body=f"<p class='date'>{shown}</p>{story}").replace(
         "<html>", f'<html lang="{lang}">'
     )
     article = scraper.extract(html, URL)
