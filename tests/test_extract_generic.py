@@ -1312,3 +1312,14 @@ _NORWEGIAN = "Rådet vedtok budsjettet, og det var ikke enkelt for de som var me
 )
 def test_written_language(declared: str | None, text: str, language: str) -> None:
     assert written_language(declared, text) == language
+
+
+def test_a_theme_date_is_read_in_the_declared_language_of_a_post_written_in_another() -> None:
+    """articledixneuf.ca: French posts on a theme with lang="en" that prints "Apr 3, 2017";
+    the stored language becomes French, the theme's date is still read."""
+    case_id = "gh_articledixneuf_compte-rendu-politique-spectacle"
+    gold = json.loads((CMS / "expected.json").read_text(encoding="utf-8"))[case_id]
+    html = _without_declared(_cms_html(case_id).encode("utf-8"), "date", "time")
+    article = extract(html, gold["url"])
+    assert article.language == "fr"
+    assert (article.published or "")[:10] == gold["publishing_date"][:10]

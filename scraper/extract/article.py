@@ -498,8 +498,10 @@ def build_article(
     elif standfirst and _cut_from(standfirst, opening):
         standfirst = None
     text = blocks_text(blocks)
-    lang = written_language(lang, text)
-    published, modified = dates(tree, era, data, profile, lang, scope, url)
+    declared, lang = lang, written_language(lang, text)
+    # The theme prints its dates in the page's declared language, the story may use its own.
+    languages = tuple(dict.fromkeys(filter(None, (declared, lang)))) or None
+    published, modified = dates(tree, era, data, profile, languages, scope, url)
 
     def is_house(name: str) -> bool:
         if profile is not None and profile.is_house_author(name):

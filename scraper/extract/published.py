@@ -188,16 +188,17 @@ def dates(
     era: Era | None,
     data: Structured,
     profile: Profile | None,
-    lang: str | None,
+    languages: tuple[str, ...] | None,
     scope: HtmlElement | None,
     url: str | None = None,
 ) -> tuple[str | None, str | None]:
     """(published, modified): structured first; a visible date near the title wins when its
     calendar day differs (in the site's timezone), e.g. a WP post migrated with a new date;
     when the header shows none, a date in the URL's path (`/2024/02/24/slug/`), then a date
-    element below the headline (a byline block further down), then dated text in the story."""
+    element below the headline (a byline block further down), then dated text in the story.
+    Text dates are read in `languages`: the page's declared one (its theme prints the dates)
+    and the story's."""
     tz = profile.timezone if profile else None
-    languages = (lang,) if lang else None
     structured = next(filter(None, (parse_date(v) for v in data.published)), None)
     visible = _visible_date(tree, era, scope, languages)
     # The line under the headline: a fallback, or (no profile) a rival to the declared date.

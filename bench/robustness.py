@@ -1,0 +1,215 @@
+"""How does extraction hold on pages it has never seen? Real dev pages, altered the way other
+themes and sites differ, then scored against the same truth.
+
+    python bench/robustness.py                 # every probe
+    python bench/robustness.py --only metas    # one of: metas, cards, coauthors, language
+
+- metas: cms-dev and fundus with their JSON-LD, their meta tags, or both (and microdata)
+  removed, as a site without an SEO plugin serves them: title, authors, date, body.
+- cards: Ghost's Koenig cards (as its renderer writes them) and WordPress blocks set after the
+  second paragraph of each cms-dev post: how often each one's text reaches the body, against
+  whether it should (callouts and toggles are prose; calls to action and product cards are not).
+- coauthors: a second author link written beside the shown one on each single-author cms-dev
+  page: how often both names come out, in order.
+- language: the stored language against cms-dev's and fundus' truth (themes declare "en").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import lxml.html
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+
+import eval_meta  # noqa: E402
+
+import scraper  # noqa: E402
+from scraper.extract.page import meta_prediction  # noqa: E402
+
+Pages = Iterator[tuple[str, dict, bytes]]
+
+
+def pages(name: str) -> Pages:
+    """(case id, truth, page bytes) of a corpus with an expected.json beside its pages."""
+    folder = CORPUS / name
+    for case_id, truth in json.loads((folder / "expected.json").read_text("utf-8")).items():
+        yield case_id, truth, gzip.decompress((folder / f"{case_id}.html.gz").read_bytes())
+
+
+def without(html: bytes, kinds: tuple[str, ...]) -> bytes:
+    """The page without its JSON-LD ("ld"), its named meta tags ("meta"), its microdata and
+    RDFa attributes ("micro")."""
+    tree = lxml.html.fromstring(html.decode("utf-8", "replace"))
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        if "ld" in kinds and el.tag == "script" and "ld+json" in (el.get("type") or ""):
+            el.getparent().remove(el)
+        elif "meta" in kinds and el.tag == "meta" and (el.get("property") or el.get("name")):
+            el.getparent().remove(el)
+        elif "micro" in kinds:
+            for attribute in ("itemprop", "itemtype", "itemscope", "property", "typeof"):
+                el.attrib.pop(attribute, None)
+    return lxml.html.tostring(tree, encoding="unicode").encode("utf-8")
+
+
+def probe_metas() -> None:
+    for name in ("cms-dev", "fundus"):
+        for kinds in ((), ("ld",), ("meta",), ("ld", "meta", "micro")):
+            scores = {
+                case_id: eval_meta.score_case(
+                    truth, meta_prediction(without(html, kinds) if kinds else html, truth["url"])
+                )
+                for case_id, truth, html in pages(name)
+            }
+            figures = eval_meta.aggregate(scores)
+            shown = ", ".join(
+                f"{field} {figures[field][0] * 100:.1f}"
+                for field in ("title_em", "authors_set", "date_day", "body_f1")
+            )
+            print(f"{name:8} without {'+'.join(kinds) or 'nothing':14} {shown}")
+
+
+P = "<p>{0}: the council met on Thursday and agreed the plan after a long debate on costs.</p>"
+# (markup, text that shows it, whether it is the story's text)
+INSERTS: dict[str, tuple[str, str, bool]] = {
+    "ghost callout": (
+        '<div class="kg-card kg-callout-card kg-callout-card-blue"><div class="kg-callout-emoji">'
+        '💡</div><div class="kg-callout-text">Probe note: the figures were revised.</div></div>',
+        "Probe note",
+        True,
+    ),
+    "ghost toggle": (
+        '<div class="kg-card kg-toggle-card" data-kg-toggle-state="close"><div class="kg-toggle-'
+        'heading"><h4 class="kg-toggle-heading-text"><span>Why?</span></h4></div><div class="kg-'
+        'toggle-content"><p><span>Probe answer: because the committee decided.</span></p></div>'
+        "</div>",
+        "Probe answer",
+        True,
+    ),
+    "ghost cta": (
+        '<div class="kg-card kg-cta-card kg-cta-bg-grey kg-cta-minimal"><div class="kg-cta-'
+        'content"><div class="kg-cta-text"><p><span>Probe sponsor: try our service for thirty '
+        'days.</span></p></div><a href="https://x.example/" class="kg-cta-button">Learn more</a>'
+        "</div></div>",
+        "Probe sponsor",
+        False,
+    ),
+    "ghost product": (
+        '<div class="kg-card kg-product-card"><div class="kg-product-card-container"><h4 class='
+        '"kg-product-card-title">Probe Widget</h4><div class="kg-product-card-description"><p>'
+        "Probe widget that everyone wants this year.</p></div><a href='https://x.example/buy' "
+        "class='kg-product-card-button'><span>Buy now</span></a></div></div>",
+        "Probe widget that",
+        False,
+    ),
+    "wp latest posts": (
+        '<ul class="wp-block-latest-posts__list wp-block-latest-posts">'
+        + "".join(
+            f"<li><a class='wp-block-latest-posts__post-title' href='/o-{n}/'>Probe other story"
+            f" {n} about the town</a></li>"
+            for n in range(3)
+        )
+        + "</ul>",
+        "Probe other story",
+        False,
+    ),
+    "wp columns": (
+        '<div class="wp-block-columns"><div class="wp-block-column">'
+        + P.format("Probe column")
+        + "</div></div>",
+        "Probe column",
+        True,
+    ),
+    "wp group": (
+        '<div class="wp-block-group has-background"><div class="wp-block-group__inner-container">'
+        + P.format("Probe box")
+        + "</div></div>",
+        "Probe box",
+        True,
+    ),
+}
+_CONTAINERS = ("gh-content", "entry-content", "post-content")
+
+
+def in_the_post(html: str, markup: str) -> str | None:
+    """The page with `markup` after the second paragraph of its post's container, if found."""
+    start = max(html.find(name) for name in _CONTAINERS)
+    ends = [m.end() for m in re.finditer("</p>", html) if m.start() > start]
+    return html[: ends[1]] + markup + html[ends[1] :] if start >= 0 and len(ends) > 2 else None
+
+
+def probe_cards() -> None:
+    right: dict[str, list[bool]] = {name: [] for name in INSERTS}
+    for case_id, truth, html in pages("cms-dev"):
+        for name, (markup, shown, story) in INSERTS.items():
+            if name.startswith("ghost") != case_id.startswith("gh_"):
+                continue
+            page = in_the_post(html.decode("utf-8", "replace"), markup)
+            if page is not None:
+                body = scraper.extract(page, truth["url"]).body
+                right[name].append((shown in body) is story)
+    for name, found in right.items():
+        kept = "kept" if INSERTS[name][2] else "left out"
+        print(f"{name:16} {kept} as it should be on {sum(found)}/{len(found)} posts")
+
+
+_AUTHOR_LINK = r'<a [^>]*href="[^"]*/author/[^"]*"[^>]*>\s*{}\s*</a>'
+
+
+def probe_coauthors() -> None:
+    both = tried = 0
+    for _, truth, html in pages("cms-dev"):
+        names = truth.get("authors") or []
+        page = html.decode("utf-8", "replace")
+        shown = (
+            re.search(_AUTHOR_LINK.format(re.escape(names[0])), page) if len(names) == 1 else None
+        )
+        if shown is None:
+            continue
+        tried += 1
+        twin = re.sub(r'(href="[^"]*/author/)[^"/]*', r"\1zed-coauthor", shown.group(0))
+        twin = twin.replace(names[0], "Zed Coauthor")
+        page = page[: shown.end()] + ", " + twin + page[shown.end() :]
+        both += scraper.extract(page, truth["url"]).authors == [names[0], "Zed Coauthor"]
+    print(f"co-author beside the shown author: both names, in order, on {both}/{tried} pages")
+
+
+def probe_language() -> None:
+    for name in ("cms-dev", "fundus"):
+        right = total = 0
+        for _, truth, html in pages(name):
+            total += 1
+            right += scraper.extract(html, truth["url"]).language == truth.get("language")
+        print(f"{name:8} language as the truth has it on {right}/{total} pages")
+
+
+PROBES: dict[str, Callable[[], None]] = {
+    "metas": probe_metas,
+    "cards": probe_cards,
+    "coauthors": probe_coauthors,
+    "language": probe_language,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", choices=sorted(PROBES))
+    args = parser.parse_args()
+    for name in args.only or PROBES:
+        print(f"## {name}")
+        PROBES[name]()
+
+
+if __name__ == "__main__":
+    main()
