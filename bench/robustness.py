@@ -53,9 +53,9 @@ def without(html: bytes, kinds: tuple[str, ...]) -> bytes:
     for el in list(tree.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
-        if "ld" in kinds and el.tag == "script" and "ld+json" in (el.get("type") or ""):
-            el.getparent().remove(el)
-        elif "meta" in kinds and el.tag == "meta" and (el.get("property") or el.get("name")):
+        json_ld = el.tag == "script" and "ld+json" in (el.get("type") or "")
+        named_meta = el.tag == "meta" and bool(el.get("property") or el.get("name"))
+        if ("ld" in kinds and json_ld) or ("meta" in kinds and named_meta):
             el.getparent().remove(el)
         elif "micro" in kinds:
             for attribute in ("itemprop", "itemtype", "itemscope", "property", "typeof"):
