@@ -21,7 +21,7 @@ from scraper.extract.teasers.tree import (
     visible_text,
 )
 from scraper.extract.text import normalize_space
-from scraper.extract.vocabulary import BY_WORDS, READ_MORE, READING_TIME, alternation
+from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, READ_MORE, READING_TIME, alternation
 from scraper.items import Teaser
 from scraper.urls import canonicalize_url, resolve
 
@@ -31,7 +31,6 @@ _MORE_MAX_ELEMENTS = 20
 _COUNT_DESCENDANTS = etree.XPath("count(descendant::*)")
 _ICON_PX = 40
 _READING_TIME = re.compile(f"^{READING_TIME}", re.I)
-_MONTH = r"[^\W\d_]{3,9}\.?"
 _DATE_WORDS = frozenset(
     {"date", "time", "published", "posted", "meta", "byline", "info", "pubdate"}
 )
@@ -44,7 +43,9 @@ _META_WORDS = (
     | {"tag", "tags", "category", "categories", "cat", "kicker", "badge", "label", "overline"}
     | {"context", "reading", "duration", "title", "headline"}
 )
-_BYLINE_PREFIX = re.compile(rf"^(?:{alternation(BY_WORDS)}|publié par|écrit par)(?:\s+|$)", re.I)
+_BYLINE_PREFIX = re.compile(
+    rf"^(?:{alternation(BY_WORDS)}|{alternation(AUTHOR_LABELS)})\s*:?(?:\s+|$)", re.I
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 # A display name ("Éric Verhaeghe", "CDS") or a login kept as a name ("courrier-strateges").
 _NAME_SHAPE = re.compile(r"^(?:[^\W\d_a-z][^\W\d]*(?:[ '’.-]+[^\W\d]+){0,4}|[a-z]+(?:-[a-z]+)+)$")
