@@ -51,7 +51,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 _NAME_SHAPE = re.compile(r"^(?:[^\W\d_a-z][^\W\d]*(?:[ '’.-]+[^\W\d]+){0,4}|[a-z]+(?:-[a-z]+)+)$")
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$", re.I)
 # An image alt that is a file name or a slug ("IMG_2041.jpg", "macron-conseil") is not a title.
-_FILENAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$|^[^\s]*[\d_.-][^\s]*$", re.I)
+_FILENAME = re.compile(rf"{_IMAGE_FILE.pattern}|^[^\s]*[\d_.-][^\s]*$", re.I)
 
 _GENERIC_TITLE = (
     "h1", "h2", "h3", "h4", "h5", "h6", '[class*="title"]', '[class*="headline"]',
