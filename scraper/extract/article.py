@@ -117,19 +117,15 @@ def _site(host: str) -> str:
 
 
 def site_names(
-    tree: HtmlElement, data: Structured, profile: Profile | None, url: str | None
+    site_titles: list[HtmlElement], data: Structured, profile: Profile | None, url: str | None
 ) -> list[str]:
-    """Names the outlet goes by: og:site_name, publisher, profile title, an h1 linking home
-    (a theme's site title), host."""
+    """Names the outlet goes by: og:site_name, publisher, profile title, its site-title h1s
+    (see `_names_the_site`), host."""
     names = [data.site_name, data.publisher, profile.title if profile else None]
-    names.extend(_home_headings(tree, url))
+    names.extend(heading_text(h) for h in site_titles)
     if url:
         names.append(_site(host_of(url)))
     return [n for n in names if n]
-
-
-def _home_headings(tree: HtmlElement, url: str | None) -> list[str]:
-    return [heading_text(h) for h in tree.iter("h1") if _names_the_site(h, url)]
 
 
 def _names_the_site(heading: HtmlElement, url: str | None) -> bool:
@@ -293,11 +289,13 @@ def _signature(blocks: list[Block]) -> str | None:
     return normalize_space(found.group(1)) if found else None
 
 
-def header_scope(tree: HtmlElement, era: Era | None, url: str | None) -> HtmlElement | None:
-    """The story's own container (the <article>/<main> around its h1, not the site title's):
+def header_scope(
+    tree: HtmlElement, era: Era | None, site_titles: list[HtmlElement]
+) -> HtmlElement | None:
+    """The story's own container (the <article>/<main> around its h1, not a site title's):
     bylines and dates there belong to this story, not to teasers elsewhere on the page."""
     h1s = list(tree.iter("h1"))
-    own = [h for h in h1s if not _names_the_site(h, url)] or h1s
+    own = [h for h in h1s if h not in site_titles] or h1s
     heads = select_first(tree, selectors(era, "title")) or own
     if not heads:
         return None
@@ -473,10 +471,11 @@ def build_article(
     tree: HtmlElement, url: str | None, profile: Profile | None, era: Era | None, data: Structured
 ) -> Article:
     """Every Article field from one parsed page (teasers are left to the caller)."""
-    names = site_names(tree, data, profile, url)
+    site_titles = [h for h in tree.iter("h1") if _names_the_site(h, url)]
+    names = site_names(site_titles, data, profile, url)
     lang = language(tree, data, profile)
     head = title(tree, era, data, names)
-    scope = header_scope(tree, era, url)
+    scope = header_scope(tree, era, site_titles)
     standfirst = lede(tree, era, scope)
     members = members_only(tree, era, scope)
     content = body(tree, era, url, data, preview=members)
