@@ -126,10 +126,14 @@ class DemoServer:
             self._active += 1
             self.max_concurrent = max(self.max_concurrent, self._active)
 
-    def _leave(self, hit: Hit) -> None:
+    def _log(self, request: BaseHTTPRequestHandler, arrived: float, status: int) -> None:
+        hit = Hit(_path_of(request.path), arrived, request.command, dict(request.headers), status)
+        with self._lock:
+            self.hits.append(hit)
+
+    def _leave(self) -> None:
         with self._lock:
             self._active -= 1
-            self.hits.append(hit)
 
     def _scripted(self, path: str) -> Failure | None:
         with self._lock:
@@ -201,13 +205,19 @@ def _handler_for(server: DemoServer) -> type[BaseHTTPRequestHandler]:
             """Quiet: the hits list is the log."""
 
         def _answer(self, *, send_body: bool) -> None:
+            arrived = time.monotonic()
             server._enter()
-            status = 500
             try:
-                if server.delay:
-                    time.sleep(server.delay)
-                path = _path_of(self.path)
-                status, headers, body = _respond(server, path, dict(self.headers.items()))
+                status = 500
+                try:
+                    if server.delay:
+                        time.sleep(server.delay)
+                    status, headers, body = _respond(
+                        server, _path_of(self.path), dict(self.headers)
+                    )
+                finally:
+                    # Logged before the answer leaves: a client holding its answer finds its hit.
+                    server._log(self, arrived, status)
                 if status == RESET:
                     self._reset()
                     return
@@ -219,14 +229,7 @@ def _handler_for(server: DemoServer) -> type[BaseHTTPRequestHandler]:
                 if send_body and body:
                     self.wfile.write(body)
             finally:
-                hit = Hit(
-                    _path_of(self.path),
-                    time.monotonic(),
-                    self.command,
-                    dict(self.headers.items()),
-                    status,
-                )
-                server._leave(hit)
+                server._leave()
 
         def _reset(self) -> None:
             """Drop the connection without an answer (RST), as an overloaded proxy does."""
