@@ -217,6 +217,51 @@ def test_without_declared_dates_the_date_shown_with_the_byline(case_id: str) -> 
     assert extract(html, gold["url"]).published[:10] == gold["publishing_date"][:10]
 
 
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        # Genesis: <time> in "entry-meta", in a "content-sidebar-wrap" around the story
+        "backenmachtgluecklich.de.zitronenkuchen-52142c",
+        # the header's date span, not a later date element below the headline
+        "chemietechnik.de.forschungsgruppe_fuer_biotechno-8451af",
+        "de.cointelegraph.com-CME-d4cbe7",  # <time datetime> in "post-meta__publish-date"
+        "dhz-online.de-bewegung-57936a",  # "Erscheinungsdatum: 07.02.2022"
+        "emotion.de.selfcare-250ca1",  # a "field--created" date in an "emo-article panel"
+    ],
+)
+def test_without_declared_dates_a_web_page_shows_its_date(case_id: str) -> None:
+    """Dates in a byline or meta line, or in a block named like a sidebar that wraps the whole
+    story (its headline inside), are the story's own."""
+    page = TRAFILATURA_PAGES / f"{case_id}.html.gz"
+    if not page.exists():
+        pytest.skip(f"shared corpus page {page} is absent")
+    gold = _trafilatura_meta()[case_id]
+    html = _without_declared(gzip.decompress(page.read_bytes()), "date", "time")
+    assert extract(html, gold["url"]).published[:10] == gold["publishing_date"]
+
+
+@cache
+def _trafilatura_meta() -> dict[str, dict]:
+    return json.loads((TRAFILATURA_PAGES.parent / "meta" / "expected.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '<p class="entry-meta"><time class="entry-time">12/04/2020</time></p>',  # a dateline
+        '<time class="published">12/04/2020</time>',  # the header's date element
+    ],
+)
+def test_a_numeric_date_shown_reads_as_the_declared_day(shown: str) -> None:
+    """"12/04/2020" under the headline is 12 April when the page declares 12 April: the shown
+    day does not override the declared one by reading month first."""
+    declared = '{"@type": "BlogPosting", "datePublished": "2020-04-12T14:45:01+00:00"}'
+    html = _story(
+        head=f'<script type="application/ld+json">{declared}</script>', under=shown, lang="en-GB"
+    )
+    assert extract(html).published[:10] == "2020-04-12"
+
+
 def _story(
     *,
     before: str = "",

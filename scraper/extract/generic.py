@@ -9,6 +9,7 @@ boilerplate, "shareholder" is not).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -110,18 +111,30 @@ def hidden_by_class(el: HtmlElement) -> bool:
 
 def in_boilerplate(node: HtmlElement) -> bool:
     """Whether an element sits in a block whose names say boilerplate (related stories, a
-    sidebar…): its excerpts and dates belong to other stories."""
-    return any(hint(a) < 0 for a in node.iterancestors() if a.tag not in ("body", "html"))
+    sidebar…): its excerpts and dates belong to other stories. A block that holds the
+    headline wraps the story, whatever its name ("content-sidebar-wrap")."""
+    return any(hint(a) < 0 and not _holds_a_story(a) for a in _blocks_above(node))
 
 
 def in_other_stories(node: HtmlElement) -> bool:
     """Whether an element sits in a link or in a block listing other stories (related, most
-    read, teasers, a sidebar): a date there is another story's, not the page's."""
+    read, teasers, a sidebar) that does not hold the headline: a date there is another
+    story's, not the page's."""
     return any(
-        a.tag == "a" or hint(a, CLASS_OTHER_STORIES, CLASS_OTHER_STORIES_PAIRS) < 0
-        for a in node.iterancestors()
-        if a.tag not in ("body", "html")
+        a.tag == "a"
+        or (hint(a, CLASS_OTHER_STORIES, CLASS_OTHER_STORIES_PAIRS) < 0 and not _holds_a_story(a))
+        for a in _blocks_above(node)
     )
+
+
+def in_thread(node: HtmlElement) -> bool:
+    """Whether an element sits in a comment thread, a consent banner or a recommendation
+    widget (the strongly named boilerplate): a date there is never the story's."""
+    return any(hint(a) == _STRONG for a in _blocks_above(node))
+
+
+def _blocks_above(node: HtmlElement) -> Iterator[HtmlElement]:
+    return (a for a in node.iterancestors() if a.tag not in ("body", "html"))
 
 
 def _hidden(el: HtmlElement) -> bool:

@@ -24,8 +24,8 @@ from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import (
     LINKED_HEADING,
     hidden_by_class,
-    in_boilerplate,
     in_other_stories,
+    in_thread,
 )
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
@@ -36,6 +36,7 @@ from scraper.urls import url_day
 
 # A label naming the publication date, in the languages we meet.
 _DATE_LABEL = re.compile(rf"^\s*{alternation(DATE_LABELS)}\s*:?\s*$", re.IGNORECASE)
+_LEADING_LABEL = re.compile(rf"^{alternation(DATE_LABELS)}\s*:?\s*", re.IGNORECASE)
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
 
@@ -68,12 +69,12 @@ def _visible_date(
 
 def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
     """A date written as text: a labelled date ("Datum: 28.04.2023"), then date-named elements
-    outside related blocks (their dates are other stories')."""
+    outside other stories and comment threads (their dates are not the story's)."""
     for text in labelled_texts(scope, _DATE_LABEL):
         found = find_date(text, languages) if len(text) < 80 else None
         if found:
             return found
-    return _date_element(scope, languages, in_boilerplate)
+    return _date_element(scope, languages, lambda n: in_other_stories(n) or in_thread(n))
 
 
 def _dated_text(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
@@ -149,8 +150,13 @@ def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | N
         text = _date_text(node)
         if len(text) > _MAX_DATELINE or in_other_stories(node) or hidden_by_class(node):
             continue
-        digit = _DIGIT.search(text)
-        found = find_date(text, languages) if digit and digit.start() <= _DATE_START else None
+        # A label before the date ("Erscheinungsdatum: 07.02.2022") opens the line as well.
+        label = _LEADING_LABEL.match(text)
+        start = label.end() if label else 0
+        digit = _DIGIT.search(text, start)
+        found = (
+            find_date(text, languages) if digit and digit.start() - start <= _DATE_START else None
+        )
         if found:
             return found
     return None
@@ -216,7 +222,7 @@ def dates(
         published = _dated_text(scope if scope is not None else tree, languages)
     if published is None:
         published = _any_dateline(scope if scope is not None else tree, languages)
-    if structured and visible and calendar_day(structured, tz) != calendar_day(visible, tz):
+    if structured and visible and not _same_day(structured, visible, tz):
         gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
         # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
         if tz or gap > 1 or len(visible) > 10:
@@ -246,7 +252,7 @@ def _shown_instead(declared: str, shown: str, modified: str | None, tz: str | No
     apart (not a UTC/local-time shift), and not the day the page declares it was modified
     (that line shows the update)."""
     day = calendar_day(shown, tz)
-    if abs(_ordinal(declared, tz) - _ordinal(shown, tz)) <= 1:
+    if _same_day(declared, shown, tz) or abs(_ordinal(declared, tz) - _ordinal(shown, tz)) <= 1:
         return False
     return modified is None or calendar_day(modified, tz) != day
 
@@ -257,6 +263,14 @@ def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: 
     if not zone or not is_utc(published):
         return False
     return calendar_day(published, zone) == visible[:10]
+
+
+def _same_day(declared: str, shown: str, tz: str | None) -> bool:
+    """Whether the shown date names the declared day, maybe read in the other order: a
+    numeric "12/04/2020" is 12 April on a British page, which its declared date settles."""
+    day = calendar_day(declared, tz)
+    shown_day = calendar_day(shown, tz)
+    return shown_day in (day, f"{day[:4]}-{day[8:10]}-{day[5:7]}")
 
 
 def _ordinal(value: str, tz: str | None) -> int:

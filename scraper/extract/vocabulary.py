@@ -293,6 +293,8 @@ DATE_LABELS = (
     "publicado el",
     "veröffentlicht",
     "veröffentlicht am",
+    "erscheinungsdatum",
+    "erschienen am",
     "pubblicato",
     "pubblicato il",
     "gepubliceerd",
