@@ -4,8 +4,9 @@ themes and sites differ, then scored against the same truth.
     python bench/robustness.py                 # every probe
     python bench/robustness.py --only metas    # one of: metas, cards, coauthors, language
 
-- metas: cms-dev and fundus with their JSON-LD, their meta tags, or both (and microdata)
-  removed, as a site without an SEO plugin serves them: title, authors, date, body.
+- metas: cms-dev, fundus and trafilatura-dev with their JSON-LD, their meta tags, or both (and
+  microdata) removed, as a site without an SEO plugin serves them: title, authors, date, body;
+  trafilatura's date on the same pages beside ours.
 - cards: Ghost's Koenig cards (as its renderer writes them) and WordPress blocks set after the
   second paragraph of each cms-dev post: how often each one's text reaches the body, against
   whether it should (callouts and toggles are prose; calls to action and product cards are not).
@@ -39,17 +40,28 @@ from scraper.extract.page import meta_prediction  # noqa: E402
 Pages = Iterator[tuple[str, dict, bytes]]
 
 
+# Where each corpus keeps its truth and its pages.
+LAYOUT = {
+    "cms-dev": ("expected.json", "."),
+    "fundus": ("expected.json", "."),
+    "trafilatura-dev": ("meta/expected.json", "html"),
+}
+
+
 def pages(name: str) -> Pages:
-    """(case id, truth, page bytes) of a corpus with an expected.json beside its pages."""
-    folder = CORPUS / name
-    for case_id, truth in json.loads((folder / "expected.json").read_text("utf-8")).items():
+    """(case id, truth, page bytes) of a corpus with an expected.json."""
+    truth_file, folder = (CORPUS / name / part for part in LAYOUT[name])
+    for case_id, truth in json.loads(truth_file.read_text("utf-8")).items():
         yield case_id, truth, gzip.decompress((folder / f"{case_id}.html.gz").read_bytes())
+
+
+_UTF8 = lxml.html.HTMLParser(encoding="utf-8")
 
 
 def without(html: bytes, kinds: tuple[str, ...]) -> bytes:
     """The page without its JSON-LD ("ld"), its named meta tags ("meta"), its microdata and
     RDFa attributes ("micro")."""
-    tree = lxml.html.fromstring(html.decode("utf-8", "replace"))
+    tree = lxml.html.document_fromstring(html, parser=_UTF8)
     for el in list(tree.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
@@ -64,20 +76,33 @@ def without(html: bytes, kinds: tuple[str, ...]) -> bytes:
 
 
 def probe_metas() -> None:
-    for name in ("cms-dev", "fundus"):
+    for name in LAYOUT:
         for kinds in ((), ("ld",), ("meta",), ("ld", "meta", "micro")):
-            scores = {
-                case_id: eval_meta.score_case(
-                    truth, meta_prediction(without(html, kinds) if kinds else html, truth["url"])
-                )
-                for case_id, truth, html in pages(name)
-            }
-            figures = eval_meta.aggregate(scores)
+            ours, theirs = {}, {}
+            for case_id, truth, html in pages(name):
+                page = without(html, kinds) if kinds else html
+                ours[case_id] = eval_meta.score_case(truth, meta_prediction(page, truth["url"]))
+                date = {"publishing_date": truth.get("publishing_date")}
+                theirs[case_id] = eval_meta.score_case(date, _trafilatura_date(page, truth["url"]))
+            figures = eval_meta.aggregate(ours)
             shown = ", ".join(
                 f"{field} {figures[field][0] * 100:.1f}"
                 for field in ("title_em", "authors_set", "date_day", "body_f1")
+                if field in figures
             )
-            print(f"{name:8} without {'+'.join(kinds) or 'nothing':14} {shown}")
+            if "date_day" in figures:
+                shown += (
+                    f" (trafilatura date {eval_meta.aggregate(theirs)['date_day'][0] * 100:.1f})"
+                )
+            print(f"{name:15} without {'+'.join(kinds) or 'nothing':14} {shown}")
+
+
+def _trafilatura_date(html: bytes, url: str) -> dict:
+    """trafilatura's date for the same page, in eval_meta's shape."""
+    import trafilatura
+
+    found = trafilatura.extract_metadata(html.decode("utf-8", "replace"), default_url=url)
+    return {"publishing_date": found.date if found else None}
 
 
 P = "<p>{0}: the council met on Thursday and agreed the plan after a long debate on costs.</p>"
@@ -186,7 +211,7 @@ def probe_coauthors() -> None:
 
 
 def probe_language() -> None:
-    for name in ("cms-dev", "fundus"):
+    for name in LAYOUT:
         right = total = 0
         for _, truth, html in pages(name):
             total += 1
