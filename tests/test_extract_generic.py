@@ -262,6 +262,15 @@ def test_a_numeric_date_shown_reads_as_the_declared_day(shown: str) -> None:
     assert extract(html).published[:10] == "2020-04-12"
 
 
+@pytest.mark.parametrize(
+    ("lang", "day"), [("en-GB", "2020-04-12"), ("en-AU", "2020-04-12"), ("en-US", "2020-12-04")]
+)
+def test_a_numeric_date_is_read_in_the_order_of_the_page_locale(lang: str, day: str) -> None:
+    """British and most English-writing countries write the day first; the US the month."""
+    html = _story(under='<p class="entry-meta"><time>12/04/2020</time></p>', lang=lang)
+    assert extract(html).published == day
+
+
 def _story(
     *,
     before: str = "",

@@ -82,6 +82,15 @@ def language(tree: HtmlElement, data: Structured, profile: Profile | None) -> st
     return profile.language if profile else None
 
 
+def _locale(tree: HtmlElement, data: Structured) -> str | None:
+    """The page's declared language tag with its region ("en-GB"), when it gives one."""
+    for value in (tree.get("lang"), tree.get("xml:lang"), data.locale):
+        if value and value.strip():
+            tag = value.strip().replace("_", "-").lower()
+            return tag if "-" in tag else None
+    return None
+
+
 def canonical_url(url: str | None, data: Structured, profile: Profile | None) -> str | None:
     """rel=canonical when same site and sane, else og:url, else the fetched URL; localised."""
     for candidate in (data.canonical, data.og_url):
@@ -498,8 +507,10 @@ def build_article(
         standfirst = None
     text = blocks_text(blocks)
     declared, lang = lang, written_language(lang, text)
-    # The theme prints its dates in the page's declared language, the story may use its own.
-    languages = tuple(dict.fromkeys(filter(None, (declared, lang)))) or None
+    # The theme prints its dates in the page's declared language (its region sets the order of
+    # numeric dates: "en-GB" is day first), the story may use its own.
+    locale = _locale(tree, data) if declared and lang == declared else None
+    languages = tuple(dict.fromkeys(filter(None, (locale or declared, lang)))) or None
     published, modified = dates(tree, era, data, profile, languages, scope, url)
 
     def is_house(name: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from scraper.extract.vocabulary import LANGUAGE_ALIASES
+from scraper.extract.vocabulary import LANGUAGE_ALIASES, MONTH_FIRST_REGIONS
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_Z = re.compile(r"Z$")
@@ -151,6 +151,8 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
         "RETURN_AS_TIMEZONE_AWARE": False,
         "REQUIRE_PARTS": ["day", "month", "year"],
     }
+    if _day_first(languages):
+        settings["DATE_ORDER"] = "DMY"
     known = _dateparser_languages(languages)
     parsed = dateparser.parse(cleaned, languages=known, settings=settings)  # type: ignore[arg-type]
     # dateparser may answer "now" for text it half reads ("03/05/2022 a las 22h03").
@@ -163,12 +165,22 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
     return parsed.isoformat()
 
 
+def _day_first(languages: tuple[str, ...] | None) -> bool:
+    """Whether the page's locale writes numeric dates day first: English outside the
+    countries that write the month first ("en-GB" 12/04/2020 is 12 April). dateparser reads
+    English month first, other languages in their own order."""
+    return any(
+        code.startswith("en-") and code[3:] not in MONTH_FIRST_REGIONS for code in languages or ()
+    )
+
+
 def _dateparser_languages(languages: tuple[str, ...] | None) -> list[str] | None:
     """The page's languages as dateparser codes; None (try every language) when it knows none,
     since dateparser raises on a code it lacks (`lang="no"`, `lang="xx"`)."""
     from dateparser.data import language_order
 
-    codes = [LANGUAGE_ALIASES.get(code.lower(), code.lower()) for code in languages or ()]
+    primaries = (code.lower().split("-")[0] for code in languages or ())
+    codes = [LANGUAGE_ALIASES.get(code, code) for code in primaries]
     known = [code for code in codes if code in language_order]
     return known or None
 

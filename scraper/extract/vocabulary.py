@@ -252,6 +252,9 @@ NAME_STOPWORDS = frozenset(["le", "la", "les", "l", "de", "des", "du", "d", "the
 # Language tags a page may declare for a language better known by another code (ISO 639
 # macrolanguage "no" is Bokmål's "nb"; "iw", "in" and "ji" are the withdrawn codes of he, id, yi).
 LANGUAGE_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+# Regions whose English writes numeric dates month first (3/12/2024 is 12 March); the rest of
+# the English-writing world writes the day first.
+MONTH_FIRST_REGIONS = frozenset({"us", "ca", "ph", "fm", "mh", "pw"})
 # The commonest short words of languages written in Latin or Cyrillic letters: a text's
 # share of them tells its language when a page declares a wrong one (a theme's default "en").
 STOPWORDS = {
