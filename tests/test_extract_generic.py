@@ -227,6 +227,10 @@ def test_without_declared_dates_the_date_shown_with_the_byline(case_id: str) -> 
         "de.cointelegraph.com-CME-d4cbe7",  # <time datetime> in "post-meta__publish-date"
         "dhz-online.de-bewegung-57936a",  # "Erscheinungsdatum: 07.02.2022"
         "emotion.de.selfcare-250ca1",  # a "field--created" date in an "emo-article panel"
+        # a byline line with the date after the names
+        "impulse.de.eltern-4b0f88",
+        "sciencesetavenir.fr.rumeur-150cfb",  # "Par Nicolas Gutierrez C. le 14.09.2020 à 11h46"
+        "tennisnet.com-ueberraschungen-5c17d1",
     ],
 )
 def test_without_declared_dates_a_web_page_shows_its_date(case_id: str) -> None:

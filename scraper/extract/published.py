@@ -30,12 +30,15 @@ from scraper.extract.generic import (
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import labelled_texts, normalize_space, shows_text
-from scraper.extract.vocabulary import DATE_LABELS, alternation
+from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
 from scraper.urls import url_day
 
 # A label naming the publication date, in the languages we meet.
 _DATE_LABEL = re.compile(rf"^\s*{alternation(DATE_LABELS)}\s*:?\s*$", re.IGNORECASE)
+_BYLINE_OPENING = re.compile(
+    rf"^(?:{alternation(BY_WORDS)}|{alternation(AUTHOR_LABELS)})\s*:?\s", re.IGNORECASE
+)
 _LEADING_LABEL = re.compile(rf"^{alternation(DATE_LABELS)}\s*:?\s*", re.IGNORECASE)
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
@@ -150,13 +153,13 @@ def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | N
         text = _date_text(node)
         if len(text) > _MAX_DATELINE or in_other_stories(node) or hidden_by_class(node):
             continue
-        # A label before the date ("Erscheinungsdatum: 07.02.2022") opens the line as well.
+        # A label before the date ("Erscheinungsdatum: 07.02.2022") opens the line as well, and
+        # a byline line shows its story's date after the names ("Par X le 14.09.2020").
         label = _LEADING_LABEL.match(text)
         start = label.end() if label else 0
         digit = _DIGIT.search(text, start)
-        found = (
-            find_date(text, languages) if digit and digit.start() - start <= _DATE_START else None
-        )
+        opens = digit and (digit.start() - start <= _DATE_START or _BYLINE_OPENING.match(text))
+        found = find_date(text, languages) if opens else None
         if found:
             return found
     return None
