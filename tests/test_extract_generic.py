@@ -257,7 +257,7 @@ def _trafilatura_meta() -> dict[str, dict]:
     ],
 )
 def test_a_numeric_date_shown_reads_as_the_declared_day(shown: str) -> None:
-    """"12/04/2020" under the headline is 12 April when the page declares 12 April: the shown
+    """ "12/04/2020" under the headline is 12 April when the page declares 12 April: the shown
     day does not override the declared one by reading month first."""
     declared = '{"@type": "BlogPosting", "datePublished": "2020-04-12T14:45:01+00:00"}'
     html = _story(
@@ -468,6 +468,19 @@ _POSTS = "".join(
 )
 def test_a_page_with_a_main_text_never_comes_out_empty(page: str) -> None:
     assert body_only(f"<html>{page}</html>").count("Post ") == 16
+
+
+def test_a_one_paragraph_brief_is_its_own_text() -> None:
+    """rnz.de: a dpa brief's only paragraph, in a "teaser-detail" block of the header that
+    holds the headline, is the story's text (the body), not a standfirst over an empty body
+    that the archive would reject."""
+    page = TRAFILATURA_PAGES / "rnz.de.witzel-27fb53.html.gz"
+    if not page.exists():
+        pytest.skip(f"shared corpus page {page} is absent")
+    html = gzip.decompress(page.read_bytes())
+    for text in (body_only(html), extract(html).body):
+        assert text.startswith("Frankfurt/Main (dpa) - Für einen Roman")
+        assert text.endswith("Auszeichnung der Branche.")
 
 
 @pytest.mark.parametrize(

@@ -501,7 +501,9 @@ def build_article(
     # The standfirst opens the story, maybe after its date and byline lines: it is not
     # repeated in the body.
     opening = [b.text for b in blocks[:_STANDFIRST_AT]]
-    if standfirst and standfirst in opening:
+    if standfirst and standfirst in opening and len(blocks) == 1:
+        standfirst = None  # a one-paragraph brief: its paragraph is its text
+    elif standfirst and standfirst in opening:
         del blocks[opening.index(standfirst)]
     elif standfirst and _cut_from(standfirst, opening):
         standfirst = None

@@ -171,7 +171,9 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             found.add(el)
         elif tag in _CHROME_TAGS or (tag == "aside" and _holds_a_story(el)):
             # A header, footer or sidebar left unclosed swallows the story that follows it.
-            if _little_prose(el):
+            # Read without hints, the tag is a name too: the headline's header (a one-
+            # paragraph brief under it) is kept.
+            if _little_prose(el) and (hints or not _holds_a_story(el)):
                 found.add(el)
         elif tag in SKIP_TAGS and tag != "form" and not table_figure(el):
             found.add(el)
