@@ -83,6 +83,9 @@ def test_find_date_inside_a_label(
         ("입력 2024.08.18 14:00", "2024-08-18T14:00:00"),
         ("2024년 8월 18일", "2024-08-18"),
         ("2024/08/18", "2024-08-18"),
+        # The time after it, with any of the words that announce one.
+        ("2024/08/18 a las 22:03", "2024-08-18T22:03:00"),
+        ("24.04.2023 kl. 10:30", "2023-04-24T10:30:00"),
     ],
 )
 def test_all_number_dates_whose_order_is_certain(text: str, expected: str | None) -> None:

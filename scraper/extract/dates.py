@@ -108,7 +108,9 @@ def _day_month_year(value: str) -> str | None:
 # All-number dates whose order is not in doubt: year first ("2025年1月13日", "2024. 8. 18.",
 # "2024/08/18"), or dotted day first ("06. 01. 2026": dots are the European, day-first
 # style; slashed d/m or m/d stays with dateparser and the page's language). A time may follow.
-_TIME = r"(?:[,\s]+(?:um\s+|à\s+|at\s+)?(\d{1,2})\s*[:h時시]\s*(\d{2}))?"
+# Words that put a time of day after a date ("um 15:44", "à 9h12", "a las 22:03").
+_AT = r"(?:(?:um|à|às|at|a las|alle|om|kl\.)\s*)"
+_TIME = rf"(?:[,\s]+{_AT}?(\d{{1,2}})\s*[:h時시]\s*(\d{{2}}))?"
 _YEAR_FIRST_DAY = (
     r"(\d{4})\s*(?:[年년]|[./])\s*(\d{1,2})\s*(?:[月월]|[./])\s*(\d{1,2})(?:\s*[日일.])?"
 )
@@ -229,10 +231,7 @@ WRITTEN_DAY = (
     + ")"
 )
 # A time of day after the day ("um 15:44", "à 9h12", "- 11:28 AM", "14時01分").
-TIME_OF_DAY = (
-    r"(?:,?\s*(?:[-|@]\s*)?(?:(?:um|à|às|at|a las|alle|om|kl\.)\s*)?"
-    r"\d{1,2}\s*[:h.時시]\s*\d{2}(?:\s*[ap]\.?m\.?)?)"
-)
+TIME_OF_DAY = rf"(?:,?\s*(?:[-|@]\s*)?{_AT}?\d{{1,2}}\s*[:h.時시]\s*\d{{2}}(?:\s*[ap]\.?m\.?)?)"
 # A date inside running text: "13. Mai 2026 um 15:44", "24.04.2023", "Nov 20, 2019", "2024-04-28".
 DATE_IN_TEXT = re.compile(rf"(?P<day>{WRITTEN_DAY}){TIME_OF_DAY}?", re.IGNORECASE)
 
