@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from scraper.extract.vocabulary import LANGUAGE_ALIASES, STOPWORDS
 
@@ -60,8 +61,7 @@ def written_language(declared: str | None, text: str) -> str | None:
             if script == "han" and _SCRIPT_LETTERS["kana"].search(sample):
                 return "ja"
             return _by_words(words, languages) or languages[0]
-    total = sum(words.values())
-    shares = {lang: sum(words[w] for w in stop) / total for lang, stop in STOPWORDS.items()}
+    shares = _shares(words, STOPWORDS)
     best = max(shares, key=shares.__getitem__)
     if declared is None:
         return best if shares[best] >= _CLEAR else None
@@ -82,7 +82,16 @@ def _main_script(sample: str, letters: int) -> str | None:
 
 def _by_words(words: Counter[str], languages: tuple[str, ...]) -> str | None:
     """Of `languages`, the one whose commonest words the text uses most (those we list)."""
-    known = [lang for lang in languages if lang in STOPWORDS]
-    shares = {lang: sum(words[w] for w in STOPWORDS[lang]) for lang in known}
+    shares = _shares(words, languages)
     best = max(shares, key=shares.__getitem__, default=None)
     return best if best is not None and shares[best] else None
+
+
+def _shares(words: Counter[str], languages: Iterable[str]) -> dict[str, float]:
+    """Each language's share of the text's words that are its commonest (of those we list)."""
+    total = sum(words.values())
+    return {
+        lang: sum(words[w] for w in STOPWORDS[lang]) / total
+        for lang in languages
+        if lang in STOPWORDS
+    }
