@@ -5,9 +5,11 @@
     python bench/extract_bench.py --repeat 3  # more timing passes (best pass counts)
 
 - aeb-dev: body F1 and pages/s (shared/tools/eval_body.py, the article-extraction-benchmark's
-  metric) for our body extractor, our full `extract` (all fields) and trafilatura, all live.
+  metric) for our body extractor, our full `extract` (all fields), the text we archive
+  (standfirst and body: AEB's truth leaves the standfirst out) and trafilatura, all live.
 - trafilatura-dev: snippet P/R/F1 (eval_snippets.py, trafilatura's own metric) of the text we
-  archive (standfirst and body, full `extract`) and title / authors / date (eval_meta.py).
+  archive (standfirst and body, full `extract`), of the body alone, and title / authors / date
+  (eval_meta.py).
 - fundus, cms-dev: title / authors / date / body F1 (eval_meta.py).
 
 trafilatura is only a comparison baseline: where a corpus ships its predictions they are used;
@@ -47,6 +49,7 @@ def aeb(repeat: int) -> None:
             str(repeat),
             "py:scraper.extract.page:body_only",
             "py:scraper.extract.page:article_body",
+            "py:scraper.extract.page:main_text",  # standfirst and body, as trafilatura-dev reads
             "trafilatura",
         ]
     )
@@ -65,6 +68,7 @@ def snippets(cache: Path) -> None:
             "--repeat",
             "1",
             "py:scraper.extract.page:main_text",
+            "py:scraper.extract.page:body_only",  # the body field alone, standfirst left out
             *theirs,
         ]
     )
