@@ -2,7 +2,7 @@
 themes and sites differ, then scored against the same truth.
 
     python bench/robustness.py                 # every probe
-    python bench/robustness.py --only metas    # one of: metas, cards, coauthors, language
+    python bench/robustness.py --only metas    # one of: metas, cards, coauthors, language, names
 
 - metas: cms-dev, fundus and trafilatura-dev with their JSON-LD, their meta tags, or both (and
   microdata) removed, as a site without an SEO plugin serves them: title, authors, date, body;
@@ -13,15 +13,21 @@ themes and sites differ, then scored against the same truth.
 - coauthors: a second author link written beside the shown one on each single-author cms-dev
   page: how often both names come out, in order.
 - language: the stored language against cms-dev's and fundus' truth (themes declare "en").
+- names: aeb-dev and trafilatura-dev with every class and id word made opaque (a theme whose
+  names no vocabulary lists): body scores, ours beside trafilatura's.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,8 +35,9 @@ import lxml.html
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+TOOLS = ROOT.parent / "shared" / "tools"
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+sys.path.insert(0, str(TOOLS))
 
 import eval_meta  # noqa: E402
 
@@ -219,11 +226,43 @@ def probe_language() -> None:
         print(f"{name:8} language as the truth has it on {right}/{total} pages")
 
 
+def opaque_names(html: bytes) -> bytes:
+    """The page with each class and id word replaced by an opaque token of its own (the same
+    word, the same token): a theme whose names no vocabulary lists."""
+    tree = lxml.html.document_fromstring(html, parser=_UTF8)
+    for el in tree.iter():
+        for attribute in ("class", "id") if isinstance(el.tag, str) else ():
+            value = el.get(attribute)
+            if value is not None:
+                words = (hashlib.sha1(w.encode()).hexdigest()[:6] for w in value.split())
+                el.set(attribute, " ".join(f"n{w}" for w in words))
+    return lxml.html.tostring(tree, encoding="utf-8")
+
+
+def probe_names() -> None:
+    """Body scores of aeb-dev and trafilatura-dev with opaque class and id names, ours beside
+    trafilatura, each set's own scorer (the text as each is read in extract_bench.py)."""
+    runs = (
+        ("aeb-dev", "eval_body.py", "py:scraper.extract.page:body_only"),
+        ("trafilatura-dev", "eval_snippets.py", "py:scraper.extract.page:main_text"),
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        for name, scorer, ours in runs:
+            copy = Path(folder) / name
+            shutil.copytree(CORPUS / name, copy, ignore=shutil.ignore_patterns("*.html.gz"))
+            for page in (CORPUS / name / "html").glob("*.html.gz"):
+                html = opaque_names(gzip.decompress(page.read_bytes()))
+                (copy / "html" / page.name).write_bytes(gzip.compress(html))
+            command = [sys.executable, str(TOOLS / scorer), "--data", str(copy), ours]
+            subprocess.run([*command, "trafilatura"], check=True)
+
+
 PROBES: dict[str, Callable[[], None]] = {
     "metas": probe_metas,
     "cards": probe_cards,
     "coauthors": probe_coauthors,
     "language": probe_language,
+    "names": probe_names,
 }
 
 
@@ -232,7 +271,7 @@ def main() -> None:
     parser.add_argument("--only", action="append", choices=sorted(PROBES))
     args = parser.parse_args()
     for name in args.only or PROBES:
-        print(f"## {name}")
+        print(f"## {name}", flush=True)
         PROBES[name]()
 
 
