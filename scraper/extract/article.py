@@ -74,20 +74,24 @@ _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-ac
 
 def language(tree: HtmlElement, data: Structured, profile: Profile | None) -> str | None:
     """html lang's primary subtag, else og:locale's, else the profile's language."""
-    for value in (tree.get("lang"), tree.get("xml:lang"), data.locale):
-        if value and value.strip():
-            primary = re.split(r"[-_]", value.strip())[0].lower()
-            if primary.isalpha() and 2 <= len(primary) <= 3:
-                return primary
-    return profile.language if profile else None
+    tag = _declared_tag(tree, data)
+    return tag.split("-")[0] if tag else (profile.language if profile else None)
 
 
 def _locale(tree: HtmlElement, data: Structured) -> str | None:
-    """The page's declared language tag with its region ("en-GB"), when it gives one."""
+    """The page's declared language tag with its region ("en-gb"), when it gives one."""
+    tag = _declared_tag(tree, data)
+    return tag if tag and "-" in tag else None
+
+
+def _declared_tag(tree: HtmlElement, data: Structured) -> str | None:
+    """The first language tag the page declares with a language subtag (html lang, else
+    xml:lang, else og:locale), lowercased with "-" ("en_GB" -> "en-gb")."""
     for value in (tree.get("lang"), tree.get("xml:lang"), data.locale):
-        if value and value.strip():
-            tag = value.strip().replace("_", "-").lower()
-            return tag if "-" in tag else None
+        tag = (value or "").strip().replace("_", "-").lower()
+        primary = tag.split("-")[0]
+        if primary.isalpha() and 2 <= len(primary) <= 3:
+            return tag
     return None
 
 
