@@ -5,11 +5,12 @@
     python bench/extract_bench.py --repeat 3  # more timing passes (best pass counts)
 
 - aeb-dev: body F1 and pages/s (shared/tools/eval_body.py, the article-extraction-benchmark's
-  metric) for our body extractor, our full `extract` (all fields), the text we archive
-  (standfirst and body: AEB's truth leaves the standfirst out) and trafilatura, all live.
+  metric) of the body field of our full `extract` (every field computed: AEB's truth is the
+  body alone), of the text we archive (`body_only`: standfirst and body) and of trafilatura,
+  all live.
 - trafilatura-dev: snippet P/R/F1 (eval_snippets.py, trafilatura's own metric) of the text we
-  archive (standfirst and body, full `extract`), of the body alone, and title / authors / date
-  (eval_meta.py).
+  archive (`body_only`: standfirst and body, the adapter its README names), of the body field
+  alone, and title / authors / date (eval_meta.py).
 - fundus, cms-dev: title / authors / date / body F1 (eval_meta.py).
 
 trafilatura is only a comparison baseline: where a corpus ships its predictions they are used;
@@ -47,9 +48,8 @@ def aeb(repeat: int) -> None:
             str(CORPUS / "aeb-dev"),
             "--repeat",
             str(repeat),
-            "py:scraper.extract.page:body_only",
-            "py:scraper.extract.page:article_body",
-            "py:scraper.extract.page:main_text",  # standfirst and body, as trafilatura-dev reads
+            "py:scraper.extract.page:article_body",  # the body field: AEB's truth
+            "py:scraper.extract.page:body_only",  # standfirst and body, as trafilatura-dev reads
             "trafilatura",
         ]
     )
@@ -67,8 +67,8 @@ def snippets(cache: Path) -> None:
             str(CORPUS / "trafilatura-dev"),
             "--repeat",
             "1",
-            "py:scraper.extract.page:main_text",
-            "py:scraper.extract.page:body_only",  # the body field alone, standfirst left out
+            "py:scraper.extract.page:body_only",  # standfirst and body: the text we archive
+            "py:scraper.extract.page:article_body",  # the body field alone, standfirst left out
             *theirs,
         ]
     )

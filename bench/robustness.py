@@ -243,8 +243,8 @@ def probe_names() -> None:
     """Body scores of aeb-dev and trafilatura-dev with opaque class and id names, ours beside
     trafilatura, each set's own scorer (the text as each is read in extract_bench.py)."""
     runs = (
-        ("aeb-dev", "eval_body.py", "py:scraper.extract.page:body_only"),
-        ("trafilatura-dev", "eval_snippets.py", "py:scraper.extract.page:main_text"),
+        ("aeb-dev", "eval_body.py", "py:scraper.extract.page:article_body"),
+        ("trafilatura-dev", "eval_snippets.py", "py:scraper.extract.page:body_only"),
     )
     with tempfile.TemporaryDirectory() as folder:
         for name, scorer, ours in runs:

@@ -52,7 +52,7 @@ def _tool(name: str) -> ModuleType:
 
 def predict(chosen: list[str], out: Path) -> None:
     """Every page's output with the `scraper` importable from sys.path (one side of a run)."""
-    from scraper.extract.page import body_only, main_text, meta_prediction
+    from scraper.extract.page import article_body, body_only, meta_prediction
 
     result: dict[str, dict[str, object]] = {}
     for name in chosen:
@@ -67,12 +67,12 @@ def predict(chosen: list[str], out: Path) -> None:
             records = _snippets()
             folder = CORPUS / "trafilatura-dev" / "html"
             result[name] = {
-                case: main_text(_page(folder / f"{case}.html.gz"), record.get("url"))
+                case: body_only(_page(folder / f"{case}.html.gz"), record.get("url"))
                 for case, record in records.items()
             }
         else:
             items = _tool("eval_body").load_dataset([CORPUS / "aeb-dev"])
-            result[name] = {item.id: body_only(item.html, item.url) for item in items}
+            result[name] = {item.id: article_body(item.html, item.url) for item in items}
     out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
 
 

@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from scraper.extract.page import body_only, main_text, meta_prediction
+from scraper.extract.page import article_body, body_only, meta_prediction
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -54,7 +54,7 @@ def test_aeb_body_f1_stays_above_floor() -> None:
     assert _digest(truth) == floors["sha256"], "aeb-dev ground truth changed: re-measure floors"
     eval_body = _tool("eval_body")
     items = eval_body.load_dataset([AEB])
-    scores = [eval_body.ItemScore(item.truth, body_only(item.html, item.url)) for item in items]
+    scores = [eval_body.ItemScore(item.truth, article_body(item.html, item.url)) for item in items]
     result = eval_body.aggregate(scores)
     assert len(items) == floors["items"]
     assert result["f1"] >= floors["f1"], result
@@ -106,7 +106,7 @@ def test_trafilatura_snippets_stay_above_floors() -> None:
     pages = []
     for case_id, record in sorted(records.items()):
         html = gzip.decompress((TRAFILATURA / "html" / f"{case_id}.html.gz").read_bytes())
-        pages.append(eval_snippets.Page(record, main_text(html, record.get("url")), norm))
+        pages.append(eval_snippets.Page(record, body_only(html, record.get("url")), norm))
     result = eval_snippets.aggregate(pages)
     assert len(pages) == floors["pages"]
     for metric in ("f1", "precision", "recall"):

@@ -347,11 +347,6 @@ def _authored(roots: list[HtmlElement]) -> bool:
     )
 
 
-def main_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
-    """The body blocks of `main_content`, without the standfirst."""
-    return main_content(tree, url).blocks
-
-
 _INTRO = (60, 800)  # characters: a standfirst is a sentence or a short paragraph
 _INTRO_END = re.compile(r"[.!?…:;\"'»“”)]\s*$")
 

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 
 from scraper.extract.article import build_article
 from scraper.extract.body import blocks_text, collect_blocks
-from scraper.extract.generic import find_content, junk, main_blocks
+from scraper.extract.generic import find_content, junk
 from scraper.extract.html import cap_links, page_body, parse_html
 from scraper.extract.selectors import detect_era, select
 from scraper.extract.structured import NON_ARTICLE_TYPES, Structured, read_structured
@@ -160,13 +160,9 @@ def _has_cards(tree: HtmlElement, url: str, profile: Profile | None, era: Era | 
 
 
 def body_only(html: str | bytes, url: str | None = None) -> str:
-    """The generic body text of a page (benchmark adapter: no profile, no metadata)."""
-    return blocks_text(main_blocks(parse_html(html), url))
-
-
-def main_text(html: str | bytes, url: str | None = None) -> str:
-    """The article's text as archived, standfirst then body (benchmark adapter: the main text
-    that trafilatura's snippet metric and the corpora's ground truth count)."""
+    """The page's main text as the generic extractor archives it, standfirst then body, and no
+    other field (benchmark adapter, the one the shared corpora's READMEs name: trafilatura's
+    snippets and the metadata corpora's truth count the standfirst; `article_body` leaves it out)."""
     return _main_text(parse_html(html), url)[1]
 
 
@@ -206,6 +202,6 @@ def meta_prediction(html: str | bytes, url: str | None = None) -> dict[str, obje
 
 
 def article_body(html: str | bytes, url: str | None = None) -> str:
-    """The body of a full extraction, every field computed (benchmark adapter: the speed of
-    `extract` as a crawl runs it)."""
+    """The body field of a full extraction, standfirst left out as AEB's truth leaves it
+    (benchmark adapter; every field is computed: the speed of `extract` as a crawl runs it)."""
     return extract(html, url).body
