@@ -1332,6 +1332,36 @@ def test_ghost_co_authors_beside_an_author_cards_more_posts_link() -> None:
     assert extract(html, url).authors == ["Gökhan Geyik", "Ayşe Kaya"]
 
 
+@pytest.mark.parametrize(
+    ("case", "url", "shown"),
+    [
+        # A personal blog named after its owner: the owner is the site's name and a writer.
+        (
+            "gh_turkogluc_apache-kafka-basics",
+            "https://turkogluc.com/apache-kafka-basics/",
+            '<a href="https://turkogluc.com/author/cemal/">Cemal Turkoglu</a>',
+        ),
+        # A WordPress account named after the site, the story's author cards further down.
+        (
+            "wp_blaseball-news_echos-of-greatness-blaseball-hall-of-fam",
+            "https://blaseball.news/2022/03/16/echos-of-greatness-blaseball-hall-of-fame-week-1/",
+            '<a href="/author/blaseball-news-network/">',
+        ),
+    ],
+)
+def test_an_account_named_after_the_site_keeps_its_co_author(
+    case: str, url: str, shown: str
+) -> None:
+    """A name linked to an author page is a writer's account, even when it is the site's name:
+    beside a co-author it is not dropped as the outlet (the co-author was kept alone)."""
+    html = _cms_html(case)
+    start = html.index(shown)
+    end = html.index("</a>", start) + len("</a>")
+    owner = " ".join(lxml.html.fromstring(html[start:end]).text_content().split())
+    html = f'{html[:end]}, <a href="/author/zed-coauthor/">Zed Coauthor</a>{html[end:]}'
+    assert extract(html, url).authors == [owner, "Zed Coauthor"]
+
+
 def test_a_consent_dialog_is_never_the_story() -> None:
     """Reuters' story is only in its JSON-LD; with its paragraphs set as <div>s, the search
     without class hints found OneTrust's preference centre (aria-modal) and took it."""

@@ -69,6 +69,9 @@ _NEAR_TITLE_BYLINES = 6  # byline matches read in the story's container (co-auth
 # The generic author selectors up to links to author pages.
 _AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
 _MIN_LEDE, _MAX_LEDE = 15, 1000
+_AUTHOR_PAGE_LINKS = etree.XPath(
+    " | ".join(f"//a[contains(@href, '/{segment}/')]" for segment in AUTHOR_PAGE_SEGMENTS)
+)
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
 
 
@@ -398,17 +401,22 @@ def _text_byline(tree: HtmlElement) -> list[str]:
 
 def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[str]:
     """The names of a one-line byline crediting several people ("par A et B"): byline
-    markup matched more than once inside one short element."""
+    markup matched more than once inside one short element, the first match's."""
     for sel in applicable_under(scope, GENERIC["authors"][:_AUTHOR_LINKS]):
         # An avatar's link shows no name, an author card's "More posts" link is no byline.
         shown = (n for n in select(scope, sel) if shows_text(n))
-        found = [n for n in shown if not is_call_to_action(node_text(n))][:6]
+        found = [n for n in shown if not is_call_to_action(node_text(n))]
         if len(found) < 2:
             continue
-        line = next(a for a in found[0].iterancestors() if all(inside(n, a) for n in found))
+        # The first byline's line: its nearest ancestor holding another match (author cards
+        # and other stories' bylines further down the story are not on it).
+        for line in found[0].iterancestors():
+            on_line = [n for n in found if inside(n, line)]
+            if len(on_line) > 1:
+                break
         if len(node_text(line)) > _MAX_BYLINE_LINE:
             continue
-        names = author_rules.byline_authors(node_text(n) for n in found)
+        names = author_rules.byline_authors(node_text(n) for n in on_line[:6])
         if any(is_person(n) for n in names):
             return names
     return []
@@ -524,13 +532,17 @@ def build_article(
             return True
         return author_rules.looks_like_house(name, names)
 
+    # A name linked to an author page is an account: a writer's, even when it is the site's.
+    accounts = {fold(node_text(a)) for a in _AUTHOR_PAGE_LINKS(tree)}
+
     def is_person(name: str) -> bool:
-        return fold(name) not in outlets
+        return fold(name) not in outlets or fold(name) in accounts
 
     writers = author_rules.resolve_authors(
         byline(tree, era, data, scope, is_person),
         is_house=is_house,
         site_names=names,
+        is_account=lambda name: fold(name) in accounts,
         title=head,
         # Without a standfirst, WP-era posts open their first paragraph with "Par X – …".
         lede=standfirst or (blocks[0].text if blocks else None),

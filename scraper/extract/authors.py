@@ -193,20 +193,24 @@ def resolve_authors(
     *,
     is_house: Callable[[str], bool] = lambda name: False,
     site_names: Iterable[str | None] = (),
+    is_account: Callable[[str], bool] = lambda name: False,
     title: str | None = None,
     lede: str | None = None,
     opening: Iterable[str] = (),
     signature: str | None = None,
 ) -> list[str]:
-    """Final author list: outlet names dropped when a writer is known, house bylines resolved
-    by the writer named in the title, the lede or a byline paragraph opening the story; with
-    no byline at all, the name signing the story off."""
+    """Final author list: outlet names dropped when a writer is known (but not accounts, names
+    linked to an author page: a personal blog's owner beside a co-author), house bylines
+    resolved by the writer named in the title, the lede or a byline paragraph opening the
+    story; with no byline at all, the name signing the story off."""
     known = [s for s in site_names if s]
     outlets = {normalize_space(s).casefold() for s in known}
     # A desk of the outlet ("MDR THÜRINGEN" on mdr.de) starts with the host's name.
     hosts = {s.split(".")[0].casefold() for s in known if "." in s and " " not in s}
 
     def is_outlet(name: str) -> bool:
+        if is_account(name):
+            return False
         folded = name.casefold()
         return folded in outlets or (len(name.split()) > 1 and folded.split()[0] in hosts)
 
