@@ -244,25 +244,6 @@ def test_without_declared_dates_a_web_page_shows_its_date(case_id: str) -> None:
     assert extract(html, gold["url"]).published[:10] == gold["publishing_date"]
 
 
-@pytest.mark.parametrize(
-    "case_id",
-    [
-        "archive.org.dzs-clan.de-bf13b6",  # a clan site's news post, kept by the Wayback Machine
-        "der-erfolg-gibt-recht.de.rinderleber-f6c112",  # a WordPress recipe blog
-        "wiki.piratenpartei.de.stammtisch-303f50",  # a MediaWiki page
-    ],
-)
-def test_a_page_our_rules_find_no_date_on_gets_htmldates(case_id: str) -> None:
-    """Where no rule of ours finds a date, htmldate's quick pass over the markup and the URL
-    (trafilatura's date finder) may know the page's convention."""
-    page = TRAFILATURA_PAGES / f"{case_id}.html.gz"
-    if not page.exists():
-        pytest.skip(f"shared corpus page {page} is absent")
-    gold = _trafilatura_meta()[case_id]
-    published = extract(gzip.decompress(page.read_bytes()), gold["url"]).published
-    assert published and published[:10] == gold["publishing_date"]
-
-
 @cache
 def _trafilatura_meta() -> dict[str, dict]:
     return json.loads((TRAFILATURA_PAGES.parent / "meta" / "expected.json").read_text("utf-8"))

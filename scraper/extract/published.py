@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-import htmldate
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -226,8 +225,6 @@ def dates(
         published = _dated_text(scope if scope is not None else tree, languages)
     if published is None:
         published = _any_dateline(scope if scope is not None else tree, languages)
-    if published is None:
-        published = _htmldate(tree, url)
     if structured and visible and not _same_day(structured, visible, tz):
         gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
         # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
@@ -251,13 +248,6 @@ def dates(
         in_timezone(published, tz) if published else None,
         in_timezone(modified, tz) if modified else None,
     )
-
-
-def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
-    """The day htmldate (trafilatura's date finder) reads in the page's markup and URL, its
-    quick pass (no search of the text): it knows conventions our rules do not list."""
-    found = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
-    return found or None
 
 
 def _shown_instead(declared: str, shown: str, modified: str | None, tz: str | None) -> bool:
