@@ -70,7 +70,7 @@ _NEAR_TITLE_BYLINES = 6  # byline matches read in the story's container (co-auth
 _AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
 _MIN_LEDE, _MAX_LEDE = 15, 1000
 _AUTHOR_PAGE_LINKS = etree.XPath(
-    " | ".join(f"//a[contains(@href, '/{segment}/')]" for segment in AUTHOR_PAGE_SEGMENTS)
+    "//a[" + " or ".join(f"contains(@href, '/{s}/')" for s in AUTHOR_PAGE_SEGMENTS) + "]"
 )
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
 
@@ -532,17 +532,24 @@ def build_article(
             return True
         return author_rules.looks_like_house(name, names)
 
-    # A name linked to an author page is an account: a writer's, even when it is the site's.
-    accounts = {fold(node_text(a)) for a in _AUTHOR_PAGE_LINKS(tree)}
+    accounts: set[str] | None = None
+
+    def is_account(name: str) -> bool:
+        """A name linked to an author page is an account: a writer's, even the site's name
+        (the links are read when first asked: few names are the site's)."""
+        nonlocal accounts
+        if accounts is None:
+            accounts = {fold(node_text(a)) for a in _AUTHOR_PAGE_LINKS(tree)}
+        return fold(name) in accounts
 
     def is_person(name: str) -> bool:
-        return fold(name) not in outlets or fold(name) in accounts
+        return fold(name) not in outlets or is_account(name)
 
     writers = author_rules.resolve_authors(
         byline(tree, era, data, scope, is_person),
         is_house=is_house,
         site_names=names,
-        is_account=lambda name: fold(name) in accounts,
+        is_account=is_account,
         title=head,
         # Without a standfirst, WP-era posts open their first paragraph with "Par X – …".
         lede=standfirst or (blocks[0].text if blocks else None),

@@ -209,10 +209,9 @@ def resolve_authors(
     hosts = {s.split(".")[0].casefold() for s in known if "." in s and " " not in s}
 
     def is_outlet(name: str) -> bool:
-        if is_account(name):
-            return False
         folded = name.casefold()
-        return folded in outlets or (len(name.split()) > 1 and folded.split()[0] in hosts)
+        named = folded in outlets or (len(name.split()) > 1 and folded.split()[0] in hosts)
+        return named and not is_account(name)
 
     if any(not is_outlet(n) and not is_house(n) for n in names):
         return [n for n in names if not is_outlet(n)]
