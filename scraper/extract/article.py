@@ -58,6 +58,7 @@ from scraper.profiles import Era, Profile, canonical
 from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve
 
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
+_LINE_MATCHES = 12  # byline matches read for one line: its co-authors and a few further down
 # A label naming the writer, in the languages we meet ("<strong>Autorin/Autor</strong> A. Name").
 _AUTHOR_LABEL = re.compile(
     rf"^\s*(?:autor(?:in)?\s*/\s*autor(?:in)?|{alternation(AUTHOR_LABELS)}|{alternation(BY_WORDS)})"
@@ -405,17 +406,16 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
     for sel in applicable_under(scope, GENERIC["authors"][:_AUTHOR_LINKS]):
         # An avatar's link shows no name, an author card's "More posts" link is no byline.
         shown = (n for n in select(scope, sel) if shows_text(n))
-        found = [n for n in shown if not is_call_to_action(node_text(n))]
+        found = [n for n in shown if not is_call_to_action(node_text(n))][:_LINE_MATCHES]
         if len(found) < 2:
             continue
         # The first byline's line: its nearest ancestor holding another match (author cards
         # and other stories' bylines further down the story are not on it).
-        for line in found[0].iterancestors():
-            on_line = [n for n in found if inside(n, line)]
-            if len(on_line) > 1:
-                break
+        first, rest = found[0], found[1:]
+        line = next(a for a in first.iterancestors() if any(inside(n, a) for n in rest))
         if len(node_text(line)) > _MAX_BYLINE_LINE:
             continue
+        on_line = [first, *(n for n in rest if inside(n, line))]
         names = author_rules.byline_authors(node_text(n) for n in on_line[:6])
         if any(is_person(n) for n in names):
             return names
