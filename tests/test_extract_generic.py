@@ -1347,6 +1347,13 @@ def test_ghost_co_authors_beside_an_author_cards_more_posts_link() -> None:
             "https://blaseball.news/2022/03/16/echos-of-greatness-blaseball-hall-of-fame-week-1/",
             '<a href="/author/blaseball-news-network/">',
         ),
+        # A theme without an h1 (its headline is an h2 in the post's <article>): the byline
+        # line is read in that article.
+        (
+            "gh_articledixneuf_pros",
+            "http://www.articledixneuf.ca/pros/",
+            '<a href="../author/article/index.html">Article dix-neuf</a>',
+        ),
     ],
 )
 def test_an_account_named_after_the_site_keeps_its_co_author(

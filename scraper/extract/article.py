@@ -73,6 +73,8 @@ _MIN_LEDE, _MAX_LEDE = 15, 1000
 _AUTHOR_PAGE_LINKS = etree.XPath(
     "//a[" + " or ".join(f"contains(@href, '/{s}/')" for s in AUTHOR_PAGE_SEGMENTS) + "]"
 )
+# Headings inside the story's <article> or <main>: where a theme without an h1 shows its headline.
+_STORY_HEADINGS = etree.XPath("//*[self::article or self::main]//*[self::h2 or self::h3]")
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
 
 
@@ -307,12 +309,15 @@ def _signature(blocks: list[Block]) -> str | None:
 
 
 def header_scope(
-    tree: HtmlElement, era: Era | None, site_titles: list[HtmlElement]
+    tree: HtmlElement, era: Era | None, site_titles: list[HtmlElement], head: str | None = None
 ) -> HtmlElement | None:
-    """The story's own container (the <article>/<main> around its h1, not a site title's):
-    bylines and dates there belong to this story, not to teasers elsewhere on the page."""
+    """The story's own container (the <article>/<main> around its h1, not a site title's, or
+    on a page without an h1 the <article>/<main> around the heading showing the headline
+    `head`): bylines and dates there belong to this story, not to teasers elsewhere."""
     h1s = list(tree.iter("h1"))
     own = [h for h in h1s if h not in site_titles] or h1s
+    if not own and head:
+        own = [h for h in _STORY_HEADINGS(tree) if fold(h.text_content()) == fold(head)][:1]
     heads = select_first(tree, selectors(era, "title")) or own
     if not heads:
         return None
@@ -496,7 +501,7 @@ def build_article(
     names = site_names(site_titles, data, profile, url)
     lang = language(tree, data, profile)
     head = title(tree, era, data, names)
-    scope = header_scope(tree, era, site_titles)
+    scope = header_scope(tree, era, site_titles, head)
     standfirst = lede(tree, era, scope)
     members = members_only(tree, era, scope)
     content = body(tree, era, url, data, preview=members)
