@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from functools import cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -317,7 +318,8 @@ def header_scope(
     h1s = list(tree.iter("h1"))
     own = [h for h in h1s if h not in site_titles] or h1s
     if not own and head:
-        own = [h for h in _STORY_HEADINGS(tree) if fold(h.text_content()) == fold(head)][:1]
+        wanted = fold(head)
+        own = [h for h in _STORY_HEADINGS(tree) if fold(h.text_content()) == wanted][:1]
     heads = select_first(tree, selectors(era, "title")) or own
     if not heads:
         return None
@@ -537,15 +539,14 @@ def build_article(
             return True
         return author_rules.looks_like_house(name, names)
 
-    accounts: set[str] | None = None
+    @cache
+    def accounts() -> frozenset[str]:
+        """The names linked to author pages, read when first asked: few names are the site's."""
+        return frozenset(fold(node_text(a)) for a in _AUTHOR_PAGE_LINKS(tree))
 
     def is_account(name: str) -> bool:
-        """A name linked to an author page is an account: a writer's, even the site's name
-        (the links are read when first asked: few names are the site's)."""
-        nonlocal accounts
-        if accounts is None:
-            accounts = {fold(node_text(a)) for a in _AUTHOR_PAGE_LINKS(tree)}
-        return fold(name) in accounts
+        """A name linked to an author page is an account: a writer's, even the site's name."""
+        return fold(name) in accounts()
 
     def is_person(name: str) -> bool:
         return fold(name) not in outlets or is_account(name)
