@@ -25,7 +25,6 @@ import hashlib
 import json
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -40,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(TOOLS))
 
 import eval_meta  # noqa: E402
+from extract_bench import run  # noqa: E402
 
 import scraper  # noqa: E402
 from scraper.extract.page import meta_prediction  # noqa: E402
@@ -254,7 +254,7 @@ def probe_names() -> None:
                 html = opaque_names(gzip.decompress(page.read_bytes()))
                 (copy / "html" / page.name).write_bytes(gzip.compress(html))
             command = [sys.executable, str(TOOLS / scorer), "--data", str(copy), ours]
-            subprocess.run([*command, "trafilatura"], check=True)
+            run([*command, "trafilatura"])
 
 
 PROBES: dict[str, Callable[[], None]] = {
