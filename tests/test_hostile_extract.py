@@ -145,6 +145,12 @@ def test_saved_hostile_pages_are_extracted_without_raising(name: str) -> None:
         extract_page(data, url)
 
 
+def test_a_page_holding_only_boilerplate_has_no_body() -> None:
+    """Every candidate for the main text is a cookie notice by its class words: no body."""
+    data = (FIXTURES / "hostile" / "only-a-cookie-notice.html").read_bytes()
+    assert scraper.extract(data, URL).body == ""
+
+
 def test_only_the_first_bytes_of_a_huge_page_are_read() -> None:
     prose = "<p>Le conseil municipal a voté le budget.</p>" * (MAX_PAGE_BYTES // 40)
     html = f"<html><body><article><h1>Le budget</h1>{prose}<p>LA FIN</p></article></body></html>"

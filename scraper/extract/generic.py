@@ -477,12 +477,12 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
     if not scores:
         return []
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:8]
-    best, best_score = None, -1.0
-    for el, score in ranked:
-        final = score * (1 - _link_density(el, _text_len(el)))
-        if final > best_score:
-            best, best_score = el, final
-    assert best is not None
+    best, best_score = max(
+        ((el, score * (1 - _link_density(el, _text_len(el)))) for el, score in ranked),
+        key=lambda item: item[1],
+    )
+    if best_score < 0:  # only boilerplate by its class words (a cookie notice) holds text
+        return []
     best = _widen(best, root, good, noise, skip)
     chosen = _with_siblings(best, best_score, scores, skip)
     return _with_chunks(chosen, root, good, skip)
