@@ -56,7 +56,7 @@ from scraper.extract.text import (
 from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, alternation, is_call_to_action
 from scraper.items import Article
 from scraper.profiles import Era, Profile, canonical
-from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve
+from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve, well_formed
 
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
 _LINE_MATCHES = 12  # byline matches read for one line: its co-authors and a few further down
@@ -161,7 +161,10 @@ def _links_home(link: HtmlElement, url: str | None) -> bool:
     if "home" in (link.get("rel") or "").lower().split():
         return True
     href = (link.get("href") or "").strip()
-    target = urlsplit(resolve(url, href) if url else href)
+    absolute = resolve(url, href) if url else href
+    if not well_formed(absolute):
+        return False
+    target = urlsplit(absolute)
     path = target.path.removesuffix("index.html").removesuffix("index.php")
     hosts = {_site(h) for h in (target.hostname, host_of(url) if url else None) if h}
     root = path in ("", "/") and not target.query
