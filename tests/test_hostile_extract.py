@@ -22,6 +22,7 @@ from scraper.extract.html import (
     decode_html,
     is_binary,
     parse_html,
+    xml_safe,
 )
 from scraper.extract.page import extract_page
 from scraper.extract.teasers.tree import visible_text
@@ -98,6 +99,22 @@ def test_control_characters_are_stripped_where_xml_forbids_them() -> None:
     article = scraper.extract(html, URL)
     assert "\x01" not in (article.lede or "") + article.body
     assert "conseil municipal" in article.body
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("Le budget voté", "Le budget voté"),
+        ("tab\tand\nlines", "tab\tand\nlines"),
+        ("a\x00b\x0bc\x1fd", "abcd"),
+        ("lone \ud800surrogate", "lone surrogate"),
+        ("non\ufffe-char\uffff", "non-char"),
+        ("émoji 🙂 kept\x0c", "émoji 🙂 kept"),
+    ],
+)
+def test_xml_safe_drops_only_what_xml_forbids(text: str, safe: str) -> None:
+    assert xml_safe(text) == safe
+    assert parse_html(f"<p>{text}</p>").findtext(".//p") == safe
 
 
 def test_a_deep_tree_keeps_its_text_and_walks_stay_bounded() -> None:

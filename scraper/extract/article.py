@@ -232,9 +232,12 @@ def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]
             count = len(text.split())
             if count > len(words) + 3:
                 break
-            if count >= len(words) and normalize_space(text) == wanted:
-                if next(node.iterancestors("a", "head"), None) is None:
-                    return wanted
+            if (
+                count >= len(words)
+                and normalize_space(text) == wanted
+                and next(node.iterancestors("a", "head"), None) is None
+            ):
+                return wanted
     return None
 
 

@@ -36,6 +36,9 @@ _SNIFF_BYTES = 4096
 # Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE/F):
 # libxml2 refuses them in any string handed to it (an XPath variable, an attribute).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_CHARS = tuple(
+    map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+)  # _NOT_XML but the surrogates, which only a strict encode finds cheaply
 # Bytes text never holds (C0 controls but tab, line breaks, form feed and escape); more than
 # _BINARY_SHARE of them in a page's first _BINARY_SAMPLE bytes make it an image, an archive,
 # random bytes: no text to read. Stray NULs in a real page stay far below that share.
@@ -134,7 +137,15 @@ def is_binary(data: bytes) -> bool:
 
 def xml_safe(text: str) -> str:
     """`text` without the characters XML forbids, which libxml2 refuses in any string."""
-    return _NOT_XML.sub("", text)
+    # Pages rarely hold one: a substring test per character and a strict encode (which
+    # fails on a lone surrogate) are several times cheaper than the regex's scan.
+    if any(char in text for char in _NOT_XML_CHARS):
+        return _NOT_XML.sub("", text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _NOT_XML.sub("", text)
+    return text
 
 
 def _flatten_deep(root: HtmlElement) -> None:
