@@ -152,6 +152,9 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
         "PREFER_DAY_OF_MONTH": "first",
         "RETURN_AS_TIMEZONE_AWARE": False,
         "REQUIRE_PARTS": ["day", "month", "year"],
+        # Text naming its year is never relative ("3 days ago") nor digits run together: the
+        # parsers for those cost a quarter of each call.
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
     }
     if _day_first(languages):
         settings["DATE_ORDER"] = "DMY"
