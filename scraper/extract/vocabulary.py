@@ -296,6 +296,8 @@ DATE_LABELS = (
     "publicado el",
     "veröffentlicht",
     "veröffentlicht am",
+    "publiziert",
+    "publiziert am",
     "erscheinungsdatum",
     "erschienen am",
     "pubblicato",
