@@ -735,6 +735,11 @@ def test_the_writer_as_the_page_names_them(page: Path, authors: list[str]) -> No
         # a consent banner named in one word (rent-a-salesman.eu's body was its cookie text)
         ("cookiecontent", True),
         ("consentmanager-box", True),
+        # buttons: a recipe plugin's, a tip's action bar, Bootstrap's, Gutenberg's
+        ("wprm-recipe-print-inline-button recipe-jump-button", True),
+        ("kb-tip-action-bar-button", True),
+        ("btn btn-primary", True),
+        ("wp-block-buttons", True),
     ],
 )
 def test_class_words_mark_boilerplate(classes: str, boilerplate: bool) -> None:
@@ -872,6 +877,23 @@ def test_a_teaser_cards_date_inside_the_story_is_not_the_storys() -> None:
 def test_print_and_share_buttons_in_other_languages_are_no_text(tool: str) -> None:
     html = _story().replace("</header>", f"</header><p>{tool}</p>")
     assert tool not in extract(html, "https://news.example/council-votes").body
+
+
+@pytest.mark.parametrize(
+    ("page", "button", "story"),
+    [
+        (
+            TRAFILATURA_PAGES / "backenmachtgluecklich.de.zitronenkuchen-52142c.html.gz",
+            "Rezept drucken",
+            "Dieser saftige Zitronenkuchen vom Blech",
+        ),
+        (TRAFILATURA_PAGES / "kochbar.de.schneiden-7a4c51.html.gz", "favorisieren", "Strunk"),
+        (TRAFILATURA_PAGES / "spektrum.de.engelbart-d4bc5f.html.gz", "twittern", "Manufacturing Consent"),
+    ],
+)
+def test_a_buttons_label_is_no_text(page: Path, button: str, story: str) -> None:
+    body = _corpus_article(page).body
+    assert button not in body and story in body
 
 
 def test_a_sentence_about_parts_is_no_share_button() -> None:
