@@ -896,6 +896,22 @@ def test_a_buttons_label_is_no_text(page: Path, button: str, story: str) -> None
     assert button not in body and story in body
 
 
+@pytest.mark.parametrize(
+    ("page", "story"),
+    [
+        (TRAFILATURA_PAGES / "blog.python.org-255c49.html.gz", "Python 3.6.0 is now available!"),
+        (TRAFILATURA_PAGES / "chineselyrics4u.com.zhineng-020d0c.html.gz", "逝去的爱"),
+    ],
+)
+def test_a_blogger_posts_footer_is_no_text_though_its_blog_is_a_widget(
+    page: Path, story: str
+) -> None:
+    """Blogger's "widget Blog" holds every post: the container is found by text alone, but
+    inside it the post's footer ("Posted by X at 5:11 AM") is still named so."""
+    body = _corpus_article(page).body
+    assert story in body and "Posted by" not in body
+
+
 def test_a_sentence_about_parts_is_no_share_button() -> None:
     line = "Die Teilen des Motors wurden ersetzt."
     html = _story().replace("</header>", f"</header><p>{line}</p>")

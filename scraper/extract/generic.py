@@ -273,14 +273,28 @@ def main_content(tree: HtmlElement, url: str | None = None) -> Content:
     """The main text by content scoring. When class-name hints leave no text at all (a
     forum's posts named "comment", Blogger's "widget Blog", Drupal's "label-hidden" fields),
     the densest text region judged by text alone: a page with a main text is never empty."""
-    for hints in (True, False):
-        skip = junk(tree, hints)
-        roots = _headlines_story(tree, find_content(tree, skip), skip)
-        skip |= _teaser_cards(roots, skip)
-        blocks = collect_blocks(roots, skip, url, _authored(roots))
-        if blocks:
-            return Content(blocks, _intro(roots[0], skip, url))
-    return Content([])
+    found = _scored(tree, junk(tree), url)
+    return found if found.blocks else _scored(tree, junk(tree, hints=False), url, by_text=True)
+
+
+def _scored(
+    tree: HtmlElement, skip: set[HtmlElement], url: str | None, by_text: bool = False
+) -> Content:
+    """The blocks of the best-scoring container, leaving out `skip`."""
+    roots = _headlines_story(tree, find_content(tree, skip), skip)
+    skip |= _teaser_cards(roots, skip)
+    if by_text:
+        # The container was found by text alone; inside it, names still tell a post's
+        # footer ("Posted by X at 5:11 AM") and its buttons from its text.
+        found = _content(roots, skip.union(*(junk(root) for root in roots)), url)
+        if found.blocks:
+            return found
+    return _content(roots, skip, url)
+
+
+def _content(roots: list[HtmlElement], skip: set[HtmlElement], url: str | None) -> Content:
+    blocks = collect_blocks(roots, skip, url, _authored(roots))
+    return Content(blocks, _intro(roots[0], skip, url)) if blocks else Content([])
 
 
 def _headlines_story(
