@@ -912,6 +912,33 @@ def test_a_blogger_posts_footer_is_no_text_though_its_blog_is_a_widget(
     assert story in body and "Posted by" not in body
 
 
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        # a player's link named like a video player's ("sn-player-post-link")
+        (
+            FUNDUS.parent / "aeb-dev" / "html" / (
+                "0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz"
+            ),
+            "MADRID — Rafael Nadal kept Spain’s hopes alive",
+        ),
+        (TRAFILATURA_PAGES / "selbst.de-wurmkiste-1be801.html.gz", "auf dem Balkon oder im Keller."),
+        # a link styled as a button, and one named like navigation ("NavNode")
+        (TRAFILATURA_PAGES / "nmb-media.de.ebay-6066ab.html.gz", "über unser Support-Center\nmit"),
+        (TRAFILATURA_PAGES / "bafa.de-mineraloelabsatz-a295aa.html.gz", "unter Mineralöl veröffentlicht"),
+    ],
+)
+def test_a_word_inside_a_sentence_is_kept_whatever_its_name(page: Path, sentence: str) -> None:
+    assert sentence in _corpus_article(page).body
+
+
+def test_an_ad_slot_inside_a_sentence_neither_shows_nor_splits_it() -> None:
+    slot = "<span class='ad-slot'><div>Anzeige</div><div>Buy now</div></span>"
+    sentence = f"<p>The council voted{slot} the budget on Tuesday night after a long debate.</p>"
+    body = extract(_story(end=sentence), "https://news.example/council-votes").body
+    assert "The council voted the budget on Tuesday night" in body and "Buy now" not in body
+
+
 def test_a_sentence_about_parts_is_no_share_button() -> None:
     line = "Die Teilen des Motors wurden ersetzt."
     html = _story().replace("</header>", f"</header><p>{line}</p>")

@@ -185,9 +185,29 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                     found.add(el)
                 continue
             verdict = hint(el) if hints else 0
-            if verdict == _STRONG or (verdict < 0 and _little_prose(el) and not _post_embed(el)):
+            if verdict == _STRONG or (
+                verdict < 0
+                and _little_prose(el)
+                and not _post_embed(el)
+                and not _in_a_sentence(el)
+            ):
                 found.add(el)
     return found
+
+
+_PHRASING = frozenset({"a", "span", "em", "strong", "b", "i", "abbr", "code", "kbd", "mark"})
+
+
+def _in_a_sentence(el: HtmlElement) -> bool:
+    """A word of a sentence, whatever its name: text in inline markup only, with text on both
+    sides of it ("…über unser <a class="btn">Support-Center</a> mit einer Anfrage…")."""
+    if el.tag not in _PHRASING or not (el.tail or "").strip():
+        return False
+    if not all(d.tag in _PHRASING for d in el.iterdescendants() if isinstance(d.tag, str)):
+        return False  # an ad slot set inside a sentence holds blocks, not words
+    previous = el.getprevious()
+    before = previous.tail if previous is not None else el.getparent().text
+    return bool((before or "").strip())
 
 
 def _holds_a_story(el: HtmlElement) -> bool:
