@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import io
 import json
 import os
@@ -26,7 +25,6 @@ import tarfile
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,14 +38,10 @@ META_SETS = {
 SETS = (*META_SETS, "trafilatura-dev-snippets", "aeb-dev")
 _MOVED = 0.01  # a per-page score change smaller than this is noise
 
-
-def _tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(TOOLS))  # the shared scorers; `scraper` comes from PYTHONPATH (a side)
+import eval_body  # noqa: E402
+import eval_meta  # noqa: E402
+import eval_snippets  # noqa: E402
 
 
 def predict(chosen: list[str], out: Path) -> None:
@@ -71,7 +65,7 @@ def predict(chosen: list[str], out: Path) -> None:
                 for case, record in records.items()
             }
         else:
-            items = _tool("eval_body").load_dataset([CORPUS / "aeb-dev"])
+            items = eval_body.load_dataset([CORPUS / "aeb-dev"])
             result[name] = {item.id: article_body(item.html, item.url) for item in items}
     out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
 
@@ -81,22 +75,19 @@ def _page(path: Path) -> bytes:
 
 
 def _snippets() -> dict[str, dict]:
-    _tool("eval_body")
-    _items, records, _mode = _tool("eval_snippets").load([CORPUS / "trafilatura-dev"])
+    _items, records, _mode = eval_snippets.load([CORPUS / "trafilatura-dev"])
     return records
 
 
 def scores(name: str, outputs: dict[str, object]) -> dict[str, tuple[str, dict[str, float]]]:
     """case → (site, metric → score) for one set's outputs."""
     if name in META_SETS:
-        eval_meta = _tool("eval_meta")
         expected = json.loads((CORPUS / META_SETS[name][0]).read_text(encoding="utf-8"))
         return {
             case: (_site(gold.get("url"), case), eval_meta.score_case(gold, outputs[case]))
             for case, gold in expected.items()
         }
     if name == "trafilatura-dev-snippets":
-        eval_snippets = _tool("eval_snippets")
         norm = eval_snippets.normaliser("ws")
         result = {}
         for case, record in _snippets().items():
@@ -104,7 +95,6 @@ def scores(name: str, outputs: dict[str, object]) -> dict[str, tuple[str, dict[s
             found = {"snippets_found": page.tp, "boilerplate_kept": -page.fp}
             result[case] = (_site(record.get("url"), case), found)
         return result
-    eval_body = _tool("eval_body")
     result = {}
     for item in eval_body.load_dataset([CORPUS / "aeb-dev"]):
         score = eval_body.ItemScore(item.truth, outputs[item.id])  # type: ignore[arg-type]
