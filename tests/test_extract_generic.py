@@ -653,6 +653,7 @@ def test_text_is_kept_as_the_page_shows_it() -> None:
 
 
 TRAFILATURA_PAGES = FUNDUS.parent / "trafilatura-dev" / "html"
+AEB_PAGES = FUNDUS.parent / "aeb-dev" / "html"
 
 
 def _corpus_article(page: Path) -> Article:
@@ -708,6 +709,22 @@ def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, openin
 )
 def test_the_writer_as_the_page_names_them(page: Path, authors: list[str]) -> None:
     assert _corpus_article(page).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("page", "commenter"),
+    [
+        # a comment marked up as a schema.org Review, its author a Person, inside the story
+        (TRAFILATURA_PAGES / "madame.lefigaro.fr.dintestin-8d6148.html.gz", "link78"),
+        # WordPress's "Kommentar von <span class='fn'>…"
+        (
+            TRAFILATURA_PAGES / "literaturgefluester.wordpress.com.jahr-7d5a5a.html.gz",
+            "Margit Heumann",
+        ),
+    ],
+)
+def test_a_commenter_is_never_the_writer(page: Path, commenter: str) -> None:
+    assert commenter not in _corpus_article(page).authors
 
 
 @pytest.mark.parametrize(
@@ -888,7 +905,11 @@ def test_print_and_share_buttons_in_other_languages_are_no_text(tool: str) -> No
             "Dieser saftige Zitronenkuchen vom Blech",
         ),
         (TRAFILATURA_PAGES / "kochbar.de.schneiden-7a4c51.html.gz", "favorisieren", "Strunk"),
-        (TRAFILATURA_PAGES / "spektrum.de.engelbart-d4bc5f.html.gz", "twittern", "Manufacturing Consent"),
+        (
+            TRAFILATURA_PAGES / "spektrum.de.engelbart-d4bc5f.html.gz",
+            "twittern",
+            "Manufacturing Consent",
+        ),
     ],
 )
 def test_a_buttons_label_is_no_text(page: Path, button: str, story: str) -> None:
@@ -917,15 +938,19 @@ def test_a_blogger_posts_footer_is_no_text_though_its_blog_is_a_widget(
     [
         # a player's link named like a video player's ("sn-player-post-link")
         (
-            FUNDUS.parent / "aeb-dev" / "html" / (
-                "0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz"
-            ),
+            AEB_PAGES / "0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz",
             "MADRID — Rafael Nadal kept Spain’s hopes alive",
         ),
-        (TRAFILATURA_PAGES / "selbst.de-wurmkiste-1be801.html.gz", "auf dem Balkon oder im Keller."),
+        (
+            TRAFILATURA_PAGES / "selbst.de-wurmkiste-1be801.html.gz",
+            "auf dem Balkon oder im Keller.",
+        ),
         # a link styled as a button, and one named like navigation ("NavNode")
         (TRAFILATURA_PAGES / "nmb-media.de.ebay-6066ab.html.gz", "über unser Support-Center\nmit"),
-        (TRAFILATURA_PAGES / "bafa.de-mineraloelabsatz-a295aa.html.gz", "unter Mineralöl veröffentlicht"),
+        (
+            TRAFILATURA_PAGES / "bafa.de-mineraloelabsatz-a295aa.html.gz",
+            "unter Mineralöl veröffentlicht",
+        ),
     ],
 )
 def test_a_word_inside_a_sentence_is_kept_whatever_its_name(page: Path, sentence: str) -> None:

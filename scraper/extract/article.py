@@ -32,6 +32,7 @@ from scraper.extract.generic import (
     Content,
     in_boilerplate,
     in_other_stories,
+    in_thread,
     inside,
     junk,
     main_content,
@@ -451,8 +452,9 @@ def _generic_byline(
     present = set(applicable_under(within, GENERIC["authors"]))
     for position, sel in enumerate(GENERIC["authors"]):
         nodes = select(within, sel) if sel in present else []
-        # An avatar's link to the author page shows no text: the name's link comes next.
-        shown = (n for n in nodes if shows_text(n))
+        # An avatar's link to the author page shows no text: the name's link comes next. A
+        # commenter's name is never the story's byline, near the title or not.
+        shown = (n for n in nodes if shows_text(n) and not in_thread(n))
         kept = (n for n in shown if not in_navigation(n)) if page_wide else shown
         found = _one_line(list(itertools.islice(kept, limit)))
         names = author_rules.byline_authors(first_line(n) for n in found)
