@@ -55,6 +55,8 @@ from scraper.profiles import get_profile
             ["By Glen Owen And Brendan Carlin For The Mail On Sunday", "Jo Roe for Reuters"],
             ["Glen Owen", "Brendan Carlin", "Jo Roe"],
         ),
+        # An advertisement's label is no writer.
+        (["Sponsored Content", "Gesponserte Inhalte", "Anzeige", "Jo Roe"], ["Jo Roe"]),
         # A degree after the comma is no co-author.
         (
             ["Grant Tinsley, PhD", "Ann Lee, M.D., and Bo Kim, RD"],

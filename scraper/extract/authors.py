@@ -32,6 +32,7 @@ from scraper.extract.vocabulary import (
     CREDENTIALS,
     CREDIT_WORDS,
     CREDITED_BY,
+    DISCLOSURE,
     GENERATIONS,
     NAME_CONNECTIVES,
     NAME_PARTICLES,
@@ -95,6 +96,7 @@ def clean_name(raw: str) -> str | None:
         or len(name.split()) > _MAX_WORDS
         or name.casefold() in NOT_NAMES
         or name.casefold() in CREDENTIALS
+        or DISCLOSURE.match(name)  # "Sponsored Content", "Gesponserte Inhalte": an ad's label
         or len(name) < 2
     ):
         return None

@@ -401,7 +401,7 @@ FURNITURE = re.compile(
 # Advertising disclosures set apart from the story ("*Werbung.", "Anzeige, enthält Affiliate
 # Links", "This post contains affiliate links").
 DISCLOSURE = re.compile(
-    r"^\W*(?:werbung|anzeige|advertorial|gesponsert|sponsored(?: post| content)?|publicidad|"
+    r"^\W*(?:werbung|anzeige|advertorial|gesponsert\w*|sponsored(?: post| content)?|publicidad|"
     r"publicité|pubblicità)\b|affiliate[- ]?links?\b|\benthält werbung\b|"
     r"\bcontains (?:affiliate|sponsored)\b",
     re.IGNORECASE,
