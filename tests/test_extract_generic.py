@@ -728,6 +728,19 @@ def test_a_commenter_is_never_the_writer(page: Path, commenter: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("page", "authors"),
+    [
+        # <meta name="author" content="SPIEGEL ONLINE, Hamburg, Germany">; the byline names him
+        (TRAFILATURA_PAGES / "spiegel.de.albtraum-35ad5b.html.gz", ["Clemens Höges"]),
+        (TRAFILATURA_PAGES / "giromatch.com.kredit-f954d5.html.gz", ["GIROMATCH"]),
+        (TRAFILATURA_PAGES / "d76cf81a74fa4633bd19d7060f5c05ee-5c85bc.html.gz", ["hessenschau.de"]),
+    ],
+)
+def test_an_outlets_address_is_no_co_author(page: Path, authors: list[str]) -> None:
+    assert _corpus_article(page).authors == authors
+
+
+@pytest.mark.parametrize(
     ("classes", "boilerplate"),
     [
         # Drupal (fdpbt.de, eatsmarter.de): the field's label is hidden, not its text.

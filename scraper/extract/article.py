@@ -361,7 +361,7 @@ def byline(
     if nodes:
         sources.append(author_rules.byline_authors(node_text(n) for n in nodes))
     sources.append(author_rules.byline_authors(data.authors))
-    sources.append(author_rules.byline_authors(data.meta_authors))
+    sources.append(author_rules.byline_authors(_outlet_alone(data.meta_authors, is_person)))
     sources = [names for names in sources if names]
     for names in sources:
         if any(is_person(n) for n in names):
@@ -387,6 +387,15 @@ def byline(
     # A byline that names only the outlet is still the story's byline (a WordPress account
     # named after the site); resolve_authors drops it if a writer turns up elsewhere.
     return _generic_byline(scope, _NEAR_TITLE_BYLINES, lambda name: True, page_wide=False)
+
+
+def _outlet_alone(values: list[str], is_person: Callable[[str], bool]) -> list[str]:
+    """Author metas as written, but one naming the outlet first keeps that name alone: what
+    follows it is its address ("SPIEGEL ONLINE, Hamburg, Germany"), not co-authors."""
+    return [
+        first if "," in value and not is_person(first := value.split(",")[0].strip()) else value
+        for value in values
+    ]
 
 
 def _labelled_byline(tree: HtmlElement) -> list[str]:
