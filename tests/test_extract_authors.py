@@ -55,6 +55,8 @@ from scraper.profiles import get_profile
             ["By Glen Owen And Brendan Carlin For The Mail On Sunday", "Jo Roe for Reuters"],
             ["Glen Owen", "Brendan Carlin", "Jo Roe"],
         ),
+        # A copyright notice and a CMS's placeholder are no writers.
+        (["Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved", "publisher"], []),
         # An advertisement's label is no writer.
         (["Sponsored Content", "Gesponserte Inhalte", "Anzeige", "Jo Roe"], ["Jo Roe"]),
         # A degree after the comma is no co-author.

@@ -977,6 +977,12 @@ def test_an_ad_slot_inside_a_sentence_neither_shows_nor_splits_it() -> None:
     assert "The council voted the budget on Tuesday night" in body and "Buy now" not in body
 
 
+@pytest.mark.parametrize("address", ["facebook.com/vegolosi", "https://x.com/someone"])
+def test_an_address_in_the_author_meta_is_no_writer(address: str) -> None:
+    html = _story(head=f'<meta name="author" content="{address}">')
+    assert extract(html, "https://news.example/council-votes").authors == []
+
+
 def test_a_sentence_about_parts_is_no_share_button() -> None:
     line = "Die Teilen des Motors wurden ersetzt."
     html = _story().replace("</header>", f"</header><p>{line}</p>")

@@ -62,7 +62,12 @@ _TRAILING_DATE = re.compile(
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
 _LINK = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
 _URL = re.compile(r"\s*(?:[-–—|:]\s*)?https?://\S*", re.IGNORECASE)
-_NOT_NAME = re.compile(r"https?://|www\.|@|(?<!\w)\d{3,}|^\W*$")
+# Never in a name: an address, a handle, a long number, a copyright notice.
+_NOT_NAME = re.compile(
+    r"https?://|www\.|@|(?<!\w)\d{3,}|^\W*$|copyright|©|rights reserved"
+    r"|rechte vorbehalten|droits réservés",
+    re.IGNORECASE,
+)
 # The last "par" of the title names the writer ("… a fini par accepter … par Ulrike Reisner").
 _TITLE_BY = re.compile(
     r"^.*(?:[,:–—-]\s*|\s)par\s+([^,;:–—()|]{3,60}?)\s*[.!?)]*\s*$", re.IGNORECASE

@@ -112,7 +112,8 @@ _META_AUTHOR = (
 # surname first: "Brazil, Rachel" is Rachel Brazil, not two people.
 _SURNAME_FIRST = frozenset({"dc.creator", "dcterms.creator", "citation_author"})
 _BRACKETED = re.compile(r"\s*\([^)]*\)\s*$")
-_URLISH = re.compile(r"^(https?:)?//|^www\.", re.IGNORECASE)
+# An address, not a name: "https://…", "www.…", "facebook.com/someone".
+_URLISH = re.compile(r"^(https?:)?//|^www\.|^[\w-]+(\.[\w-]+)+/", re.IGNORECASE)
 
 
 @dataclass
