@@ -186,10 +186,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                 continue
             verdict = hint(el) if hints else 0
             if verdict == _STRONG or (
-                verdict < 0
-                and _little_prose(el)
-                and not _post_embed(el)
-                and not _in_a_sentence(el)
+                verdict < 0 and _little_prose(el) and not _post_embed(el) and not _in_a_sentence(el)
             ):
                 found.add(el)
     return found
