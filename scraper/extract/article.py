@@ -447,7 +447,7 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
         if len(node_text(line)) > _MAX_BYLINE_LINE:
             continue
         on_line = [first, *(n for n in rest if inside(n, line))]
-        names = author_rules.byline_authors(node_text(n) for n in on_line[:6])
+        names = author_rules.byline_authors(node_text(n) for n in on_line[:_NEAR_TITLE_BYLINES])
         if any(is_person(n) for n in names):
             return names
     return []
