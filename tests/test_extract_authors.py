@@ -9,6 +9,7 @@ from scraper.extract.authors import (
     byline_paragraph,
     dedupe,
     named_in_title,
+    outlet_test,
     resolve_authors,
 )
 from scraper.profiles import get_profile
@@ -155,3 +156,17 @@ def test_a_byline_paragraph_replaces_only_an_outlet_byline() -> None:
     assert outlet == ["Jane Roe"]
     writer = resolve_authors(["Bob Lee"], site_names=["Daily Times"], opening=opening)
     assert writer == ["Bob Lee"]
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("SPIEGEL ONLINE", True),  # the site's name, compared loosely
+        ("Spiegel-Online", True),
+        ("MDR THÜRINGEN", True),  # a desk: the host's name first
+        ("MDR", False),  # one word: an acronym may be a writer's initials
+        ("Anna Spiegel", False),
+    ],
+)
+def test_outlet_test(name: str, outlet: bool) -> None:
+    assert outlet_test(["SPIEGEL ONLINE", "mdr.de", None])(name) is outlet

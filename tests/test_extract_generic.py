@@ -740,6 +740,15 @@ def test_an_outlets_address_is_no_co_author(page: Path, authors: list[str]) -> N
     assert _corpus_article(page).authors == authors
 
 
+def test_the_sites_name_before_the_writers_is_no_author() -> None:
+    """unocero.com's byline reads "unocero - Alberto Ávila"."""
+    page = TRAFILATURA_PAGES / "unocero.com.marcas-52a196.html.gz"
+    if not page.exists():
+        pytest.skip(f"shared corpus page {page} is absent")
+    url = "https://www.unocero.com/smartphones/marcas-mala-gestion-apps-segundo-plano-android/"
+    assert extract(gzip.decompress(page.read_bytes()), url).authors == ["Alberto Ávila"]
+
+
 @pytest.mark.parametrize(
     ("classes", "boilerplate"),
     [

@@ -37,7 +37,7 @@ from scraper.extract.generic import (
     junk,
     main_content,
 )
-from scraper.extract.headline import fold, title
+from scraper.extract.headline import title
 from scraper.extract.html import page_body, parse_html, xml_safe
 from scraper.extract.language import written_language
 from scraper.extract.published import dates
@@ -47,6 +47,7 @@ from scraper.extract.teasers.groups import in_navigation
 from scraper.extract.text import (
     WITHOUT_PICTURES,
     first_line,
+    fold,
     heading_text,
     labelled_texts,
     node_text,
@@ -533,9 +534,9 @@ def build_article(
     members = members_only(tree, era, scope)
     content = body(tree, era, url, data, preview=members)
     blocks = list(content.blocks)
-    outlets = {fold(n) for n in names}
+    names_outlet = author_rules.outlet_test(names)
     # A description that is only the outlet's name describes no story.
-    if standfirst is None and data.description and fold(data.description) not in outlets:
+    if standfirst is None and data.description and not names_outlet(data.description):
         standfirst = lede_as_described(tree, data.description, {b.text for b in blocks})
     if standfirst is None:
         standfirst = content.intro
@@ -574,7 +575,7 @@ def build_article(
         return fold(name) in accounts()
 
     def is_person(name: str) -> bool:
-        return fold(name) not in outlets or is_account(name)
+        return not names_outlet(name) or is_account(name)
 
     writers = author_rules.resolve_authors(
         byline(tree, era, data, scope, is_person),

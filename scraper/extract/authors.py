@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from scraper.extract.dates import WRITTEN_DAY
-from scraper.extract.text import normalize_space
+from scraper.extract.text import fold, normalize_space
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
     BY_WORDS_IN_BYLINES,
@@ -211,14 +211,10 @@ def resolve_authors(
     resolved by the writer named in the title, the lede or a byline paragraph opening the
     story; with no byline at all, the name signing the story off."""
     known = [s for s in site_names if s]
-    outlets = {normalize_space(s).casefold() for s in known}
-    # A desk of the outlet ("MDR THÜRINGEN" on mdr.de) starts with the host's name.
-    hosts = {s.split(".")[0].casefold() for s in known if "." in s and " " not in s}
+    names_outlet = outlet_test(known)
 
     def is_outlet(name: str) -> bool:
-        folded = name.casefold()
-        named = folded in outlets or (len(name.split()) > 1 and folded.split()[0] in hosts)
-        return named and not is_account(name)
+        return names_outlet(name) and not is_account(name)
 
     if any(not is_outlet(n) and not is_house(n) for n in names):
         return [n for n in names if not is_outlet(n)]
@@ -230,6 +226,20 @@ def resolve_authors(
     if not names and signature and looks_like_name(signature):
         return [signature]
     return names
+
+
+def outlet_test(site_names: Iterable[str | None]) -> Callable[[str], bool]:
+    """Whether a name is the outlet's: one of the site's names (compared loosely), or a desk
+    of it ("MDR THÜRINGEN" on mdr.de starts with the host's name)."""
+    known = [s for s in site_names if s]
+    outlets = {fold(s) for s in known}
+    hosts = {s.split(".")[0].casefold() for s in known if "." in s and " " not in s}
+
+    def is_outlet(name: str) -> bool:
+        words = name.casefold().split()
+        return fold(name) in outlets or (len(words) > 1 and words[0] in hosts)
+
+    return is_outlet
 
 
 def _words(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from scraper.extract.field_selectors import selectors
 from scraper.extract.selectors import select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import heading_kicker, heading_text, normalize_space
+from scraper.extract.text import fold, heading_kicker, heading_text, normalize_space
 from scraper.profiles import Era
 
 # Votes of JSON-LD headline, h1, og:title and <title> (see `title`).
@@ -75,11 +75,6 @@ def _cut(title: str, part: str, *, end: bool) -> str:
         return _TRAILING.sub("", head).strip() or title
     tail = title[title.find(part) + len(part) :]
     return _LEADING.sub("", tail).strip() or title
-
-
-def fold(text: str) -> str:
-    """Text cut to its casefolded word characters: names and titles compared loosely."""
-    return "".join(_WORDS.findall(text.casefold()))
 
 
 def _similarity(a: str, b: str) -> float:

@@ -41,6 +41,14 @@ _WORDS = re.compile(
 )
 
 
+_WORD_CHARS = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Text cut to its casefolded word characters: names and titles compared loosely."""
+    return "".join(_WORD_CHARS.findall(text.casefold()))
+
+
 def word_count(text: str) -> int:
     """Words in a text: runs of word characters, one per Han or kana character (the one
     count used everywhere: thresholds, stored word_count, dedupe's minimum)."""
