@@ -210,8 +210,7 @@ def resolve_authors(
     linked to an author page: a personal blog's owner beside a co-author), house bylines
     resolved by the writer named in the title, the lede or a byline paragraph opening the
     story; with no byline at all, the name signing the story off."""
-    known = [s for s in site_names if s]
-    names_outlet = outlet_test(known)
+    names_outlet = outlet_test(site_names)
 
     def is_outlet(name: str) -> bool:
         return names_outlet(name) and not is_account(name)
