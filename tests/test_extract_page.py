@@ -686,6 +686,16 @@ def test_a_roundup_is_announced_in_more_languages(heading: str) -> None:
     assert body.startswith("Paragraph 0") and "Another story begins" not in body
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Publiziert: 03.04.2020, 12:35", "Veröffentlicht am 03.04.2020", "Publié le 3 avril 2020"],
+)
+def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p></article></body></html>"
+    article = extract(html, "https://news.example/story/")
+    assert line not in article.body and article.published[:10] == "2020-04-03"
+
+
 @pytest.mark.parametrize("line", ["Kommentare", "Pubblicità", "Reklama", "Paylaş", "Реклама"])
 def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
