@@ -740,6 +740,14 @@ def test_an_outlets_address_is_no_co_author(page: Path, authors: list[str]) -> N
     assert _corpus_article(page).authors == authors
 
 
+def test_a_description_opening_with_the_sites_name_is_still_a_standfirst() -> None:
+    """A desk ("MDR THÜRINGEN" on mdr.de) is the outlet in a byline, not in a sentence."""
+    desc = "MDR THÜRINGEN hat mit Abgeordneten über den Haushalt des kommenden Jahres gesprochen."
+    head = f'<meta name="description" content="{desc}">'
+    html = _story(head=head, before=f"<div class='teaser-text'>{desc}</div>")
+    assert extract(html, "https://www.mdr.de/nachrichten/haushalt-100.html").lede == desc
+
+
 def test_the_sites_name_before_the_writers_is_no_author() -> None:
     """unocero.com's byline reads "unocero - Alberto Ávila"."""
     page = TRAFILATURA_PAGES / "unocero.com.marcas-52a196.html.gz"

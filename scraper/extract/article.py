@@ -534,9 +534,10 @@ def build_article(
     members = members_only(tree, era, scope)
     content = body(tree, era, url, data, preview=members)
     blocks = list(content.blocks)
-    names_outlet = author_rules.outlet_test(names)
-    # A description that is only the outlet's name describes no story.
-    if standfirst is None and data.description and not names_outlet(data.description):
+    # A description that is only the outlet's name describes no story (a sentence opening
+    # with the host's name is no desk: outlet_test's desk rule is for bylines).
+    own_names = {fold(n) for n in names}
+    if standfirst is None and data.description and fold(data.description) not in own_names:
         standfirst = lede_as_described(tree, data.description, {b.text for b in blocks})
     if standfirst is None:
         standfirst = content.intro
@@ -573,6 +574,8 @@ def build_article(
     def is_account(name: str) -> bool:
         """A name linked to an author page is an account: a writer's, even the site's name."""
         return fold(name) in accounts()
+
+    names_outlet = author_rules.outlet_test(names)
 
     def is_person(name: str) -> bool:
         return not names_outlet(name) or is_account(name)
