@@ -687,12 +687,25 @@ def _corpus_article(page: Path, url: str | None = None) -> Article:
         (FUNDUS / "de_Stern.html.gz", "Die Demokraten versuchen, Trump als unmoralisch"),
         (TRAFILATURA_PAGES / "selbst.de-wurmkiste-1be801.html.gz", "Sie wollen Ihren Biomüll"),
         (TRAFILATURA_PAGES / "holzwerken.net-Kreissaege-c680de.html.gz", "Nach Riss arbeiten"),
+        # between the headline's block and the story's container, a picture and its caption
+        # aside: an "intro" region, a stage above the body
+        (FUNDUS / "es_ElMundo.html.gz", '"Ayer perdí completamente el respeto por él"'),
+        (FUNDUS / "de_SZ__V1.html.gz", "Ob Radler oder Politiker"),
+        (TRAFILATURA_PAGES / "haus.de-Vorsatzschallung-65700f.html.gz", "Vorsatzschalen kommen"),
+        (TRAFILATURA_PAGES / "vergleich.de.leasen-85977a.html.gz", "Sie können auf verschiedenen"),
+        (TRAFILATURA_PAGES / "golfpost.de-premiere-67db01.html.gz", "Die PGA Tour veranstaltet"),
     ],
 )
 def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, opening: str) -> None:
     article = _corpus_article(page)
     assert article.lede is not None and article.lede.startswith(opening)
     assert opening not in article.body
+
+
+def test_a_caption_between_the_headline_and_the_story_is_no_standfirst() -> None:
+    """The lead picture's caption, one sentence below the headline, describes the picture."""
+    article = _corpus_article(TRAFILATURA_PAGES / "soy502.com-capturan-6e169a.html.gz")
+    assert article.lede is None or "(Foto:" not in article.lede
 
 
 @pytest.mark.parametrize(
