@@ -702,6 +702,23 @@ def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, openin
     assert opening not in article.body
 
 
+@pytest.mark.parametrize(
+    ("page", "opening"),
+    [
+        # a WordPress post's paragraphs above its "more" break, set above the post
+        (TRAFILATURA_PAGES / "reisen-mit-dem-internet.de.emden-21416-08d85b.html.gz", "Emden ist"),
+        (TRAFILATURA_PAGES / "nwx.new-work.se.digitaler-stress-e3dda1.html.gz", "Die Potenziale"),
+    ],
+)
+def test_paragraphs_between_the_headline_and_the_storys_container_open_the_story(
+    page: Path, opening: str
+) -> None:
+    article = _corpus_article(page)
+    first, second = article.body.split("\n\n")[:2]
+    assert first.startswith(opening)
+    assert len(second) > 100  # the second paragraph of that opening, not a line
+
+
 def test_a_caption_between_the_headline_and_the_story_is_no_standfirst() -> None:
     """The lead picture's caption, one sentence below the headline, describes the picture."""
     article = _corpus_article(TRAFILATURA_PAGES / "soy502.com-capturan-6e169a.html.gz")

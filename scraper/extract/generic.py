@@ -313,7 +313,13 @@ def _content(roots: list[HtmlElement], skip: set[HtmlElement], url: str | None) 
     blocks = collect_blocks(roots, skip, url, _authored(roots))
     if not blocks:
         return Content([])
-    return Content(blocks, _intro(roots[0], skip, url) or _between(roots[0], skip, url))
+    intro = _intro(roots[0], skip, url)
+    if intro is not None:
+        return Content(blocks, intro)
+    opening = _between(roots[0], skip, url)
+    if len(opening) == 1:
+        return Content(blocks, opening[0].text)
+    return Content([*opening, *blocks])
 
 
 def _headlines_story(
@@ -421,16 +427,17 @@ def _intro(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> str |
 _BETWEEN = 2000  # characters between the headline and the story: a standfirst and its lines
 
 
-def _between(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> str | None:
-    """A standfirst standing between the headline and the story's container, neither in the
-    headline's block nor beside the story (a page's "intro" region, a stage above the body):
-    the one paragraph of prose there, among short lines, pictures and captions aside."""
+def _between(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> list[Block]:
+    """The prose standing between the headline and the story's container, neither in the
+    headline's block nor beside the story (a page's "intro" region, a stage above the body, a
+    post's opening above its "more" break), among short lines, pictures and captions aside:
+    one paragraph is a standfirst, more open the story."""
     headline = next(first.getroottree().getroot().iter("h1"), None)
     if headline is None:
-        return None
+        return []
     lineage = [first, *first.iterancestors()]
     if headline in lineage or inside(headline, first):
-        return None
+        return []
     ancestors = set(lineage)
     top, after = headline, []  # the headline's side: what follows it, up to the common ancestor
     while (common := top.getparent()) not in ancestors:
@@ -439,27 +446,29 @@ def _between(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> str
     side = lineage[lineage.index(common) - 1]  # the story's side, below the common ancestor
     middle = list(top.itersiblings())
     if side not in middle:
-        return None  # the story comes before its headline
+        return []  # the story comes before its headline
     before = []  # the story's side: what precedes it, down from the common ancestor
-    for node in lineage[: lineage.index(side)]:
-        before.extend(node.itersiblings(preceding=True))
+    for node in reversed(lineage[: lineage.index(side)]):
+        before.extend(reversed(list(node.itersiblings(preceding=True))))
     between = [*after, *middle[: middle.index(side)], *before]
     if sum(_text_len(el) for el in between) > _BETWEEN:
-        return None
+        return []
     pictures = [el for el in between if el.tag == "img" or next(el.iter("img"), None) is not None]
-    return _lone_prose([el for el in between if el not in pictures], skip, url)
+    return _prose_among([el for el in between if el not in pictures], skip, url)
 
 
-def _lone_prose(elements: list[HtmlElement], skip: set[HtmlElement], url: str | None) -> str | None:
-    """The one paragraph of prose in `elements`, when their other lines are short (a byline,
-    a date, a kicker): a standfirst."""
+def _prose_among(
+    elements: list[HtmlElement], skip: set[HtmlElement], url: str | None
+) -> list[Block]:
+    """The paragraphs of prose in `elements` (lists aside), when their other lines are short
+    (a byline, a date, a kicker); [] when longer text there is no prose (a box of links)."""
     blocks = [
         b for b in clean_blocks(raw_blocks(elements, skip, url)) if b.kind not in ("li", "row")
     ]
     prose = [b for b in blocks if _is_intro(b)]
-    if len(prose) == 1 and all(b is prose[0] or len(b.text) < _INTRO[0] for b in blocks):
-        return prose[0].text
-    return None
+    if all(b in prose or len(b.text) < _INTRO[0] for b in blocks):
+        return prose
+    return []
 
 
 def _is_intro(block: Block) -> bool:
@@ -490,7 +499,8 @@ def _under_headline(
         for inner in el.iter()
         if inner is el or hint(inner) >= 0
     }
-    return _lone_prose(after, skip - own if own else skip, url)
+    prose = _prose_among(after, skip - own if own else skip, url)
+    return prose[0].text if len(prose) == 1 else None
 
 
 _NOT_TEASER = CLASS_NEGATIVE - {"teaser"}
