@@ -719,6 +719,26 @@ def test_paragraphs_between_the_headline_and_the_storys_container_open_the_story
     assert len(second) > 100  # the second paragraph of that opening, not a line
 
 
+def test_a_site_titles_tagline_is_no_standfirst() -> None:
+    """A theme that sets the site's name in an h1 on every page, with its tagline under it:
+    the story's headline is the last h1 above its text, and nothing stands between them."""
+    story = "".join(
+        f"<p>Paragraph {i} of the story, with words enough, commas, and a point, as prose.</p>"
+        for i in range(6)
+    )
+    html = f"""<html><body><div id="branding">
+    <h1 class="site-title"><a href="https://green.example/" rel="home">Green Thumbs</a></h1>
+    <p class="site-description">A blog about gardening, plants and the joys of growing your
+    own food at home, for everyone.</p>
+    <ul><li><a href="/">Home</a></li><li><a href="/about">About</a></li></ul></div>
+    <div id="main"><article class="post"><div class="entry-header">
+    <h1 class="entry-title">Tomatoes in November</h1></div>
+    <div class="entry-content">{story}</div></article></div></body></html>"""
+    article = extract(html, "https://green.example/tomatoes")
+    assert article.lede is None
+    assert article.body.startswith("Paragraph 0")
+
+
 def test_a_caption_between_the_headline_and_the_story_is_no_standfirst() -> None:
     """The lead picture's caption, one sentence below the headline, describes the picture."""
     article = _corpus_article(TRAFILATURA_PAGES / "soy502.com-capturan-6e169a.html.gz")

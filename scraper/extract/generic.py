@@ -24,6 +24,7 @@ from scraper.extract.body import (
     raw_blocks,
     table_figure,
 )
+from scraper.extract.text import node_text
 from scraper.extract.vocabulary import (
     AUTHORED_CLASSES,
     CLASS_BREAKPOINTS,
@@ -425,6 +426,7 @@ def _intro(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> str |
 
 
 _BETWEEN = 2000  # characters between the headline and the story: a standfirst and its lines
+_LAST_H1_ABOVE = etree.XPath("preceding::h1[1]")
 
 
 def _between(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> list[Block]:
@@ -432,12 +434,13 @@ def _between(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> lis
     headline's block nor beside the story (a page's "intro" region, a stage above the body, a
     post's opening above its "more" break), among short lines, pictures and captions aside:
     one paragraph is a standfirst, more open the story."""
-    headline = next(first.getroottree().getroot().iter("h1"), None)
-    if headline is None:
+    # The story's headline is the last h1 above its container, unless the container holds
+    # another (a site-title h1 above both heads the page, and its tagline is no standfirst).
+    headline = next(iter(_LAST_H1_ABOVE(first)), None)
+    inner = next(first.iter("h1"), None)
+    if headline is None or (inner is not None and node_text(inner) != node_text(headline)):
         return []
     lineage = [first, *first.iterancestors()]
-    if headline in lineage or inside(headline, first):
-        return []
     ancestors = set(lineage)
     top, after = headline, []  # the headline's side: what follows it, up to the common ancestor
     while (common := top.getparent()) not in ancestors:
