@@ -447,9 +447,7 @@ def _between(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> lis
         after.extend(top.itersiblings())
         top = common
     side = lineage[lineage.index(common) - 1]  # the story's side, below the common ancestor
-    middle = list(top.itersiblings())
-    if side not in middle:
-        return []  # the story comes before its headline
+    middle = list(top.itersiblings())  # the headline precedes the story: `side` is among them
     before = []  # the story's side: what precedes it, down from the common ancestor
     for node in reversed(lineage[: lineage.index(side)]):
         before.extend(reversed(list(node.itersiblings(preceding=True))))
