@@ -739,6 +739,23 @@ def test_a_site_titles_tagline_is_no_standfirst() -> None:
     assert article.body.startswith("Paragraph 0")
 
 
+def test_a_column_of_links_beside_the_story_holds_no_standfirst() -> None:
+    """A column left of the story (unnamed, a writer's blurb over a list of links) comes
+    between the headline and the story's text in the page, but stands beside the story."""
+    story = "".join(
+        f"<p>Paragraph {i} of the story, with words enough, commas, and a point, as prose.</p>"
+        for i in range(6)
+    )
+    links = "".join(f'<li><a href="/topic/{i}">Garden topic number {i}</a></li>' for i in range(9))
+    html = f"""<html><body><div class="top"><h1>Tomatoes in November</h1></div>
+    <div class="row"><div class="col-3"><p>Anna writes about gardens since 2010, lives in
+    Lyon, and answers every letter she gets.</p><ul>{links}</ul></div>
+    <div class="col-9">{story}</div></div></body></html>"""
+    article = extract(html, "https://green.example/tomatoes")
+    assert article.lede is None
+    assert article.body.startswith("Paragraph 0")
+
+
 def test_a_caption_between_the_headline_and_the_story_is_no_standfirst() -> None:
     """The lead picture's caption, one sentence below the headline, describes the picture."""
     article = _corpus_article(TRAFILATURA_PAGES / "soy502.com-capturan-6e169a.html.gz")

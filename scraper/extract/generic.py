@@ -415,7 +415,12 @@ def _intro(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> str |
             blocks = clean_blocks(raw) or raw
             if not blocks:
                 continue  # an image and its (skipped) caption
-            if len(blocks) != 1 or blocks[0].kind in ("li", "row") or hint(sibling) < 0:
+            if (
+                len(blocks) != 1
+                or blocks[0].kind in ("li", "row")
+                or hint(sibling) < 0
+                or _column_of_links([sibling], skip)
+            ):
                 return None
             return blocks[0].text if _is_intro(blocks[0]) else None
         parent = node.getparent()
@@ -452,10 +457,17 @@ def _between(first: HtmlElement, skip: set[HtmlElement], url: str | None) -> lis
     for node in reversed(lineage[: lineage.index(side)]):
         before.extend(reversed(list(node.itersiblings(preceding=True))))
     between = [*after, *middle[: middle.index(side)], *before]
-    if sum(_text_len(el) for el in between) > _BETWEEN:
+    if sum(_text_len(el) for el in between) > _BETWEEN or _column_of_links(between, skip):
         return []
     pictures = [el for el in between if el.tag == "img" or next(el.iter("img"), None) is not None]
     return _prose_among([el for el in between if el not in pictures], skip, url)
+
+
+def _column_of_links(elements: list[HtmlElement], skip: set[HtmlElement]) -> bool:
+    """Whether links make most of the elements' text: a sidebar's or a menu's column beside
+    the story (a writer's blurb over a list of topics), not a standfirst above it."""
+    length = sum(_text_len(el) for el in elements)
+    return sum(_link_chars(el, skip) for el in elements if el not in skip) > 0.3 * length
 
 
 def _prose_among(
