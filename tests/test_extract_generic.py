@@ -719,13 +719,16 @@ def test_paragraphs_between_the_headline_and_the_storys_container_open_the_story
     assert len(second) > 100  # the second paragraph of that opening, not a line
 
 
+# Six paragraphs of prose, numbered: the body of a page laid out by the test.
+_NUMBERED_STORY = "".join(
+    f"<p>Paragraph {i} of the story, with words enough, commas, and a point, as prose.</p>"
+    for i in range(6)
+)
+
+
 def test_a_site_titles_tagline_is_no_standfirst() -> None:
     """A theme that sets the site's name in an h1 on every page, with its tagline under it:
     the story's headline is the last h1 above its text, and nothing stands between them."""
-    story = "".join(
-        f"<p>Paragraph {i} of the story, with words enough, commas, and a point, as prose.</p>"
-        for i in range(6)
-    )
     html = f"""<html><body><div id="branding">
     <h1 class="site-title"><a href="https://green.example/" rel="home">Green Thumbs</a></h1>
     <p class="site-description">A blog about gardening, plants and the joys of growing your
@@ -733,7 +736,7 @@ def test_a_site_titles_tagline_is_no_standfirst() -> None:
     <ul><li><a href="/">Home</a></li><li><a href="/about">About</a></li></ul></div>
     <div id="main"><article class="post"><div class="entry-header">
     <h1 class="entry-title">Tomatoes in November</h1></div>
-    <div class="entry-content">{story}</div></article></div></body></html>"""
+    <div class="entry-content">{_NUMBERED_STORY}</div></article></div></body></html>"""
     article = extract(html, "https://green.example/tomatoes")
     assert article.lede is None
     assert article.body.startswith("Paragraph 0")
@@ -742,15 +745,11 @@ def test_a_site_titles_tagline_is_no_standfirst() -> None:
 def test_a_column_of_links_beside_the_story_holds_no_standfirst() -> None:
     """A column left of the story (unnamed, a writer's blurb over a list of links) comes
     between the headline and the story's text in the page, but stands beside the story."""
-    story = "".join(
-        f"<p>Paragraph {i} of the story, with words enough, commas, and a point, as prose.</p>"
-        for i in range(6)
-    )
     links = "".join(f'<li><a href="/topic/{i}">Garden topic number {i}</a></li>' for i in range(9))
     html = f"""<html><body><div class="top"><h1>Tomatoes in November</h1></div>
     <div class="row"><div class="col-3"><p>Anna writes about gardens since 2010, lives in
     Lyon, and answers every letter she gets.</p><ul>{links}</ul></div>
-    <div class="col-9">{story}</div></div></body></html>"""
+    <div class="col-9">{_NUMBERED_STORY}</div></div></body></html>"""
     article = extract(html, "https://green.example/tomatoes")
     assert article.lede is None
     assert article.body.startswith("Paragraph 0")

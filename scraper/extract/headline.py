@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from scraper.extract.field_selectors import selectors
 from scraper.extract.selectors import select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import fold, heading_kicker, heading_text, normalize_space
+from scraper.extract.text import fold, folded_words, heading_kicker, heading_text, normalize_space
 from scraper.profiles import Era
 
 # Votes of JSON-LD headline, h1, og:title and <title> (see `title`).
@@ -24,7 +24,6 @@ _BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
 # Spaced separators; bars need no spaces ("見出し｜新聞", "제목ㅣ신문": U+3163, a Hangul vowel,
 # stands for a bar in Korean titles and never appears alone in words).
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»/-]\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
-_WORDS = re.compile(r"\w+")
 
 
 def strip_site_name(title: str, names: list[str]) -> str:
@@ -78,7 +77,7 @@ def _cut(title: str, part: str, *, end: bool) -> str:
 
 
 def _similarity(a: str, b: str) -> float:
-    ta, tb = set(_WORDS.findall(a.casefold())), set(_WORDS.findall(b.casefold()))
+    ta, tb = set(folded_words(a)), set(folded_words(b))
     if not ta or not tb:
         return 0.0
     return len(ta & tb) / min(len(ta), len(tb))

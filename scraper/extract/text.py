@@ -44,9 +44,14 @@ _WORDS = re.compile(
 _WORD_CHARS = re.compile(r"\w+")
 
 
+def folded_words(text: str) -> list[str]:
+    """The text's runs of word characters, casefolded: its words, compared loosely."""
+    return _WORD_CHARS.findall(text.casefold())
+
+
 def fold(text: str) -> str:
     """Text cut to its casefolded word characters: names and titles compared loosely."""
-    return "".join(_WORD_CHARS.findall(text.casefold()))
+    return "".join(folded_words(text))
 
 
 def word_count(text: str) -> int:
