@@ -33,12 +33,13 @@ _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment)
 )
 _SNIFF_BYTES = 4096
-# Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE/F):
-# libxml2 refuses them in any string handed to it (an XPath variable, an attribute).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE/F, and lone
+# surrogates): libxml2 refuses them in any string handed to it (an XPath variable, an
+# attribute). The surrogates are left out of the tuple: only a strict encode finds them cheaply.
 _NOT_XML_CHARS = tuple(
     map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
-)  # _NOT_XML but the surrogates, which only a strict encode finds cheaply
+)
+_NOT_XML = re.compile(f"[{re.escape(''.join(_NOT_XML_CHARS))}\ud800-\udfff]")
 # Bytes text never holds (C0 controls but tab, line breaks, form feed and escape); more than
 # _BINARY_SHARE of them in a page's first _BINARY_SAMPLE bytes make it an image, an archive,
 # random bytes: no text to read. Stray NULs in a real page stay far below that share.
