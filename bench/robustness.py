@@ -171,12 +171,14 @@ INSERTS: dict[str, tuple[str, str, bool]] = {
         True,
     ),
 }
-_CONTAINERS = ("gh-content", "entry-content", "post-content")
+# The post's container, named in a class attribute (a theme's inline CSS names it too).
+_CONTAINER = re.compile(r"""class=["'][^"']*\b(?:gh-content|entry-content|post-content)\b""")
 
 
 def in_the_post(html: str, markup: str) -> str | None:
     """The page with `markup` after the second paragraph of its post's container, if found."""
-    start = max(html.find(name) for name in _CONTAINERS)
+    found = list(_CONTAINER.finditer(html))
+    start = found[-1].start() if found else -1
     ends = [m.end() for m in re.finditer("</p>", html) if m.start() > start]
     return html[: ends[1]] + markup + html[ends[1] :] if start >= 0 and len(ends) > 2 else None
 
