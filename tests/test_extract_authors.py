@@ -44,6 +44,12 @@ from scraper.profiles import get_profile
         (["Jan Bussieck", "more posts", "Read More"], ["Jan Bussieck"]),
         (["View all posts by Anna Lee"], ["Anna Lee"]),
         (["Afficher tous les articles par Gaëtan Petit"], ["Gaëtan Petit"]),
+        # Twenty Twenty-One's and Twenty Twenty's author boxes (German translations too).
+        (
+            ["View all of Anna Lee's posts.", "Alle Beiträge von Eva Kern anzeigen."],
+            ["Anna Lee", "Eva Kern"],
+        ),
+        (["View Archive →", "Archiv anzeigen →", "Jo Roe"], ["Jo Roe"]),
         (["Rodrigo Fernández's Picture", "Rodrigo Fernández"], ["Rodrigo Fernández"]),
         (["Avatar of Jo Bloggs"], ["Jo Bloggs"]),
         # A final initial keeps its full stop; a sentence's does not.

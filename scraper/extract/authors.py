@@ -41,10 +41,10 @@ from scraper.extract.vocabulary import (
     NOT_NAMES,
     PHOTO_CREDIT,
     PICTURE_OF,
-    POSTS_BY,
     WRITING_FOR,
     alternation,
     is_call_to_action,
+    posts_by,
 )
 
 _PREFIX = re.compile(
@@ -85,7 +85,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 def clean_name(raw: str) -> str | None:
     """One byline string without prefix, trailing date or role; None when it is no name."""
-    name = PICTURE_OF.sub("", POSTS_BY.sub("", normalize_space(raw))).strip(_EDGES)
+    name = PICTURE_OF.sub("", posts_by(normalize_space(raw))).strip(_EDGES)
     if is_call_to_action(name):
         return None
     for _ in range(2):
@@ -141,7 +141,7 @@ def split_names(raw: str) -> list[str]:
     text = normalize_space(raw)
     if PHOTO_CREDIT.match(text):
         return []
-    text = _PREFIX.sub("", POSTS_BY.sub("", text))
+    text = _PREFIX.sub("", posts_by(text))
     if _LINK.match(text):
         return []  # a profile URL or a handle, not a byline
     text = _URL.sub("", text)  # "Frank Bueltge - http://bueltge.de": its slashes split no names

@@ -106,16 +106,31 @@ CALLS_TO_ACTION = frozenset(
         "daha fazla",
     ]
 )
-# "View all posts by X", "Afficher tous les articles par X": the link names X after the action.
-POSTS_BY = re.compile(
+# "View all posts by X", "View all of X's posts", "Afficher tous les articles par X", "Alle
+# Beiträge von X anzeigen": the link names X inside the action.
+_POSTS_BY = re.compile(
     r"^(?:(?:view|see|show|browse|read|more)\s+(?:all\s+)?(?:posts|articles|stories|entries)"
+    r"\s+(?:by|from|of)"
+    r"|(?:view|see|show|browse)\s+all\s+of"
     r"|(?:afficher|voir)\s+tou(?:s|tes)\s+les\s+(?:articles|publications|billets)"
-    r"|alle\s+(?:beiträge|artikel)|(?:ver|mostrar)\s+tod[oa]s\s+(?:las|los|os|as)\s+"
-    r"(?:entradas|artículos|publicaciones|posts|artigos)"
-    r"|visualizza\s+tutti\s+gli\s+articoli|tutti\s+gli\s+articoli)"
-    r"\s+(?:by|from|of|par|de|des|du|von|di|da|do)\s+",
+    r"\s+(?:par|de|des|du)"
+    r"|alle\s+(?:beiträge|artikel)\s+von"
+    r"|(?:ver|mostrar)\s+tod[oa]s\s+(?:las|los|os|as)\s+"
+    r"(?:entradas|artículos|publicaciones|posts|artigos)\s+(?:de|da|do)"
+    r"|(?:visualizza\s+)?tutti\s+gli\s+articoli\s+(?:di|da))\s+",
     re.IGNORECASE,
 )
+_POSTS_END = re.compile(
+    r"(?:['’]s\s+(?:posts|articles|stories|entries)|\s+anzeigen)\.?$", re.IGNORECASE
+)
+
+
+def posts_by(text: str) -> str:
+    """The name a link to an author's posts holds ("View all of X's posts." → X), or the text."""
+    action = _POSTS_BY.match(text)
+    return _POSTS_END.sub("", text[action.end() :]) if action else text
+
+
 # An author photo's alt or title text around the name: "X's Picture", "Avatar of X", "Photo de X".
 PICTURE_OF = re.compile(
     r"['’]s\s+(?:profile\s+)?(?:picture|avatar|photo|image|portrait)$"
@@ -133,8 +148,13 @@ PHOTO_CREDIT = re.compile(
 
 
 def is_call_to_action(text: str) -> bool:
-    """A link text that asks the reader to do something ("Read More", "More posts")."""
-    return text.casefold().strip(" .:…»›→") in CALLS_TO_ACTION
+    """A link text that asks the reader to do something ("Read More", "More posts"), or that
+    points onward with an arrow ("View Archive →"): a name never ends in one."""
+    text = text.strip()
+    return text.endswith(_ONWARD) or text.casefold().strip(" .:…") in CALLS_TO_ACTION
+
+
+_ONWARD = ("→", "»", "›")
 
 
 # Words joining co-authors in a byline ("A et B", "A und B", "A og B").
