@@ -694,6 +694,8 @@ def _corpus_article(page: Path, url: str | None = None) -> Article:
         (TRAFILATURA_PAGES / "haus.de-Vorsatzschallung-65700f.html.gz", "Vorsatzschalen kommen"),
         (TRAFILATURA_PAGES / "vergleich.de.leasen-85977a.html.gz", "Sie können auf verschiedenen"),
         (TRAFILATURA_PAGES / "golfpost.de-premiere-67db01.html.gz", "Die PGA Tour veranstaltet"),
+        # under a headline set as an h2, the page's only h1 a breadcrumb's last item
+        (FUNDUS / "de_StuttgarterZeitung__V1.html.gz", "Die Sprengung der 160 Meter hohen"),
     ],
 )
 def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, opening: str) -> None:

@@ -333,13 +333,15 @@ def header_scope(
     tree: HtmlElement, era: Era | None, site_titles: list[HtmlElement], head: str | None = None
 ) -> HtmlElement | None:
     """The story's own container (the <article>/<main> around its h1, not a site title's, or
-    on a page without an h1 the <article>/<main> around the heading showing the headline
-    `head`): bylines and dates there belong to this story, not to teasers elsewhere."""
+    when no h1 shows the headline `head`, around the h2 or h3 that does: OceanWP's only h1 is
+    its page header, "Blog"): bylines and dates there belong to this story, not to teasers
+    elsewhere."""
     h1s = list(tree.iter("h1"))
     own = [h for h in h1s if h not in site_titles] or h1s
-    if not own and head:
-        wanted = fold(head)
-        own = [h for h in _STORY_HEADINGS(tree) if fold(h.text_content()) == wanted][:1]
+    wanted = fold(head) if head else None
+    if wanted and not any(fold(h.text_content()) == wanted for h in own):
+        shown = [h for h in _STORY_HEADINGS(tree) if fold(h.text_content()) == wanted][:1]
+        own = shown or own
     heads = select_first(tree, selectors(era, "title")) or own
     if not heads:
         return None

@@ -55,6 +55,8 @@ def _visible_date(
     if scope is None:
         return None
     for node in select_first(scope, selectors(era, "published") or GENERIC["published"]):
+        if _nested_card(node, scope):
+            continue  # a related story's card inside the story's <article> (OceanWP)
         value = node.get("datetime") or node.get("content")
         found = parse_iso(value) if value else find_date(_date_text(node), languages)
         if found:
@@ -68,6 +70,17 @@ def _visible_date(
         if found:
             return found
     return None
+
+
+def _nested_card(node: HtmlElement, scope: HtmlElement) -> bool:
+    """Whether the node sits in a teaser card inside `scope`: an <article> nested in the
+    story's container whose heading links to its own page (a related story)."""
+    for ancestor in node.iterancestors():
+        if ancestor is scope:
+            return False
+        if ancestor.tag == "article" and LINKED_HEADING(ancestor):
+            return True
+    return False
 
 
 def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
