@@ -73,6 +73,7 @@ _NEAR_TITLE_BYLINES = 6  # byline matches read in the story's container (co-auth
 # The generic author selectors up to links to author pages.
 _AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
 _MIN_LEDE, _MAX_LEDE = 15, 1000
+_AUTHOR_SEGMENTS = frozenset(AUTHOR_PAGE_SEGMENTS)
 _AUTHOR_PAGE_LINKS = etree.XPath(
     "//a[" + " or ".join(f"contains(@href, '/{s}/')" for s in AUTHOR_PAGE_SEGMENTS) + "]"
 )
@@ -442,9 +443,10 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
     """The names of a one-line byline crediting several people ("par A et B"): byline
     markup matched more than once inside one short element, the first match's."""
     for sel in applicable_under(scope, GENERIC["authors"][:_AUTHOR_LINKS]):
-        # An avatar's link shows no name, an author card's "More posts" link is no byline.
-        shown = (n for n in select(scope, sel) if shows_text(n))
-        found = [n for n in shown if not is_call_to_action(node_text(n))][:_LINE_MATCHES]
+        # An avatar's link names its author in its title only (Dawn, Edition), an author
+        # card's "More posts" link is no byline.
+        named = (n for n in select(scope, sel) if _shown_name(n))
+        found = [n for n in named if not is_call_to_action(_shown_name(n))][:_LINE_MATCHES]
         if len(found) < 2:
             continue
         # The first byline's line: its nearest ancestor holding another match (author cards
@@ -454,10 +456,22 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
         if len(node_text(line)) > _MAX_BYLINE_LINE:
             continue
         on_line = [first, *(n for n in rest if inside(n, line))]
-        names = author_rules.byline_authors(node_text(n) for n in on_line[:_NEAR_TITLE_BYLINES])
+        names = author_rules.byline_authors(_shown_name(n) for n in on_line[:_NEAR_TITLE_BYLINES])
         if any(is_person(n) for n in names):
             return names
     return []
+
+
+def _shown_name(link: HtmlElement) -> str:
+    """The name a byline match shows: its text, or the name in the title of an avatar's link
+    to an author page."""
+    if shows_text(link):
+        return node_text(link)
+    href, name = link.get("href") or "", normalize_space(link.get("title") or "")
+    segments = urlsplit(href).path.split("/") if well_formed(href) else []
+    # A title may be the link's action ("Autor anzeigen") rather than the author's name.
+    named = author_rules.looks_like_name(name) and _AUTHOR_SEGMENTS & set(segments)
+    return name if named else ""
 
 
 def _generic_byline(
