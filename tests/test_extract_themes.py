@@ -27,7 +27,19 @@ def articles() -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["file"].removesuffix(".html.gz") for c in CASES])
+# London sets the custom excerpt above the picture in an <article> classed "post-content": the
+# whole <article> scores as the story's container, and the excerpt opens the body.
+EXCERPT_IN_THE_BODY = {"ghost-london.html.gz", "ghost-london-2authors.html.gz"}
+
+
+def _known_miss(case: dict[str, Any], misses: set[str], reason: str) -> Any:
+    mark = pytest.mark.xfail(case["file"] in misses, reason=reason, strict=True)
+    return pytest.param(case, marks=mark, id=case["file"].removesuffix(".html.gz"))
+
+
+@pytest.mark.parametrize(
+    "case", [_known_miss(c, EXCERPT_IN_THE_BODY, "standfirst in the body") for c in CASES]
+)
 def test_title_date_and_body_on_every_theme(case: dict[str, Any], articles: dict) -> None:
     article = articles[case["file"]]
     assert article.title == case["title"]
@@ -37,19 +49,7 @@ def test_title_date_and_body_on_every_theme(case: dict[str, Any], articles: dict
 
 
 @pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(
-            c,
-            marks=pytest.mark.xfail(
-                c["file"] in CO_AUTHORS_AFTER_THE_POST,
-                reason="co-author after the post",
-                strict=True,
-            ),
-        )
-        for c in CASES
-    ],
-    ids=[c["file"].removesuffix(".html.gz") for c in CASES],
+    "case", [_known_miss(c, CO_AUTHORS_AFTER_THE_POST, "co-author after the post") for c in CASES]
 )
 def test_the_authors_the_page_shows_on_every_theme(case: dict[str, Any], articles: dict) -> None:
     assert articles[case["file"]].authors == case["authors"]

@@ -62,6 +62,9 @@ GENERIC = {
         '[data-testid*="byline"] a',
         '[data-testid*="byline"]',
         '[data-test-id*="byline"] a',
+        # An author box headed by the name, its link an action ("Author archive").
+        ':is(h2, h3, h4, h5)[class*="author"]',
+        '[class*="author"] > :is(h2, h3, h4, h5)',
     ),
     "published": (
         "time[itemprop=datePublished]",
