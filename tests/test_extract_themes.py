@@ -43,7 +43,8 @@ def _known_miss(case: dict[str, Any], misses: set[str], reason: str) -> Any:
 def test_title_date_and_body_on_every_theme(case: dict[str, Any], articles: dict) -> None:
     article = articles[case["file"]]
     assert article.title == case["title"]
-    assert (article.published or "")[:10] == case["published"]
+    if case["published"]:  # null: the page shows its modified day only
+        assert (article.published or "")[:10] == case["published"]
     assert article.body.startswith(case["body_starts"])
     assert article.body.endswith(case["body_ends"])
 

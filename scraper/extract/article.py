@@ -445,8 +445,8 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
     for sel in applicable_under(scope, GENERIC["authors"][:_AUTHOR_LINKS]):
         # An avatar's link names its author in its title only (Dawn, Edition), an author
         # card's "More posts" link is no byline.
-        named = (n for n in select(scope, sel) if _shown_name(n))
-        found = [n for n in named if not is_call_to_action(_shown_name(n))][:_LINE_MATCHES]
+        named = ((n, _shown_name(n)) for n in select(scope, sel))
+        found = [n for n, name in named if name and not is_call_to_action(name)][:_LINE_MATCHES]
         if len(found) < 2:
             continue
         # The first byline's line: its nearest ancestor holding another match (author cards

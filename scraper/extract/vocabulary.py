@@ -147,14 +147,14 @@ PHOTO_CREDIT = re.compile(
 )
 
 
+_ONWARD = ("→", "»", "›")
+
+
 def is_call_to_action(text: str) -> bool:
     """A link text that asks the reader to do something ("Read More", "More posts"), or that
     points onward with an arrow ("View Archive →"): a name never ends in one."""
     text = text.strip()
     return text.endswith(_ONWARD) or text.casefold().strip(" .:…") in CALLS_TO_ACTION
-
-
-_ONWARD = ("→", "»", "›")
 
 
 # Words joining co-authors in a byline ("A et B", "A und B", "A og B").
