@@ -156,12 +156,12 @@ def _names_the_site(heading: HtmlElement, url: str | None) -> bool:
     WordPress and Ghost themes print as an h1 above every post (alone in its link, or opening
     a link that also holds the tagline, as Twenty Thirteen's does)."""
     text = heading_text(heading)
+    if not text:
+        return False
     link = next(heading.iterancestors("a"), None)
     if link is not None:
-        return bool(text) and _links_home(link, url) and node_text(link).startswith(text)
-    return bool(text) and any(
-        _links_home(a, url) and node_text(a) == text for a in heading.iter("a")
-    )
+        return _links_home(link, url) and node_text(link).startswith(text)
+    return any(_links_home(a, url) and node_text(a) == text for a in heading.iter("a"))
 
 
 def _links_home(link: HtmlElement, url: str | None) -> bool:
