@@ -52,6 +52,8 @@ from scraper.profiles import get_profile
         (["View Archive →", "Archiv anzeigen →", "Jo Roe"], ["Jo Roe"]),
         (["Rodrigo Fernández's Picture", "Rodrigo Fernández"], ["Rodrigo Fernández"]),
         (["Avatar of Jo Bloggs"], ["Jo Bloggs"]),
+        # A link's label whose name was left out (the name is the next link's text).
+        (["Artikel von ", "Autorenseite von", "Posts by", "Jo Roe"], ["Jo Roe"]),
         # A final initial keeps its full stop; a sentence's does not.
         (["Juan Carlos Muñoz C."], ["Juan Carlos Muñoz C."]),
         (["By Joe S.", "Sam Davis Jr."], ["Joe S.", "Sam Davis Jr."]),

@@ -60,6 +60,8 @@ _TRAILING_DATE = re.compile(
 )
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
+# A label whose name was left out ("Artikel von ", "Posts by "): the by-word ends it.
+_LABEL_ALONE = re.compile(rf"\s(?:{alternation(BY_WORDS_IN_BYLINES)})$", re.IGNORECASE)
 _LINK = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
 _URL = re.compile(r"\s*(?:[-–—|:]\s*)?https?://\S*", re.IGNORECASE)
 # Never in a name: an address, a handle, a long number, a copyright notice.
@@ -98,6 +100,7 @@ def clean_name(raw: str) -> str | None:
     if (
         not name
         or _NOT_NAME.search(name)
+        or _LABEL_ALONE.search(name)
         or len(name.split()) > _MAX_WORDS
         or name.casefold() in NOT_NAMES
         or name.casefold() in CREDENTIALS
