@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from scraper.extract.page import extract
 
 THEMES = Path(__file__).parent / "fixtures" / "themes"
 CASES: list[dict[str, Any]] = json.loads((THEMES / "manifest.json").read_text(encoding="utf-8"))
+MODIFIED = "2023-04-02"  # the day the post was last modified, on every page
 # Massively names a co-author only in an author box after the post ("Author" over the name
 # over the bio, all one link): Ghost's JSON-LD names the primary author alone, and so do we.
 CO_AUTHORS_AFTER_THE_POST = {"ghost-massively-2authors.html.gz"}
@@ -43,8 +45,10 @@ def _known_miss(case: dict[str, Any], misses: set[str], reason: str) -> Any:
 def test_title_date_and_body_on_every_theme(case: dict[str, Any], articles: dict) -> None:
     article = articles[case["file"]]
     assert article.title == case["title"]
-    if case["published"]:  # null: the page shows its modified day only
-        assert (article.published or "")[:10] == case["published"]
+    # null: the page shows the post's modified day only (JNews, Publisher), or no day of its
+    # own at all (Twenty Twenty-Five: only its "More posts" list dates posts, others first).
+    wanted = (case["published"],) if case["published"] else ("", MODIFIED)
+    assert (article.published or "")[:10] in wanted
     assert article.body.startswith(case["body_starts"])
     assert article.body.endswith(case["body_ends"])
 
@@ -54,3 +58,35 @@ def test_title_date_and_body_on_every_theme(case: dict[str, Any], articles: dict
 )
 def test_the_authors_the_page_shows_on_every_theme(case: dict[str, Any], articles: dict) -> None:
     assert articles[case["file"]].authors == case["authors"]
+
+
+# The author's name as a link to the author page: what the_author_posts_link() prints, and
+# what Co-Authors Plus's coauthors_posts_links() prints for each writer, joined by " and ".
+_AUTHOR_LINK = re.compile(
+    r'<a [^>]*href="[^"]*/author/margaret-oconnell/"[^>]*>\s*(?:<(?!a\b|/a\b)[^>]+>\s*)*'
+    r"Margaret O(?:&#039;|'|’|&#8217;)Connell\s*(?:</(?!a\b)[^>]+>\s*)*</a>"
+)
+_NAME = re.compile(r"Margaret O(?:&#039;|'|’|&#8217;)Connell")
+
+
+def _with_co_author(match: re.Match[str]) -> str:
+    link = match.group(0)
+    twin = _NAME.sub("Tom Hughes", link.replace("margaret-oconnell", "tom-hughes"))
+    return f"{link} and {twin}"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, id=c["file"].removesuffix(".html.gz"))
+        for c in CASES
+        if c["cms"] == "wordpress"
+        and _AUTHOR_LINK.search(gzip.decompress((THEMES / c["file"]).read_bytes()).decode())
+    ],
+)
+def test_co_authors_plus_bylines_give_both_writers_in_order(case: dict[str, Any]) -> None:
+    """Each of the theme's author links followed by a co-author's, as Co-Authors Plus prints
+    them: the byline names both writers, even where an author box names the first alone."""
+    page = gzip.decompress((THEMES / case["file"]).read_bytes()).decode()
+    article = extract(_AUTHOR_LINK.sub(_with_co_author, page), case["url"])
+    assert article.authors == ["Margaret O'Connell", "Tom Hughes"]

@@ -371,20 +371,27 @@ def byline(
     sources.append(author_rules.byline_authors(data.authors))
     sources.append(author_rules.byline_authors(_outlet_alone(data.meta_authors, is_person)))
     sources = [names for names in sources if names]
+
+    def with_coauthors(names: list[str]) -> list[str]:
+        """The names, or the byline line crediting them and co-authors (WordPress: Yoast, an
+        author box name one)."""
+        line = _byline_line(scope, is_person) if scope is not None and not nodes else []
+        wanted = {n.casefold() for n in names}
+        return line if wanted < {n.casefold() for n in line} else names
+
     for names in sources:
         if any(is_person(n) for n in names):
-            # Co-authors may be credited in the byline only (WordPress: Yoast names one).
-            line = _byline_line(scope, is_person) if scope is not None and not nodes else []
-            wanted = {n.casefold() for n in names}
-            return line if wanted < {n.casefold() for n in line} else names
-    # Near the title any byline markup counts; page-wide, only the first weak match does
+            return with_coauthors(names)
+    # Near the title any byline markup counts; page-wide, only the first match's line does
     # (teaser bylines come later in the page than the story's own), and only where no
     # profile vouches for the byline markup.
-    for within, limit in ((scope, _NEAR_TITLE_BYLINES), (None if era else tree, 1)):
+    for within in (scope, None if era else tree):
         if within is not None:
-            found = _generic_byline(within, limit, is_person, page_wide=within is tree)
+            found = _generic_byline(
+                within, _NEAR_TITLE_BYLINES, is_person, page_wide=within is tree
+            )
             if found:
-                return found
+                return with_coauthors(found)
     if era is None:
         for find in (_labelled_byline, _text_byline):
             names = find(tree)

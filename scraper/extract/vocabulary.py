@@ -596,6 +596,7 @@ CLASS_OTHER_STORIES_PAIRS = frozenset(
         ("latest", "posts"),
         ("recent", "posts"),
         ("recent", "entries"),
+        ("block", "query"),
     }
 )
 CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
