@@ -50,6 +50,16 @@ from scraper.profiles import get_profile
             ["Anna Lee", "Eva Kern"],
         ),
         (["View Archive →", "Archiv anzeigen →", "Jo Roe"], ["Jo Roe"]),
+        # The same links and bylines in Russian, Polish and Turkish (name first there).
+        (
+            [
+                "Просмотреть все записи автора Anna Lee",
+                "Zobacz wszystkie wpisy, których autorem jest Eva Kern",
+                "Jo Roe yazarına ait tüm yazıları görüntüle.",
+                "Ali Can tarafından",
+            ],
+            ["Anna Lee", "Eva Kern", "Jo Roe", "Ali Can"],
+        ),
         (["Rodrigo Fernández's Picture", "Rodrigo Fernández"], ["Rodrigo Fernández"]),
         (["Avatar of Jo Bloggs"], ["Jo Bloggs"]),
         # A link's label whose name was left out (the name is the next link's text).

@@ -26,6 +26,7 @@ from scraper.extract.dates import WRITTEN_DAY
 from scraper.extract.text import fold, normalize_space
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
+    BY_WORDS_AFTER,
     BY_WORDS_IN_BYLINES,
     BYLINE_ROLE,
     CJK_ROLE_SUFFIX,
@@ -60,6 +61,7 @@ _TRAILING_DATE = re.compile(
 )
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
+_BY_AFTER = re.compile(rf"\s+{alternation(BY_WORDS_AFTER)}$", re.IGNORECASE)
 # A label whose name was left out ("Artikel von ", "Posts by "): the by-word ends it.
 _LABEL_ALONE = re.compile(rf"\s(?:{alternation(BY_WORDS_IN_BYLINES)})$", re.IGNORECASE)
 _LINK = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
@@ -92,6 +94,7 @@ def clean_name(raw: str) -> str | None:
         return None
     for _ in range(2):
         name = _PREFIX.sub("", name)
+    name = _BY_AFTER.sub("", name)
     name = _TRAILING_DATE.sub("", name)
     name = WRITING_FOR.sub("", BYLINE_ROLE.sub("", _PAREN.sub("", name)))
     name = CJK_ROLE_SUFFIX.sub("", name).strip(_EDGES)

@@ -23,6 +23,8 @@ BY_WORDS = ("by", "von", "par", "por", "door", "av", "af")
 # Also "by" in bylines, but words that start ordinary sentences too ("De acuerdo…", "Di
 # recente…"): read only in text already known to be a byline.
 BY_WORDS_IN_BYLINES = (*BY_WORDS, "de", "di", "od", "von der")
+# "By" where the language puts it after the names (Turkish "X tarafından").
+BY_WORDS_AFTER = ("tarafından",)
 # Labels naming the writer ("Autorin: …", "<strong>Auteur</strong> …", twitter:label1).
 AUTHOR_LABELS = (
     "author",
@@ -117,18 +119,26 @@ _POSTS_BY = re.compile(
     r"|alle\s+(?:beiträge|artikel)\s+von"
     r"|(?:ver|mostrar)\s+tod[oa]s\s+(?:las|los|os|as)\s+"
     r"(?:entradas|artículos|publicaciones|posts|artigos)\s+(?:de|da|do)"
-    r"|(?:visualizza\s+)?tutti\s+gli\s+articoli\s+(?:di|da))\s+",
+    r"|(?:visualizza\s+)?tutti\s+gli\s+articoli\s+(?:di|da)"
+    r"|(?:просмотреть\s+)?все\s+записи\s+автора"
+    r"|zobacz\s+wszystkie\s+wpisy,?\s+których\s+autorem\s+jest)\s+",
     re.IGNORECASE,
 )
 _POSTS_END = re.compile(
     r"(?:['’]s\s+(?:posts|articles|stories|entries)|\s+anzeigen)\.?$", re.IGNORECASE
 )
+# The same action where the language puts the name first ("X yazarına ait tüm yazıları
+# görüntüle.").
+_NAME_THEN_POSTS = re.compile(r"\s+yazarına\s+ait\s+tüm\s+yazıları\s+görüntüle\.?$", re.IGNORECASE)
 
 
 def posts_by(text: str) -> str:
     """The name a link to an author's posts holds ("View all of X's posts." → X), or the text."""
     action = _POSTS_BY.match(text)
-    return _POSTS_END.sub("", text[action.end() :]) if action else text
+    if action:
+        return _POSTS_END.sub("", text[action.end() :])
+    after = _NAME_THEN_POSTS.search(text)
+    return text[: after.start()] if after else text
 
 
 # An author photo's alt or title text around the name: "X's Picture", "Avatar of X", "Photo de X".
