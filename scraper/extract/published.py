@@ -44,9 +44,29 @@ _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1"
 
 
 def _date_text(node: HtmlElement) -> str:
-    """A date element's text, its scripts included: a client-rendered date sits there as the
-    JSON it is drawn from."""
-    return normalize_space(node.text_content())
+    """A date element's text, its scripts included (a client-rendered date sits there as the
+    JSON it is drawn from), without what its classes hide: a theme's "rich-snippet-hidden"
+    modified date beside the day it shows (Avada, Salient)."""
+    return normalize_space("".join(_shown_parts(node)))
+
+
+def _shown_parts(node: HtmlElement) -> Iterator[str]:
+    """The node's text, its elements' apart: "By <a>X</a><span>March 14, 2023</span><span>
+    Updated: April 2, 2023</span>" is three items of a line, glued only in the markup."""
+    if node.text:
+        yield node.text
+    for child in node:
+        if isinstance(child.tag, str) and not hidden_by_class(child):
+            apart = child.tag not in _RUN_TAGS
+            yield " " if apart else ""
+            yield from _shown_parts(child)
+            yield " " if apart else ""
+        if child.tail:
+            yield child.tail
+
+
+# Inline tags inside a word or number ("14<sup>th</sup>", "<b>14</b>.03"): no space around.
+_RUN_TAGS = frozenset({"sup", "sub", "b", "strong", "i", "em", "u", "abbr", "small"})
 
 
 def _visible_date(
@@ -55,7 +75,7 @@ def _visible_date(
     if scope is None:
         return None
     for node in select_first(scope, selectors(era, "published") or GENERIC["published"]):
-        if _nested_card(node, scope):
+        if _nested_card(node, scope) or _marks_modified(node):
             continue  # a related story's card inside the story's <article> (OceanWP)
         value = node.get("datetime") or node.get("content")
         found = parse_iso(value) if value else find_date(_date_text(node), languages)
@@ -70,6 +90,13 @@ def _visible_date(
         if found:
             return found
     return None
+
+
+def _marks_modified(node: HtmlElement) -> bool:
+    """Whether a date element is marked as the day the post was modified (schema.org's
+    dateModified: Cocoon shows both days). hAtom's "updated" says nothing: Newspaper and
+    Extra give the published day that class alone."""
+    return node.get("itemprop") == "dateModified"
 
 
 def _nested_card(node: HtmlElement, scope: HtmlElement) -> bool:
@@ -97,7 +124,7 @@ def _dated_text(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | 
     """Any short dated text in the story, outside teaser cards: weaker than a date element
     anywhere below the headline, since a story's text may name an event's day."""
     for el in scope.iter():
-        if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str):
+        if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str) or hidden_by_class(el):
             continue
         text = el.text
         if text and len(text) < 120 and any(c.isdigit() for c in text) and not _in_card(el):
@@ -195,7 +222,7 @@ def _date_element(
 ) -> str | None:
     """The date of the first date-named elements (<time>, [class*=date]…) not `elsewhere`."""
     for sel in GENERIC["date_text"]:
-        nodes = [n for n in select(root, sel) if not elsewhere(n)]
+        nodes = [n for n in select(root, sel) if not elsewhere(n) and not hidden_by_class(n)]
         for node in nodes[:3]:
             # hAtom's "published"/"updated" give the instant in a title attribute.
             value = node.get("datetime") or node.get("content") or node.get("title")
