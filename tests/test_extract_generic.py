@@ -20,7 +20,7 @@ from scraper.extract.html import decode_html
 from scraper.extract.language import written_language
 from scraper.extract.page import body_only, extract, extract_page
 from scraper.extract.structured import read_structured
-from scraper.extract.text import first_line, heading_kicker, heading_text
+from scraper.extract.text import first_line, heading_kicker, heading_text, normalize_space
 from scraper.items import Article
 from scraper.profiles import generic_profile
 
@@ -1623,3 +1623,15 @@ def test_a_theme_date_is_read_in_the_declared_language_of_a_post_written_in_anot
     article = extract(html, gold["url"])
     assert article.language == "fr"
     assert (article.published or "")[:10] == gold["publishing_date"][:10]
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("nowrap\u200bhere soft\u00adhyphen", "nowraphere softhyphen"),  # invisible: dropped
+        ("نوشته\u200cهای", "نوشته\u200cهای"),  # Persian's non-joiner is spelling
+        ("🏃🏽\u200d♀️ Want", "🏃🏽\u200d♀️ Want"),  # an emoji's joiner sequence stays whole
+    ],
+)
+def test_normalize_space_keeps_joiners(raw: str, shown: str) -> None:
+    assert normalize_space(raw) == shown

@@ -14,15 +14,17 @@ from scraper.extract.vocabulary import KICKER_CLASS, SCREEN_READER_ONLY
 
 # Characters that need the slow path: non-ASCII spaces and invisible ones.
 _SPECIAL = re.compile("[\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Joiners are letters' and emoji's (Persian "نوشته\u200cها", a family emoji's ZWJ sequence):
+# they stay.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 # A run of two or more whitespace characters, or a lone line break, tab or separator: one
 # space. A lone typographic space (NBSP, narrow NBSP, thin space) is left as written.
 _RUN = re.compile("\\s{2,}|[\t\n\r\f\v\x1c-\x1f\x85\u2028\u2029]")
 
 
 def normalize_space(text: str | None) -> str:
-    """Text as a reader sees it: NFC, zero-width characters and soft hyphens dropped,
-    whitespace runs collapsed to one space and trimmed.
+    """Text as a reader sees it: NFC, zero-width spaces and soft hyphens dropped (joiners
+    kept), whitespace runs collapsed to one space and trimmed.
 
     A lone typographic space is kept (French « Titre\u00a0», `\u202f?`): the text stays
     exact as displayed; content hashes fold these spaces away separately.
