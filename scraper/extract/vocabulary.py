@@ -121,15 +121,19 @@ _POSTS_BY = re.compile(
     r"(?:entradas|artículos|publicaciones|posts|artigos)\s+(?:de|da|do)"
     r"|(?:visualizza\s+)?tutti\s+gli\s+articoli\s+(?:di|da)"
     r"|(?:просмотреть\s+)?все\s+записи\s+автора"
-    r"|zobacz\s+wszystkie\s+wpisy,?\s+których\s+autorem\s+jest)\s+",
+    r"|zobacz\s+wszystkie\s+wpisy,?\s+których\s+autorem\s+jest"
+    r"|عرض\s+كل\s+مقالات|مشاهده\s+همه\s+نوشته\u200c?های)\s+"
+    r"|查看(?=\S+的所有文章)",
     re.IGNORECASE,
 )
 _POSTS_END = re.compile(
-    r"(?:['’]s\s+(?:posts|articles|stories|entries)|\s+anzeigen)\.?$", re.IGNORECASE
+    r"(?:['’]s\s+(?:posts|articles|stories|entries)|\s+anzeigen|的所有文章)[.。]?$", re.IGNORECASE
 )
 # The same action where the language puts the name first ("X yazarına ait tüm yazıları
 # görüntüle.").
-_NAME_THEN_POSTS = re.compile(r"\s+yazarına\s+ait\s+tüm\s+yazıları\s+görüntüle\.?$", re.IGNORECASE)
+_NAME_THEN_POSTS = re.compile(
+    r"\s+(?:yazarına\s+ait\s+tüm\s+yazıları\s+görüntüle|글\s+모두\s+보기)\.?$", re.IGNORECASE
+)
 
 
 def posts_by(text: str) -> str:
