@@ -60,6 +60,16 @@ from scraper.profiles import get_profile
             ],
             ["Anna Lee", "Eva Kern", "Jo Roe", "Ali Can"],
         ),
+        # Arabic, Persian, Chinese and Korean (Twenty Twenty-One's translations).
+        (
+            [
+                "عرض كل مقالات مارغريت أوكونيل",
+                "مشاهده همه نوشته\u200cهای مارگارت اوکانل",
+                "查看玛格丽特·奥康奈尔的所有文章。",
+                "마거릿 오코넬 글 모두 보기",
+            ],
+            ["مارغريت أوكونيل", "مارگارت اوکانل", "玛格丽特·奥康奈尔", "마거릿 오코넬"],
+        ),
         (["Rodrigo Fernández's Picture", "Rodrigo Fernández"], ["Rodrigo Fernández"]),
         (["Avatar of Jo Bloggs"], ["Jo Bloggs"]),
         # A link's label whose name was left out (the name is the next link's text).
