@@ -373,8 +373,8 @@ def byline(
     sources = [names for names in sources if names]
 
     def with_coauthors(names: list[str]) -> list[str]:
-        """The names, or the byline line crediting them and co-authors (WordPress: Yoast, an
-        author box name one)."""
+        """The names, or the byline line crediting them and co-authors (on WordPress, Yoast's
+        JSON-LD and an author box name one writer)."""
         line = _byline_line(scope, is_person) if scope is not None and not nodes else []
         wanted = {n.casefold() for n in names}
         return line if wanted < {n.casefold() for n in line} else names

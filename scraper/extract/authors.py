@@ -61,6 +61,7 @@ _TRAILING_DATE = re.compile(
 )
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
+# "By" after the names ("Ali Can tarafından").
 _BY_AFTER = re.compile(rf"\s+{alternation(BY_WORDS_AFTER)}$", re.IGNORECASE)
 # A label whose name was left out ("Artikel von ", "Posts by "): the by-word ends it.
 _LABEL_ALONE = re.compile(rf"\s(?:{alternation(BY_WORDS_IN_BYLINES)})$", re.IGNORECASE)

@@ -43,6 +43,10 @@ _LEADING_LABEL = re.compile(rf"^{alternation(DATE_LABELS)}\s*:?\s*", re.IGNORECA
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
 
+# Inline tags inside a word or number ("14<sup>th</sup>", "<b>14</b>.03"): no space around.
+_RUN_TAGS = frozenset({"sup", "sub", "b", "strong", "i", "em", "u", "abbr", "small"})
+
+
 def _date_text(node: HtmlElement) -> str:
     """A date element's text, its scripts included (a client-rendered date sits there as the
     JSON it is drawn from), without what its classes hide: a theme's "rich-snippet-hidden"
@@ -51,8 +55,8 @@ def _date_text(node: HtmlElement) -> str:
 
 
 def _shown_parts(node: HtmlElement) -> Iterator[str]:
-    """The node's text, its elements' apart: "By <a>X</a><span>March 14, 2023</span><span>
-    Updated: April 2, 2023</span>" is three items of a line, glued only in the markup."""
+    """The node's text with its elements set apart: "By <a>X</a><span>March 14, 2023</span>
+    <span>Updated: April 2, 2023</span>" is three items of a line, glued only in the markup."""
     if node.text:
         yield node.text
     for child in node:
@@ -65,10 +69,6 @@ def _shown_parts(node: HtmlElement) -> Iterator[str]:
             yield child.tail
 
 
-# Inline tags inside a word or number ("14<sup>th</sup>", "<b>14</b>.03"): no space around.
-_RUN_TAGS = frozenset({"sup", "sub", "b", "strong", "i", "em", "u", "abbr", "small"})
-
-
 def _visible_date(
     tree: HtmlElement, era: Era | None, scope: HtmlElement | None, languages: tuple[str, ...] | None
 ) -> str | None:
@@ -76,7 +76,8 @@ def _visible_date(
         return None
     for node in select_first(scope, selectors(era, "published") or GENERIC["published"]):
         if _nested_card(node, scope) or _marks_modified(node):
-            continue  # a related story's card inside the story's <article> (OceanWP)
+            continue  # a related story's card inside the story's <article> (OceanWP), or the
+            # day the post was edited
         value = node.get("datetime") or node.get("content")
         found = parse_iso(value) if value else find_date(_date_text(node), languages)
         if found:
