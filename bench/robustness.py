@@ -15,7 +15,7 @@ themes and sites differ, then scored against the same truth.
 - language: the stored language against cms-dev's and fundus' truth (themes declare "en").
 - names: aeb-dev and trafilatura-dev with every class and id word made opaque (a theme whose
   names no vocabulary lists): body scores, ours beside trafilatura's.
-- themes: one post as 43 WordPress and 44 Ghost theme pages render it (tests/fixtures/themes),
+- themes: one post as WordPress and Ghost theme pages render it (tests/fixtures/themes),
   as served and stripped of structured data: title, authors, date, body, trafilatura beside.
 """
 

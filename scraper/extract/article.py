@@ -387,9 +387,7 @@ def byline(
     # profile vouches for the byline markup.
     for within in (scope, None if era else tree):
         if within is not None:
-            found = _generic_byline(
-                within, _NEAR_TITLE_BYLINES, is_person, page_wide=within is tree
-            )
+            found = _generic_byline(within, is_person, page_wide=within is tree)
             if found:
                 return with_coauthors(found)
     if era is None:
@@ -401,7 +399,7 @@ def byline(
         return sources[0] if sources else []
     # A byline that names only the outlet is still the story's byline (a WordPress account
     # named after the site); resolve_authors drops it if a writer turns up elsewhere.
-    return _generic_byline(scope, _NEAR_TITLE_BYLINES, lambda name: True, page_wide=False)
+    return _generic_byline(scope, lambda name: True, page_wide=False)
 
 
 def _outlet_alone(values: list[str], is_person: Callable[[str], bool]) -> list[str]:
@@ -482,7 +480,7 @@ def _shown_name(link: HtmlElement) -> str:
 
 
 def _generic_byline(
-    within: HtmlElement, limit: int, is_person: Callable[[str], bool], *, page_wide: bool
+    within: HtmlElement, is_person: Callable[[str], bool], *, page_wide: bool
 ) -> list[str]:
     """The names of the first generic byline markup under `within` that names a person;
     page-wide, outside menus, sidebars and comments ("Our authors", a commenter's page)."""
@@ -493,7 +491,7 @@ def _generic_byline(
         # commenter's name is never the story's byline, near the title or not.
         shown = (n for n in nodes if shows_text(n) and not in_thread(n))
         kept = (n for n in shown if not in_navigation(n)) if page_wide else shown
-        found = _one_line(list(itertools.islice(kept, limit)))
+        found = _one_line(list(itertools.islice(kept, _NEAR_TITLE_BYLINES)))
         names = author_rules.byline_authors(first_line(n) for n in found)
         if position >= _STRONG_BYLINES:
             names = [n for n in names if author_rules.looks_like_name(n)]
