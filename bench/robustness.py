@@ -2,7 +2,8 @@
 themes and sites differ, then scored against the same truth.
 
     python bench/robustness.py                 # every probe
-    python bench/robustness.py --only metas    # or cards, coauthors, language, names, themes
+    python bench/robustness.py --only metas    # or cards, coauthors, language, names, themes,
+                                               # plugins
 
 - metas: cms-dev, fundus and trafilatura-dev with their JSON-LD, their meta tags, or both (and
   microdata) removed, as a site without an SEO plugin serves them: title, authors, date, body;
@@ -17,6 +18,8 @@ themes and sites differ, then scored against the same truth.
   names no vocabulary lists): body scores, ours beside trafilatura's.
 - themes: one post as WordPress and Ghost theme pages render it (tests/fixtures/themes),
   as served and stripped of structured data: title, authors, date, body, trafilatura beside.
+- plugins: popular plugins' output (tests/fixtures/plugins) set into every theme page where
+  the plugin prints it: on how many pages title, authors, date and body stay right.
 """
 
 from __future__ import annotations
@@ -304,6 +307,21 @@ def probe_themes() -> None:
                 print(f"    missed: {line}")
 
 
+def probe_plugins() -> None:
+    """Each plugin's markup on every theme page of its CMS: the pages where what we extract
+    stays as it should (tests/test_extract_plugins.py asserts the same), and the misses."""
+    sys.path.insert(0, str(ROOT))
+    from tests.plugin_pages import CASES, PLUGINS, differences
+
+    for plugin in PLUGINS:
+        cases = [case for case in CASES if case["cms"] == plugin["cms"]]
+        missed = {case["file"]: differences(case, plugin) for case in cases}
+        missed = {name: fields for name, fields in missed.items() if fields}
+        print(f"{plugin['id']:28} right on {len(cases) - len(missed)}/{len(cases)} pages")
+        for name, fields in missed.items():
+            print(f"    missed: {name.removesuffix('.html.gz')} ({', '.join(fields)})")
+
+
 PROBES: dict[str, Callable[[], None]] = {
     "metas": probe_metas,
     "cards": probe_cards,
@@ -311,6 +329,7 @@ PROBES: dict[str, Callable[[], None]] = {
     "language": probe_language,
     "names": probe_names,
     "themes": probe_themes,
+    "plugins": probe_plugins,
 }
 
 

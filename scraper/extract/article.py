@@ -29,6 +29,7 @@ from scraper.extract.body import (
 )
 from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import (
+    LINKED_HEADING,
     Content,
     in_boilerplate,
     in_other_stories,
@@ -61,6 +62,7 @@ from scraper.profiles import Era, Profile, canonical
 from scraper.urls import AUTHOR_PAGE_SEGMENTS, canonicalize_url, host_of, resolve, well_formed
 
 _MAX_BYLINE_LINE = 200  # characters of a one-line byline naming several people
+_MAX_AUTHOR_BOX = 1500  # characters of a box presenting a story's writers (names and bios)
 _LINE_MATCHES = 12  # byline matches read for one line: its co-authors and a few further down
 # A label naming the writer, in the languages we meet ("<strong>Autorin/Autor</strong> A. Name").
 _AUTHOR_LABEL = re.compile(
@@ -74,6 +76,8 @@ _NEAR_TITLE_BYLINES = 6  # byline matches read in the story's container (co-auth
 _AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
 _MIN_LEDE, _MAX_LEDE = 15, 1000
 _AUTHOR_SEGMENTS = frozenset(AUTHOR_PAGE_SEGMENTS)
+# A block presenting the story's writers: named for its authors, or a schema.org Person.
+_BOXED = re.compile(r"author|schema\.org/Person", re.IGNORECASE)
 _AUTHOR_PAGE_LINKS = etree.XPath(
     "//a[" + " or ".join(f"contains(@href, '/{s}/')" for s in AUTHOR_PAGE_SEGMENTS) + "]"
 )
@@ -374,10 +378,15 @@ def byline(
 
     def with_coauthors(names: list[str]) -> list[str]:
         """The names, or the byline line crediting them and co-authors (on WordPress, Yoast's
-        JSON-LD and an author box name one writer)."""
-        line = _byline_line(scope, is_person) if scope is not None and not nodes else []
+        JSON-LD and an author box name one writer), or the author boxes after the story
+        that present them and co-authors (the theme's byline names the first alone)."""
+        if scope is None or nodes:
+            return names
         wanted = {n.casefold() for n in names}
-        return line if wanted < {n.casefold() for n in line} else names
+        for found in (_byline_line(scope, is_person), _boxed_writers(scope, wanted)):
+            if wanted < {n.casefold() for n in found}:
+                return found
+        return names
 
     for names in sources:
         if any(is_person(n) for n in names):
@@ -465,6 +474,52 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
         if any(is_person(n) for n in names):
             return names
     return []
+
+
+def _boxed_writers(scope: HtmlElement, known: set[str]) -> list[str]:
+    """The writers an author box after the story presents, in order: a small block in which a
+    `known` writer's author-page link sits beside other writers' (a multi-author plugin's box:
+    names, pictures, bios), each link in a block named for its author or marked up as a
+    schema.org Person, outside other stories and comments. Known names need no capitals."""
+    links = [
+        link
+        for link in _AUTHOR_PAGE_LINKS(scope)
+        if _in_author_box(link, scope) and not in_other_stories(link) and not in_thread(link)
+    ]
+    names = {link: author_rules.byline_authors([_shown_name(link)]) for link in links}
+    for link in links:
+        if not any(n.casefold() in known for n in names[link]):
+            continue
+        others = [other for other in links if other.get("href") != link.get("href")]
+        box = next((a for a in link.iterancestors() if any(inside(o, a) for o in others)), scope)
+        # Teaser cards, each with its writer, are other stories (their headings link).
+        if box is scope or len(node_text(box)) > _MAX_AUTHOR_BOX or LINKED_HEADING(box):
+            continue
+        pages: dict[str, list[str]] = {}  # an author page's address: its links' names
+        for inner in (other for other in links if inside(other, box)):
+            pages.setdefault(inner.get("href", ""), []).extend(names[inner])
+        # Each writer once, by the name on their page's links ("Visit Author Page" is none).
+        found = author_rules.dedupe(
+            next((n for n in shown if n.casefold() in known or _named(n)), "")
+            for shown in pages.values()
+        )
+        return [n for n in found if n]
+    return []
+
+
+def _named(text: str) -> bool:
+    """Whether a link's text is a writer's name, not the action of a link to their page."""
+    return author_rules.looks_like_name(text) and not is_call_to_action(text)
+
+
+def _in_author_box(link: HtmlElement, scope: HtmlElement) -> bool:
+    """Whether a link sits, inside the story's container, in a block presenting a writer."""
+    for block in link.iterancestors():
+        if block is scope:
+            return False
+        if _BOXED.search(f"{block.get('class', '')} {block.get('itemtype', '')}"):
+            return True
+    return False
 
 
 def _shown_name(link: HtmlElement) -> str:

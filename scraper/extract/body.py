@@ -461,8 +461,11 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     )
 
 
-# A byline after a date stamp ("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch").
-_BYLINE_AFTER = re.compile(rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS)})\s+\S.*$", re.IGNORECASE)
+# A byline after a date stamp ("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch"), or its
+# by-word alone where the name was a link to the writer's page, already taken out.
+_BYLINE_AFTER = re.compile(
+    rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS)})(?:\s+\S.*)?$", re.IGNORECASE
+)
 
 
 def _dated_byline(text: str) -> bool:

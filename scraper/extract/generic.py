@@ -152,6 +152,8 @@ def _dialog(el: HtmlElement) -> bool:
 
 
 _CHROME_TAGS = frozenset({"header", "footer"})
+# schema.org's Person, as microdata names the thing an element describes.
+_PERSON = re.compile(r"schema\.org/Person$")
 
 
 def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
@@ -186,6 +188,8 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                     found.add(el)
                 continue
             verdict = hint(el) if hints else 0
+            if verdict >= 0 and tag not in _PHRASING and _PERSON.search(el.get("itemtype") or ""):
+                verdict = -1  # a person's card (an author box: name, bio, links), as named
             if verdict == _STRONG or (
                 verdict < 0 and _little_prose(el) and not _post_embed(el) and not _in_a_sentence(el)
             ):

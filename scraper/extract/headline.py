@@ -11,6 +11,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.extract.field_selectors import selectors
+from scraper.extract.generic import in_other_stories
 from scraper.extract.selectors import select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import fold, folded_words, heading_kicker, heading_text, normalize_space
@@ -171,7 +172,12 @@ def shown_headline(
             if t and len(t) < _MAX_TITLE and (folded := fold(t)) and folded not in folded_names
         ]
 
-    marked = (next(n.iterancestors(*_HEADINGS), n) for n in _SCHEMA_HEADLINES(tree))
+    # Another story's headline (a linked one, in a related-posts list) is not this one's.
+    marked = (
+        next(n.iterancestors(*_HEADINGS), n)
+        for n in _SCHEMA_HEADLINES(tree)
+        if not in_other_stories(n)
+    )
     candidates = shown([*tree.iter("h1"), *marked])
     if candidates:
         if reference is None:

@@ -84,6 +84,8 @@ CALLS_TO_ACTION = frozenset(
         "view all posts",
         "view posts",
         "view profile",
+        "visit author page",
+        "view author page",
         "see all",
         "see more",
         "see profile",
@@ -356,10 +358,14 @@ DATE_LABELS = (
 # Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
 UPDATE_LABELS = (
     "updated",
+    "last updated",
+    "last modified",
     "posted",
     "first published",
     "mis à jour",
+    "dernière mise à jour",
     "stand",
+    "zuletzt aktualisiert",
     "aktualisiert",
     "atualizado",
     "actualizado",
@@ -558,6 +564,10 @@ CLASS_NEGATIVE = CLASS_OTHER_STORIES | frozenset(
         "auteur",
         "autore",
         "saboxplugin",  # WordPress's Simple Author Box
+        # A table of contents (its own "Contents" heading, links to the story's headings):
+        # MediaWiki's title, WordPress's LuckyWP; "toc-container" in the pairs below.
+        "toctitle",
+        "lwptoc",
         "caption",
         "credit",
         "credits",
@@ -618,6 +628,10 @@ CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
     # kg-product-card; its kg-header-card is left: "article-header-card" may hold the lede).
     ("cta", "card"),
     ("product", "card"),
+    # A table of contents (Easy Table of Contents, Table of Contents Plus): its targets, the
+    # story's headings, are named "ez-toc-section" or "TOC_TITLE_1".
+    ("toc", "container"),
+    ("star", "ratings"),  # kk Star Ratings' "Rate this post"
     ("sr", "only"),
     ("screen", "reader"),
     ("visually", "hidden"),
