@@ -79,7 +79,7 @@ _AUTHOR_SEGMENTS = frozenset(AUTHOR_PAGE_SEGMENTS)
 # A block presenting the story's writers: named for its authors, or a schema.org Person.
 _BOXED = re.compile(r"author|schema\.org/Person", re.IGNORECASE)
 _AUTHOR_PAGE_LINKS = etree.XPath(
-    "//a[" + " or ".join(f"contains(@href, '/{s}/')" for s in AUTHOR_PAGE_SEGMENTS) + "]"
+    ".//a[" + " or ".join(f"contains(@href, '/{s}/')" for s in AUTHOR_PAGE_SEGMENTS) + "]"
 )
 # Headings inside the story's <article> or <main>: where a theme without an h1 shows its headline.
 _STORY_HEADINGS = etree.XPath("//*[self::article or self::main]//*[self::h2 or self::h3]")
