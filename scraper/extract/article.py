@@ -78,9 +78,7 @@ _MIN_LEDE, _MAX_LEDE = 15, 1000
 _AUTHOR_SEGMENTS = frozenset(AUTHOR_PAGE_SEGMENTS)
 # A block presenting the story's writers: named for its authors, or a schema.org Person.
 _BOXED = re.compile(r"author|schema\.org/Person", re.IGNORECASE)
-_AUTHOR_PAGE_LINKS = etree.XPath(
-    ".//a[" + " or ".join(f"contains(@href, '/{s}/')" for s in AUTHOR_PAGE_SEGMENTS) + "]"
-)
+_AUTHOR_PAGE = re.compile("/(?:" + "|".join(AUTHOR_PAGE_SEGMENTS) + ")/")
 # Headings inside the story's <article> or <main>: where a theme without an h1 shows its headline.
 _STORY_HEADINGS = etree.XPath("//*[self::article or self::main]//*[self::h2 or self::h3]")
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
@@ -380,10 +378,11 @@ def byline(
         """The names, or the byline line crediting them and co-authors (on WordPress, Yoast's
         JSON-LD and an author box name one writer), or the author boxes after the story
         that present them and co-authors (the theme's byline names the first alone)."""
-        if scope is None or nodes:
+        if nodes:
             return names
         wanted = {n.casefold() for n in names}
-        for found in (_byline_line(scope, is_person), _boxed_writers(scope, wanted)):
+        line = _byline_line(scope, is_person) if scope is not None else []
+        for found in (line, _boxed_writers(tree, wanted)):
             if wanted < {n.casefold() for n in found}:
                 return found
         return names
@@ -476,24 +475,25 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
     return []
 
 
-def _boxed_writers(scope: HtmlElement, known: set[str]) -> list[str]:
-    """The writers an author box after the story presents, in order: a small block in which a
-    `known` writer's author-page link sits beside other writers' (a multi-author plugin's box:
-    names, pictures, bios), each link in a block named for its author or marked up as a
-    schema.org Person, outside other stories and comments. Known names need no capitals."""
+def _boxed_writers(tree: HtmlElement, known: set[str]) -> list[str]:
+    """The writers an author box presents, in order: a small block in which a `known`
+    writer's author-page link sits beside other writers' (a multi-author plugin's box after
+    the story: names, pictures, bios), each link in a block named for its author or marked
+    up as a schema.org Person, outside other stories and comments. Known names need no
+    capitals."""
     links = [
         link
-        for link in _AUTHOR_PAGE_LINKS(scope)
-        if _in_author_box(link, scope) and not in_other_stories(link) and not in_thread(link)
+        for link in _author_page_links(tree)
+        if _in_author_box(link) and not in_other_stories(link) and not in_thread(link)
     ]
     names = {link: author_rules.byline_authors([_shown_name(link)]) for link in links}
     for link in links:
         if not any(n.casefold() in known for n in names[link]):
             continue
         others = [other for other in links if other.get("href") != link.get("href")]
-        box = next((a for a in link.iterancestors() if any(inside(o, a) for o in others)), scope)
+        box = next((a for a in link.iterancestors() if any(inside(o, a) for o in others)), None)
         # Teaser cards, each with its writer, are other stories (their headings link).
-        if box is scope or len(node_text(box)) > _MAX_AUTHOR_BOX or LINKED_HEADING(box):
+        if box is None or len(node_text(box)) > _MAX_AUTHOR_BOX or LINKED_HEADING(box):
             continue
         pages: dict[str, list[str]] = {}  # an author page's address: its links' names
         for inner in (other for other in links if inside(other, box)):
@@ -512,14 +512,18 @@ def _named(text: str) -> bool:
     return author_rules.looks_like_name(text) and not is_call_to_action(text)
 
 
-def _in_author_box(link: HtmlElement, scope: HtmlElement) -> bool:
-    """Whether a link sits, inside the story's container, in a block presenting a writer."""
-    for block in link.iterancestors():
-        if block is scope:
-            return False
-        if _BOXED.search(f"{block.get('class', '')} {block.get('itemtype', '')}"):
-            return True
-    return False
+def _in_author_box(link: HtmlElement) -> bool:
+    """Whether a link sits in a block presenting a writer (named for authors, or a Person)."""
+    return any(
+        _BOXED.search(f"{block.get('class', '')} {block.get('itemtype', '')}")
+        for block in link.iterancestors()
+        if block.tag not in ("body", "html")
+    )
+
+
+def _author_page_links(root: HtmlElement) -> list[HtmlElement]:
+    """The links to author pages under `root` ("/author/jane-doe/", "/autor/…")."""
+    return [a for a in root.iter("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
 
 
 def _shown_name(link: HtmlElement) -> str:
@@ -649,7 +653,7 @@ def build_article(
     @cache
     def accounts() -> frozenset[str]:
         """The names linked to author pages, read when first asked: few names are the site's."""
-        return frozenset(fold(node_text(a)) for a in _AUTHOR_PAGE_LINKS(tree))
+        return frozenset(fold(node_text(a)) for a in _author_page_links(tree))
 
     def is_account(name: str) -> bool:
         """A name linked to an author page is an account: a writer's, even the site's name."""
