@@ -154,6 +154,12 @@ def _dialog(el: HtmlElement) -> bool:
 _CHROME_TAGS = frozenset({"header", "footer"})
 # schema.org's Person, as microdata names the thing an element describes.
 _PERSON = re.compile(r"schema\.org/Person$")
+_VCARD = re.compile(r"(?:^|\s)vcard(?:\s|$)")
+
+
+def _a_person(el: HtmlElement) -> bool:
+    """A block describing a person: schema.org's Person, or an hCard ("vcard")."""
+    return bool(_PERSON.search(el.get("itemtype") or "") or _VCARD.search(el.get("class") or ""))
 
 
 def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
@@ -188,7 +194,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                     found.add(el)
                 continue
             verdict = hint(el) if hints else 0
-            if verdict >= 0 and tag not in _PHRASING and _PERSON.search(el.get("itemtype") or ""):
+            if verdict >= 0 and tag not in _PHRASING and _a_person(el):
                 verdict = -1  # a person's card (an author box: name, bio, links), as named
             if verdict == _STRONG or (
                 verdict < 0 and _little_prose(el) and not _post_embed(el) and not _in_a_sentence(el)

@@ -388,7 +388,7 @@ RELATED_STORIES = (
     r"(?:you (?:may|might) also (?:like|enjoy)|you may be interested in|"
     r"related(?: (?:posts|articles|stories|news|content))?|more (?:stories|news) (?:from|like this)|"
     r"recommended(?: (?:for you|stories|articles))?|read next|keep reading|see also|also read|"
-    r"more (?:from|stories|articles|posts)|"
+    r"more (?:from|stories|articles|posts)|(?:latest|recent) (?:posts|articles|stories)(?: by .{1,40}?)?|"
     r"[àa] lire (?:aussi|également|egalement)|lire aussi|voir aussi|à voir aussi|"
     r"(?:articles?|contenus|publications?|billets?|posts?) (?:similaires?|liés?|recommandés?|connexes)|"
     r"sur le même (?:sujet|thème)|dans la même (?:rubrique|catégorie)|du même auteur|"
