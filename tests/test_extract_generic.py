@@ -941,8 +941,10 @@ def test_a_building_named_with_an_at_sign_is_no_social_handle() -> None:
         (TRAFILATURA_PAGES / "outdoor-magazin.com-vanlife-9fe7bc.html.gz", "2022-01-06"),
         # Declared 2022-11-17, shown 09.03.2022 in the page's hero.
         (TRAFILATURA_PAGES / "heizung.de.waermepumpen-4b2357.html.gz", "2022-03-09"),
-        # Shown 18.07.2024: the day it declares it was modified; published stays declared.
-        (FUNDUS / "ch_NZZ.html.gz", "2023-10-07"),
+        # Declared published 2020-01-03 and modified 2020-01-06; the page shows 6 Jan 2020.
+        (TRAFILATURA_PAGES / "nationalgeographic.co.uk.goats-91fec8.html.gz", "2020-01-06"),
+        # Declared published 2019-10-15, modified 2020-03-12; shown "Updated Mar 12, 2020".
+        (TRAFILATURA_PAGES / "hellogiggles.com.skin-7c0f43.html.gz", "2020-03-12"),
     ],
 )
 def test_the_day_shown_under_the_headline_wins_over_a_declared_one(page: Path, day: str) -> None:
