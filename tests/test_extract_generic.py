@@ -621,6 +621,27 @@ def test_a_utc_date_is_given_in_the_local_zone_of_the_day_the_dateline_shows() -
     assert published == "2019-10-19T00:04:00+02:00"
 
 
+@pytest.mark.parametrize(
+    ("lang", "declared", "shown", "published"),
+    [
+        # eldeber.com.bo: the declared instant at La Paz's local time, the day before in UTC.
+        ("es", "2022-05-04T02:41:00+00:00", "03.05.2022 22:41", "2022-05-03T22:41:00-04:00"),
+        # wdr.de: shown the next morning, hours from the declared time: the shown day.
+        ("de", "2023-11-06T18:19:00+01:00", "07.11.2023, 07:30 Uhr", "2023-11-07T07:30:00"),
+        # yomiuri.co.jp: updated 48 minutes later, past midnight: still the declared day.
+        ("ja", "2024-12-03T23:17:00+09:00", "2024/12/04 00:05", "2024-12-03T23:17:00+09:00"),
+    ],
+)
+def test_a_shown_time_on_the_next_or_previous_day(
+    lang: str, declared: str, shown: str, published: str
+) -> None:
+    """A dateline a day off the declared date: the same instant in local time, a day of its
+    own hours away, or an update just past midnight (no region: no zone known)."""
+    head = f"<meta property='article:published_time' content='{declared}'>"
+    html = _story(head=head, lang=lang, under=f"<span>{shown}</span>")
+    assert extract(html, "https://news.example/council-votes").published == published
+
+
 def test_a_utc_date_is_given_in_the_local_zone_of_the_day_its_permalink_names() -> None:
     """A WordPress permalink is dated in the site's zone: 23:11 UTC is already New Year's
     Day in Vienna (literaturgefluester.wordpress.com)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -277,8 +277,8 @@ def dates(
             modified = parse_date(node.get("datetime") or _date_text(node), languages)
             if modified:
                 break
-    if structured and line and era is None and _shown_instead(structured, line, tz):
-        published = line
+    if structured and line and era is None:
+        published = _shown_instead(structured, line, tz) or published
     # A dated permalink names the day in the site's own zone, as a dateline does.
     shown = visible or line or (url_day(url) if url else None)
     if not tz and published and shown and _shown_in_local_time(published, shown, tree, data):
@@ -291,11 +291,31 @@ def dates(
     )
 
 
-def _shown_instead(declared: str, shown: str, tz: str | None) -> bool:
-    """Whether the day a generic page shows under its headline replaces the declared one: days
-    apart, not a UTC/local-time shift. The shown day wins even when the page declares it as
-    the day of an update: readers, and trafilatura-dev's truth, date the story by it."""
-    return abs(_ordinal(declared, tz) - _ordinal(shown, tz)) > 1
+# Hours between a declared time and a shown one on the next day within which the shown one is
+# an update of the same story (23:17 published, updated 00:05), not its day.
+_SAME_NEWS_CYCLE = timedelta(hours=6)
+
+
+def _shown_instead(declared: str, shown: str, tz: str | None) -> str | None:
+    """The date to give when the day a generic page shows under its headline replaces the
+    declared one (else None): days apart; or the next or previous day, at the declared instant
+    in local time (given in that offset) or hours away from it, not at a late update minutes
+    after midnight. The shown day wins even when the page declares it as the day of an
+    update: readers, and trafilatura-dev's truth, date the story by it."""
+    gap = abs(_ordinal(declared, tz) - _ordinal(shown, tz))
+    if gap != 1 or len(shown) <= 10 or tz:
+        return shown if gap > 1 else None
+    try:
+        instant = datetime.fromisoformat(declared)
+        apart = datetime.fromisoformat(shown[:19]) - instant.replace(tzinfo=None)
+    except ValueError:
+        return None
+    if instant.tzinfo is not None and instant.utcoffset() is not None:
+        # Zones are whole or half hours off: the same minute shifted is the same instant.
+        offset = apart + instant.utcoffset()  # type: ignore[operator]
+        if round(offset.total_seconds() / 60) % 30 == 0 and abs(offset) <= timedelta(hours=14):
+            return instant.astimezone(timezone(offset)).isoformat()
+    return shown if abs(apart) > _SAME_NEWS_CYCLE else None
 
 
 def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: Structured) -> bool:
