@@ -24,10 +24,6 @@ BODY_MISSES = {
     "ghost-london-2authors.html.gz": "standfirst in the body",
 }
 AUTHOR_MISSES = {
-    # Massively names a co-author only in an author box after the post ("Author" over the
-    # name over the bio, all one link): Ghost's JSON-LD names the primary author alone, and
-    # so do we.
-    "ghost-massively-2authors.html.gz": "co-author after the post",
     # Jannah in Arabic shows the name only in weak byline markup (a link to the author page
     # classed "author-name"), where a name must look capitalised: Arabic has no capitals, and
     # accepting caseless words there hurt four development sites (Burmese, Japanese, Hindi).

@@ -486,7 +486,7 @@ def _boxed_writers(tree: HtmlElement, known: set[str]) -> list[str]:
         for link in _author_page_links(tree)
         if _in_author_box(link) and not in_other_stories(link) and not in_thread(link)
     ]
-    names = {link: author_rules.byline_authors([_shown_name(link)]) for link in links}
+    names = {link: author_rules.byline_authors(_boxed_names(link)) for link in links}
     for link in links:
         if not any(n.casefold() in known for n in names[link]):
             continue
@@ -505,6 +505,17 @@ def _boxed_writers(tree: HtmlElement, known: set[str]) -> list[str]:
         )
         return [n for n in found if n]
     return []
+
+
+def _boxed_names(link: HtmlElement) -> list[str]:
+    """What a box's link to an author page shows as the name: its text, or the heading or
+    name-classed element inside it when the link holds the whole card (label, name, bio)."""
+    inner = (
+        node_text(el)
+        for el in link.iterdescendants()
+        if el.tag in HEADINGS or "name" in (el.get("class") or "")
+    )
+    return [_shown_name(link), *inner]
 
 
 def _named(text: str) -> bool:
