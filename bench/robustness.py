@@ -19,7 +19,8 @@ themes and sites differ, then scored against the same truth.
 - themes: one post as WordPress and Ghost theme pages render it (tests/fixtures/themes),
   as served and stripped of structured data: title, authors, date, body, trafilatura beside.
 - plugins: popular plugins' output (tests/fixtures/plugins) set into every theme page where
-  the plugin prints it: on how many pages title, authors, date and body stay right.
+  the plugin prints it, and the post laid out by page builders (tests/fixtures/builders): on
+  how many pages title, authors, date and body stay right.
 """
 
 from __future__ import annotations
@@ -308,16 +309,19 @@ def probe_themes() -> None:
 
 
 def probe_plugins() -> None:
-    """Each plugin's markup on every theme page of its CMS: the pages where what we extract
-    stays as it should (tests/test_extract_plugins.py asserts the same), and the misses."""
+    """Each plugin's markup on every theme page of its CMS, and each page builder's layout of
+    the post on every WordPress one: the pages where what we extract stays as it should
+    (tests/test_extract_plugins.py asserts the same), and the misses."""
     sys.path.insert(0, str(ROOT))
-    from tests.plugin_pages import CASES, PLUGINS, differences
+    from tests.plugin_pages import BUILDERS, CASES, PLUGINS, built_differences, differences
 
-    for plugin in PLUGINS:
-        cases = [case for case in CASES if case["cms"] == plugin["cms"]]
-        missed = {case["file"]: differences(case, plugin) for case in cases}
+    runs = [(plugin, plugin["cms"], differences) for plugin in PLUGINS]
+    runs += [(builder, "wordpress", built_differences) for builder in BUILDERS]
+    for markup, cms, compare in runs:
+        cases = [case for case in CASES if case["cms"] == cms]
+        missed = {case["file"]: compare(case, markup) for case in cases}
         missed = {name: fields for name, fields in missed.items() if fields}
-        print(f"{plugin['id']:28} right on {len(cases) - len(missed)}/{len(cases)} pages")
+        print(f"{markup['id']:28} right on {len(cases) - len(missed)}/{len(cases)} pages")
         for name, fields in missed.items():
             print(f"    missed: {name.removesuffix('.html.gz')} ({', '.join(fields)})")
 

@@ -1,5 +1,6 @@
 """Theme pages (tests/fixtures/themes) with a plugin's output set where the plugin prints it
-(tests/fixtures/plugins): the page a real WordPress or Ghost site serves, plugins and all."""
+(tests/fixtures/plugins), or with their post laid out by a page builder's modules
+(tests/fixtures/builders): the page a real WordPress or Ghost site serves, plugins and all."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import lxml.html
+
 from scraper.extract.page import Article, extract
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -19,6 +22,9 @@ THEMES = FIXTURES / "themes"
 CASES: list[dict[str, Any]] = json.loads((THEMES / "manifest.json").read_text(encoding="utf-8"))
 PLUGINS: list[dict[str, Any]] = json.loads(
     (FIXTURES / "plugins" / "plugins.json").read_text(encoding="utf-8")
+)
+BUILDERS: list[dict[str, Any]] = json.loads(
+    (FIXTURES / "builders" / "builders.json").read_text(encoding="utf-8")
 )
 WRITER, CO_AUTHOR = "Margaret O'Connell", "Tom Hughes"
 
@@ -178,11 +184,92 @@ def differences(case: dict[str, Any], plugin: dict[str, Any]) -> list[str]:
     if page is None:
         return ["no place for the plugin's markup"]
     served = _served(case["file"])
-    article = extract(page, case["url"])
+    return _changed(extract(page, case["url"]), served, _wanted_authors(case, plugin, served))
+
+
+def built_differences(case: dict[str, Any], builder: dict[str, Any]) -> list[str]:
+    """The fields whose extraction differs once the builder lays the post out."""
+    served = _served(case["file"])
+    return _changed(extract(with_builder(case, builder), case["url"]), served, served.authors)
+
+
+def _changed(article: Article, served: Article, authors: list[str]) -> list[str]:
+    """The fields of `article` that differ from the theme page as served (authors wanted)."""
     wanted = {
         "title": served.title,
-        "authors": _wanted_authors(case, plugin, served),
+        "authors": authors,
         "published": served.published,
         "body": served.body,
     }
     return [field for field, value in wanted.items() if getattr(article, field) != value]
+
+
+def with_builder(case: dict[str, Any], builder: dict[str, Any]) -> str:
+    """The theme page with its post laid out as a page builder saves it: a section (row and
+    column) from each heading on, the paragraphs of each stretch in one text module, headings,
+    quotes and pictures in modules of their own, and a button module closing the post."""
+    page = theme_page(case["file"])
+    start, end = _post_span(page, case)
+    sections: list[list[str]] = [[]]
+    texts: list[str] = []
+    numbers = iter(range(1, 10_000))
+
+    def module(kind: str, fallback: str, **values: str) -> None:
+        template = builder["widgets"].get(kind)
+        sections[-1].append(_numbered(template, numbers, **values) if template else fallback)
+
+    def flush() -> None:
+        if texts:
+            module("text", "\n".join(texts), content="\n".join(texts))
+            texts.clear()
+
+    for block in lxml.html.fragments_fromstring(page[start:end]):
+        if not isinstance(block, lxml.html.HtmlElement):
+            continue
+        markup = lxml.html.tostring(block, encoding="unicode", with_tail=False)
+        inner = (block.text or "") + "".join(
+            lxml.html.tostring(child, encoding="unicode") for child in block
+        )
+        image = block.find(".//img")
+        if block.tag in ("h2", "h3", "h4"):
+            flush()
+            if sections[-1]:
+                sections.append([])
+            module("heading", markup, text=inner)
+        elif block.tag == "blockquote":
+            flush()
+            module("quote", markup, content=inner)
+        elif block.tag == "figure" and image is not None:
+            flush()
+            module("image", markup, src=image.get("src", ""), alt=image.get("alt", ""))
+        else:
+            texts.append(markup)
+    flush()
+    module("button", "", href=case["url"] + "#timetable", label="Download the timetable")
+    laid_out = "".join(
+        _numbered(builder["section"]["open"], numbers, row=str(row))
+        + _numbered(builder["column"]["open"], numbers, row=str(row), cell="0")
+        + "\n".join(modules)
+        + builder["column"]["close"]
+        + builder["section"]["close"]
+        for row, modules in enumerate(sections)
+    )
+    wrapper = builder.get("page_wrapper") or {"open": "", "close": ""}
+    laid_out = _numbered(wrapper["open"], numbers) + laid_out + wrapper["close"]
+    return page[:start] + laid_out + page[end:]
+
+
+def _numbered(template: str, numbers: Any, **values: str) -> str:
+    """A builder's template with its placeholders filled: an element's ids (the same id for
+    each of its mentions) and counters drawn from `numbers`, the post's id 123."""
+    drawn = {"post_id": "123", **values}
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in drawn:
+            number = next(numbers)
+            hexadecimal = name.startswith(("id", "uid"))
+            drawn[name] = f"{number * 7919 % 16**7:07x}" if hexadecimal else str(number)
+        return drawn[name]
+
+    return re.sub(r"\{([a-z0-9_]+)\}", value, template)

@@ -1,6 +1,7 @@
 """Popular plugins' output on every theme page (tests/fixtures/plugins/README.md): share
 buttons, related posts, author boxes, tables of contents, breadcrumbs, forms and banners change
-nothing we extract, and an author box names the writers it shows."""
+nothing we extract, and an author box names the writers it shows; a post laid out by a page
+builder (tests/fixtures/builders/README.md) reads as the plain post."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.plugin_pages import CASES, PLUGINS, differences
+from tests.plugin_pages import BUILDERS, CASES, PLUGINS, built_differences, differences
 
 # Newsmag shows the headline in a page-title band above its content area, which is classed
 # "newsmag-sidebar": without the headline inside it, its links read as a sidebar's.
@@ -45,3 +46,16 @@ def test_a_plugin_changes_nothing_but_the_writers_it_names(plugin: dict[str, Any
             fixed.append(case["file"])
     assert not wrong
     assert not fixed
+
+
+@pytest.mark.parametrize("builder", BUILDERS, ids=lambda builder: builder["id"])
+def test_a_post_laid_out_by_a_page_builder_reads_as_the_plain_post(builder: dict) -> None:
+    """The post in a builder's sections, rows, columns and modules (tests/fixtures/builders),
+    on every WordPress theme page: the same title, writers, date and body as the theme's
+    plain post (a builder's button closing the post is no text of it)."""
+    wrong = {
+        case["file"]: fields
+        for case in CASES
+        if case["cms"] == "wordpress" and (fields := built_differences(case, builder))
+    }
+    assert not wrong

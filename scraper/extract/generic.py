@@ -27,6 +27,8 @@ from scraper.extract.body import (
 from scraper.extract.text import node_text
 from scraper.extract.vocabulary import (
     AUTHORED_CLASSES,
+    BUILDER_CLASS_PREFIXES,
+    BUILDER_WIDGET_WORDS,
     CLASS_BREAKPOINTS,
     CLASS_HIDDEN_PARTS,
     CLASS_HIDING_STATE,
@@ -75,10 +77,14 @@ def _hint(attrs: str, negative: frozenset[str], pairs: frozenset[tuple[str, str]
     if "-" in attrs:
         attrs = POST_TOPIC_CLASSES.sub(" ", attrs)
     words = [w.lower() for w in _WORD_SPLIT.split(attrs) if w]
+    builder = any(name.startswith(BUILDER_CLASS_PREFIXES) for name in attrs.split())
     score = 0
     previous = ""
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else ""
+        if builder and word in BUILDER_WIDGET_WORDS and previous != "wp":
+            previous = word
+            continue
         # "has-comments", "comments-enabled" describe a page's state, not a comment thread.
         if (
             (previous not in CLASS_MODIFIERS or (previous, word) == CLASS_HIDING_STATE)
@@ -650,12 +656,15 @@ def _widen(
     noise: dict[HtmlElement, int],
     skip: set[HtmlElement],
 ) -> HtmlElement:
-    """Climb to an ancestor when it adds more prose than noise (stories split in chunks)."""
+    """Climb to an ancestor when it adds more prose than noise (stories split in chunks). A
+    page builder's rows, columns and module wrappers are no steps of the climb: it nests each
+    piece of a post some ten levels deep."""
     base_good, base_noise = good.get(best, 0), noise.get(best, 0)
     base_links = _link_chars(best, skip)
     chosen = best
     node = best
-    for _ in range(_MAX_CLIMB):
+    steps = 0
+    while steps < _MAX_CLIMB:
         # An <article> is one story and a table cell one column: climbing out of either
         # only collects other stories or a sidebar.
         if node.tag in ("article", "td"):
@@ -663,13 +672,24 @@ def _widen(
         node = node.getparent()
         if node is None or node is root:
             break
+        steps += not _builder_piece(node)
         gained = good.get(node, 0) - base_good
         if gained < 0.2 * base_good or noise.get(node, 0) - base_noise > 0.8 * gained:
             continue
         # Teaser feeds add prose too, but each excerpt comes with a linked headline.
-        if _link_chars(node, skip) - base_links <= 0.25 * gained:
+        links = _link_chars(node, skip)
+        if links - base_links <= 0.25 * gained:
             chosen = node
+            # A builder's layout, or the post's content container: what is above must add
+            # to it (a page builder splits the post into sections of a few paragraphs).
+            if _builder_piece(node) or AUTHORED_CLASSES & set((node.get("class") or "").split()):
+                base_good, base_noise, base_links = good.get(node, 0), noise.get(node, 0), links
     return chosen
+
+
+def _builder_piece(el: HtmlElement) -> bool:
+    """A page builder's row, column or module wrapper, by its class names."""
+    return any(name.startswith(BUILDER_CLASS_PREFIXES) for name in (el.get("class") or "").split())
 
 
 def _link_chars(el: HtmlElement, skip: set[HtmlElement]) -> int:

@@ -636,6 +636,25 @@ CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
     ("screen", "reader"),
     ("visually", "hidden"),
 }
+# A page builder's pieces of a post, by their class names (Elementor, SiteOrigin and its
+# widgets, Beaver Builder, Kadence Blocks). They name themselves widgets, headlines and
+# "adv(anced)" headings ("elementor-widget-text-editor", "so-panel widget widget_sow-editor",
+# "sow-headline", "kt-adv-heading"): there these words are no sidebar's, page headline's or
+# ad's, unless the piece is a WordPress widget set in the builder ("…-wp-widget-categories").
+BUILDER_CLASS_PREFIXES = (
+    "elementor-",
+    "so-panel",
+    "so-widget",
+    "sow-",
+    "siteorigin-widget",
+    "panel-grid",
+    "panel-layout",
+    "fl-",
+    "wp-block-kadence",
+    "kb-",
+    "kt-",
+)
+BUILDER_WIDGET_WORDS = frozenset({"widget", "widgets", "headline", "adv"})
 # The container in which Ghost (Koenig's kg-canvas) and WordPress themes put what the writer
 # wrote, and only that.
 AUTHORED_CLASSES = frozenset(
