@@ -23,9 +23,15 @@ CASES: list[dict[str, Any]] = json.loads((THEMES / "manifest.json").read_text(en
 PLUGINS: list[dict[str, Any]] = json.loads(
     (FIXTURES / "plugins" / "plugins.json").read_text(encoding="utf-8")
 )
-BUILDERS: list[dict[str, Any]] = json.loads(
+_LAYOUTS: list[dict[str, Any]] = json.loads(
     (FIXTURES / "builders" / "builders.json").read_text(encoding="utf-8")
 )
+# Each builder, and Elementor's flexbox containers too (the same modules in other wrappers).
+BUILDERS = _LAYOUTS + [
+    {**layout, **layout["container_variant"], "id": f"{layout['id']}-containers"}
+    for layout in _LAYOUTS
+    if "container_variant" in layout
+]
 WRITER, CO_AUTHOR = "Margaret O'Connell", "Tom Hughes"
 
 _TAG = re.compile(r"<[^>]+>")
