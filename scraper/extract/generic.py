@@ -77,7 +77,7 @@ def _hint(attrs: str, negative: frozenset[str], pairs: frozenset[tuple[str, str]
     if "-" in attrs:
         attrs = POST_TOPIC_CLASSES.sub(" ", attrs)
     words = [w.lower() for w in _WORD_SPLIT.split(attrs) if w]
-    builder = any(name.startswith(BUILDER_CLASS_PREFIXES) for name in attrs.split())
+    builder = _builder_named(attrs)
     score = 0
     previous = ""
     for position, word in enumerate(words):
@@ -397,10 +397,7 @@ def _teaser_cards(roots: list[HtmlElement], skip: set[HtmlElement]) -> set[HtmlE
 
 def _authored(roots: list[HtmlElement]) -> bool:
     """Whether the main text sits in a CMS's post-content container (Ghost, WordPress)."""
-    return bool(roots) and any(
-        AUTHORED_CLASSES & set((el.get("class") or "").split())
-        for el in (roots[0], *roots[0].iterancestors())
-    )
+    return bool(roots) and any(_holds_post(el) for el in (roots[0], *roots[0].iterancestors()))
 
 
 _INTRO = (60, 800)  # characters: a standfirst is a sentence or a short paragraph
@@ -672,7 +669,7 @@ def _widen(
         node = node.getparent()
         if node is None or node is root:
             break
-        steps += not _builder_piece(node)
+        steps += not _builder_named(node.get("class") or "")
         gained = good.get(node, 0) - base_good
         if gained < 0.2 * base_good or noise.get(node, 0) - base_noise > 0.8 * gained:
             continue
@@ -682,14 +679,19 @@ def _widen(
             chosen = node
             # A builder's layout, or the post's content container: what is above must add
             # to it (a page builder splits the post into sections of a few paragraphs).
-            if _builder_piece(node) or AUTHORED_CLASSES & set((node.get("class") or "").split()):
+            if _builder_named(node.get("class") or "") or _holds_post(node):
                 base_good, base_noise, base_links = good.get(node, 0), noise.get(node, 0), links
     return chosen
 
 
-def _builder_piece(el: HtmlElement) -> bool:
-    """A page builder's row, column or module wrapper, by its class names."""
-    return any(name.startswith(BUILDER_CLASS_PREFIXES) for name in (el.get("class") or "").split())
+def _builder_named(names: str) -> bool:
+    """Whether class names name a page builder's row, column or module."""
+    return any(name.startswith(BUILDER_CLASS_PREFIXES) for name in names.split())
+
+
+def _holds_post(el: HtmlElement) -> bool:
+    """Whether an element is a CMS's post-content container (Ghost, WordPress)."""
+    return not AUTHORED_CLASSES.isdisjoint((el.get("class") or "").split())
 
 
 def _link_chars(el: HtmlElement, skip: set[HtmlElement]) -> int:

@@ -310,9 +310,10 @@ def _shown_instead(declared: str, shown: str, tz: str | None) -> str | None:
         apart = datetime.fromisoformat(shown[:19]) - instant.replace(tzinfo=None)
     except ValueError:
         return None
-    if instant.tzinfo is not None and instant.utcoffset() is not None:
+    declared_offset = instant.utcoffset()
+    if declared_offset is not None:
         # Zones are whole or half hours off: the same minute shifted is the same instant.
-        offset = apart + instant.utcoffset()  # type: ignore[operator]
+        offset = apart + declared_offset
         if round(offset.total_seconds() / 60) % 30 == 0 and abs(offset) <= timedelta(hours=14):
             return instant.astimezone(timezone(offset)).isoformat()
     return shown if abs(apart) > _SAME_NEWS_CYCLE else None
