@@ -638,10 +638,11 @@ CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
     ("visually", "hidden"),
 }
 # A page builder's pieces of a post, by their class names (Elementor, SiteOrigin and its
-# widgets, Beaver Builder, Kadence Blocks). They name themselves widgets, headlines and
-# "adv(anced)" headings ("elementor-widget-text-editor", "so-panel widget widget_sow-editor",
-# "sow-headline", "kt-adv-heading"): there these words are no sidebar's, page headline's or
-# ad's, unless the piece is a WordPress widget set in the builder ("…-wp-widget-categories").
+# widgets, Beaver Builder, Kadence Blocks, GenerateBlocks). They name themselves widgets,
+# headlines and "adv(anced)" headings ("elementor-widget-text-editor", "so-panel widget
+# widget_sow-editor", "sow-headline", "kt-adv-heading", "gb-headline"): there these words are
+# no sidebar's, page headline's or ad's, unless the piece is a WordPress widget set in the
+# builder ("…-wp-widget-categories").
 BUILDER_CLASS_PREFIXES = (
     "elementor-",
     "so-panel",
@@ -654,6 +655,7 @@ BUILDER_CLASS_PREFIXES = (
     "wp-block-kadence",
     "kb-",
     "kt-",
+    "gb-",
 )
 BUILDER_WIDGET_WORDS = frozenset({"widget", "widgets", "headline", "adv"})
 # The container in which Ghost (Koenig's kg-canvas) and WordPress themes put what the writer
