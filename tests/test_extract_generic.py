@@ -1658,3 +1658,18 @@ def test_a_theme_date_is_read_in_the_declared_language_of_a_post_written_in_anot
 )
 def test_normalize_space_keeps_joiners(raw: str, shown: str) -> None:
     assert normalize_space(raw) == shown
+
+
+def test_a_subheading_named_for_a_headline_stays_when_text_follows_it() -> None:
+    """faz.net's "atc-SubHeadline", sankei.com's "article-middle-headline": the story's own
+    subheadings. A box's heading named so over a list of links (heizung.de's "Mehr zu
+    Wärmepumpe") is not."""
+    subhead = "<h3 class='atc-SubHeadline'>Tickets for the long distance</h3>"
+    subhead += (
+        "<p>The ticket is not valid on long-distance trains, the operator said on Monday.</p>"
+    )
+    links = "".join(f"<li><a href='/topic/{n}'>Topic number {n}</a></li>" for n in range(4))
+    box = f"<h2 class='link-list__headline'>More on the budget</h2><ul>{links}</ul>"
+    body = extract(_story(end=subhead + box), "https://news.example/council-votes").body
+    assert "Tickets for the long distance" in body
+    assert "More on the budget" not in body

@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.extract.body import (
+    HEADINGS,
     SKIP_TAGS,
     Block,
     clean_blocks,
@@ -158,6 +159,7 @@ def _dialog(el: HtmlElement) -> bool:
 
 
 _CHROME_TAGS = frozenset({"header", "footer"})
+_SUBHEAD_NEGATIVE = CLASS_NEGATIVE - {"headline"}
 # schema.org's Person, as microdata names the thing an element describes.
 _PERSON = re.compile(r"schema\.org/Person$")
 _VCARD = re.compile(r"(?:^|\s)vcard(?:\s|$)")
@@ -176,6 +178,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
     Without `hints`, class and id names are not read: only what no reader sees is junk.
     """
     found: set[HtmlElement] = set()
+    subheads: list[HtmlElement] = []
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -200,12 +203,23 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                     found.add(el)
                 continue
             verdict = hint(el) if hints else 0
+            if verdict == -1 and tag in HEADINGS and hint(el, _SUBHEAD_NEGATIVE) >= 0:
+                # A subheading named for a headline ("atc-SubHeadline") is the story's when
+                # text follows it: the page's headline is its h1, a box's title tops junk
+                # or links.
+                subheads.append(el)
+                continue
             if verdict >= 0 and tag not in _PHRASING and _a_person(el):
                 verdict = -1  # a person's card (an author box: name, bio, links), as named
             if verdict == _STRONG or (
                 verdict < 0 and _little_prose(el) and not _post_embed(el) and not _in_a_sentence(el)
             ):
                 found.add(el)
+    for heading in subheads:
+        following = heading.getnext()
+        length = _text_len(following) if following is not None else 0
+        if not length or following in found or _link_density(following, length) > 0.5:
+            found.add(heading)
     return found
 
 
