@@ -1673,3 +1673,12 @@ def test_a_subheading_named_for_a_headline_stays_when_text_follows_it() -> None:
     body = extract(_story(end=subhead + box), "https://news.example/council-votes").body
     assert "Tickets for the long distance" in body
     assert "More on the budget" not in body
+
+
+def test_a_heading_whose_anchor_names_boilerplate_stays() -> None:
+    """Ghost gives each heading an id made of its words ("horizontally-center-the-header-
+    footer-toolbars"), heise.de too ("nav_phishing_masche__0"): no name of a block."""
+    heading = "<h3 id='horizontally-center-the-header-footer-toolbars'>Center the footer</h3>"
+    heading += "<p>Set the toolbar's title to the middle and keep its buttons on both sides.</p>"
+    body = extract(_story(end=heading), "https://news.example/council-votes").body
+    assert "Center the footer" in body

@@ -56,6 +56,7 @@ _MIN_TEXT = 25
 _EMBED_CHROME = 100  # characters around an embedded post (a caption, a "View on X" link)
 _BIG_TEXT = 2000
 _WRAPPER_TEXT = 2000
+_ANCHORED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _STRONG = -2
 
 
@@ -65,8 +66,10 @@ def hint(
     pairs: frozenset[tuple[str, str]] = CLASS_NEGATIVE_PAIRS,
 ) -> int:
     """-2 for comment threads, -1 when class/id words say boilerplate (`negative` words or
-    word `pairs`), +1 for content, else 0."""
-    attrs = f"{el.get('class', '')} {el.get('id', '')}"
+    word `pairs`), +1 for content, else 0. A heading's id is no name: it is an anchor made
+    of the heading's own words (Ghost writes "horizontally-center-the-header-footer")."""
+    anchor = el.tag in _ANCHORED
+    attrs = el.get("class", "") if anchor else f"{el.get('class', '')} {el.get('id', '')}"
     if not attrs.strip():
         return 0
     return _hint(attrs, negative, pairs)
