@@ -1682,3 +1682,12 @@ def test_a_heading_whose_anchor_names_boilerplate_stays() -> None:
     heading += "<p>Set the toolbar's title to the middle and keep its buttons on both sides.</p>"
     body = extract(_story(end=heading), "https://news.example/council-votes").body
     assert "Center the footer" in body
+
+
+def test_text_marked_as_behind_the_paywall_is_the_story() -> None:
+    """Condé Nast (wired.com) and abc.es class the story's text behind the paywall
+    "paywall": a name of where the text is, not of a prompt to subscribe."""
+    subhead = "<div class='body__inner-container paywall'><h2>Best for Car Campers</h2>"
+    subhead += "<p>A roomy rectangular bag that zips open into a blanket on warm nights.</p></div>"
+    body = extract(_story(end=subhead), "https://news.example/council-votes").body
+    assert "Best for Car Campers" in body

@@ -597,7 +597,6 @@ CLASS_NEGATIVE = CLASS_OTHER_STORIES | frozenset(
         "email",
         "follow",
         "donate",
-        "paywall",
         "sharedaddy",
         "addtoany",
         "gallery",
