@@ -33,6 +33,7 @@ BUILDERS = _LAYOUTS + [
     if "container_variant" in layout
 ]
 WRITER, CO_AUTHOR = "Margaret O'Connell", "Tom Hughes"
+_BY_FILE = {case["file"]: case for case in CASES}
 
 _TAG = re.compile(r"<[^>]+>")
 _OPEN_P = re.compile(r"<p\b[^>]*>")
@@ -52,8 +53,11 @@ def _shown(markup: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
 
 
-def _post_span(page: str, case: dict[str, Any]) -> tuple[int, int]:
-    """Where the post's content starts (its first paragraph's tag) and ends (after the last)."""
+@cache
+def _post_span(name: str) -> tuple[int, int]:
+    """Where the post's content starts (its first paragraph's tag) and ends (after the last)
+    on a theme page."""
+    page, case = theme_page(name), _BY_FILE[name]
     starts = " ".join(case["body_starts"].split())
     ends = " ".join(case["body_ends"].split())
     start = next(
@@ -74,10 +78,12 @@ def _writer(case: dict[str, Any]) -> str:
     return (case["authors"] or [WRITER])[0]
 
 
-def _values(page: str, case: dict[str, Any]) -> dict[str, str]:
-    """What each placeholder of a plugin's markup stands for on this page."""
+@cache
+def _values(name: str) -> dict[str, str]:
+    """What each placeholder of a plugin's markup stands for on a theme page."""
+    page, case = theme_page(name), _BY_FILE[name]
     site = re.match(r"https?://[^/]+", case["url"]).group(0)  # type: ignore[union-attr]
-    start, end = _post_span(page, case)
+    start, _end = _post_span(name)
     heading = next(_H2.finditer(page, start), None)
     heading_text = (
         _shown(page[heading.start() : page.find("</h2", heading.start())]) if heading else ""
@@ -136,7 +142,7 @@ def _fill(markup: str, values: dict[str, str]) -> str:
 
 def _where(page: str, case: dict[str, Any], where: str) -> int | None:
     """The offset where a plugin prints its markup on this page (None: no such place)."""
-    start, end = _post_span(page, case)
+    start, end = _post_span(case["file"])
     if where == "content_start":
         return start
     if where == "content_end":
@@ -165,14 +171,13 @@ def with_plugin(case: dict[str, Any], plugin: dict[str, Any]) -> str | None:
     at = _where(page, case, plugin["where"])
     if at is None or at < 0:
         return None
-    return page[:at] + _fill(plugin["html"], _values(page, case)) + page[at:]
+    return page[:at] + _fill(plugin["html"], _values(case["file"])) + page[at:]
 
 
 @cache
 def _served(name: str) -> Article:
     """The theme page as served, without the plugin."""
-    case = next(case for case in CASES if case["file"] == name)
-    return extract(theme_page(name), case["url"])
+    return extract(theme_page(name), _BY_FILE[name]["url"])
 
 
 def _wanted_authors(case: dict[str, Any], plugin: dict[str, Any], served: Article) -> list[str]:
@@ -215,7 +220,7 @@ def with_builder(case: dict[str, Any], builder: dict[str, Any]) -> str:
     column) from each heading on, the paragraphs of each stretch in one text module, headings,
     quotes and pictures in modules of their own, and a button module closing the post."""
     page = theme_page(case["file"])
-    start, end = _post_span(page, case)
+    start, end = _post_span(case["file"])
     sections: list[list[str]] = [[]]
     texts: list[str] = []
     numbers = iter(range(1, 10_000))

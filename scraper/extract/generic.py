@@ -56,7 +56,7 @@ _MIN_TEXT = 25
 _EMBED_CHROME = 100  # characters around an embedded post (a caption, a "View on X" link)
 _BIG_TEXT = 2000
 _WRAPPER_TEXT = 2000
-_ANCHORED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_ANCHORED = HEADINGS | {"h1"}  # elements whose id is an anchor made of their text
 _STRONG = -2
 
 
@@ -686,7 +686,8 @@ def _widen(
         node = node.getparent()
         if node is None or node is root:
             break
-        steps += not _builder_named(node.get("class") or "")
+        builder = _builder_named(node.get("class") or "")
+        steps += not builder
         gained = good.get(node, 0) - base_good
         if gained < 0.2 * base_good or noise.get(node, 0) - base_noise > 0.8 * gained:
             continue
@@ -696,7 +697,7 @@ def _widen(
             chosen = node
             # A builder's layout, or the post's content container: what is above must add
             # to it (a page builder splits the post into sections of a few paragraphs).
-            if _builder_named(node.get("class") or "") or _holds_post(node):
+            if builder or _holds_post(node):
                 base_good, base_noise, base_links = good.get(node, 0), noise.get(node, 0), links
     return chosen
 
