@@ -726,6 +726,50 @@ def test_a_standfirst_beside_the_storys_container_is_the_lede(page: Path, openin
 
 
 @pytest.mark.parametrize(
+    ("page", "caption", "lede"),
+    [
+        # FUNKE's JSON-LD describes the story with its lead picture's caption; the meta
+        # description is the standfirst the page shows
+        (FUNDUS / "de_BSZ.html.gz", "Auch der Bundesdrogenbeauftragte", "Der Bundesdrogen"),
+        (FUNDUS / "de_HamburgerAbendblatt.html.gz", "Der Deutsch-Israeli", "Rom Braslavski"),
+        (FUNDUS / "de_BerlinerMorgenpost.html.gz", "Füchse-Kapitän Max", "Die Füchse stehen"),
+        (FUNDUS / "de_WAZ__V2.html.gz", "Ricarda Lang im Bundestag", "Die Ex-Grünen"),
+    ],
+)
+def test_a_description_that_is_a_caption_is_no_standfirst(
+    page: Path, caption: str, lede: str
+) -> None:
+    article = _corpus_article(page)
+    assert (article.lede or "").startswith(lede)
+    assert caption not in article.body
+
+
+@pytest.mark.parametrize(
+    ("page", "lede", "opening"),
+    [
+        # a standfirst in the header; the story's opening set apart above its text
+        (
+            TRAFILATURA_PAGES / "lopinion.fr.glyphosate-6b17de.html.gz",
+            "Un jugement ne fait pas",
+            "La firme Bayer, propriétaire",
+        ),
+        # a fact check's claim between its summary and its text
+        (
+            AEB_PAGES / "8380689f358c1e3a0f6fca6e11ed13e5304a74060139f7a584347db213950446.html.gz",
+            "An unsubstantiated rumor",
+            "Former U.S. ambassador to Ukraine Marie Yovanovitch",
+        ),
+    ],
+)
+def test_text_set_apart_above_the_story_opens_it_beside_another_standfirst(
+    page: Path, lede: str, opening: str
+) -> None:
+    article = _corpus_article(page)
+    assert (article.lede or "").startswith(lede)
+    assert article.body.startswith(opening)
+
+
+@pytest.mark.parametrize(
     ("page", "opening"),
     [
         # a WordPress post's paragraphs above its "more" break, set above the post

@@ -244,7 +244,9 @@ def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]
             if (
                 count >= len(words)
                 and normalize_space(text) == wanted
-                and next(node.iterancestors("a", "head"), None) is None
+                # A link's text is another story's; a caption is its picture's (FUNKE's
+                # JSON-LD describes the story with its lead picture's caption).
+                and next(node.iterancestors("a", "head", "figcaption"), None) is None
             ):
                 return wanted
     return None
@@ -632,10 +634,16 @@ def build_article(
     # A description that is only the outlet's name describes no story (a sentence opening
     # with the host's name is no desk: outlet_test's desk rule is for bylines).
     own_names = {fold(n) for n in names}
-    if standfirst is None and data.description and fold(data.description) not in own_names:
-        standfirst = lede_as_described(tree, data.description, {b.text for b in blocks})
+    for description in data.descriptions if standfirst is None else ():
+        if fold(description) not in own_names:
+            standfirst = lede_as_described(tree, description, {b.text for b in blocks})
+            if standfirst:
+                break
     if standfirst is None:
         standfirst = content.intro
+    elif content.intro and content.intro != standfirst:
+        # The text set apart before the story opens it when the page shows another standfirst.
+        blocks[:0] = text_blocks(content.intro)
     # A heading opening the body that shows the headline (a page without an h1) is not text.
     if blocks and head and blocks[0].kind in HEADINGS and fold(blocks[0].text).endswith(fold(head)):
         del blocks[0]

@@ -124,7 +124,8 @@ class Structured:
     headline: str | None = None
     og_title: str | None = None
     html_title: str | None = None
-    description: str | None = None
+    # JSON-LD's description, then the meta tags' others: one of them may be a picture's caption.
+    descriptions: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)  # JSON-LD author, then contributor
     meta_authors: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # best source first
@@ -163,9 +164,10 @@ def read_structured(tree: HtmlElement) -> Structured:
     data.og_title = _first(meta, "og:title", "twitter:title")
     title = tree.find(".//title")
     data.html_title = normalize_space(title.text_content()) or None if title is not None else None
-    data.description = data.description or _first(
-        meta, "og:description", "description", "twitter:description"
-    )
+    for name in ("og:description", "description", "twitter:description"):
+        value = _first(meta, name)
+        if value and value not in data.descriptions:
+            data.descriptions.append(value)
     data.image = data.image or _first(
         meta,
         "og:image",
@@ -296,7 +298,7 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
     body = article.get("articleBody")
     if isinstance(body, str) and body.strip():
         data.article_body = unescape(body) if "&" in body else body
-    data.description = _string(article.get("description"))
+    data.descriptions = list(filter(None, [_string(article.get("description"))]))
     people = _as_list(article.get("author")) or _as_list(article.get("creator"))
     for person in people + _as_list(article.get("contributor")):
         name = _name(person, by_id)
