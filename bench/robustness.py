@@ -3,7 +3,7 @@ themes and sites differ, then scored against the same truth.
 
     python bench/robustness.py                 # every probe
     python bench/robustness.py --only metas    # or cards, coauthors, language, names, themes,
-                                               # plugins
+                                               # translated, plugins
 
 - metas: cms-dev, fundus and trafilatura-dev with their JSON-LD, their meta tags, or both (and
   microdata) removed, as a site without an SEO plugin serves them: title, authors, date, body;
@@ -18,6 +18,8 @@ themes and sites differ, then scored against the same truth.
   names no vocabulary lists): body scores, ours beside trafilatura's.
 - themes: one post as WordPress and Ghost theme pages render it (tests/fixtures/themes),
   as served and stripped of structured data: title, authors, date, body, trafilatura beside.
+- translated: the same theme pages with the themes' strings and dates in French, German,
+  Spanish, Italian, Dutch and Portuguese (tests/translated_pages.py), as served and stripped.
 - plugins: popular plugins' output (tests/fixtures/plugins) set into every theme page where
   the plugin prints it, and the post laid out by page builders (tests/fixtures/builders): on
   how many pages title, authors, date and body stay right.
@@ -272,17 +274,38 @@ def probe_themes() -> None:
     """One post as popular WordPress and Ghost themes render it (tests/fixtures/themes), as
     served and with its structured data stripped: which fields come out right, and which
     pages miss one (trafilatura's title and date on the same pages beside ours)."""
+    _theme_table({"without nothing": lambda html: html, "without ld+meta+micro": _stripped})
+
+
+def probe_translated() -> None:
+    """The same theme pages as sites in other languages serve them, the themes' strings and
+    dates translated (tests/translated_pages.py), as served and stripped."""
+    sys.path.insert(0, str(ROOT))
+    from tests.translated_pages import LANGUAGES, translated
+
+    variants: dict[str, Callable[[bytes], bytes]] = {}
+    for lang in LANGUAGES:
+        variants[f"in {lang}"] = lambda html, lang=lang: translated(html, lang)
+        variants[f"in {lang}, stripped"] = lambda html, lang=lang: _stripped(translated(html, lang))
+    _theme_table(variants)
+
+
+def _stripped(html: bytes) -> bytes:
+    return without(html, ("ld", "meta", "micro"))
+
+
+def _theme_table(variants: dict[str, Callable[[bytes], bytes]]) -> None:
+    """For each CMS and each way of altering its theme pages, the fields right and the misses."""
     import trafilatura
 
     cases = json.loads((THEMES / "manifest.json").read_text(encoding="utf-8"))
     for cms in ("wordpress", "ghost"):
-        for kinds in ((), ("ld", "meta", "micro")):
+        for label, alter in variants.items():
             right: dict[str, int] = {}
             asked: dict[str, int] = {}
             missed = []
             for case in (case for case in cases if case["cms"] == cms):
-                html = gzip.decompress((THEMES / case["file"]).read_bytes())
-                page = without(html, kinds) if kinds else html
+                page = alter(gzip.decompress((THEMES / case["file"]).read_bytes()))
                 article = scraper.extract(page, case["url"])
                 theirs = trafilatura.extract_metadata(page.decode("utf-8"), default_url=case["url"])
                 day = case["published"]  # None: the page shows its modified day only
@@ -303,7 +326,7 @@ def probe_themes() -> None:
                 if wrong:
                     missed.append(f"{case['file'].removesuffix('.html.gz')} ({', '.join(wrong)})")
             shown = ", ".join(f"{field} {n}/{asked[field]}" for field, n in right.items())
-            print(f"{cms:9} without {'+'.join(kinds) or 'nothing':14} {shown}")
+            print(f"{cms:9} {label:22} {shown}")
             for line in missed:
                 print(f"    missed: {line}")
 
@@ -333,6 +356,7 @@ PROBES: dict[str, Callable[[], None]] = {
     "language": probe_language,
     "names": probe_names,
     "themes": probe_themes,
+    "translated": probe_translated,
     "plugins": probe_plugins,
 }
 

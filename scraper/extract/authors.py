@@ -115,10 +115,17 @@ def clean_name(raw: str) -> str | None:
     return name
 
 
+# A word that is a host name ("LyraThemes.com"): a theme's credit, no person's name.
+_HOST_WORD = re.compile(r"\w\.[a-z]{2,}$")
+
+
 def looks_like_name(name: str) -> bool:
-    """Two to five words, capitalised (particles aside), no digits: a person, not a label."""
+    """Two to five words, capitalised (particles aside), no digits, no host name: a person,
+    not a label or a credit ("Kale von LyraThemes.com")."""
     words = name.split()
     if not 2 <= len(words) <= 5 or any(c.isdigit() for c in name):
+        return False
+    if any(_HOST_WORD.search(w.rstrip(".")) for w in words):
         return False
     return all(
         w[0].isupper() or w.casefold() in NAME_PARTICLES or not w[0].isalpha() for w in words

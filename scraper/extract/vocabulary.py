@@ -70,11 +70,41 @@ CREDITED_BY = ("written", "reported", "published", "text", "words", "story", "ph
 # A reading time after a byline or on a card ("5 min read", "3 Min.", "4 minutes").
 READING_TIME = r"\d+\s*(?:min|minutes?|mn)\b"
 
+# Link texts that lead on to the rest of a story ("Read more", "Lire la suite", "Lees verder"),
+# in the languages themes are translated to.
+READ_ON = (
+    "read more",
+    "continue reading",
+    "lire la suite",
+    "continuer la lecture",
+    "lire l'article",
+    "lire l’article",
+    "weiterlesen",
+    "mehr lesen",
+    "leer más",
+    "seguir leyendo",
+    "sigue leyendo",
+    "leia mais",
+    "ler mais",
+    "continue lendo",
+    "continuar lendo",
+    "continua a leggere",
+    "leggi tutto",
+    "leggi di più",
+    "lees meer",
+    "lees verder",
+    "läs mer",
+    "læs mere",
+    "les mer",
+    "czytaj więcej",
+    "devamını oku",
+)
 # Link texts that are actions, never names: author boxes link "More posts" or "Read More" to
-# the author page with the same markup as the name itself.
+# the author page with the same markup as the name itself (Ghost and WordPress themes ship
+# these strings translated).
 CALLS_TO_ACTION = frozenset(
     [
-        "read more",
+        *READ_ON,
         "more posts",
         "more articles",
         "more stories",
@@ -92,22 +122,40 @@ CALLS_TO_ACTION = frozenset(
         "show more",
         "follow",
         "website",
-        "continue reading",
-        "lire la suite",
         "plus d'articles",
+        "plus d’articles",
+        "autres articles",
         "voir le profil",
         "tous les articles",
-        "weiterlesen",
-        "mehr lesen",
+        "weitere beiträge",
+        "weitere artikel",
+        "mehr beiträge",
+        "mehr artikel",
         "alle beiträge",
-        "leer más",
+        "alle artikel",
+        "profil ansehen",
+        "más entradas",
+        "más artículos",
+        "más publicaciones",
+        "todas las entradas",
         "ver perfil",
-        "leia mais",
         "mais posts",
-        "continua a leggere",
-        "leggi tutto",
-        "devamını oku",
+        "mais artigos",
+        "todos os posts",
+        "altri articoli",
+        "altri post",
+        "tutti gli articoli",
+        "vedi profilo",
+        "meer berichten",
+        "meer artikelen",
+        "alle berichten",
+        "bekijk profiel",
+        "fler inlägg",
+        "flere indlæg",
+        "flere innlegg",
+        "więcej wpisów",
         "daha fazla",
+        "daha fazla yazı",
     ]
 )
 # "View all posts by X", "View all of X's posts", "Afficher tous les articles par X", "Alle
@@ -122,6 +170,8 @@ _POSTS_BY = re.compile(
     r"|(?:ver|mostrar)\s+tod[oa]s\s+(?:las|los|os|as)\s+"
     r"(?:entradas|artículos|publicaciones|posts|artigos)\s+(?:de|da|do)"
     r"|(?:visualizza\s+)?tutti\s+gli\s+articoli\s+(?:di|da)"
+    r"|(?:bekijk\s+)?alle\s+berichten\s+van|visa\s+alla\s+inlägg\s+av"
+    r"|(?:vis|se)\s+alle\s+(?:indlæg\s+af|innlegg\s+av)"
     r"|(?:просмотреть\s+)?все\s+записи\s+автора"
     r"|zobacz\s+wszystkie\s+wpisy,?\s+których\s+autorem\s+jest"
     r"|عرض\s+كل\s+مقالات|مشاهده\s+همه\s+نوشته\u200c?های)\s+"
@@ -407,10 +457,9 @@ RELATED_STORIES = (
     r"læs også|relaterede artikler|lue myös|čtěte také|související články|читайте также|"
     r"похожие статьи|citește și|kapcsolódó cikkek|διαβάστε επίσης)"
 )
-# Link texts that lead on to the rest of a story ("Lire la suite", "Read more").
+# A link leading on to the rest of a story, maybe naming it ("Read more: Why…", "Lire la suite").
 READ_MORE = re.compile(
-    r"^(?:(?:lire la suite|continuer la lecture|lire l['’]article|read more|continue reading)\b.{0,80}"
-    r"|(?:lire plus|la suite|suite|en savoir plus|more)\W*)$",
+    rf"^(?:{alternation(READ_ON)}\b.{{0,80}}|(?:lire plus|la suite|suite|en savoir plus|more)\W*)$",
     re.I,
 )
 

@@ -1,0 +1,54 @@
+"""Theme pages (tests/fixtures/themes) as sites in other languages serve them: the theme's own
+strings ("Posted on", "By", "More posts", "Related Posts", its dates) translated, the post's
+text left as it is (tests/fixtures/themes/translations.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+
+_SPEC = json.loads(
+    (Path(__file__).parent / "fixtures" / "themes" / "translations.json").read_text("utf-8")
+)
+LANGUAGES = sorted(_SPEC)
+_MONTHS = "January February March April May June July August September October November December"
+_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS.split())} | {
+    m[:3]: i for i, m in enumerate(_MONTHS.split())
+}
+_ENGLISH_DATE = re.compile(rf"\b({'|'.join(_MONTH_NUMBER)})[a-z]*\.? (\d{{1,2}}),? (\d{{4}})\b")
+_SHORT = 60  # characters: a theme's strings are short text nodes; the post's paragraphs are not
+
+
+def _translate(text: str, lang: str) -> str:
+    spec = _SPEC[lang]
+    text = _ENGLISH_DATE.sub(
+        lambda m: spec["date"].format(
+            d=int(m.group(2)), m=spec["months"][_MONTH_NUMBER[m.group(1)]], y=m.group(3)
+        ),
+        text,
+    )
+    for english in sorted(spec["strings"], key=len, reverse=True):
+        pattern = r"(?<![\w-])" + re.escape(english) + r"(?![\w-])"
+        text = re.sub(pattern, spec["strings"][english], text)
+    return text
+
+
+def translated(page: bytes, lang: str) -> bytes:
+    """The page with its short text nodes and labels (title, aria-label, alt) in `lang`."""
+    doc = lxml.html.fromstring(page)
+    doc.set("lang", lang)
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if el.text and len(el.text.strip()) <= _SHORT:
+            el.text = _translate(el.text, lang)
+        if el.tail and len(el.tail.strip()) <= _SHORT:
+            el.tail = _translate(el.tail, lang)
+        for attribute in ("title", "aria-label", "alt"):
+            value = el.get(attribute)
+            if value and len(value) <= _SHORT:
+                el.set(attribute, _translate(value, lang))
+    return lxml.html.tostring(doc, encoding="utf-8", doctype="<!DOCTYPE html>")
