@@ -19,7 +19,8 @@ themes and sites differ, then scored against the same truth.
 - themes: one post as WordPress and Ghost theme pages render it (tests/fixtures/themes),
   as served and stripped of structured data: title, authors, date, body, trafilatura beside.
 - translated: the same theme pages with the themes' strings and dates in French, German,
-  Spanish, Italian, Dutch and Portuguese (tests/translated_pages.py), as served and stripped.
+  Spanish, Italian, Dutch and Portuguese (tests/translated_pages.py), as served and stripped;
+  and every plugin on every sixth of them, its strings translated too.
 - plugins: popular plugins' output (tests/fixtures/plugins) set into every theme page where
   the plugin prints it, and the post laid out by page builders (tests/fixtures/builders): on
   how many pages title, authors, date and body stay right.
@@ -288,6 +289,14 @@ def probe_translated() -> None:
         variants[f"in {lang}"] = lambda html, lang=lang: translated(html, lang)
         variants[f"in {lang}, stripped"] = lambda html, lang=lang: _stripped(translated(html, lang))
     _theme_table(variants)
+    from tests.plugin_pages import CASES, PLUGINS, differences
+
+    for lang in LANGUAGES:
+        runs = [(p, c) for p in PLUGINS for c in CASES[::6] if c["cms"] == p["cms"]]
+        missed = [f"{p['id']} on {c['file']}" for p, c in runs if differences(c, p, lang)]
+        print(f"plugins in {lang}: right on {len(runs) - len(missed)}/{len(runs)} plugin pages")
+        for line in missed:
+            print(f"    missed: {line.removesuffix('.html.gz')}")
 
 
 def _stripped(html: bytes) -> bytes:

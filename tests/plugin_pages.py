@@ -16,6 +16,7 @@ from urllib.parse import quote
 import lxml.html
 
 from scraper.extract.page import Article, extract
+from tests.translated_pages import translated
 
 FIXTURES = Path(__file__).parent / "fixtures"
 THEMES = FIXTURES / "themes"
@@ -174,10 +175,15 @@ def with_plugin(case: dict[str, Any], plugin: dict[str, Any]) -> str | None:
     return page[:at] + _fill(plugin["html"], _values(case["file"])) + page[at:]
 
 
+def _in(page: str, lang: str | None) -> str | bytes:
+    """The page as served, or with the theme's and plugins' strings in `lang`."""
+    return translated(page.encode("utf-8"), lang) if lang else page
+
+
 @cache
-def _served(name: str) -> Article:
-    """The theme page as served, without the plugin."""
-    return extract(theme_page(name), _BY_FILE[name]["url"])
+def _served(name: str, lang: str | None = None) -> Article:
+    """The theme page as served (in `lang`), without the plugin."""
+    return extract(_in(theme_page(name), lang), _BY_FILE[name]["url"])
 
 
 def _wanted_authors(case: dict[str, Any], plugin: dict[str, Any], served: Article) -> list[str]:
@@ -189,13 +195,15 @@ def _wanted_authors(case: dict[str, Any], plugin: dict[str, Any], served: Articl
     return [*first, CO_AUTHOR] if "{author2}" in plugin["html"] else served.authors or first
 
 
-def differences(case: dict[str, Any], plugin: dict[str, Any]) -> list[str]:
-    """The fields whose extraction the plugin's markup changes from what it should be."""
+def differences(case: dict[str, Any], plugin: dict[str, Any], lang: str | None = None) -> list[str]:
+    """The fields whose extraction the plugin's markup changes from what it should be (on a
+    site in `lang`: the theme's and the plugin's strings translated)."""
     page = with_plugin(case, plugin)
     if page is None:
         return ["no place for the plugin's markup"]
-    served = _served(case["file"])
-    return _changed(extract(page, case["url"]), served, _wanted_authors(case, plugin, served))
+    served = _served(case["file"], lang)
+    article = extract(_in(page, lang), case["url"])
+    return _changed(article, served, _wanted_authors(case, plugin, served))
 
 
 def built_differences(case: dict[str, Any], builder: dict[str, Any]) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 import lxml.html
@@ -22,6 +23,13 @@ _ENGLISH_DATE = re.compile(rf"\b({'|'.join(_MONTH_NUMBER)})[a-z]*\.? (\d{{1,2}})
 _SHORT = 60  # characters: a theme's strings are short text nodes; the post's paragraphs are not
 
 
+@cache
+def _strings(lang: str) -> re.Pattern[str]:
+    """One pattern for all the language's strings, the longest first ("Posted by" before "By")."""
+    english = sorted(_SPEC[lang]["strings"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, english)) + r")(?![\w-])")
+
+
 def _translate(text: str, lang: str) -> str:
     spec = _SPEC[lang]
     text = _ENGLISH_DATE.sub(
@@ -30,10 +38,7 @@ def _translate(text: str, lang: str) -> str:
         ),
         text,
     )
-    for english in sorted(spec["strings"], key=len, reverse=True):
-        pattern = r"(?<![\w-])" + re.escape(english) + r"(?![\w-])"
-        text = re.sub(pattern, spec["strings"][english], text)
-    return text
+    return _strings(lang).sub(lambda m: spec["strings"][m.group(0)], text)
 
 
 def translated(page: bytes, lang: str) -> bytes:

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from scraper.extract.dates import TIME_OF_DAY, WRITTEN_DAY
 from scraper.extract.text import normalize_space, screen_reader_only, word_count
 from scraper.extract.vocabulary import (
-    BY_WORDS,
+    BY_WORDS_IN_BYLINES,
     CREDIT_LINE,
     DATE_LABELS,
     DISCLOSURE,
@@ -462,16 +462,19 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
 
 
 # A byline after a date stamp ("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch"), or its
-# by-word alone where the name was a link to the writer's page, already taken out.
-_BYLINE_AFTER = re.compile(
-    rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS)})(?:\s+\S.*)?$", re.IGNORECASE
+# by-word alone where the name was a link to the writer's page, already taken out
+# ("Ultimo aggiornamento il 2 aprile 2023 di").
+_BY_WORD = re.compile(
+    rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS_IN_BYLINES)})(?=\s|$)", re.IGNORECASE
 )
 
 
 def _dated_byline(text: str) -> bool:
     """A date stamp line that goes on with the byline: the story's meta line, not its text."""
-    found = _BYLINE_AFTER.search(text)
-    return bool(found and found.start() and _DATELINE.match(text[: found.start()]))
+    return any(
+        found.start() and _DATELINE.match(text[: found.start()])
+        for found in _BY_WORD.finditer(text)
+    )
 
 
 def blocks_text(blocks: list[Block]) -> str:

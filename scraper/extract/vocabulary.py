@@ -410,6 +410,10 @@ UPDATE_LABELS = (
     "updated",
     "last updated",
     "last modified",
+    "última actualización",
+    "ultimo aggiornamento",
+    "laatst bijgewerkt",
+    "última atualização",
     "posted",
     "first published",
     "mis à jour",
@@ -440,6 +444,11 @@ RELATED_STORIES = (
     r"recommended(?: (?:for you|stories|articles))?|read next|keep reading|see also|also read|"
     r"more (?:from|stories|articles|posts)|"
     r"(?:latest|recent) (?:posts|articles|stories)(?: by .{1,40}?)?|"
+    # An author box's list of the writer's latest posts, as translated themes print it.
+    r"(?:neueste|letzte) (?:beiträge|artikel)(?: von .{1,40}?)?|"
+    r"derniers (?:articles|billets)(?: (?:par|de) .{1,40}?)?|"
+    r"(?:últimas entradas|últimos (?:artículos|posts|artigos))(?: de .{1,40}?)?|"
+    r"ultimi (?:articoli|post)(?: di .{1,40}?)?|laatste (?:berichten|artikelen)(?: van .{1,40}?)?|"
     r"[àa] lire (?:aussi|également|egalement)|lire aussi|voir aussi|à voir aussi|"
     r"(?:articles?|contenus|publications?|billets?|posts?) (?:similaires?|liés?|recommandés?|connexes)|"
     r"sur le même (?:sujet|thème)|dans la même (?:rubrique|catégorie)|du même auteur|"
@@ -474,7 +483,8 @@ FURNITURE = re.compile(
     r"click here\b.*|cliquez ici\b.*|see also|weiterlesen|mehr zum thema|"
     r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
     r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
-    r"inhaltsverzeichnis|embed|"
+    r"inhaltsverzeichnis|table des matières|tabla de contenidos?|índice|indice(?: dei contenuti)?|"
+    r"inhoudsopgave|embed|"
     # "print" and "share" in more languages.
     r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
     r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|compartilhar|paylaş|delen|"
@@ -485,7 +495,8 @@ FURNITURE = re.compile(
     r"комментарии|"
     r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
     r"【?関連記事】?|関連キーワード|おすすめ情報|"
-    r"(?:temps de lecture|tempo de leitura|tiempo de lectura|reading time|lesedauer)\W*\d+.*|"
+    r"(?:temps de lecture|tempo de leitura|tiempo de lectura|tempo di lettura|reading time|"
+    r"lesedauer|lesezeit|leestijd)\W*\d+.*|"
     r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
     re.IGNORECASE,
 )
