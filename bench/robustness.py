@@ -20,7 +20,8 @@ themes and sites differ, then scored against the same truth.
   as served and stripped of structured data: title, authors, date, body, trafilatura beside.
 - translated: the same theme pages with the themes' strings and dates in French, German,
   Spanish, Italian, Dutch and Portuguese (tests/translated_pages.py), as served and stripped;
-  and every plugin on every sixth of them, its strings translated too.
+  every plugin on every sixth of them, its strings translated too; and the writers named in
+  Korean, Japanese, Chinese and Arabic.
 - plugins: popular plugins' output (tests/fixtures/plugins) set into every theme page where
   the plugin prints it, and the post laid out by page builders (tests/fixtures/builders): on
   how many pages title, authors, date and body stay right.
@@ -290,6 +291,18 @@ def probe_translated() -> None:
         variants[f"in {lang}, stripped"] = lambda html, lang=lang: _stripped(translated(html, lang))
     _theme_table(variants)
     from tests.plugin_pages import CASES, PLUGINS, differences
+    from tests.translated_pages import SCRIPTS, renamed, renamed_authors
+
+    for script in sorted(SCRIPTS):
+        missed = []
+        for case in CASES:
+            page = renamed(gzip.decompress((THEMES / case["file"]).read_bytes()), script)
+            wanted = renamed_authors(case["authors"], script)
+            if scraper.extract(page, case["url"]).authors != wanted:
+                missed.append(case["file"].removesuffix(".html.gz"))
+        print(f"writers named in {script}: right on {len(CASES) - len(missed)}/{len(CASES)} pages")
+        for name in missed:
+            print(f"    missed: {name}")
 
     for lang in LANGUAGES:
         runs = [(p, c) for p in PLUGINS for c in CASES[::6] if c["cms"] == p["cms"]]

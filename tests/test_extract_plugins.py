@@ -15,23 +15,15 @@ from tests.translated_pages import LANGUAGES
 # Newsmag shows the headline in a page-title band above its content area, which is classed
 # "newsmag-sidebar": without the headline inside it, its links read as a sidebar's.
 _SIDEBAR_NAMED = "content area named a sidebar: the author box's co-author is not read"
-KNOWN_MISSES: dict[tuple[str, str], str] = (
-    {
-        ("wordpress-newsmag.html.gz", plugin): _SIDEBAR_NAMED
-        for plugin in ("molongui-two-authors", "publishpress-authors-two")
-    }
-    | {
-        # As in test_extract_themes: an Arabic name (no capitals) in weak markup is not taken.
-        ("wordpress-jannah-ar.html.gz", plugin): "caseless name in weak markup"
-        for plugin in ("wp-last-modified-info", "starbox")
-    }
-    | {
-        # Davis and Twenty Twenty-Five show no date of their own: Starbox's list of the writer's
-        # latest posts ("Title - February 27, 2023") gives the page one.
-        (theme, "starbox"): "no date of its own: the box's latest posts date it"
-        for theme in ("wordpress-davis.html.gz", "wordpress-twentytwentyfive.html.gz")
-    }
-)
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("wordpress-newsmag.html.gz", plugin): _SIDEBAR_NAMED
+    for plugin in ("molongui-two-authors", "publishpress-authors-two")
+} | {
+    # Davis and Twenty Twenty-Five show no date of their own: Starbox's list of the writer's
+    # latest posts ("Title - February 27, 2023") gives the page one.
+    (theme, "starbox"): "no date of its own: the box's latest posts date it"
+    for theme in ("wordpress-davis.html.gz", "wordpress-twentytwentyfive.html.gz")
+}
 
 
 @pytest.mark.parametrize("plugin", PLUGINS, ids=lambda plugin: plugin["id"])

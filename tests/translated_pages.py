@@ -1,6 +1,7 @@
 """Theme pages (tests/fixtures/themes) as sites in other languages serve them: the theme's own
 strings ("Posted on", "By", "More posts", "Related Posts", its dates) translated, the post's
-text left as it is (tests/fixtures/themes/translations.json)."""
+text left as it is (tests/fixtures/themes/translations.json); or with its writers named in a
+script without capitals."""
 
 from __future__ import annotations
 
@@ -57,3 +58,28 @@ def translated(page: bytes, lang: str) -> bytes:
             if value and len(value) <= _SHORT:
                 el.set(attribute, _translate(value, lang))
     return lxml.html.tostring(doc, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+# The writer and co-author in scripts without capitals.
+SCRIPTS = {
+    "ko": ("김민지", "박준호"),
+    "ja": ("佐藤 花子", "田中 太郎"),
+    "zh": ("王小明", "李华"),
+    "ar": ("مارغريت أوكونيل", "توم رييس"),
+}
+_WRITER = re.compile(r"Margaret O(?:&#039;|&#x27;|'|’|&#8217;|&apos;)Connell")
+_CO_AUTHOR = "Tom Reyes"
+
+
+def renamed(page: bytes, script: str) -> bytes:
+    """The page with its writer and co-author named in `script`."""
+    writer, co_author = SCRIPTS[script]
+    text = _WRITER.sub(writer, page.decode("utf-8")).replace(_CO_AUTHOR, co_author)
+    return text.encode("utf-8")
+
+
+def renamed_authors(authors: list[str], script: str) -> list[str]:
+    """The case's authors as `renamed` names them."""
+    writer, co_author = SCRIPTS[script]
+    names = {"Margaret O'Connell": writer, _CO_AUTHOR: co_author}
+    return [names.get(name, name) for name in authors]

@@ -74,6 +74,8 @@ _STRONG_BYLINES = 5  # the first generic author selectors that hold outside the 
 _NEAR_TITLE_BYLINES = 6  # byline matches read in the story's container (co-authors included)
 # The generic author selectors up to links to author pages.
 _AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
+# ... and up to elements named for the author's name ("wp-block-post-author__name").
+_NAMED_BYLINES = GENERIC["authors"].index('[class*="byline__name"]') + 1
 _MIN_LEDE, _MAX_LEDE = 15, 1000
 _AUTHOR_SEGMENTS = frozenset(AUTHOR_PAGE_SEGMENTS)
 # A block presenting the story's writers: named for its authors, or a schema.org Person.
@@ -500,9 +502,10 @@ def _boxed_writers(tree: HtmlElement, known: set[str]) -> list[str]:
         pages: dict[str, list[str]] = {}  # an author page's address: its links' names
         for inner in (other for other in links if inside(other, box)):
             pages.setdefault(inner.get("href", ""), []).extend(names[inner])
-        # Each writer once, by the name on their page's links ("Visit Author Page" is none).
+        # Each writer once, by the name on their page's links ("Visit Author Page" is none;
+        # a link to their page vouches for a name without capitals).
         found = author_rules.dedupe(
-            next((n for n in shown if n.casefold() in known or _named(n)), "")
+            next((n for n in shown if n.casefold() in known or _boxed_name(n)), "")
             for shown in pages.values()
         )
         return [n for n in found if n]
@@ -518,6 +521,12 @@ def _boxed_names(link: HtmlElement) -> list[str]:
         if el.tag in HEADINGS or "name" in (el.get("class") or "")
     )
     return [_shown_name(link), *inner]
+
+
+def _boxed_name(text: str) -> bool:
+    """Whether the text of a link to an author's page (in an author box, or an avatar's
+    title) names a writer: capitalised, or in a script without capitals."""
+    return _named(text) or author_rules.caseless_name(text)
 
 
 def _named(text: str) -> bool:
@@ -547,7 +556,7 @@ def _shown_name(link: HtmlElement) -> str:
     href, name = link.get("href") or "", normalize_space(link.get("title") or "")
     segments = urlsplit(href).path.split("/") if well_formed(href) else []
     # A title may be the link's action ("Autor anzeigen") rather than the author's name.
-    named = author_rules.looks_like_name(name) and _AUTHOR_SEGMENTS & set(segments)
+    named = _boxed_name(name) and _AUTHOR_SEGMENTS & set(segments)
     return name if named else ""
 
 
@@ -566,7 +575,15 @@ def _generic_byline(
         found = _one_line(list(itertools.islice(kept, _NEAR_TITLE_BYLINES)))
         names = author_rules.byline_authors(first_line(n) for n in found)
         if position >= _STRONG_BYLINES:
-            names = [n for n in names if author_rules.looks_like_name(n)]
+            # A link to the author's page or an element named for the author's name, near
+            # the title, vouches for a name in a script without capitals (Korean, Japanese,
+            # Arabic…); elsewhere a name must look like one.
+            vouched = not page_wide and position < _NAMED_BYLINES
+            names = [
+                n
+                for n in names
+                if author_rules.looks_like_name(n) or (vouched and author_rules.caseless_name(n))
+            ]
         if any(is_person(n) for n in names):
             return names
     return []

@@ -132,6 +132,19 @@ def looks_like_name(name: str) -> bool:
     )
 
 
+def caseless_name(name: str) -> bool:
+    """One to four words of a script without capitals ("김민지", "佐藤 花子", "مارغريت أوكونيل"),
+    no digits and no call to action: a name where capitals cannot tell one."""
+    words = name.split()
+    return (
+        1 <= len(words) <= 4
+        and len(name) <= 30
+        and not any(c.isdigit() or c.isupper() or c.islower() for c in name)
+        and any(c.isalpha() for c in name)
+        and not is_call_to_action(name)
+    )
+
+
 _INVERTED_NAME = re.compile(r"^\s*([^\W\d][^,\d]{0,40}),\s*([^\W\d][^,\d]{0,40}?)\s*$")
 
 
