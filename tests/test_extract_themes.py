@@ -116,9 +116,10 @@ def _wrong(case: dict[str, Any], article: Any) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_theme_translated(lang: str) -> None:
-    """Sites in French, German, Spanish, Italian, Dutch and Portuguese serve the same themes
-    with their strings translated ("Weitere Beiträge", "Bekijk alle berichten van X", "Kale
-    von LyraThemes.com"): every page still gives its title, authors, day and body."""
+    """Sites in French, German, Spanish, Italian, Dutch, Portuguese, Japanese, Korean and
+    Chinese serve the same themes with their strings translated ("Weitere Beiträge", "Bekijk
+    alle berichten van X", "Kale von LyraThemes.com", "その他の投稿", "投稿者: X"): every page
+    still gives its title, authors, day and body."""
     wrong = {}
     for case in CASES:
         article = extract(translated(_page(case["file"]), lang), case["url"])

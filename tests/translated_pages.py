@@ -16,6 +16,9 @@ _SPEC = json.loads(
     (Path(__file__).parent / "fixtures" / "themes" / "translations.json").read_text("utf-8")
 )
 LANGUAGES = sorted(_SPEC)
+# The languages whose plugin strings are translated too (Japanese, Korean and Chinese have
+# their themes' strings only).
+PLUGIN_LANGUAGES = [lang for lang in LANGUAGES if _SPEC[lang]["plugins"]]
 _MONTHS = "January February March April May June July August September October November December"
 _MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS.split())} | {
     m[:3]: i for i, m in enumerate(_MONTHS.split())

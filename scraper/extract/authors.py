@@ -50,7 +50,7 @@ from scraper.extract.vocabulary import (
 
 _PREFIX = re.compile(
     rf"^(?:{alternation(CREDITED_BY)}\s+by|{alternation(CREDIT_WORDS)}|"
-    rf"{alternation(BY_WORDS_IN_BYLINES)}|{alternation(AUTHOR_LABELS)})\s*[:\-–—]?\s+",
+    rf"{alternation(BY_WORDS_IN_BYLINES)}|{alternation(AUTHOR_LABELS)})(?:\s*[:：\-–—]\s*|\s+)",
     re.IGNORECASE,
 )
 _AND = alternation(NAME_CONNECTIVES)

@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 from scraper.extract.dates import TIME_OF_DAY, WRITTEN_DAY
 from scraper.extract.text import normalize_space, screen_reader_only, word_count
 from scraper.extract.vocabulary import (
+    AUTHOR_LABELS,
     BY_WORDS_IN_BYLINES,
     CREDIT_LINE,
     DATE_LABELS,
@@ -112,7 +113,7 @@ HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_DEPTH = 300
 # A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
 _DATELINE = re.compile(
-    rf"^(?:{alternation(DATE_LABELS + UPDATE_LABELS)}(?: on| at| le| am| em| el)?\s*:?\s*)?"
+    rf"^(?:{alternation(DATE_LABELS + UPDATE_LABELS)}(?: on| at| le| am| em| el)?\s*[:：]?\s*)?"
     rf"(?:[\w-]+,?\s+)?{WRITTEN_DAY}(?:{TIME_OF_DAY}(?:\s+(?:uhr|[A-Z]{{2,4}}))?)?\s*$",
     re.IGNORECASE,
 )
@@ -465,7 +466,8 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
 # by-word alone where the name was a link to the writer's page, already taken out
 # ("Ultimo aggiornamento il 2 aprile 2023 di").
 _BY_WORD = re.compile(
-    rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS_IN_BYLINES)})(?=\s|$)", re.IGNORECASE
+    rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS_IN_BYLINES + AUTHOR_LABELS)})\s*[:：]?(?=\s|$)",
+    re.IGNORECASE,
 )
 
 

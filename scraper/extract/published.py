@@ -35,11 +35,11 @@ from scraper.profiles import Era, Profile
 from scraper.urls import url_day
 
 # A label naming the publication date, in the languages we meet.
-_DATE_LABEL = re.compile(rf"^\s*{alternation(DATE_LABELS)}\s*:?\s*$", re.IGNORECASE)
+_DATE_LABEL = re.compile(rf"^\s*{alternation(DATE_LABELS)}\s*[:：]?\s*$", re.IGNORECASE)
 _BYLINE_OPENING = re.compile(
     rf"^(?:{alternation(BY_WORDS)}|{alternation(AUTHOR_LABELS)})\s*:?\s", re.IGNORECASE
 )
-_LEADING_LABEL = re.compile(rf"^{alternation(DATE_LABELS)}\s*:?\s*", re.IGNORECASE)
+_LEADING_LABEL = re.compile(rf"^{alternation(DATE_LABELS)}\s*[:：]?\s*", re.IGNORECASE)
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
 

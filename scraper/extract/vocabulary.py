@@ -63,6 +63,16 @@ AUTHOR_LABELS = (
     "gepostet von",
     "postado por",
     "gepubliceerd door",
+    # Scripts without capitals ("投稿者：名前", "작성자: 이름", "بقلم").
+    "投稿者",
+    "著者",
+    "執筆者",
+    "作者",
+    "글쓴이",
+    "작성자",
+    "필자",
+    "بقلم",
+    "الكاتب",
 )
 # Credit words before a byline's names: "Text: A", "Texto: A", "Words by A", "Photos by A".
 CREDIT_WORDS = ("text", "texte", "texto", "testo", "tekst", "interview", "entretien", "entrevista")
@@ -98,6 +108,11 @@ READ_ON = (
     "les mer",
     "czytaj więcej",
     "devamını oku",
+    "続きを読む",
+    "더 읽기",
+    "阅读更多",
+    "閱讀更多",
+    "اقرأ المزيد",
 )
 # Link texts that are actions, never names: author boxes link "More posts" or "Read More" to
 # the author page with the same markup as the name itself (Ghost and WordPress themes ship
@@ -156,6 +171,22 @@ CALLS_TO_ACTION = frozenset(
         "więcej wpisów",
         "daha fazla",
         "daha fazla yazı",
+        # Scripts without capitals, where a name cannot be told by its look.
+        "その他の投稿",
+        "もっと見る",
+        "すべての投稿を表示",
+        "記事一覧",
+        "더 많은 글",
+        "더 보기",
+        "더보기",
+        "모든 글 보기",
+        "전체 글 보기",
+        "更多文章",
+        "查看更多",
+        "更多",
+        "المزيد",
+        "المزيد من المقالات",
+        "عرض كل المقالات",
     ]
 )
 # "View all posts by X", "View all of X's posts", "Afficher tous les articles par X", "Alle
@@ -404,6 +435,17 @@ DATE_LABELS = (
     "publicat",
     "опубликовано",
     "дата публикации",
+    "公開日",
+    "投稿日",
+    "掲載日",
+    "发布于",
+    "发布时间",
+    "發佈於",
+    "게시일",
+    "작성일",
+    "등록일",
+    "تاريخ النشر",
+    "نشر في",
 )
 # Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
 UPDATE_LABELS = (
@@ -434,6 +476,16 @@ UPDATE_LABELS = (
     "zaktualizowano",
     "aktualizováno",
     "обновлено",
+    "更新日",
+    "最終更新日",
+    "最終更新",
+    "更新于",
+    "最后更新于",
+    "업데이트",
+    "마지막 업데이트",
+    "수정일",
+    "최종 수정일",
+    "آخر تحديث",
 )
 
 # --- Other stories -----------------------------------------------------------------------
