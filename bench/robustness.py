@@ -283,16 +283,21 @@ def probe_translated() -> None:
     """The same theme pages as sites in other languages serve them, the themes' strings and
     dates translated (tests/translated_pages.py), as served and stripped."""
     sys.path.insert(0, str(ROOT))
-    from tests.translated_pages import LANGUAGES, PLUGIN_LANGUAGES, translated
+    from tests.plugin_pages import CASES, PLUGINS, differences
+    from tests.translated_pages import (
+        LANGUAGES,
+        PLUGIN_LANGUAGES,
+        SCRIPTS,
+        renamed,
+        renamed_authors,
+        translated,
+    )
 
     variants: dict[str, Callable[[bytes], bytes]] = {}
     for lang in LANGUAGES:
         variants[f"in {lang}"] = lambda html, lang=lang: translated(html, lang)
         variants[f"in {lang}, stripped"] = lambda html, lang=lang: _stripped(translated(html, lang))
     _theme_table(variants)
-    from tests.plugin_pages import CASES, PLUGINS, differences
-    from tests.translated_pages import SCRIPTS, renamed, renamed_authors
-
     for script in sorted(SCRIPTS):
         missed = []
         for case in CASES:

@@ -651,11 +651,12 @@ def build_article(
     # A description that is only the outlet's name describes no story (a sentence opening
     # with the host's name is no desk: outlet_test's desk rule is for bylines).
     own_names = {fold(n) for n in names}
-    for description in data.descriptions if standfirst is None else ():
-        if fold(description) not in own_names:
-            standfirst = lede_as_described(tree, description, {b.text for b in blocks})
-            if standfirst:
-                break
+    if standfirst is None:
+        texts = {b.text for b in blocks}
+        described = (d for d in data.descriptions if fold(d) not in own_names)
+        standfirst = next(
+            filter(None, (lede_as_described(tree, d, texts) for d in described)), None
+        )
     if standfirst is None:
         standfirst = content.intro
     elif content.intro and content.intro != standfirst:

@@ -75,9 +75,10 @@ def _visible_date(
     if scope is None:
         return None
     for node in select_first(scope, selectors(era, "published") or GENERIC["published"]):
+        # A related story's card inside the story's <article> (OceanWP), or the day the
+        # post was edited.
         if _nested_card(node, scope) or _marks_modified(node):
-            continue  # a related story's card inside the story's <article> (OceanWP), or the
-            # day the post was edited
+            continue
         value = node.get("datetime") or node.get("content")
         found = parse_iso(value) if value else find_date(_date_text(node), languages)
         if found:
