@@ -651,6 +651,9 @@ def test_a_utc_date_is_given_in_the_local_zone_of_the_day_its_permalink_names() 
     assert extract(html, url).published == "2019-01-01T00:11:59+01:00"
     elsewhere = extract(html, "https://blog.example/ins-neue-jahr/").published
     assert elsewhere == "2018-12-31T23:11:59+00:00"
+    # A site in a country of many zones, or none named: the permalink's day, the time unknown.
+    html = _story(head=declared, lang="en-US")
+    assert extract(html, url).published == "2019-01-01"
 
 
 def test_an_avatar_link_before_the_name_does_not_hide_the_byline() -> None:

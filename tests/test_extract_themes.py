@@ -145,3 +145,57 @@ def test_writers_named_in_a_script_without_capitals(script: str) -> None:
         if article.authors != wanted and case["file"] not in _CASELESS_MISSES:
             wrong[case["file"]] = article.authors
     assert wrong == {}
+
+
+def _declared_at(page: str, day: str, instant: str) -> str:
+    """The page with Ghost's declared publication time (JSON-LD and Open Graph) moved."""
+    page = re.sub(rf'("datePublished"\s*:\s*"){day}T[^"]*"', rf'\g<1>{instant}"', page)
+    return re.sub(rf'(article:published_time" content="){day}T[^"]*"', rf'\g<1>{instant}"', page)
+
+
+_NO_DAY_SHOWN = {"ghost-edge", "ghost-taste", "ghost-london"}  # and their -2authors pages
+_LOCALE_ZONED = {"ghost-liebling-fr", "ghost-liebling-de"}  # lang="fr", "de": Paris, Berlin
+_LATE_MISSES = {
+    # The day is shown above the headline, outside the story's container (Massively), or in
+    # an aside after the story (Solo): neither is read as the day the page shows.
+    "ghost-massively": "day shown above the headline's container",
+    "ghost-solo": "day shown after the story",
+}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            c,
+            id=(theme := c["file"].removesuffix(".html.gz")),
+            marks=pytest.mark.xfail(
+                (base := theme.removesuffix("-2authors")) in _LATE_MISSES,
+                reason=_LATE_MISSES.get(base, ""),
+                strict=True,
+            ),
+        )
+        for c in CASES
+        if c["cms"] == "ghost" and c["published"]
+    ],
+)
+def test_ghost_dates_a_late_post_by_the_day_its_page_shows(case: dict[str, Any]) -> None:
+    """Ghost declares its times in UTC and shows the day in the site's zone, which the page
+    names nowhere: posted at 8 pm in New York, or 00:30 in Paris, the story is declared a day
+    off the day its page shows. The shown day is the story's; a shown day no zone on Earth
+    reaches (declared at 05:00 UTC the day before) leaves the declared time."""
+    page, day = _page(case["file"]).decode(), case["published"]
+    theme = case["file"].removesuffix(".html.gz").removesuffix("-2authors")
+    for instant in ("2023-03-15T01:00:00.000Z", "2023-03-13T23:30:00.000Z"):
+        article = extract(_declared_at(page, day, instant), case["url"])
+        declared = instant.replace(".000Z", "+00:00")
+        if theme in _NO_DAY_SHOWN:
+            assert article.published == declared
+        elif theme in _LOCALE_ZONED:
+            # 00:30 in Paris and Berlin: the instant in that zone; 02:00 there is the 15th.
+            wanted = "2023-03-14T00:30:00+01:00" if instant < day else declared
+            assert article.published == wanted
+        else:
+            assert article.published == day
+    unreachable = extract(_declared_at(page, day, "2023-03-13T05:00:00.000Z"), case["url"])
+    assert unreachable.published == "2023-03-13T05:00:00+00:00"

@@ -282,10 +282,16 @@ def dates(
         published = _shown_instead(structured, line, tz) or published
     # A dated permalink names the day in the site's own zone, as a dateline does.
     shown = visible or line or (url_day(url) if url else None)
-    if not tz and published and shown and _shown_in_local_time(published, shown, tree, data):
-        # No profile zone, but the page shows the day of this UTC instant in its locale's
-        # zone: give the dates in that zone, as the page's readers see them.
-        tz = zone_of_locale(tree.get("lang"), data.locale)
+    if not tz and published and shown:
+        local = zone_of_locale(tree.get("lang"), data.locale)
+        if local and _shown_in_local_time(published, shown, local):
+            # No profile zone, but the page shows the day of this UTC instant in its locale's
+            # zone: give the dates in that zone, as the page's readers see them.
+            tz = local
+        elif not local and _shown_in_some_zone(published, shown):
+            # Ghost declares UTC and shows the site's day: posted in New York at 9 pm, a
+            # story is declared the next day. No zone is named: the shown day is all we know.
+            published = shown
     return (
         in_timezone(published, tz) if published else None,
         in_timezone(modified, tz) if modified else None,
@@ -320,12 +326,27 @@ def _shown_instead(declared: str, shown: str, tz: str | None) -> str | None:
     return shown if abs(apart) > _SAME_NEWS_CYCLE else None
 
 
-def _shown_in_local_time(published: str, visible: str, tree: HtmlElement, data: Structured) -> bool:
+def _shown_in_local_time(published: str, visible: str, zone: str) -> bool:
     """True when a UTC date falls, in the zone of the page's locale, on the day the page shows."""
-    zone = zone_of_locale(tree.get("lang"), data.locale)
-    if not zone or not is_utc(published):
+    return is_utc(published) and calendar_day(published, zone) == visible[:10]
+
+
+# Offsets of the world's zones from UTC, westmost and eastmost (Baker Island, Kiribati).
+_WESTMOST, _EASTMOST = timedelta(hours=-12), timedelta(hours=14)
+
+
+def _shown_in_some_zone(published: str, shown: str) -> bool:
+    """True when a UTC instant falls on another day than the day shown (a date alone) and
+    some zone on Earth has it on the shown day: the page shows its day in a zone it names
+    nowhere."""
+    if len(shown) != 10 or not is_utc(published) or published[:10] == shown:
         return False
-    return calendar_day(published, zone) == visible[:10]
+    try:
+        instant = datetime.fromisoformat(published).replace(tzinfo=None)
+        midnight = datetime.fromisoformat(shown)
+    except ValueError:
+        return False
+    return midnight - _EASTMOST <= instant < midnight + timedelta(days=1) - _WESTMOST
 
 
 def _same_day(declared: str, shown: str, tz: str | None) -> bool:
