@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 import pytest
 
 from scraper.extract.dates import calendar_day, find_date, in_timezone, parse_date, parse_iso
@@ -119,23 +121,43 @@ def test_summer_time_offset() -> None:
         "5 août 2021",
         "12 Dezember 2024",
         "29 févr. 2024",
+        "November 18, 2019",
+        "Nov. 20, 2019",
+        "Apr 04 2013",
+        "Monday, March 3rd, 2025",
+        "November 20, 2019, 10:54 am",
+        "Nov 19, 2019, 7:53pm",
+        "November 18, 2019 at 2:26 PM",
+        "November 20, 2019 - 11:28 AM",
+        "Nov 13, 2019 12:26 am",
+        "29. Juni 2017, 23:39",
     ],
 )
 def test_common_text_dates_skip_dateparser_with_the_same_answer(text: str) -> None:
     import dateparser
 
-    from scraper.extract.dates import _day_month_year
+    from scraper.extract.dates import _worded_date
 
     expected = dateparser.parse(text.replace("1er", "1"), settings={"PREFER_DAY_OF_MONTH": "first"})
     assert expected is not None
-    assert _day_month_year(text) == expected.date().isoformat()
+    timed = expected.isoformat() if expected.time() != time() else expected.date().isoformat()
+    assert _worded_date(text) == timed
 
 
-@pytest.mark.parametrize("text", ["31 février 2024", "14 blorp 2023", "March 3, 2024"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 février 2024",
+        "14 blorp 2023",
+        "Nov 18, 2019 @17:19 PM",
+        "Sept 31, 2020",
+        "3 March 2024 10:54 EST",
+    ],
+)
 def test_quick_path_leaves_the_rest_to_dateparser(text: str) -> None:
-    from scraper.extract.dates import _day_month_year
+    from scraper.extract.dates import _worded_date
 
-    assert _day_month_year(text) is None
+    assert _worded_date(text) is None
 
 
 @pytest.mark.parametrize(

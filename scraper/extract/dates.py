@@ -67,7 +67,8 @@ def _parse_rfc2822(value: str) -> str | None:
 
 
 # Month names of the commonest text dates ("27 novembre 2025", "1er nov. 2025", "3 March
-# 2024"): read directly, since a dateparser call costs ~1000x more. Anything else goes there.
+# 2024", "November 18, 2019"): read directly, since a dateparser call costs ~1000x more.
+# Anything else (a time of day too) goes there.
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -89,20 +90,49 @@ _MONTHS = {
     )
     for name in names.split()
 }
+_WEEKDAY = r"(?:[^\W\d]+\.?,?\s+)?"
+_ORDINAL = r"(\d{1,2})(?:er|st|nd|rd|th)?"
+# A time after the day: "10:54 am", "at 2:26 PM", "- 11:28 AM", "um 23:39".
+_CLOCK = r"(?:,?\s+(?:[-|@]\s*)?(?:at\s+|um\s+|à\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?)?$"
 _DAY_MONTH_YEAR = re.compile(
-    r"^(?:[^\W\d]+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\.?\s+([^\W\d]+)\.?,?\s+(\d{4})$"
+    rf"^{_WEEKDAY}{_ORDINAL}\.?\s+([^\W\d]+)\.?,?\s+(\d{{4}}){_CLOCK}", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"^{_WEEKDAY}([^\W\d]+)\.?\s+{_ORDINAL},?\s+(\d{{4}}){_CLOCK}", re.IGNORECASE
 )
 
 
-def _day_month_year(value: str) -> str | None:
-    match = _DAY_MONTH_YEAR.match(value)
-    month = _MONTHS.get(match.group(2).lower()) if match else None
-    if match is None or month is None:
+def _worded_date(value: str) -> str | None:
+    """A day, a month in words and a year, the day first or the month ("3 March 2024",
+    "March 3, 2024, 10:54 am"), maybe a time after: ISO; else None."""
+    if match := _DAY_MONTH_YEAR.match(value):
+        day, month, year, hour, minute, half = match.groups()
+    elif match := _MONTH_DAY_YEAR.match(value):
+        month, day, year, hour, minute, half = match.groups()
+    else:
+        return None
+    number = _MONTHS.get(month.lower())
+    if number is None:
         return None
     try:
-        return date(int(match.group(3)), month, int(match.group(1))).isoformat()
+        day_iso = date(int(year), number, int(day)).isoformat()
     except ValueError:
         return None
+    if hour is None:
+        return day_iso
+    hours = int(hour)
+    if half:  # 12 am is midnight, 12 pm noon; "17:19 PM" is left to dateparser
+        if not 1 <= hours <= 12:
+            return None
+        hours = hours % 12 + (12 if half.lower() == "p" else 0)
+    return _at_time(day_iso, hours, minute)
+
+
+def _at_time(day_iso: str, hours: int, minute: str) -> str:
+    """The day at a time of day, or the day alone when the time is no time."""
+    if hours > 23 or int(minute) > 59:
+        return day_iso
+    return f"{day_iso}T{hours:02d}:{minute}:00"
 
 
 # All-number dates whose order is not in doubt: year first ("2025年1月13日", "2024. 8. 18.",
@@ -131,9 +161,7 @@ def _numeric_date(value: str) -> str | None:
         except ValueError:
             return None
         hour, minute = parts[3:5]
-        if hour is None or int(hour) > 23 or int(minute) > 59:
-            return day_iso
-        return f"{day_iso}T{int(hour):02d}:{minute}:00"
+        return day_iso if hour is None else _at_time(day_iso, int(hour), minute)
     return None
 
 
@@ -142,7 +170,7 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
     # A text date names its year; anything else ("7 min", "il y a 3 heures") is relative.
     if len(value) > 80 or not _HAS_YEAR.search(value):
         return None
-    quick = _numeric_date(value) or _day_month_year(value)
+    quick = _numeric_date(value) or _worded_date(value)
     if quick:
         return quick
     import dateparser
