@@ -3,7 +3,7 @@ themes and sites differ, then scored against the same truth.
 
     python bench/robustness.py                 # every probe
     python bench/robustness.py --only metas    # or cards, coauthors, language, names, themes,
-                                               # translated, plugins
+                                               # translated, plugins, platforms
 
 - metas: cms-dev, fundus and trafilatura-dev with their JSON-LD, their meta tags, or both (and
   microdata) removed, as a site without an SEO plugin serves them: title, authors, date, body;
@@ -25,6 +25,8 @@ themes and sites differ, then scored against the same truth.
 - plugins: popular plugins' output (tests/fixtures/plugins) set into every theme page where
   the plugin prints it, and the post laid out by page builders (tests/fixtures/builders): on
   how many pages title, authors, date and body stay right.
+- platforms: the post (or a forum thread) as other platforms render it (tests/fixtures/
+  platforms): what we and trafilatura get wrong of each page.
 """
 
 from __future__ import annotations
@@ -376,6 +378,35 @@ def probe_plugins() -> None:
             print(f"    missed: {name.removesuffix('.html.gz')} ({', '.join(fields)})")
 
 
+def probe_platforms() -> None:
+    """One post as other platforms render it (tests/fixtures/platforms: static-site
+    generators, Drupal, Joomla, Blogger, docs themes, forum threads): what we get wrong of
+    each page, and what trafilatura gets wrong (tests/test_extract_platforms.py asserts ours)."""
+    from types import SimpleNamespace
+
+    import trafilatura
+
+    sys.path.insert(0, str(ROOT))
+    from tests.platform_pages import CASES, page, wrong
+
+    for case in CASES:
+        html = page(case)
+        ours = wrong(case, scraper.extract(html, case["url"]))
+        found = trafilatura.bare_extraction(
+            html.decode("utf-8"), url=case["url"], with_metadata=True, as_dict=True
+        )
+        theirs = SimpleNamespace(
+            title=found.get("title"),
+            authors=[a.strip() for a in (found.get("author") or "").split(";") if a.strip()],
+            published=found.get("date"),
+            body=found.get("text") or "",
+        )
+        name = case["file"].removesuffix(".html.gz")
+        print(f"{name:24} ours: {len(ours)} wrong; trafilatura: {len(wrong(case, theirs))} wrong")
+        for line in ours:
+            print(f"    ours: {line}")
+
+
 PROBES: dict[str, Callable[[], None]] = {
     "metas": probe_metas,
     "cards": probe_cards,
@@ -385,6 +416,7 @@ PROBES: dict[str, Callable[[], None]] = {
     "themes": probe_themes,
     "translated": probe_translated,
     "plugins": probe_plugins,
+    "platforms": probe_platforms,
 }
 
 

@@ -1738,3 +1738,14 @@ def test_text_marked_as_behind_the_paywall_is_the_story() -> None:
     subhead += "<p>A roomy rectangular bag that zips open into a blanket on warm nights.</p></div>"
     body = extract(_story(end=subhead), "https://news.example/council-votes").body
     assert "Best for Car Campers" in body
+
+
+@pytest.mark.parametrize("mark", ["¶", "#", "\uf0c1", "<svg><path d='M0'/></svg>"])
+def test_a_headings_permalink_mark_is_no_part_of_its_text(mark: str) -> None:
+    """Docs generators (Sphinx, MkDocs, Hugo) end each heading with a sign linking to it."""
+    link = f"<a class='headerlink' href='#section' title='Link to this heading'>{mark}</a>"
+    html = _story(end=f"<h2 id='section'>What comes next{link}</h2><p>More to say here.</p>")
+    html = html.replace("Council votes the budget</h1>", f"Council votes the budget{link}</h1>")
+    article = extract(html, "https://news.example/council-votes")
+    assert article.title == "Council votes the budget"
+    assert "\n\nWhat comes next\n\nMore to say here." in article.body

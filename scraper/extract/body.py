@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from scraper.extract.dates import TIME_OF_DAY, WRITTEN_DAY
-from scraper.extract.text import normalize_space, screen_reader_only, word_count
+from scraper.extract.text import normalize_space, permalink_mark, screen_reader_only, word_count
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
     BY_WORDS_IN_BYLINES,
@@ -198,8 +198,8 @@ class _Walker:
             return
         if el in self.skip and not self.in_subheading:
             return
-        if screen_reader_only(el):
-            return  # "(opens in a new tab)": not the story as shown
+        if screen_reader_only(el) or (self.kind in HEADINGS and permalink_mark(el)):
+            return  # "(opens in a new tab)", a heading's "¶": not the story as shown
         if tag == "rt" and _annotation(el):
             return
         if depth > _MAX_DEPTH:

@@ -232,10 +232,21 @@ def _runs_into_headline(child: HtmlElement, heading: HtmlElement) -> bool:
 
 
 def _unseen(child: HtmlElement) -> bool:
-    """Screen-reader-only text, or decoration (a dash) hidden from assistive technology."""
-    if screen_reader_only(child):
+    """Screen-reader-only text, decoration (a dash) hidden from assistive technology, or a
+    heading's permalink mark."""
+    if screen_reader_only(child) or permalink_mark(child):
         return True
     return child.get("aria-hidden") == "true" and not _WORD.search(child.text_content())
+
+
+def permalink_mark(element: HtmlElement) -> bool:
+    """A link within the page shown as a sign, no word: the "¶", "#" or icon glyph that docs
+    generators (Sphinx, MkDocs, Hugo) set in headings to link to them."""
+    return (
+        element.tag == "a"
+        and (element.get("href") or "").startswith("#")
+        and not _WORD.search(element.text_content())
+    )
 
 
 def _marks(element: HtmlElement) -> str:
