@@ -13,7 +13,6 @@ from tests.platform_pages import CASES, page, wrong
 
 MISSES = {
     "phpbb-prosilver.html.gz": "forum: the board's name in the h1, the replies left out",
-    "discourse-crawler.html.gz": "forum: a reply's date, like counts in the body",
     "sphinx-rtd.html.gz": "the Author/Date field list opens the body",
 }
 

@@ -28,7 +28,7 @@ from scraper.extract.generic import (
     in_thread,
 )
 from scraper.extract.selectors import select, select_first
-from scraper.extract.structured import Structured
+from scraper.extract.structured import Structured, in_reply
 from scraper.extract.text import labelled_texts, normalize_space, shows_text
 from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
@@ -75,9 +75,9 @@ def _visible_date(
     if scope is None:
         return None
     for node in select_first(scope, selectors(era, "published") or GENERIC["published"]):
-        # A related story's card inside the story's <article> (OceanWP), or the day the
-        # post was edited.
-        if _nested_card(node, scope) or _marks_modified(node):
+        # A related story's card inside the story's <article> (OceanWP), the day the post
+        # was edited, or a reply's day (a forum's).
+        if _nested_card(node, scope) or _marks_modified(node) or in_reply(node):
             continue
         value = node.get("datetime") or node.get("content")
         found = parse_iso(value) if value else find_date(_date_text(node), languages)

@@ -193,7 +193,7 @@ def read_structured(tree: HtmlElement) -> Structured:
     for el in tree.xpath("//*[@itemprop or @property][not(self::meta)]"):
         prop = (el.get("itemprop") or el.get("property") or "").lower()
         value = el.get("content") or el.get("datetime")
-        if not value:
+        if not value or in_reply(el):
             continue
         if prop in _PROPERTY_PUBLISHED:
             data.published.append(value)
@@ -210,6 +210,22 @@ def read_structured(tree: HtmlElement) -> Structured:
     )
     data.site_name = _first(meta, "og:site_name", "application-name") or data.publisher
     return data
+
+
+# Items that answer the page's own: a comment, a review, a forum's reply.
+_REPLY_PROPS = frozenset({"comment", "review", "suggestedanswer", "acceptedanswer"})
+_REPLY_TYPES = re.compile(r"/(?:Comment|Review|Answer)$")
+
+
+def in_reply(el: HtmlElement) -> bool:
+    """Whether a microdata property belongs to a reply nested in the page's item (Discourse's
+    and phpBB's schema.org Comment): its date is the reply's, not the page's."""
+    item = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    if el.get("itemscope") is not None or item is None:
+        return False
+    return (item.get("itemprop") or "").lower() in _REPLY_PROPS or bool(
+        _REPLY_TYPES.search(item.get("itemtype") or "")
+    )
 
 
 def _meta_map(tree: HtmlElement) -> dict[str, list[str]]:

@@ -657,6 +657,7 @@ CLASS_NEGATIVE = CLASS_OTHER_STORIES | frozenset(
         "adsense",
         "sponsor",
         "sponsored",
+        "likes",
         "disclosure",
         "affiliate",
         "banner",
