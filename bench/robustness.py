@@ -403,8 +403,8 @@ def probe_platforms() -> None:
         )
         name = case["file"].removesuffix(".html.gz")
         print(f"{name:24} ours: {len(ours)} wrong; trafilatura: {len(wrong(case, theirs))} wrong")
-        for line in ours:
-            print(f"    ours: {line}")
+        for check, detail in ours:
+            print(f"    ours: {check} {detail}")
 
 
 PROBES: dict[str, Callable[[], None]] = {

@@ -20,21 +20,24 @@ def page(case: dict[str, Any]) -> bytes:
     return gzip.decompress((PLATFORMS / case["file"]).read_bytes())
 
 
-def wrong(case: dict[str, Any], article: Any) -> list[str]:
-    """What an article (title, authors, published, body) gets wrong of the case's truth: the
-    fields, and the texts its body lacks or holds against it."""
+def wrong(case: dict[str, Any], article: Any) -> list[tuple[str, str]]:
+    """What an article (title, authors, published, body) gets wrong of the case's truth:
+    (check, what came out) for each field missed and each text the body lacks or holds
+    against the truth."""
     body = normalize_space(article.body or "")
     found = []
     if article.title != case["title"]:
-        found.append(f"title {article.title!r}")
+        found.append(("title", repr(article.title)))
     if case.get("authors") is not None and article.authors != case["authors"]:
-        found.append(f"authors {article.authors!r}")
+        found.append(("authors", repr(article.authors)))
     if case["published"] and (article.published or "")[:10] != case["published"]:
-        found.append(f"published {article.published!r}")
+        found.append(("published", repr(article.published)))
     if not body.startswith(normalize_space(case["body_starts"])):
-        found.append(f"body starts {body[:60]!r}")
+        found.append(("body starts", repr(body[:60])))
     if not body.endswith(normalize_space(case["body_ends"])):
-        found.append(f"body ends {body[-60:]!r}")
-    found += [f"body lacks {t!r}" for t in case["body_contains"] if normalize_space(t) not in body]
-    found += [f"body holds {t!r}" for t in case["must_not"] if normalize_space(t) in body]
+        found.append(("body ends", repr(body[-60:])))
+    found += [
+        ("body lacks", repr(t)) for t in case["body_contains"] if normalize_space(t) not in body
+    ]
+    found += [("body holds", repr(t)) for t in case["must_not"] if normalize_space(t) in body]
     return found

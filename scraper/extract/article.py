@@ -38,7 +38,7 @@ from scraper.extract.generic import (
     junk,
     main_content,
 )
-from scraper.extract.headline import title
+from scraper.extract.headline import ends_title, title
 from scraper.extract.html import page_body, parse_html, xml_safe
 from scraper.extract.language import written_language
 from scraper.extract.published import dates
@@ -155,13 +155,17 @@ def site_names(
     return [n for n in names if n]
 
 
-def _names_the_site(heading: HtmlElement, url: str | None) -> bool:
+def _names_the_site(heading: HtmlElement, url: str | None, html_title: str | None) -> bool:
     """Whether a heading is a link to the site's home page: the site title that many
     WordPress and Ghost themes print as an h1 above every post (alone in its link, or opening
-    a link that also holds the tagline, as Twenty Thirteen's does)."""
+    a link that also holds the tagline, as Twenty Thirteen's does); or, in the page's banner,
+    the name that ends its <title> (phpBB's board name)."""
     text = heading_text(heading)
     if not text:
         return False
+    banner = any(a.get("role") == "banner" for a in heading.iterancestors())
+    if banner and ends_title(text, html_title):
+        return True
     link = next(heading.iterancestors("a"), None)
     if link is not None:
         return _links_home(link, url) and node_text(link).startswith(text)
@@ -639,7 +643,7 @@ def build_article(
     tree: HtmlElement, url: str | None, profile: Profile | None, era: Era | None, data: Structured
 ) -> Article:
     """Every Article field from one parsed page (teasers are left to the caller)."""
-    site_titles = [h for h in tree.iter("h1") if _names_the_site(h, url)]
+    site_titles = [h for h in tree.iter("h1") if _names_the_site(h, url, data.html_title)]
     names = site_names(site_titles, data, profile, url)
     lang = language(tree, data, profile)
     head = title(tree, era, data, names)

@@ -9,7 +9,7 @@ boilerplate, "shareholder" is not).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -332,7 +332,7 @@ def _scored(
     tree: HtmlElement, skip: set[HtmlElement], url: str | None, by_text: bool = False
 ) -> Content:
     """The blocks of the best-scoring container, leaving out `skip`."""
-    roots = _headlines_story(tree, find_content(tree, skip), skip)
+    roots = _thread(_headlines_story(tree, find_content(tree, skip), skip), skip)
     skip |= _teaser_cards(roots, skip)
     if by_text:
         # The container was found by text alone; inside it, names still tell a post's
@@ -377,6 +377,76 @@ def _headlines_story(
     ):
         return roots
     return find_content(story, skip) or roots
+
+
+_RECORD_DEPTH = 6  # levels above the main text where a forum's post record may start
+
+
+def _thread(roots: list[HtmlElement], skip: set[HtmlElement]) -> list[HtmlElement]:
+    """A forum thread's posts: when the main text is a part of one record among others like
+    it (a post among its siblings: same tag, same first class, each numbered in its id as
+    forums anchor posts: "p2011", "post_2"), the same part of every
+    record, in order. Records that are stories of their own (an h1, a heading linking to
+    another page) are teasers or the next story, never replies."""
+    if len(roots) != 1:
+        return roots
+    root = roots[0]
+    path: list[tuple[str, str]] = []
+    record = root
+    for _ in range(_RECORD_DEPTH):
+        parent = record.getparent()
+        if parent is None or record.tag in ("body", "main"):
+            return roots
+        key = _record_key(record)
+        alike = [s for s in parent if s is not record and _record_key(s) == key and s not in skip]
+        numbers = {_post_number(r) for r in (record, *alike)}
+        if key[1] and alike and None not in numbers and len(numbers) == len(alike) + 1:
+            parts = [_follow(s, path) for s in alike if not _own_story(s)]
+            parts = [p for p in parts if p is not None and p not in skip and _text_len(p)]
+            if parts:
+                return sorted([root, *parts], key=_position(parent))
+        path.insert(0, key)
+        record = parent
+    return roots
+
+
+_NUMBERED = re.compile(r"^\D*?(\d+)$")
+
+
+def _post_number(record: HtmlElement) -> str | None:
+    """The number a forum gives a post in its id ("p2011", "post_2", "msg1234")."""
+    match = _NUMBERED.match(record.get("id") or "")
+    return match.group(1) if match else None
+
+
+def _record_key(el: HtmlElement) -> tuple[str, str]:
+    return el.tag, next(iter((el.get("class") or "").split()), "")
+
+
+def _follow(record: HtmlElement, path: list[tuple[str, str]]) -> HtmlElement | None:
+    """The element at `path` (tag and first class of each level) below `record`."""
+    node = record
+    for key in path:
+        node = next((c for c in node if isinstance(c.tag, str) and _record_key(c) == key), None)
+        if node is None:
+            return None
+    return node
+
+
+def _own_story(record: HtmlElement) -> bool:
+    """Whether a record holds an h1, or a heading linking elsewhere than to the record itself
+    (phpBB's post subject links to "viewtopic.php?p=2011#p2011")."""
+    anchor = "#" + (record.get("id") or "")
+    return next(record.iter("h1"), None) is not None or any(
+        not (a.get("href") or "#").startswith("#") and not (a.get("href") or "").endswith(anchor)
+        for h in record.iter("h2", "h3", "h4")
+        for a in h.iter("a")
+    )
+
+
+def _position(parent: HtmlElement) -> Callable[[HtmlElement], int]:
+    order = {el: i for i, el in enumerate(parent.iter())}
+    return lambda el: order.get(el, 0)
 
 
 _CARD_TEXT = 400  # characters: a teaser's kicker, headline, excerpt and byline

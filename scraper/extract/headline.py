@@ -63,6 +63,13 @@ def strip_site_name(title: str, names: list[str]) -> str:
     return title
 
 
+def ends_title(name: str, html_title: str | None) -> bool:
+    """Whether `name` is the last part of the page's <title>, after the page's own ("Topic -
+    Board name"): where a site's banner shows it, the site's name."""
+    parts = _TITLE_SEPARATORS.split(html_title or "")
+    return len(parts) > 1 and fold(parts[-1]) == fold(name) != fold(parts[0])
+
+
 _SEPARATOR_CHARS = r"[\s|｜ㅣ–—:·•»/-]+"
 _TRAILING = re.compile(_SEPARATOR_CHARS + "$")
 _LEADING = re.compile("^" + _SEPARATOR_CHARS)
