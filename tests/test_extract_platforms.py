@@ -16,8 +16,6 @@ KNOWN_MISSES = {
     # A forum user's handle ("riverwalker"), linked to phpBB's memberlist.php?mode=viewprofile,
     # is neither a name nor an author page's link: the byline goes unread.
     "phpbb-prosilver.html.gz": {"authors"},
-    # Sphinx's Author/Date field list opens the body.
-    "sphinx-rtd.html.gz": {"body starts"},
 }
 
 

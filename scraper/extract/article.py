@@ -716,6 +716,14 @@ def build_article(
         opening=(b.text if b.kind == "p" else "" for b in blocks),  # headings name no one
         signature=_signature(blocks),
     )
+    # The writer's name alone on a line opening the story is its byline, not its text.
+    names_shown = {fold(w) for w in writers}
+    opening_names = [
+        b for b in blocks[:_STANDFIRST_AT] if b.kind == "p" and fold(b.text) in names_shown
+    ]
+    if opening_names:
+        blocks = [b for b in blocks if b not in opening_names]
+        text = blocks_text(blocks)
     page_url = canonical_url(url, data, profile)
     return Article(
         url=page_url,

@@ -458,8 +458,20 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     if len(text) >= 60:
         return False
     return bool(
-        FURNITURE.match(text) or _DATELINE.match(text) or ROUNDUP.match(text) or _dated_byline(text)
+        FURNITURE.match(text)
+        or _DATELINE.match(text)
+        or ROUNDUP.match(text)
+        or _dated_byline(text)
+        or _LABEL_ALONE.match(text)
     )
+
+
+# A label alone on its line ("Author:", "Date :"): its value, a name or a date, stands apart
+# (a docs page's field list, a table of the post's details).
+_LABEL_ALONE = re.compile(
+    rf"^\s*(?:{alternation(AUTHOR_LABELS + DATE_LABELS + UPDATE_LABELS)})\s*[:：]\s*$",
+    re.IGNORECASE,
+)
 
 
 # A byline after a date stamp ("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch"), or its
