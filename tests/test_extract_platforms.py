@@ -12,11 +12,7 @@ from scraper.extract.page import extract
 from tests.platform_pages import CASES, page, wrong
 
 # Checks known to fail on a page: each must keep failing (a fix must remove it from here).
-KNOWN_MISSES = {
-    # A forum user's handle ("riverwalker"), linked to phpBB's memberlist.php?mode=viewprofile,
-    # is neither a name nor an author page's link: the byline goes unread.
-    "phpbb-prosilver.html.gz": {"authors"},
-}
+KNOWN_MISSES: dict[str, set[str]] = {}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["file"].removesuffix(".html.gz") for c in CASES])
