@@ -193,11 +193,11 @@ def read_structured(tree: HtmlElement) -> Structured:
     for el in tree.xpath("//*[@itemprop or @property][not(self::meta)]"):
         prop = (el.get("itemprop") or el.get("property") or "").lower()
         value = el.get("content") or el.get("datetime")
-        if not value or in_reply(el):
+        if not value:
             continue
-        if prop in _PROPERTY_PUBLISHED:
+        if prop in _PROPERTY_PUBLISHED and not in_reply(el):
             data.published.append(value)
-        elif prop in ("datemodified", "schema:datemodified"):
+        elif prop in ("datemodified", "schema:datemodified") and not in_reply(el):
             data.modified.append(value)
     data.tags = meta.get("article:tag", []) + data.tags
     data.canonical = _link(tree, "canonical")
