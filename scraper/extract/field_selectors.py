@@ -41,7 +41,7 @@ GENERIC = {
         "[itemprop=author] [itemprop=name]",
         "[itemprop=author]",
         'a[rel~="author"]',
-        "a.username",  # a forum post's writer, by the handle it goes by
+        ".username",  # a forum post's writer by the handle it goes by; Drupal's "Submitted by"
         ".author.vcard .fn",
         '.byline a[href*="/author"]',
         # Weaker guesses, kept only when the text looks like a person's name:
