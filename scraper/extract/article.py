@@ -684,7 +684,7 @@ def build_article(
     # numeric dates: "en-GB" is day first), the story may use its own.
     locale = _locale(tree, data) if declared and lang == declared else None
     languages = tuple(dict.fromkeys(filter(None, (locale or declared, lang)))) or None
-    published, modified = dates(tree, era, data, profile, languages, scope, url)
+    published, modified = dates(tree, era, data, profile, languages, scope, url, head)
 
     def is_house(name: str) -> bool:
         if profile is not None and profile.is_house_author(name):

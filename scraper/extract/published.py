@@ -29,7 +29,7 @@ from scraper.extract.generic import (
 )
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured, in_reply
-from scraper.extract.text import labelled_texts, normalize_space, shows_text
+from scraper.extract.text import fold, heading_text, labelled_texts, normalize_space, shows_text
 from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
 from scraper.urls import url_day
@@ -112,21 +112,31 @@ def _nested_card(node: HtmlElement, scope: HtmlElement) -> bool:
     return False
 
 
-def _text_date(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+def _text_date(
+    scope: HtmlElement, languages: tuple[str, ...] | None, above: set[HtmlElement]
+) -> str | None:
     """A date written as text: a labelled date ("Datum: 28.04.2023"), then date-named elements
-    outside other stories and comment threads (their dates are not the story's)."""
+    outside other stories and comment threads (their dates are not the story's) and outside
+    `above` (a masthead's clock above the headline)."""
     for text in labelled_texts(scope, _DATE_LABEL):
         found = find_date(text, languages) if len(text) < 80 else None
         if found:
             return found
-    return _date_element(scope, languages, lambda n: in_other_stories(n) or in_thread(n))
+    return _date_element(
+        scope, languages, lambda n: n in above or in_other_stories(n) or in_thread(n)
+    )
 
 
-def _dated_text(scope: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
-    """Any short dated text in the story, outside teaser cards: weaker than a date element
-    anywhere below the headline, since a story's text may name an event's day."""
+def _dated_text(
+    scope: HtmlElement, languages: tuple[str, ...] | None, above: set[HtmlElement]
+) -> str | None:
+    """Any short dated text in the story, outside teaser cards and the masthead (`above`):
+    weaker than a date element anywhere below the headline, since a story's text may name an
+    event's day."""
     for el in scope.iter():
-        if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str) or hidden_by_class(el):
+        if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str) or el in above:
+            continue
+        if hidden_by_class(el):
             continue
         text = el.text
         if text and len(text) < 120 and any(c.isdigit() for c in text) and not _in_card(el):
@@ -155,16 +165,43 @@ _DATE_START = 16  # characters before a dateline's date: a weekday, a month or a
 _DIGIT = re.compile(r"\d")
 
 
-def _dateline(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+def _dateline(
+    tree: HtmlElement, languages: tuple[str, ...] | None, headline: str | None
+) -> str | None:
     """The date of a short line just below the headline that opens with one ("January 22,
     2014", "21. Jan 2022 // Do it yourself"): the day the page shows for its story."""
-    return _first_dateline(_after_headline(tree), languages)
+    return _first_dateline(_after_headline(_headline_node(tree, headline)), languages)
 
 
-def _after_headline(tree: HtmlElement) -> Iterator[HtmlElement]:
-    """The first lines after the page's first <h1> in document order (elements holding no
-    paragraph or block of their own), read lazily: most pages answer within a few."""
-    node = next(tree.iter("h1"), None)
+def _headline_node(tree: HtmlElement, headline: str | None) -> HtmlElement | None:
+    """The heading showing the headline: the first <h1>, unless another h1 or an h2 shows the
+    headline where it does not (a forum's name in the first h1, the topic's in an h2)."""
+    first = next(tree.iter("h1"), None)
+    if headline and (first is None or fold(heading_text(first)) != fold(headline)):
+        wanted = fold(headline)
+        found = (h for h in tree.iter("h1", "h2") if fold(heading_text(h)) == wanted)
+        return next(found, first)
+    return first
+
+
+def _above_headline(node: HtmlElement | None) -> set[HtmlElement]:
+    """The elements before the headline outside the blocks around it that hold under half the
+    page (its header, its story): the site's masthead and its clock, showing today's date."""
+    if node is None:
+        return set()
+    half = sum(1 for _ in node.getroottree().iter()) // 2
+    block = node
+    for ancestor in node.iterancestors():
+        if sum(1 for _ in ancestor.iter()) >= half:
+            break
+        block = ancestor
+    own = set(block.iter())
+    return {el for el in node.xpath("preceding::*") if el not in own}
+
+
+def _after_headline(node: HtmlElement | None) -> Iterator[HtmlElement]:
+    """The first lines after the headline in document order (elements holding no paragraph
+    or block of their own), read lazily: most pages answer within a few."""
     count = 0
     while node is not None:
         for sibling in node.itersiblings():
@@ -184,10 +221,12 @@ _LINES = etree.XPath(
 )
 
 
-def _any_dateline(root: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
+def _any_dateline(
+    root: HtmlElement, languages: tuple[str, ...] | None, above: set[HtmlElement]
+) -> str | None:
     """Last resort: the first short line opening with a date anywhere in the story's container
     (a post's "21.01.2009, 05:42", a "21.01.2022" heading), outside links and other stories."""
-    return _first_dateline(_LINES(root), languages)
+    return _first_dateline((n for n in _LINES(root) if n not in above), languages)
 
 
 def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
@@ -207,14 +246,16 @@ def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | N
     return None
 
 
-def _date_below_headline(tree: HtmlElement, languages: tuple[str, ...] | None) -> str | None:
-    """A date element anywhere below the headline (a byline block further down), outside
-    links and other stories' blocks; a masthead above the headline shows today's date."""
+def _date_below_headline(
+    tree: HtmlElement, languages: tuple[str, ...] | None, above: set[HtmlElement]
+) -> str | None:
+    """A date element anywhere below the first h1 (a byline block further down), outside
+    links, other stories' blocks and the masthead (`above` the headline: today's date)."""
     headline = next(tree.iter("h1"), None)
     below = set(headline.xpath("following::*")) if headline is not None else None
 
     def elsewhere(node: HtmlElement) -> bool:
-        return (below is not None and node not in below) or in_other_stories(node)
+        return (below is not None and node not in below) or node in above or in_other_stories(node)
 
     return _date_element(tree, languages, elsewhere)
 
@@ -242,6 +283,7 @@ def dates(
     languages: tuple[str, ...] | None,
     scope: HtmlElement | None,
     url: str | None = None,
+    headline: str | None = None,
 ) -> tuple[str | None, str | None]:
     """(published, modified): structured first; a visible date near the title wins when its
     calendar day differs (in the site's timezone), e.g. a WP post migrated with a new date;
@@ -254,19 +296,21 @@ def dates(
     visible = _visible_date(tree, era, scope, languages)
     # The line under the headline: a fallback, or (no profile) a rival to the declared date.
     wanted = visible is None and (structured is None or era is None)
-    line = _dateline(tree, languages) if wanted else None
+    line = _dateline(tree, languages, headline) if wanted else None
     published = structured or visible or line
     if published is None:
-        published = _text_date(scope if scope is not None else tree, languages)
-    if published is None and url:
-        published = url_day(url)
-    if published is None and scope is not None:
-        # The header shows no date: a byline block further down may (outside teasers).
-        published = _date_below_headline(tree, languages)
-    if published is None:
-        published = _dated_text(scope if scope is not None else tree, languages)
-    if published is None:
-        published = _any_dateline(scope if scope is not None else tree, languages)
+        within = scope if scope is not None else tree
+        above = _above_headline(_headline_node(tree, headline))
+        published = _text_date(within, languages, above)
+        if published is None and url:
+            published = url_day(url)
+        if published is None and scope is not None:
+            # The header shows no date: a byline block further down may (outside teasers).
+            published = _date_below_headline(tree, languages, above)
+        if published is None:
+            published = _dated_text(within, languages, above)
+        if published is None:
+            published = _any_dateline(within, languages, above)
     if structured and visible and not _same_day(structured, visible, tz):
         gap = abs(_ordinal(structured, tz) - _ordinal(visible, tz))
         # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
