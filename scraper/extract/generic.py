@@ -433,14 +433,20 @@ def _follow(record: HtmlElement, path: list[tuple[str, str]]) -> HtmlElement | N
     return node
 
 
+# A member's page on a forum: phpBB's viewprofile, SMF's action=profile, MyBB's and
+# vBulletin's member.php, XenForo's /members/, Discourse's /u/.
+_MEMBER_PAGE = re.compile(r"profile|member|/u/|/users?/", re.IGNORECASE)
+
+
 def _own_story(record: HtmlElement) -> bool:
-    """Whether a record holds an h1, or a heading linking elsewhere than to the record itself
-    (phpBB's post subject links to "viewtopic.php?p=2011#p2011")."""
+    """Whether a record holds an h1, or a heading linking to another page: not to the record
+    itself (phpBB's post subject links to "viewtopic.php?p=2011#p2011"), nor to its poster's
+    member page (SMF names the poster in an h4)."""
     anchor = "#" + (record.get("id") or "")
     return next(record.iter("h1"), None) is not None or any(
-        not (a.get("href") or "#").startswith("#") and not (a.get("href") or "").endswith(anchor)
+        not href.startswith("#") and not href.endswith(anchor) and not _MEMBER_PAGE.search(href)
         for h in record.iter("h2", "h3", "h4")
-        for a in h.iter("a")
+        for href in (a.get("href") or "#" for a in h.iter("a"))
     )
 
 
