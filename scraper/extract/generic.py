@@ -385,9 +385,9 @@ _RECORD_DEPTH = 6  # levels above the main text where a forum's post record may 
 def _thread(roots: list[HtmlElement], skip: set[HtmlElement]) -> list[HtmlElement]:
     """A forum thread's posts: when the main text is a part of one record among others like
     it (a post among its siblings: same tag, same first class, each numbered in its id as
-    forums anchor posts: "p2011", "post_2"), the same part of every
-    record, in order. Records that are stories of their own (an h1, a heading linking to
-    another page) are teasers or the next story, never replies."""
+    forums anchor posts: "p2011", "post_2"), the same part of every record, in order.
+    Records that are stories of their own (an h1, a heading linking to another page) are
+    teasers or the next story, never replies."""
     if len(roots) != 1:
         return roots
     root = roots[0]

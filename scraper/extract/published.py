@@ -134,9 +134,8 @@ def _dated_text(
     weaker than a date element anywhere below the headline, since a story's text may name an
     event's day."""
     for el in scope.iter():
-        if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str) or el in above:
-            continue
-        if hidden_by_class(el):
+        skipped = el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str) or el in above
+        if skipped or hidden_by_class(el):
             continue
         text = el.text
         if text and len(text) < 120 and any(c.isdigit() for c in text) and not _in_card(el):
