@@ -445,6 +445,8 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     text = block.text
     if not _ANY_WORD.search(text):
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
+    if len(text) < 60 and FURNITURE.match(text):
+        return True  # "Share on Facebook", even as a link in the post's own list
     if _mostly_linked(block) and len(text) < 200:
         # In the post's own content, a writer's list of links (further reading) or a link
         # shown as its address is a reference, not navigation.

@@ -527,11 +527,11 @@ READ_MORE = re.compile(
 # --- Page furniture ----------------------------------------------------------------------
 # Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
 FURNITURE = re.compile(
-    r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on)?|"
+    r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on(?: \w+)?)?|"
     r"commentaires?|comments?|advertisement|publicité|anzeige|werbung|lire aussi|"
     rf"{alternation(READ_ON)}|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
     r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
-    r"imprimer|copy link|advert|topics|caption|close|related news|you may also like|more|"
+    r"imprimer|copy link(?: to this \w+)?|advert|topics|caption|close|related news|you may also like|more|"
     r"click here\b.*|cliquez ici\b.*|see also|mehr zum thema|"
     r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
     r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
