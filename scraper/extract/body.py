@@ -350,7 +350,9 @@ def raw_blocks(
     """Every text block under `roots` in document order, minus skipped subtrees."""
     walker = _Walker(skip, base_url, subheadings)
     for root in roots:
-        if root.tag in _CONTAINERS:  # chosen for the prose it holds (see generic.junk)
+        # A container chosen for the prose it holds (see generic.junk), or a caption read as
+        # a slideshow's text.
+        if root.tag in _CONTAINERS or root.tag == "figcaption":
             walker._block(root, "div", 0)
         else:
             walker.walk(root)

@@ -323,9 +323,30 @@ class Content:
 def main_content(tree: HtmlElement, url: str | None = None) -> Content:
     """The main text by content scoring. When class-name hints leave no text at all (a
     forum's posts named "comment", Blogger's "widget Blog", Drupal's "label-hidden" fields),
-    the densest text region judged by text alone: a page with a main text is never empty."""
+    the densest text region judged by text alone; when that is none either, the captions of
+    a slideshow's pictures: a page with a main text is never empty."""
     found = _scored(tree, junk(tree), url)
-    return found if found.blocks else _scored(tree, junk(tree, hints=False), url, by_text=True)
+    if not found.blocks:
+        found = _scored(tree, junk(tree, hints=False), url, by_text=True)
+    return found if found.blocks else Content(_captions(tree, url))
+
+
+_MIN_CAPTIONS = 200  # characters of captions that make a slideshow's text
+
+
+def _captions(tree: HtmlElement, url: str | None) -> list[Block]:
+    """The captions of the page's pictures, in order, when they hold some prose: all the text
+    a picture gallery (a slideshow) has. Captions are no body text anywhere else."""
+    unseen = junk(tree, hints=False)
+    blocks = []
+    for caption in tree.iter("figcaption"):
+        if any(a in unseen and a.tag != "figure" for a in caption.iterancestors()):
+            continue
+        # Junk as a figure's part, read here for its text: its counter and credit are not.
+        parts = [el for el in caption.iterdescendants() if isinstance(el.tag, str)]
+        skip = (unseen - set(parts)) | {el for el in parts if _hidden(el) or hint(el) < 0}
+        blocks += collect_blocks([caption], skip, url)
+    return blocks if sum(len(b.text) for b in blocks) >= _MIN_CAPTIONS else []
 
 
 def _scored(
