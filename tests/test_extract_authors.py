@@ -85,6 +85,8 @@ from scraper.profiles import get_profile
             ["By Glen Owen And Brendan Carlin For The Mail On Sunday", "Jo Roe for Reuters"],
             ["Glen Owen", "Brendan Carlin", "Jo Roe"],
         ),
+        # An organisation named "X for Y" keeps its name (GOV.UK's "From:" line).
+        (["Department for Transport"], ["Department for Transport"]),
         # A copyright notice and a CMS's placeholder are no writers.
         (["Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved", "publisher"], []),
         # An advertisement's label is no writer.

@@ -97,7 +97,10 @@ def clean_name(raw: str) -> str | None:
         name = _PREFIX.sub("", name)
     name = _BY_AFTER.sub("", name)
     name = _TRAILING_DATE.sub("", name)
-    name = WRITING_FOR.sub("", BYLINE_ROLE.sub("", _PAREN.sub("", name)))
+    name = BYLINE_ROLE.sub("", _PAREN.sub("", name))
+    writer = WRITING_FOR.sub("", name)
+    # "Jane Doe for The Guardian" is Jane Doe; "Department for Transport" is one name.
+    name = writer if len(writer.split()) > 1 else name
     name = CJK_ROLE_SUFFIX.sub("", name).strip(_EDGES)
     if name.endswith(".") and not _INITIAL_END.search(name):
         name = name.rstrip(".").strip(_EDGES)
