@@ -572,7 +572,7 @@ CREDIT_LINE = re.compile(
 # the comment and rating box's state ("Kommentare sind geschlossen", "not logged in").
 FILING_LINE = re.compile(
     r"^\W*(?:tags|schlagw[oö]rter?|stichw[oö]rter?|kategorien?|categor(?:y|ies|ías?)|etiquetas|"
-    r"mots-clés|themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
+    r"mots-clés|keywords|themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
     r"\b(?:kommentare (?:sind )?geschlossen|comments are closed|nicht (?:eingeloggt|angemeldet)|"
     r"not logged in|noch keine bewertungen|no ratings yet)\b",
     re.IGNORECASE,
