@@ -748,6 +748,11 @@ CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
     ("sr", "only"),
     ("screen", "reader"),
     ("visually", "hidden"),
+    # A Q&A post's card of its writer and time (Stack Exchange's "user-info" and
+    # "user-details", Askbot's "post-update-info": "asked Mar 14 '23 riverwalker 1.3k").
+    ("user", "info"),
+    ("user", "details"),
+    ("update", "info"),
 }
 # A page builder's pieces of a post, by their class names (Elementor, SiteOrigin and its
 # widgets, Beaver Builder, Kadence Blocks, GenerateBlocks). They name themselves widgets,
