@@ -13,9 +13,6 @@ from tests.platform_pages import CASES, page, wrong
 
 # Checks known to fail on a page: each must keep failing (a fix must remove it from here).
 KNOWN_MISSES = {
-    # The wiki's name, an h1 linking to doku.php?id=start, outvotes the page's own h1: the
-    # <title> ("places:aldham_crossing_ferry [Valley Wiki]") shares words with it alone.
-    "dokuwiki.html.gz": {"title"},
     # MyBB lays posts out in table cells: the thread is read whole (signatures included) and
     # the poster's handle, linked to member.php?action=profile, is not taken for a byline.
     "mybb.html.gz": {"authors", "body holds"},

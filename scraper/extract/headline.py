@@ -84,11 +84,14 @@ def _cut(title: str, part: str, *, end: bool) -> str:
     return _LEADING.sub("", tail).strip() or title
 
 
-def _similarity(a: str, b: str) -> float:
-    ta, tb = set(folded_words(a)), set(folded_words(b))
+def _similarity(a: str, b: str) -> tuple[float, int]:
+    """The share of the shorter text's words the other holds, then how many words they share
+    (the heading naming more of the title wins a tie); a slug's underscores split words."""
+    ta, tb = set(folded_words(a.replace("_", " "))), set(folded_words(b.replace("_", " ")))
     if not ta or not tb:
-        return 0.0
-    return len(ta & tb) / min(len(ta), len(tb))
+        return 0.0, 0
+    shared = len(ta & tb)
+    return shared / min(len(ta), len(tb)), shared
 
 
 def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]) -> str | None:
@@ -194,7 +197,7 @@ def shown_headline(
         return None
     h2s = shown(list(itertools.islice(tree.iter("h2"), _MAX_H2)))
     best = max(h2s, key=lambda c: _similarity(c[0], reference), default=None)
-    return best[1] if best and _similarity(best[0], reference) >= 0.5 else None
+    return best[1] if best and _similarity(best[0], reference)[0] >= 0.5 else None
 
 
 def _kicker_joined_as_declared(heading: HtmlElement, declared: list[str | None]) -> str:
