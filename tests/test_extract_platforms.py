@@ -19,8 +19,8 @@ KNOWN_MISSES = {
     # SMF names the poster in an h4 linked to ?action=profile: no byline markup.
     "smf.html.gz": {"authors"},
     # Askbot: the asker in a user card (left out of the text), the day in an <abbr
-    # class="timeago" title="…">, and the "3 Answers" count heading stays in the text.
-    "askbot-question.html.gz": {"authors", "published", "body holds"},
+    # class="timeago" title="…"> in it.
+    "askbot-question.html.gz": {"authors", "published"},
     # A 2003-style page of tables and <font>: its breadcrumb line and its title in bold open
     # the text, its guestbook appeal and "(click to enlarge)" caption stay, and its only
     # date is "Last updated: 14.03.2023" in the footer (kept as no publication day).

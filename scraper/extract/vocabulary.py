@@ -546,6 +546,9 @@ FURNITURE = re.compile(
     r"реклама|kommentare|commenti|comentarios|comentários|yorumlar|kommentarer|komentarze|"
     r"комментарии|"
     r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
+    # A count of replies heading them ("3 Answers", "12 Kommentare").
+    r"\d+\s+(?:answers?|repl(?:y|ies)|comments?|antworten|kommentare|réponses?|commentaires?|"
+    r"respuestas?|comentarios?|risposte|commenti)|"
     r"【?関連記事】?|関連キーワード|おすすめ情報|"
     r"(?:temps de lecture|tempo de leitura|tiempo de lectura|tempo di lettura|reading time|"
     r"lesedauer|lesezeit|leestijd)\W*\d+.*|"
