@@ -85,6 +85,8 @@ from scraper.profiles import get_profile
             ["By Glen Owen And Brendan Carlin For The Mail On Sunday", "Jo Roe for Reuters"],
             ["Glen Owen", "Brendan Carlin", "Jo Roe"],
         ),
+        # An author box's link to the writer's other stories is no name (Newspack's).
+        (["More by Jo Roe", "Jo Roe"], ["Jo Roe"]),
         # An organisation named "X for Y" keeps its name (GOV.UK's "From:" line).
         (["Department for Transport"], ["Department for Transport"]),
         # A copyright notice and a CMS's placeholder are no writers.

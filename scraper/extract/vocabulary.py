@@ -251,7 +251,15 @@ def is_call_to_action(text: str) -> bool:
     """A link text that asks the reader to do something ("Read More", "More posts"), or that
     points onward with an arrow ("View Archive →"): a name never ends in one."""
     text = text.strip()
-    return text.endswith(_ONWARD) or text.casefold().strip(" .:…") in CALLS_TO_ACTION
+    return (
+        text.endswith(_ONWARD)
+        or text.casefold().strip(" .:…") in CALLS_TO_ACTION
+        or bool(_MORE_BY.match(text))
+    )
+
+
+# An author box's link to the writer's other stories ("More by X", Newspack's).
+_MORE_BY = re.compile(r"more\s+(?:by|from)\s", re.IGNORECASE)
 
 
 # Words joining co-authors in a byline ("A et B", "A und B", "A og B").
