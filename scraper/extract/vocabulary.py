@@ -576,7 +576,8 @@ DISCLOSURE = re.compile(
 CREDIT_LINE = re.compile(
     r"^\W*(?:quellen?(?:angaben)?|bildquellen?|fotoquellen?|titelbild|beitragsbild|bild|"
     r"fotos?|photos?|pictures?|images?|sources?|fuentes?|fontes?|"
-    r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?)\s*(?::|\bby\b|$)",
+    r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?)\s*(?::|\bby\b|$)"
+    r"|^\s*©\s*\w[^.!?]*$",  # a picture's copyright holder alone ("© Tom Hughes", "© dpa")
     re.IGNORECASE,
 )
 # A line filing the story ("Schlagworte:", "Category : Press Releases", "Posted in:"), and
