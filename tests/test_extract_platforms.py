@@ -27,6 +27,12 @@ KNOWN_MISSES = {
     # Wagtail's demo blog heads its tags "Find more blog posts with similar tags": the line
     # ends the text.
     "wagtail-bakery.html.gz": {"body ends", "body holds"},
+    # Start Bootstrap's About page: the team cards after the history ("Our team", names,
+    # roles, one line each) are read as text.
+    "bootstrap-about.html.gz": {"body ends"},
+    # WooCommerce: the price opens the text, and the "Additional information" tab's table of
+    # attributes (weight, dimensions, paper) closes it.
+    "woocommerce-product.html.gz": {"body starts", "body ends", "body holds"},
     # A 2003-style page of tables and <font>: its breadcrumb line and its title in bold open
     # the text, its guestbook appeal and "(click to enlarge)" caption stay, and its only
     # date is "Last updated: 14.03.2023" in the footer (kept as no publication day).
