@@ -419,9 +419,14 @@ def _thread(roots: list[HtmlElement], skip: set[HtmlElement]) -> list[HtmlElemen
         if parent is None or record.tag in ("body", "main"):
             return roots
         key = _record_key(record)
-        alike = [s for s in parent if s is not record and _record_key(s) == key and s not in skip]
-        numbers = {_post_number(r) for r in (record, *alike)}
-        if key[1] and alike and None not in numbers and len(numbers) == len(alike) + 1:
+        # Most records carry no post number: their siblings are not looked at.
+        alike = (
+            [s for s in parent if s is not record and _record_key(s) == key and s not in skip]
+            if key[1] and _post_number(record)
+            else []
+        )
+        numbers = {_post_number(r) for r in alike} | {_post_number(record)}
+        if alike and None not in numbers and len(numbers) == len(alike) + 1:
             parts = [_follow(s, path) for s in alike if not _own_story(s)]
             parts = [p for p in parts if p is not None and p not in skip and _text_len(p)]
             if parts:
