@@ -8,7 +8,7 @@
   metric) of the body field of our full `extract` (every field computed: AEB's truth is the
   body alone), of the text we archive (`body_only`: standfirst and body) and of trafilatura,
   all live; then full `extract` and trafilatura timed page by page in turn (their ratio holds
-  still while this VM's speed swings between runs).
+  still while this VM's speed swings between runs), after a pass over every page warms both.
 - trafilatura-dev: snippet P/R/F1 (eval_snippets.py, trafilatura's own metric) of the text we
   archive (`body_only`: standfirst and body, the adapter its README names), of the body field
   alone, and title / authors / date (eval_meta.py).
@@ -70,7 +70,10 @@ def paired_speed(repeat: int) -> None:
 
     items = eval_body.load_dataset([CORPUS / "aeb-dev"])
     pages = [(item.html, item.url) for item in items]
-    for html, url in pages[:5]:  # warm both up
+    # Warm both up on every page: each loads data once per process on first need
+    # (dateparser its locales and zone patterns, ~0.1 s, when a date first needs it), which
+    # a crawl's thousands of pages amortise; timed passes measure the steady state.
+    for html, url in pages:
         article_body(html, url)
         trafilatura.extract(html, include_comments=False)
     ours = theirs = 0.0
