@@ -218,8 +218,8 @@ _REPLY_TYPES = re.compile(r"/(?:Comment|Review|Answer)$")
 
 
 def in_reply(el: HtmlElement) -> bool:
-    """Whether a microdata property belongs to a reply nested in the page's item (Discourse's
-    and phpBB's schema.org Comment): its date is the reply's, not the page's."""
+    """Whether a microdata property belongs to a reply nested in the page's item (a
+    schema.org Comment in Discourse's thread, a Review): its date is the reply's."""
     item = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
     if el.get("itemscope") is not None or item is None:
         return False
