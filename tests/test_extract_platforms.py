@@ -33,6 +33,11 @@ KNOWN_MISSES = {
     # WooCommerce: the price opens the text, and the "Additional information" tab's table of
     # attributes (weight, dimensions, paper) closes it.
     "woocommerce-product.html.gz": {"body starts", "body ends", "body holds"},
+    # Gatsby's starter names the writer only in the bio after the post ("Written by
+    # <strong>X</strong> who lives…"), Next.js's in Tailwind-classed divs beside an avatar:
+    # no byline markup either way.
+    "gatsby-starter-blog.html.gz": {"authors"},
+    "nextjs-blog-starter.html.gz": {"authors"},
     # A 2003-style page of tables and <font>: its breadcrumb line and its title in bold open
     # the text, its guestbook appeal and "(click to enlarge)" caption stay, and its only
     # date is "Last updated: 14.03.2023" in the footer (kept as no publication day).
