@@ -462,8 +462,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     if len(text) >= 60:
         return False
     return bool(
-        FURNITURE.match(text)
-        or _DATELINE.match(text)
+        _DATELINE.match(text)
         or ROUNDUP.match(text)
         or _dated_byline(text)
         or _LABEL_ALONE.match(text)
