@@ -9,7 +9,7 @@ boilerplate, "shareholder" is not).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -419,18 +419,24 @@ def _thread(roots: list[HtmlElement], skip: set[HtmlElement]) -> list[HtmlElemen
         if parent is None or record.tag in ("body", "main"):
             return roots
         key = _record_key(record)
+        number = _post_number(record) if key[1] else None
         # Most records carry no post number: their siblings are not looked at.
         alike = (
             [s for s in parent if s is not record and _record_key(s) == key and s not in skip]
-            if key[1] and _post_number(record)
+            if number
             else []
         )
-        numbers = {_post_number(r) for r in alike} | {_post_number(record)}
+        numbers = {_post_number(r) for r in alike} | {number}
         if alike and None not in numbers and len(numbers) == len(alike) + 1:
-            parts = [_follow(s, path) for s in alike if not _own_story(s)]
-            parts = [p for p in parts if p is not None and p not in skip and _text_len(p)]
+            found = {s: _follow(s, path) for s in alike if not _own_story(s)}
+            parts = {
+                s: p for s, p in found.items() if p is not None and p not in skip and _text_len(p)
+            }
             if parts:
-                return sorted([root, *parts], key=_position(parent))
+                # Each record's part, in the records' order.
+                return [
+                    root if s is record else parts[s] for s in parent if s is record or s in parts
+                ]
         path.insert(0, key)
         record = parent
     return roots
@@ -474,11 +480,6 @@ def _own_story(record: HtmlElement) -> bool:
         for h in record.iter("h2", "h3", "h4")
         for href in (a.get("href") or "#" for a in h.iter("a"))
     )
-
-
-def _position(parent: HtmlElement) -> Callable[[HtmlElement], int]:
-    order = {el: i for i, el in enumerate(parent.iter())}
-    return lambda el: order.get(el, 0)
 
 
 _CARD_TEXT = 400  # characters: a teaser's kicker, headline, excerpt and byline
