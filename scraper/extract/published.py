@@ -164,12 +164,10 @@ _DATE_START = 16  # characters before a dateline's date: a weekday, a month or a
 _DIGIT = re.compile(r"\d")
 
 
-def _dateline(
-    tree: HtmlElement, languages: tuple[str, ...] | None, headline: str | None
-) -> str | None:
-    """The date of a short line just below the headline that opens with one ("January 22,
-    2014", "21. Jan 2022 // Do it yourself"): the day the page shows for its story."""
-    return _first_dateline(_after_headline(_headline_node(tree, headline)), languages)
+def _dateline(node: HtmlElement | None, languages: tuple[str, ...] | None) -> str | None:
+    """The date of a short line just below the headline `node` that opens with one ("January
+    22, 2014", "21. Jan 2022 // Do it yourself"): the day the page shows for its story."""
+    return _first_dateline(_after_headline(node), languages)
 
 
 def _headline_node(tree: HtmlElement, headline: str | None) -> HtmlElement | None:
@@ -295,11 +293,12 @@ def dates(
     visible = _visible_date(tree, era, scope, languages)
     # The line under the headline: a fallback, or (no profile) a rival to the declared date.
     wanted = visible is None and (structured is None or era is None)
-    line = _dateline(tree, languages, headline) if wanted else None
+    node = _headline_node(tree, headline) if wanted else None
+    line = _dateline(node, languages) if wanted else None
     published = structured or visible or line
     if published is None:
         within = scope if scope is not None else tree
-        above = _above_headline(_headline_node(tree, headline))
+        above = _above_headline(node if wanted else _headline_node(tree, headline))
         published = _text_date(within, languages, above)
         if published is None and url:
             published = url_day(url)
