@@ -392,9 +392,10 @@ def probe_platforms() -> None:
     for case in CASES:
         html = page(case)
         ours = wrong(case, scraper.extract(html, case["url"]))
-        found = trafilatura.bare_extraction(
-            html.decode("utf-8"), url=case["url"], with_metadata=True, as_dict=True
+        document = trafilatura.bare_extraction(
+            html.decode("utf-8"), url=case["url"], with_metadata=True
         )
+        found = document.as_dict() if document is not None else {}
         theirs = SimpleNamespace(
             title=found.get("title"),
             authors=[a.strip() for a in (found.get("author") or "").split(";") if a.strip()],
