@@ -21,7 +21,7 @@ def page(case: dict[str, Any]) -> bytes:
 
 
 def wrong(case: dict[str, Any], article: Any) -> list[tuple[str, str]]:
-    """What an article (title, authors, published, body) gets wrong of the case's truth:
+    """What an article (title, authors, published, lede, body) gets wrong of the case's truth:
     (check, what came out) for each field missed and each text the body lacks or holds
     against the truth."""
     body = normalize_space(article.body or "")
@@ -32,6 +32,9 @@ def wrong(case: dict[str, Any], article: Any) -> list[tuple[str, str]]:
         found.append(("authors", repr(article.authors)))
     if case["published"] and (article.published or "")[:10] != case["published"]:
         found.append(("published", repr(article.published)))
+    # The standfirst, where a page's truth names it (null: the page shows none).
+    if "lede" in case and normalize_space(article.lede or "") != normalize_space(case["lede"] or ""):
+        found.append(("lede", repr(article.lede)))
     # null: no claim (a wiki's infobox and references, main text to some, not to others)
     if case["body_starts"] and not body.startswith(normalize_space(case["body_starts"])):
         found.append(("body starts", repr(body[:60])))

@@ -195,8 +195,9 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
     headline = next(scope.iter("h1"), None) if scope is not None and within is scope else None
     for node in nodes:
         text = node_text(node, WITHOUT_PICTURES)
-        # A card excerpt in a related block is no standfirst, whatever markup wraps it.
-        related = in_boilerplate(node)
+        # A card excerpt in a related block or a link is no standfirst, whatever markup wraps
+        # it ("Keep on reading" cards whose whole <header> links to the other story).
+        related = in_boilerplate(node) or next(node.iterancestors("a"), None) is not None
         if (
             _MIN_LEDE <= len(text) <= _MAX_LEDE
             and next(node.iter("h1", "time"), None) is None  # a headline, a date line
