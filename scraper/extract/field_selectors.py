@@ -51,6 +51,7 @@ GENERIC = {
         '[class*="author__name"]',
         '[class*="byline__name"]',
         '[class*="__author"]',
+        '[class*="byline-author"]',
         ".author",
         'li[class*="author"]',
         '[class*="author"] a',
