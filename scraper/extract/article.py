@@ -158,13 +158,14 @@ def site_names(
 def _names_the_site(heading: HtmlElement, url: str | None, html_title: str | None) -> bool:
     """Whether a heading is a link to the site's home page: the site title that many
     WordPress and Ghost themes print as an h1 above every post (alone in its link, or opening
-    a link that also holds the tagline, as Twenty Thirteen's does); or, in the page's banner,
-    the name that ends its <title> (phpBB's board name)."""
+    a link that also holds the tagline, as Twenty Thirteen's does); or, in the page's banner or
+    linked, the name that ends its <title> (phpBB's and FluxBB's board name)."""
     text = heading_text(heading)
     if not text:
         return False
     banner = any(a.get("role") == "banner" for a in heading.iterancestors())
-    if banner and ends_title(text, html_title):
+    linked = any(node_text(a) == text for a in heading.iter("a"))
+    if (banner or linked) and ends_title(text, html_title):
         return True
     link = next(heading.iterancestors("a"), None)
     if link is not None:
