@@ -42,6 +42,26 @@ KNOWN_MISSES = {
     # the text, its guestbook appeal and "(click to enlarge)" caption stay, and its only
     # date is "Last updated: 14.03.2023" in the footer (kept as no publication day).
     "static-2003.html.gz": {"published", "body starts", "body ends", "body holds"},
+    # Flarum serves crawlers the thread inside <noscript>, which is never read (elsewhere it
+    # holds tracking pixels and style sheets); the day is only in the app's boot payload.
+    "flarum.html.gz": {
+        "authors",
+        "published",
+        "body starts",
+        "body ends",
+        "body lacks",
+        "body holds",
+    },
+    # FluxBB: the topic's title is shown only in each post's h3 and the breadcrumb (<title>
+    # keeps the forum's name after it), the day only in the post's permalink, and the poster's
+    # column (rank, "Registered:", "Posts:") and signature are read with the post.
+    "fluxbb.html.gz": {"title", "authors", "published", "body starts", "body holds"},
+    # NodeBB marks replies as schema.org Comments and Vanilla lists them as "Comments": both
+    # are read as a comment thread, as a blog's are, so the text ends with the opening post.
+    # NodeBB's byline gives the avatar's initial and a hidden "Offline" ("R Offline"), and
+    # Vanilla's day sits in the post's permalink, shown without its year ("March 14").
+    "nodebb.html.gz": {"authors", "body ends", "body lacks"},
+    "vanilla.html.gz": {"authors", "published", "body ends", "body lacks"},
 }
 
 
