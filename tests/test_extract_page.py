@@ -618,6 +618,29 @@ def test_japanese_related_markers_are_not_body_text(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "この記事は会員限定です。<br>紙の新聞の定期購読者の方は、無料で会員登録できます。",  # chunichi
+        "記事に『リアクション』ができます。ご利用には会員登録が必要です。",  # tokyo-np.co.jp
+        "『カテゴリーをフォロー』すると、マイページでまとめて記事を読むことができます。"
+        "会員の方のみご利用いただけます。",  # tokyo-np.co.jp
+        "会員向け記事が読み放題",  # chunichi.co.jp
+    ],
+)
+def test_japanese_members_only_prompts_are_not_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert "会員" not in body and "Paragraph 0 of the story" in body
+
+
+def test_a_sentence_about_members_stays() -> None:
+    """A story's short sentence naming registrations is no prompt to register."""
+    line = "同社の会員登録者数は100万人を超えた。"
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert line in extract(html, "https://news.example/story/").body
+
+
+@pytest.mark.parametrize(
     ("line", "alone"),
     [
         ("Lesen Sie auch die folgenden Beiträge:", False),  # hrjournal.de
