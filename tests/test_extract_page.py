@@ -633,6 +633,25 @@ def test_japanese_members_only_prompts_are_not_body_text(line: str) -> None:
     assert "会員" not in body and "Paragraph 0 of the story" in body
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # mdr.de: the caption, then its rights holder in a span of its own
+        "<div class='mediaInfo'><p class='subtitle'>Pro Stunde werden etwa 45 Schweine"
+        " geschlachtet.</p><span class='mediaRights'>Bildrechte: MDR/David Straub</span></div>",
+        # ekhn.de: the holder glued before the caption
+        "<span class='image-wrapper-copyright'>SilviaJansen/Gettyimages</span>"
+        "<p>Pro Stunde werden etwa 45 Schweine geschlachtet.</p>",
+    ],
+)
+def test_a_pictures_rights_holder_is_not_body_text(caption: str) -> None:
+    picture = f"<div class='image'><img src='a.jpg' alt=''>{caption}</div>"
+    html = f"<html><body><article><h1>Title</h1>{STORY}{picture}{STORY}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert "Straub" not in body and "Gettyimages" not in body
+    assert "45 Schweine" in body
+
+
 def test_a_sentence_about_members_stays() -> None:
     """A story's short sentence naming registrations is no prompt to register."""
     line = "同社の会員登録者数は100万人を超えた。"

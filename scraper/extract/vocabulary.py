@@ -698,6 +698,8 @@ CLASS_NEGATIVE = CLASS_OTHER_STORIES | frozenset(
         "lwptoc",
         "caption",
         "credit",
+        "rights",
+        "copyright",
         "credits",
         "toolbar",
         "tools",
