@@ -652,6 +652,24 @@ def test_a_pictures_rights_holder_is_not_body_text(caption: str) -> None:
     assert "45 Schweine" in body
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1 day ago",  # bbc.com
+        "Fouzia Van Der Fort|Published 4 months ago",  # durbanlocal.co.za
+        "|Published 15 hours ago",  # isolezwe.co.za
+    ],
+)
+def test_a_time_ago_stamp_is_not_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert " ago" not in body and "Paragraph 0 of the story" in body
+    # A sentence telling when something happened is the story's.
+    sentence = "<p>2 days ago the council voted.</p>"
+    html = f"<html><body><article><h1>Title</h1>{STORY}{sentence}{STORY}</article></body></html>"
+    assert "2 days ago the council voted." in extract(html, "https://news.example/story/").body
+
+
 def test_a_sentence_about_members_stays() -> None:
     """A story's short sentence naming registrations is no prompt to register."""
     line = "同社の会員登録者数は100万人を超えた。"
