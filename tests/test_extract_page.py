@@ -670,6 +670,19 @@ def test_a_time_ago_stamp_is_not_body_text(line: str) -> None:
     assert "2 days ago the council voted." in extract(html, "https://news.example/story/").body
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dieses Thema im Programm:",  # mdr.de, ndr.de
+        "Dieses Thema im Programm: Über dieses Thema berichtete DLF am 24. März 2023 um 05:20"
+        " Uhr.",  # tagesschau.de
+    ],
+)
+def test_a_broadcasters_programme_line_is_not_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert "Programm" not in extract(html, "https://news.example/story/").body
+
+
 def test_a_sentence_about_members_stays() -> None:
     """A story's short sentence naming registrations is no prompt to register."""
     line = "同社の会員登録者数は100万人を超えた。"

@@ -588,7 +588,9 @@ FILING_LINE = re.compile(
     r"^\W*(?:tags|schlagw[oö]rter?|stichw[oö]rter?|kategorien?|categor(?:y|ies|ías?)|etiquetas|"
     r"mots-clés|keywords|themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
     r"\b(?:kommentare (?:sind )?geschlossen|comments are closed|nicht (?:eingeloggt|angemeldet)|"
-    r"not logged in|noch keine bewertungen|no ratings yet)\b",
+    r"not logged in|noch keine bewertungen|no ratings yet)\b|"
+    # German public broadcasters file a story under the programme that aired it.
+    r"^\W*dieses thema im programm\s*:",
     re.IGNORECASE,
 )
 # Lines that sign a story off: calls to follow or subscribe, credits, copyright.
