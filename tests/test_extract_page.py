@@ -683,6 +683,13 @@ def test_a_broadcasters_programme_line_is_not_body_text(line: str) -> None:
     assert "Programm" not in extract(html, "https://news.example/story/").body
 
 
+@pytest.mark.parametrize("line", ["Article continues below", "End of Article"])
+def test_a_marker_around_an_ad_is_not_body_text(line: str) -> None:
+    """dailystar.co.uk marks where its ads break the story, timesofindia.com where it ends."""
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert line not in extract(html, "https://news.example/story/").body
+
+
 def test_a_sentence_about_members_stays() -> None:
     """A story's short sentence naming registrations is no prompt to register."""
     line = "同社の会員登録者数は100万人を超えた。"

@@ -554,6 +554,7 @@ FURNITURE = re.compile(
     r"реклама|kommentare|commenti|comentarios|comentários|yorumlar|kommentarer|komentarze|"
     r"комментарии|"
     r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
+    r"article continues below|end of article|"
     # A count of replies heading them ("3 Answers", "12 Kommentare").
     r"\d+\s+(?:answers?|repl(?:y|ies)|comments?|antworten|kommentare|réponses?|commentaires?|"
     r"respuestas?|comentarios?|risposte|commenti)|"
