@@ -1164,6 +1164,19 @@ def test_the_headline_repeated_as_an_h1_in_the_posts_content_stays_out() -> None
     assert "What comes next" in blocks and "Council votes the budget" not in blocks
 
 
+def test_h1_sections_of_a_page_whose_first_h1_is_the_sites_name_are_kept() -> None:
+    """2gewinnt.wordpress.com's About page and vse-diety.com head their sections with h1s,
+    the site's name being the first h1 and the page's own the one <title> names."""
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = (
+        "<html><head><title>About us | Field Notes</title></head><body>"
+        "<header><h1><a href='/'>Field Notes</a></h1></header><div class='page-content'>"
+        f"<h1>About us</h1>{text}<h1>Our history</h1>{text}</div></body></html>"
+    )
+    blocks = extract(html, "https://news.example/about/").body.split("\n\n")
+    assert "Our history" in blocks and "About us" not in blocks and "Field Notes" not in blocks
+
+
 @pytest.mark.parametrize(
     ("case", "counted"),
     [

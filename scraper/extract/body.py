@@ -11,7 +11,13 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from scraper.extract.dates import TIME_OF_DAY, WRITTEN_DAY
-from scraper.extract.text import normalize_space, permalink_mark, screen_reader_only, word_count
+from scraper.extract.text import (
+    fold,
+    normalize_space,
+    permalink_mark,
+    screen_reader_only,
+    word_count,
+)
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
     BY_WORDS_IN_BYLINES,
@@ -327,19 +333,24 @@ def collect_blocks(
     """The text blocks under `roots` in document order, minus skipped subtrees and furniture.
     In an `authored` container (the CMS's post content) the writer's link lists and bare
     addresses are references, not furniture, and h1 subheadings are kept (as h2)."""
-    subheadings = _subheadings(roots[0]) if authored and roots else set()
+    subheadings = _subheadings(roots[0], authored) if roots else set()
     return clean_blocks(raw_blocks(roots, skip, base_url, subheadings), authored)
 
 
-def _subheadings(root: HtmlElement) -> set[HtmlElement]:
-    """The writer's h1 subheadings under `root`: every h1 but the page's headline and its
-    repeats (every h1 is otherwise skipped as the page's title)."""
-    headline = next(root.getroottree().getroot().iter("h1"), None)
+def _subheadings(root: HtmlElement, authored: bool) -> set[HtmlElement]:
+    """The h1 subheadings under `root`: every h1 but the page's headline and its repeats
+    (every h1 is otherwise skipped as the page's title). Outside a CMS's post content the
+    first h1 may be the site's name: an h1 the page's <title> names is its headline too."""
+    page = root.getroottree().getroot()
+    headline = next(page.iter("h1"), None)
     title = normalize_space(headline.text_content()) if headline is not None else None
+    named = "" if authored else fold(" ".join(page.xpath("//title/text()")[:1]))
     return {
         heading
         for heading in root.iter("h1")
-        if heading is not headline and normalize_space(heading.text_content()) != title
+        if heading is not headline
+        and (text := normalize_space(heading.text_content())) != title
+        and not (named and fold(text) in named)
     }
 
 
