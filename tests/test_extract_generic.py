@@ -1735,6 +1735,16 @@ def test_a_subheading_named_for_a_headline_stays_when_text_follows_it() -> None:
     assert "More on the budget" not in body
 
 
+def test_a_block_named_for_a_headline_around_a_subheading_stays_when_text_follows_it() -> None:
+    """Neos wraps each subheading in a "neos-nodetypes-headline" block (coaching-magazin.de),
+    t3n.de in a "c-article__headline": the story's subheadings, as the bare heading is."""
+    subhead = "<div class='neos-nodetypes-headline'><div><h4>Tickets for the long distance</h4>"
+    subhead += "</div></div><div class='neos-nodetypes-text'><p>The ticket is not valid on"
+    subhead += " long-distance trains, the operator said on Monday.</p></div>"
+    body = extract(_story(end=subhead), "https://news.example/council-votes").body
+    assert "Tickets for the long distance" in body
+
+
 def test_a_heading_whose_anchor_names_boilerplate_stays() -> None:
     """Ghost gives each heading an id made of its words ("horizontally-center-the-header-
     footer-toolbars"), heise.de too ("nav_phishing_masche__0"): no name of a block."""

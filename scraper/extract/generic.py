@@ -206,10 +206,14 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                     found.add(el)
                 continue
             verdict = hint(el) if hints else 0
-            if verdict == -1 and tag in HEADINGS and hint(el, _SUBHEAD_NEGATIVE) >= 0:
-                # A subheading named for a headline ("atc-SubHeadline") is the story's when
-                # text follows it: the page's headline is its h1, a box's title tops junk
-                # or links.
+            if (
+                verdict == -1
+                and (tag in HEADINGS or _heading_alone(el))
+                and hint(el, _SUBHEAD_NEGATIVE) >= 0
+            ):
+                # A subheading named for a headline ("atc-SubHeadline", or the block around
+                # it: Neos's "neos-nodetypes-headline") is the story's when text follows it:
+                # the page's headline is its h1, a box's title tops junk or links.
                 subheads.append(el)
                 continue
             if verdict >= 0 and tag not in _PHRASING and _a_person(el):
@@ -227,6 +231,14 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
 
 
 _PHRASING = frozenset({"a", "span", "em", "strong", "b", "i", "abbr", "code", "kbd", "mark"})
+
+
+def _heading_alone(el: HtmlElement) -> bool:
+    """A block whose whole text is one subheading (a CMS's headline element around an h2-h6)."""
+    heading = next(el.iter(*HEADINGS), None)
+    return heading is not None and len(el.text_content().split()) == len(
+        heading.text_content().split()
+    )
 
 
 def _in_a_sentence(el: HtmlElement) -> bool:
