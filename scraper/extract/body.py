@@ -26,6 +26,7 @@ from scraper.extract.vocabulary import (
     DISCLOSURE,
     FILING_LINE,
     FURNITURE,
+    MEMBERS_ONLY,
     RELATED_PHRASE,
     ROUNDUP,
     SIGN_OFF,
@@ -344,14 +345,14 @@ def _subheadings(root: HtmlElement, authored: bool) -> set[HtmlElement]:
     page = root.getroottree().getroot()
     headline = next(page.iter("h1"), None)
     title = normalize_space(headline.text_content()) if headline is not None else None
-    named = "" if authored else fold(" ".join(page.xpath("//title/text()")[:1]))
-    return {
-        heading
+    found = {
+        heading: text
         for heading in root.iter("h1")
-        if heading is not headline
-        and (text := normalize_space(heading.text_content())) != title
-        and not (named and fold(text) in named)
+        if heading is not headline and (text := normalize_space(heading.text_content())) != title
     }
+    html_title = page.find("head/title") if found and not authored else None
+    named = fold(html_title.text_content()) if html_title is not None else ""
+    return {heading for heading, text in found.items() if not (named and fold(text) in named)}
 
 
 def table_figure(el: HtmlElement) -> bool:
@@ -465,7 +466,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     text = block.text
     if not _ANY_WORD.search(text):
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
-    if len(text) < 60 and FURNITURE.match(text):
+    if len(text) < 60 and (FURNITURE.match(text) or MEMBERS_ONLY.search(text)):
         return True  # "Share on Facebook", even as a link in the post's own list
     if _mostly_linked(block) and len(text) < 200:
         # In the post's own content, a writer's list of links (further reading) or a link

@@ -234,11 +234,18 @@ _PHRASING = frozenset({"a", "span", "em", "strong", "b", "i", "abbr", "code", "k
 
 
 def _heading_alone(el: HtmlElement) -> bool:
-    """A block whose whole text is one subheading (a CMS's headline element around an h2-h6)."""
-    heading = next(el.iter(*HEADINGS), None)
-    return heading is not None and len(el.text_content().split()) == len(
-        heading.text_content().split()
-    )
+    """A block around one subheading and nothing else, a few wrappers deep (a CMS's headline
+    element: Neos's div > div > h4)."""
+    node = el
+    for _ in range(3):
+        if (node.text or "").strip() or len(node) != 1:
+            return False
+        node = node[0]
+        if not isinstance(node.tag, str) or (node.tail or "").strip():
+            return False
+        if node.tag in HEADINGS:
+            return True
+    return False
 
 
 def _in_a_sentence(el: HtmlElement) -> bool:

@@ -559,13 +559,14 @@ FURNITURE = re.compile(
     r"\d+\s+(?:answers?|repl(?:y|ies)|comments?|antworten|kommentare|réponses?|commentaires?|"
     r"respuestas?|comentarios?|risposte|commenti)|"
     r"【?関連記事】?|関連キーワード|おすすめ情報|"
-    # Japanese members-only prompts ("この記事は会員限定です。", "ご利用には会員登録が必要です").
-    r"(?s:.*)(?:会員限定|会員の方のみ|会員登録(?:が必要|で|すると|は無料)|読み放題)(?s:.*)|"
     r"(?:temps de lecture|tempo de leitura|tiempo de lectura|tempo di lettura|reading time|"
     r"lesedauer|lesezeit|leestijd)\W*\d+.*|"
     r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
     re.IGNORECASE,
 )
+# Japanese members-only prompts anywhere in a short line ("この記事は会員限定です。",
+# "ご利用には会員登録が必要です"), not a sentence about registrations ("会員登録者数").
+MEMBERS_ONLY = re.compile(r"会員限定|会員の方のみ|会員登録(?:が必要|で|すると|は無料)|読み放題")
 # Advertising disclosures set apart from the story ("*Werbung.", "Anzeige, enthält Affiliate
 # Links", "This post contains affiliate links").
 DISCLOSURE = re.compile(
