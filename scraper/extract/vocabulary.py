@@ -754,6 +754,7 @@ CLASS_OTHER_STORIES_PAIRS = frozenset(
         ("recent", "posts"),
         ("recent", "entries"),
         ("block", "query"),
+        ("story", "card"),  # a teaser card ("story-card", Quintype's "arr--story-card")
     }
 )
 CLASS_NEGATIVE_PAIRS = CLASS_OTHER_STORIES_PAIRS | {
