@@ -333,7 +333,8 @@ def collect_blocks(
 ) -> list[Block]:
     """The text blocks under `roots` in document order, minus skipped subtrees and furniture.
     In an `authored` container (the CMS's post content) the writer's link lists and bare
-    addresses are references, not furniture, and h1 subheadings are kept (as h2)."""
+    addresses are references, not furniture. h1 subheadings are kept (as h2), see
+    `_subheadings`."""
     subheadings = _subheadings(roots[0], authored) if roots else set()
     return clean_blocks(raw_blocks(roots, skip, base_url, subheadings), authored)
 
