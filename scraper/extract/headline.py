@@ -196,8 +196,9 @@ def shown_headline(
     if reference is None:
         return None
     h2s = shown(list(itertools.islice(tree.iter("h2"), _MAX_H2)))
-    best = max(h2s, key=lambda c: _similarity(c[0], reference), default=None)
-    return best[1] if best and _similarity(best[0], reference)[0] >= 0.5 else None
+    scored = ((_similarity(text, reference), node) for text, node in h2s)
+    best = max(scored, key=lambda c: c[0], default=None)
+    return best[1] if best and best[0][0] >= 0.5 else None
 
 
 def _kicker_joined_as_declared(heading: HtmlElement, declared: list[str | None]) -> str:
