@@ -30,6 +30,7 @@ from scraper.extract.vocabulary import (
     RELATED_PHRASE,
     ROUNDUP,
     SIGN_OFF,
+    TIME_AGO,
     UPDATE_LABELS,
     alternation,
 )
@@ -126,13 +127,6 @@ _DATELINE = re.compile(
 )
 
 
-# A relative time stamp on its own line, a writer's name before it or not ("1 day ago",
-# "Fouzia Van Der Fort|Published 4 months ago").
-_TIME_AGO = re.compile(
-    r"^(?:[^|\n]{0,60}\|\s*)?(?:(?:published|updated|posted)\s+)?\d+\s+"
-    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\W*$",
-    re.IGNORECASE,
-)
 _ANY_WORD = re.compile(r"\w")
 _MIN_STORY_WORDS = 60
 CUT_MARKS = ("…", "...", "[…]", "[...]", "(…)")
@@ -483,7 +477,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return False
     return bool(
         _DATELINE.match(text)
-        or _TIME_AGO.match(text)
+        or TIME_AGO.match(text)
         or ROUNDUP.match(text)
         or _dated_byline(text)
         or _LABEL_ALONE.match(text)

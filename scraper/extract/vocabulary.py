@@ -567,6 +567,13 @@ FURNITURE = re.compile(
 # Japanese members-only prompts anywhere in a short line ("この記事は会員限定です。",
 # "ご利用には会員登録が必要です"), not a sentence about registrations ("会員登録者数").
 MEMBERS_ONLY = re.compile(r"会員限定|会員の方のみ|会員登録(?:が必要|で|すると|は無料)|読み放題")
+# A relative time stamp on its own line, a writer's name before it or not ("1 day ago",
+# "Fouzia Van Der Fort|Published 4 months ago").
+TIME_AGO = re.compile(
+    r"^(?:[^|\n]{0,60}\|\s*)?(?:(?:published|updated|posted)\s+)?\d+\s+"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\W*$",
+    re.IGNORECASE,
+)
 # Advertising disclosures set apart from the story ("*Werbung.", "Anzeige, enthält Affiliate
 # Links", "This post contains affiliate links").
 DISCLOSURE = re.compile(
