@@ -676,6 +676,25 @@ def test_text_is_kept_as_the_page_shows_it() -> None:
     assert line in article.body.split("\n\n")
 
 
+@pytest.mark.parametrize(
+    ("markup", "shown"),
+    [
+        (
+            "Photos\n which were released online, \nshow her",
+            "Photos which were released online, show her",
+        ),
+        ("韓国の\n尹錫悦（ユンソンニョル）\n大統領は", "韓国の尹錫悦（ユンソンニョル）大統領は"),
+        ("신현주\n기자가 전했다", "신현주 기자가 전했다"),
+        ("one line<br>\nthe next", "one line\nthe next"),
+    ],
+)
+def test_a_line_break_in_the_markup_is_shown_as_a_browser_shows_it(markup: str, shown: str) -> None:
+    """Only <br> breaks a line; a line break in the source is a space, or nothing between
+    Han and kana (linknaija.com's Blogger posts, Yomiuri's lead)."""
+    html = _story().replace("</h1></header>", f"</h1></header><p>{markup}</p>")
+    assert shown in extract(html, "https://news.example/council-votes").body.split("\n\n")
+
+
 TRAFILATURA_PAGES = FUNDUS.parent / "trafilatura-dev" / "html"
 AEB_PAGES = FUNDUS.parent / "aeb-dev" / "html"
 
@@ -699,7 +718,7 @@ def _corpus_article(page: Path, url: str | None = None) -> Article:
         (TRAFILATURA_PAGES / "gala.fr.surnom-0b0888.html.gz", "Chargé de porter la réforme"),
         # the one paragraph after the h1 in the header before the story's <article>
         (FUNDUS / "de_BoersenZeitung.html.gz", "Alexander Wynaendts soll weitere vier Jahre"),
-        (FUNDUS / "de_WAZ.html.gz", "Essen.\nDrei uralte Städte tauchen"),
+        (FUNDUS / "de_WAZ.html.gz", "Essen. Drei uralte Städte tauchen"),
         (
             TRAFILATURA_PAGES / "chemietechnik.de.forschungsgruppe_fuer_biotechno-8451af.html.gz",
             "Der Kunststoff-Hersteller Covestro will",
@@ -1112,7 +1131,7 @@ def test_a_blogger_posts_footer_is_no_text_though_its_blog_is_a_widget(
             "auf dem Balkon oder im Keller.",
         ),
         # a link styled as a button, and one named like navigation ("NavNode")
-        (TRAFILATURA_PAGES / "nmb-media.de.ebay-6066ab.html.gz", "über unser Support-Center\nmit"),
+        (TRAFILATURA_PAGES / "nmb-media.de.ebay-6066ab.html.gz", "über unser Support-Center mit"),
         (
             TRAFILATURA_PAGES / "bafa.de-mineraloelabsatz-a295aa.html.gz",
             "unter Mineralöl veröffentlicht",

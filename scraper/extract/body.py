@@ -16,6 +16,7 @@ from scraper.extract.text import (
     normalize_space,
     permalink_mark,
     screen_reader_only,
+    source_line_breaks,
     word_count,
 )
 from scraper.extract.vocabulary import (
@@ -188,6 +189,8 @@ class _Walker:
 
     def add(self, text: str | None) -> None:
         if text:
+            if self.kind not in ("pre", "code"):
+                text = source_line_breaks(text)
             self.text.append(text)
             self.html.append(escape(text, quote=False))
             if self.in_link:

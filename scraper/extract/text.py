@@ -38,9 +38,19 @@ def normalize_space(text: str | None) -> str:
 
 
 # Han and kana are written without spaces: each character counts as a word.
-_WORDS = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
-)
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORDS = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+# CJK punctuation and full-width forms join unspaced text too.
+_UNSPACED_MARK = f"[{_UNSPACED}\u3000-\u303f\uff00-\uffef]"
+_UNSPACED_BREAK = re.compile(f"(?<={_UNSPACED_MARK})[ \t\r]*\n\\s*(?={_UNSPACED_MARK})")
+
+
+def source_line_breaks(text: str) -> str:
+    """Text with its markup's line breaks as a browser shows them: gone between characters
+    of scripts written without spaces (Han, kana), a space elsewhere (only <br> breaks a line)."""
+    if "\n" not in text:
+        return text
+    return _UNSPACED_BREAK.sub("", text).replace("\n", " ")
 
 
 _WORD_CHARS = re.compile(r"\w+")
