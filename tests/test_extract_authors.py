@@ -176,6 +176,21 @@ def test_outlet_and_its_desks_give_way_to_a_writer(byline: list[str], authors: l
         (["By Jane Roe and Bob Lee", "The story."], ["Jane Roe", "Bob Lee"]),
         (["Emmanuel Macron a parlé. Il a dit non.", "Suite."], []),
         (["Lead paragraph.", "More.", "Still more.", "Jane Roe"], []),  # too far in
+        # After the story's first sentences, names alone caption a photo or head a part.
+        (
+            [
+                "Photos which were released online show Nigerian actress, Kate Henshaw, looking stunning in new photos.",
+                "Kate Henshaw",
+            ],
+            [],
+        ),
+        (
+            [
+                "Bogotá (dpa) - Der Radprofi Egan Bernal kämpft nach dem Sturz um seine Karriere.",
+                "Viele Genesungswünsche",
+            ],
+            [],
+        ),
         (["Budget: what changes"], []),
     ],
 )
