@@ -515,6 +515,8 @@ def test_an_hatom_date_given_in_a_title_attribute_is_read() -> None:
         "<p>January 22, 2014</p>",
         "<p class='subline'>22. Jan 2014 // Do it yourself</p>",
         "<div><h5>Datum:</h5>22.01.2014</div>",
+        # sott.net: source, outlet and day on lines of one block
+        "<div class='m-bar'>Max Blumenthal<br>The Grayzone<br>Wed, 22 Jan 2014 17:55 UTC</div>",
     ],
 )
 def test_a_dateline_below_the_headline_is_the_stories_day(line: str) -> None:
@@ -522,8 +524,15 @@ def test_a_dateline_below_the_headline_is_the_stories_day(line: str) -> None:
     assert extract(html, "https://news.example/council-votes").published[:10] == "2014-01-22"
 
 
-def test_a_date_the_story_only_mentions_is_no_dateline() -> None:
-    html = _story().replace("</h1></header>", "</h1></header><p>Video verfügbar bis:14.10.2020</p>")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Video verfügbar bis:14.10.2020</p>",
+        "<p>Video verfügbar bis:<br>14.10.2020 ∙ 14:00 Uhr</p>",  # ardmediathek.de
+    ],
+)
+def test_a_date_the_story_only_mentions_is_no_dateline(line: str) -> None:
+    html = _story().replace("</h1></header>", f"</h1></header>{line}")
     assert extract(html, "https://news.example/council-votes").published is None
 
 
@@ -637,6 +646,26 @@ def test_a_shown_time_on_the_next_or_previous_day(
 ) -> None:
     """A dateline a day off the declared date: the same instant in local time, a day of its
     own hours away, or an update just past midnight (no region: no zone known)."""
+    head = f"<meta property='article:published_time' content='{declared}'>"
+    html = _story(head=head, lang=lang, under=f"<span>{shown}</span>")
+    assert extract(html, "https://news.example/council-votes").published == published
+
+
+@pytest.mark.parametrize(
+    ("lang", "declared", "shown", "published"),
+    [
+        # sermitsiaq.ag: a Danish locale, but Nuuk's time (UTC-2), not Copenhagen's.
+        ("da", "2025-02-06T19:25:34Z", "torsdag 06. feb 2025 17:25", "2025-02-06T17:25:34-02:00"),
+        # cbc.ca: Toronto's summer time, no region to name it
+        ("en", "2024-08-08T08:00:00Z", "Aug 08, 2024 4:00 AM", "2024-08-08T04:00:00-04:00"),
+        # A shown time twelve hours west of the declared one is an a.m./p.m. slip, not a zone.
+        ("en", "2019-11-20T08:15:49Z", "Nov 19, 2019 8:15 PM", "2019-11-19T20:15:00"),
+    ],
+)
+def test_the_declared_instant_is_given_at_the_wall_clock_time_the_page_shows(
+    lang: str, declared: str, shown: str, published: str
+) -> None:
+    """The dateline's time names the offset the newsroom keeps, locale or not."""
     head = f"<meta property='article:published_time' content='{declared}'>"
     html = _story(head=head, lang=lang, under=f"<span>{shown}</span>")
     assert extract(html, "https://news.example/council-votes").published == published

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -60,7 +60,9 @@ def _shown_parts(node: HtmlElement) -> Iterator[str]:
     if node.text:
         yield node.text
     for child in node:
-        if isinstance(child.tag, str) and not hidden_by_class(child):
+        if child.tag == "br":
+            yield "\n"
+        elif isinstance(child.tag, str) and not hidden_by_class(child):
             apart = child.tag not in _RUN_TAGS
             yield " " if apart else ""
             yield from _shown_parts(child)
@@ -228,19 +230,35 @@ def _any_dateline(
 
 def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
     for node in nodes:
-        text = _date_text(node)
+        shown = "".join(_shown_parts(node))
+        text = normalize_space(shown)
         if len(text) > _MAX_DATELINE or in_other_stories(node) or hidden_by_class(node):
             continue
-        # A label before the date ("Erscheinungsdatum: 07.02.2022") opens the line as well, and
-        # a byline line shows its story's date after the names ("Par X le 14.09.2020").
-        label = _LEADING_LABEL.match(text)
-        start = label.end() if label else 0
-        digit = _DIGIT.search(text, start)
-        opens = digit and (digit.start() - start <= _DATE_START or _BYLINE_OPENING.match(text))
-        found = find_date(text, languages) if opens else None
+        lines = [text, *_broken_lines(shown)] if "\n" in shown else [text]
+        found = next(filter(None, (_opening_date(line, languages) for line in lines)), None)
         if found:
             return found
     return None
+
+
+def _broken_lines(shown: str) -> Iterator[str]:
+    """The lines after the first of a block broken by <br> ("Max Blumenthal<br>The Grayzone
+    <br>Thu, 14 May 2020"): each may be a dateline, but one after a label's line is that
+    label's value ("Video verfügbar bis:<br>14.10.2020")."""
+    lines = [normalize_space(line) for line in shown.split("\n")]
+    for before, line in itertools.pairwise(lines):
+        yield f"{before} {line}" if before.endswith(":") else line
+
+
+def _opening_date(text: str, languages: tuple[str, ...] | None) -> str | None:
+    """The date a line opens with. A label before the date ("Erscheinungsdatum: 07.02.2022")
+    opens the line as well, and a byline line shows its story's date after the names ("Par X
+    le 14.09.2020")."""
+    label = _LEADING_LABEL.match(text)
+    start = label.end() if label else 0
+    digit = _DIGIT.search(text, start)
+    opens = digit and (digit.start() - start <= _DATE_START or _BYLINE_OPENING.match(text))
+    return find_date(text, languages) if opens else None
 
 
 def _date_below_headline(
@@ -330,6 +348,9 @@ def dates(
             # No profile zone, but the page shows the day of this UTC instant in its locale's
             # zone: give the dates in that zone, as the page's readers see them.
             tz = local
+        elif _local_time(shown) and (at_shown := _at_shown_time(published, shown)):
+            # The page writes the declared instant's wall-clock time: give it in that offset.
+            published = at_shown
         elif not local and _shown_in_some_zone(published, shown):
             # Ghost declares UTC and shows the site's day: posted in New York at 9 pm, a
             # story is declared the next day. No zone is named: the shown day is all we know.
@@ -354,23 +375,57 @@ def _shown_instead(declared: str, shown: str, tz: str | None) -> str | None:
     gap = abs(_ordinal(declared, tz) - _ordinal(shown, tz))
     if gap != 1 or len(shown) <= 10 or tz:
         return shown if gap > 1 else None
+    same_instant = _at_shown_time(declared, shown)
+    if same_instant:
+        return same_instant
     try:
-        instant = datetime.fromisoformat(declared)
-        apart = datetime.fromisoformat(shown[:19]) - instant.replace(tzinfo=None)
+        apart = datetime.fromisoformat(shown[:19]) - datetime.fromisoformat(declared[:19])
     except ValueError:
         return None
-    declared_offset = instant.utcoffset()
-    if declared_offset is not None:
-        # Zones are whole or half hours off: the same minute shifted is the same instant.
-        offset = apart + declared_offset
-        if round(offset.total_seconds() / 60) % 30 == 0 and abs(offset) <= timedelta(hours=14):
-            return instant.astimezone(timezone(offset)).isoformat()
     return shown if abs(apart) > _SAME_NEWS_CYCLE else None
 
 
 def _shown_in_local_time(published: str, visible: str, zone: str) -> bool:
-    """True when a UTC date falls, in the zone of the page's locale, on the day the page shows."""
-    return is_utc(published) and calendar_day(published, zone) == visible[:10]
+    """True when a UTC date falls, in the zone of the page's locale, on the day the page shows,
+    at the local time it writes if it writes one (not Sermitsiaq's: a Danish locale, Nuuk's
+    17:25)."""
+    if not is_utc(published):
+        return False
+    local = in_timezone(published, zone)
+    return local[:10] == visible[:10] and (
+        not _local_time(visible) or local[11:16] == visible[11:16]
+    )
+
+
+def _at_shown_time(declared: str, shown: str) -> str | None:
+    """The declared instant in the offset of the wall-clock time the page writes for it (Nuuk's
+    17:25 for 19:25 UTC: -02:00); None when the times differ by other than a zone's offset.
+    Zones are whole or half hours off: the same minute shifted is the same instant."""
+    try:
+        instant = datetime.fromisoformat(declared)
+        wall = datetime.fromisoformat(shown[:16])
+    except ValueError:
+        return None
+    if instant.utcoffset() is None:
+        return None
+    utc = instant.astimezone(UTC).replace(tzinfo=None, second=0, microsecond=0)
+    offset = wall - utc
+    # No newsroom keeps UTC-12 (Baker Island's): that far west, the declared time is wrong.
+    if (
+        offset
+        and offset % timedelta(minutes=30) == timedelta(0)
+        and _WESTMOST < offset <= _EASTMOST
+    ):
+        return instant.astimezone(timezone(offset)).isoformat()
+    return None
+
+
+def _local_time(value: str) -> bool:
+    """Whether an ISO value is a wall-clock time without an offset (one read from the text)."""
+    try:
+        return len(value) > 10 and datetime.fromisoformat(value).utcoffset() is None
+    except ValueError:
+        return False
 
 
 # Offsets of the world's zones from UTC, westmost and eastmost (Baker Island, Kiribati).
