@@ -1644,6 +1644,26 @@ def test_wordpress_latest_posts_block_in_a_post_is_not_the_story() -> None:
     assert "Another story number" not in body
 
 
+@pytest.mark.parametrize(
+    ("page", "authors"),
+    [
+        (
+            AEB_PAGES / "3cb5e2f46626d5bb0345759453036f7eabc0b0c7796b796513606bf693060ced.html.gz",
+            ["Marcus De Guzman"],
+        ),
+        (
+            AEB_PAGES / "aadb38e527d5379306de3b910ec62cb2447cc1035686b2b2d152580f8f8a1ea2.html.gz",
+            ["Jose Altoveros"],
+        ),
+    ],
+)
+def test_a_view_more_articles_link_to_the_author_page_is_no_co_author(
+    page: Path, authors: list[str]
+) -> None:
+    """autoindustria.com's author box links the name and "View More Articles" alike."""
+    assert _corpus_article(page).authors == authors
+
+
 def test_ghost_co_authors_beside_an_author_cards_more_posts_link() -> None:
     """Casper prints co-authors as one line of author links, as Ghost's {{authors}} helper
     writes them; the author card above it holds a "More posts" link to the same page."""
