@@ -176,6 +176,12 @@ def test_a_news_brief_is_an_article_where_its_url_says_so(path: str, archived: b
             "Mit Abstand vorn",
             "",
         ),
+        # A logo's style sheet inside the site-name h1 (cubadebate.cu) shows nothing.
+        (
+            "<h1><style>.alogo{display: block;}</style>\n<a class='alogo' href='/'>Cubadebate</a></h1>",
+            "Cubadebate",
+            "",
+        ),
     ],
 )
 def test_a_kicker_inside_a_heading(markup: str, shown: str, kicker: str) -> None:

@@ -149,7 +149,12 @@ def heading_text(node: HtmlElement) -> str:
     without a kicker shown apart from the headline ("Meinung", "Eskalation im Nahen Osten")."""
     parts = [node.text or ""]
     for child in node:
-        if not isinstance(child.tag, str) or _unseen(child) or _apart_kicker(child, node):
+        if (
+            not isinstance(child.tag, str)
+            or child.tag in NO_TEXT_TAGS
+            or _unseen(child)
+            or _apart_kicker(child, node)
+        ):
             parts.append(child.tail or "")
             continue
         if child.tag in _BLOCK_CHILDREN or any(
