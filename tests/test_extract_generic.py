@@ -1567,6 +1567,18 @@ def test_a_library_style_creator_is_read_given_name_first(creator: str, name: st
     assert read_structured(lxml.html.fromstring(_story(head=head))).meta_authors == [name]
 
 
+@pytest.mark.parametrize(("posts", "authors"), [(1, ["Jane Roe"]), (2, [])])
+def test_a_blogs_one_blog_post_in_json_ld_is_the_pages_article(
+    posts: int, authors: list[str]
+) -> None:
+    """Hashnode's blog starter kit declares the post as the one blogPost of a Blog node; a
+    blog's listing declares several, none of them the page's."""
+    post = {"@type": "BlogPosting", "headline": "Council votes", "author": {"name": "Jane Roe"}}
+    blog = {"@context": "https://schema.org", "@type": "Blog", "blogPost": [post] * posts}
+    head = f"<script type='application/ld+json'>{json.dumps(blog)}</script>"
+    assert read_structured(lxml.html.fromstring(_story(head=head))).authors == authors
+
+
 def _cms_html(case_id: str) -> str:
     """A cms-dev page's HTML (skipped when the corpus is absent)."""
     path = CMS / f"{case_id}.html.gz"

@@ -77,9 +77,6 @@ KNOWN_MISSES = {
     # "Sourcefabric") on every page, and the headline in an h2 that <title> does not name:
     # the page's declared title and writer win.
     "superdesk-publisher.html.gz": {"title", "authors"},
-    # Hashnode's starter kit declares the post inside a JSON-LD Blog (its one blogPost) and
-    # links the writer's name, without "By" or byline markup, to a hashnode.com/@user profile.
-    "hashnode-starter.html.gz": {"authors"},
     # Lemmy links the poster to /u/name in a "person-listing" link, shows the day only as "3y
     # ago" (the date in a tooltip attribute and the app's state), and its comments are read
     # as a comment thread.

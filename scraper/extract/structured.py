@@ -274,9 +274,14 @@ def _jsonld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
                 nodes.append(item)
                 if isinstance(item.get("@graph"), list):
                     stack.extend(item["@graph"])
-                main = item.get("mainEntity")
-                if isinstance(main, dict) and _types(main) & ARTICLE_TYPES:
-                    stack.append(main)
+                # The page's article inside a page or blog node: its main entity, or a blog's
+                # one post (Hashnode's starter kit declares the post as a Blog's blogPost).
+                posts = _as_list(item.get("blogPost"))
+                stack.extend(
+                    main
+                    for main in (item.get("mainEntity"), posts[0] if len(posts) == 1 else None)
+                    if isinstance(main, dict) and _types(main) & ARTICLE_TYPES
+                )
     return nodes
 
 
