@@ -53,3 +53,20 @@ def test_garbage_gives_an_empty_document(garbage: bytes | str) -> None:
 def test_xml_declaration_in_a_str_is_not_fatal() -> None:
     tree = parse_html("<?xml version='1.0' encoding='utf-8'?><html><body><p>ok</p></body></html>")
     assert tree.findtext(".//p") == "ok"
+
+
+@pytest.mark.parametrize(
+    ("template", "shown"),
+    [
+        ("<template shadowrootmode='open'><p>Shown text</p></template>", True),
+        ("<template x-teleport='#article'><div><p>Shown text</p></div></template>", True),
+        ("<template id='paywall'><p>Shown text</p></template>", False),
+        ("<template x-for='item in items'><p>Shown text</p></template>", False),
+    ],
+)
+def test_only_templates_the_page_shows_are_read(template: str, shown: bool) -> None:
+    """A declarative shadow root is rendered, and Alpine's x-teleport moves its content into
+    the page (Tistory's hELLO skin keeps the post in one); other templates stay inert."""
+    tree = parse_html(f"<html><body><div id='article'>{template}</div></body></html>")
+    assert (tree.find(".//template") is None) is shown
+    assert "Shown text" in tree.text_content()

@@ -81,9 +81,6 @@ KNOWN_MISSES = {
     # ago" (the date in a tooltip attribute and the app's state), and its comments are read
     # as a comment thread.
     "lemmy-post.html.gz": {"authors", "published", "body ends", "body lacks"},
-    # Tistory's hELLO skin keeps the whole post inside a <template x-teleport>, which Alpine
-    # moves into the page: templates are never read, so the text comes out empty.
-    "tistory-hello.html.gz": {"body starts", "body ends", "body lacks"},
 }
 
 

@@ -50,6 +50,10 @@ _BINARY_SHARE = 0.05
 # no page's layout is this deep (1,500 unclosed <div>s are damage, not structure).
 MAX_DEPTH = 200
 _TOO_DEEP = etree.XPath("/*" * MAX_DEPTH)
+# Templates whose content the page shows: a declarative shadow root, which the browser
+# renders, and Alpine's x-teleport, which moves its content into the page (Tistory's hELLO
+# skin keeps the whole post in one). Other templates are inert until a script clones them.
+_SHOWN_TEMPLATES = etree.XPath("//template[@shadowrootmode or @shadowroot or @x-teleport]")
 # Bytes (or characters) of a page parsed: the largest page of the shared corpora is 2.2 MB;
 # extraction time grows with the text (a 10 MB page of prose took 6 s), and no article
 # needs more than this.
@@ -188,6 +192,8 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     if root is None or not isinstance(root, HtmlElement):
         return _empty()
     _flatten_deep(root)
+    for template in _SHOWN_TEMPLATES(root):
+        template.drop_tag()
     return root
 
 
