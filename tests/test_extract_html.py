@@ -62,11 +62,13 @@ def test_xml_declaration_in_a_str_is_not_fatal() -> None:
         ("<template x-teleport='#article'><div><p>Shown text</p></div></template>", True),
         ("<template id='paywall'><p>Shown text</p></template>", False),
         ("<template x-for='item in items'><p>Shown text</p></template>", False),
+        ("<template x-teleport='body'><div><p>Shown text</p></div></template>", False),
     ],
 )
 def test_only_templates_the_page_shows_are_read(template: str, shown: bool) -> None:
     """A declarative shadow root is rendered, and Alpine's x-teleport moves its content into
-    the page (Tistory's hELLO skin keeps the post in one); other templates stay inert."""
+    the page (Tistory's hELLO skin keeps the post in one), unless it moves it to <body> as an
+    overlay (Halo's Earth theme, its share dialog); other templates stay inert."""
     tree = parse_html(f"<html><body><div id='article'>{template}</div></body></html>")
     assert (tree.find(".//template") is None) is shown
     assert "Shown text" in tree.text_content()

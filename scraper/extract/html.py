@@ -51,9 +51,13 @@ _BINARY_SHARE = 0.05
 MAX_DEPTH = 200
 _TOO_DEEP = etree.XPath("/*" * MAX_DEPTH)
 # Templates whose content the page shows: a declarative shadow root, which the browser
-# renders, and Alpine's x-teleport, which moves its content into the page (Tistory's hELLO
-# skin keeps the whole post in one). Other templates are inert until a script clones them.
-_SHOWN_TEMPLATES = etree.XPath("//template[@shadowrootmode or @shadowroot or @x-teleport]")
+# renders, and Alpine's x-teleport into a place in the page (Tistory's hELLO skin keeps the
+# whole post in one; one teleported to <body> is an overlay: a modal, a toast). Other
+# templates are inert until a script clones them.
+_SHOWN_TEMPLATES = etree.XPath(
+    "//template[@shadowrootmode or @shadowroot"
+    " or (@x-teleport and not(@x-teleport = 'body' or @x-teleport = 'html'))]"
+)
 # Bytes (or characters) of a page parsed: the largest page of the shared corpora is 2.2 MB;
 # extraction time grows with the text (a 10 MB page of prose took 6 s), and no article
 # needs more than this.
