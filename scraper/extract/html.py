@@ -196,9 +196,20 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     if root is None or not isinstance(root, HtmlElement):
         return _empty()
     _flatten_deep(root)
-    for template in _SHOWN_TEMPLATES(root):
-        template.drop_tag()
+    _open_templates(root)
     return root
+
+
+def _open_templates(root: HtmlElement) -> None:
+    """Unwrap the templates the page shows, and empty the others: their headings, bylines and
+    scripts are no part of the page (Halo's share dialog holds an h1, "分享")."""
+    shown = set(_SHOWN_TEMPLATES(root))
+    for template in list(root.iter("template")):
+        if template in shown:
+            template.drop_tag()
+        else:
+            template.text = None
+            del template[:]
 
 
 def page_body(tree: HtmlElement) -> HtmlElement:
