@@ -584,6 +584,9 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
         "Kommentare geschlossen",
         "Sie sind aktuell nicht eingeloggt.",
         "(Noch keine Bewertungen)",
+        # who may comment (WordPress's default; LiveStreet's, to a guest)
+        "You must be logged in to post a comment.",
+        "Только зарегистрированные и авторизованные пользователи могут оставлять комментарии.",
     ],
 )
 def test_interface_lines_are_not_body_text(line: str) -> None:

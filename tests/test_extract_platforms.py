@@ -81,9 +81,6 @@ KNOWN_MISSES = {
     # ago" (the date in a tooltip attribute and the app's state), and its comments are read
     # as a comment thread.
     "lemmy-post.html.gz": {"authors", "published", "body ends", "body lacks"},
-    # LiveStreet tells guests "Только зарегистрированные и авторизованные пользователи могут
-    # оставлять комментарии." under the comments: the line ends the text.
-    "livestreet-topic.html.gz": {"body ends", "body holds"},
 }
 
 

@@ -607,6 +607,10 @@ FILING_LINE = re.compile(
     r"mots-clés|keywords|themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
     r"\b(?:kommentare (?:sind )?geschlossen|comments are closed|nicht (?:eingeloggt|angemeldet)|"
     r"not logged in|noch keine bewertungen|no ratings yet)\b|"
+    # Who may comment: "You must be logged in to post a comment." (WordPress), LiveStreet's
+    # "Только зарегистрированные и авторизованные пользователи могут оставлять комментарии."
+    r"\b(?:logged in|signed in|registered) (?:users )?to (?:post a |leave a )?comment|"
+    r"могут оставлять комментарии|"
     # German public broadcasters file a story under the programme that aired it.
     r"^\W*dieses thema im programm\s*:",
     re.IGNORECASE,
