@@ -389,6 +389,7 @@ def probe_platforms() -> None:
     sys.path.insert(0, str(ROOT))
     from tests.platform_pages import CASES, page, wrong
 
+    tally = {"ours": [0, 0], "trafilatura": [0, 0]}  # pages right, checks missed
     for case in CASES:
         html = page(case)
         ours = wrong(case, scraper.extract(html, case["url"]))
@@ -402,10 +403,18 @@ def probe_platforms() -> None:
             published=found.get("date"),
             body=found.get("text") or "",
         )
+        missed = {"ours": len(ours), "trafilatura": len(wrong(case, theirs))}
+        for who, count in missed.items():
+            tally[who][0] += not count
+            tally[who][1] += count
         name = case["file"].removesuffix(".html.gz")
-        print(f"{name:24} ours: {len(ours)} wrong; trafilatura: {len(wrong(case, theirs))} wrong")
+        print(f"{name:24} ours: {missed['ours']} wrong; trafilatura: {missed['trafilatura']} wrong")
         for check, detail in ours:
             print(f"    ours: {check} {detail}")
+    print(
+        f"{len(CASES)} pages; ours: right on {tally['ours'][0]}, {tally['ours'][1]} checks missed;"
+        f" trafilatura: right on {tally['trafilatura'][0]}, {tally['trafilatura'][1]} missed"
+    )
 
 
 PROBES: dict[str, Callable[[], None]] = {
