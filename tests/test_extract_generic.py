@@ -645,21 +645,7 @@ def test_a_utc_date_is_given_in_the_local_zone_of_the_day_the_dateline_shows() -
         ("de", "2023-11-06T18:19:00+01:00", "07.11.2023, 07:30 Uhr", "2023-11-07T07:30:00"),
         # yomiuri.co.jp: updated 48 minutes later, past midnight: still the declared day.
         ("ja", "2024-12-03T23:17:00+09:00", "2024/12/04 00:05", "2024-12-03T23:17:00+09:00"),
-    ],
-)
-def test_a_shown_time_on_the_next_or_previous_day(
-    lang: str, declared: str, shown: str, published: str
-) -> None:
-    """A dateline a day off the declared date: the same instant in local time, a day of its
-    own hours away, or an update just past midnight (no region: no zone known)."""
-    head = f"<meta property='article:published_time' content='{declared}'>"
-    html = _story(head=head, lang=lang, under=f"<span>{shown}</span>")
-    assert extract(html, "https://news.example/council-votes").published == published
-
-
-@pytest.mark.parametrize(
-    ("lang", "declared", "shown", "published"),
-    [
+        # The same day: the time shown names the offset the newsroom keeps, locale or not.
         # sermitsiaq.ag: a Danish locale, but Nuuk's time (UTC-2), not Copenhagen's.
         ("da", "2025-02-06T19:25:34Z", "torsdag 06. feb 2025 17:25", "2025-02-06T17:25:34-02:00"),
         # cbc.ca: Toronto's summer time, no region to name it
@@ -668,10 +654,12 @@ def test_a_shown_time_on_the_next_or_previous_day(
         ("en", "2019-11-20T08:15:49Z", "Nov 19, 2019 8:15 PM", "2019-11-19T20:15:00"),
     ],
 )
-def test_the_declared_instant_is_given_at_the_wall_clock_time_the_page_shows(
+def test_a_shown_time_beside_the_declared_one(
     lang: str, declared: str, shown: str, published: str
 ) -> None:
-    """The dateline's time names the offset the newsroom keeps, locale or not."""
+    """A dateline's time beside the declared instant: the same instant at the shown local
+    time (given in that offset), a day of its own hours away, or an update just past
+    midnight."""
     head = f"<meta property='article:published_time' content='{declared}'>"
     html = _story(head=head, lang=lang, under=f"<span>{shown}</span>")
     assert extract(html, "https://news.example/council-votes").published == published
