@@ -87,6 +87,9 @@ KNOWN_MISSES = {
     # bbPress names posters by their lower-case handles in "bbp-author-name" spans (the
     # topic's notice names the last replier first): no handle passes for a person's name.
     "bbpress-topic.html.gz": {"authors"},
+    # Odoo's blog shows the writer only in its sidebar, as a plain <span> beside an avatar
+    # whose class names it ("o_wblog_author_avatar_date"): no byline markup holds the name.
+    "odoo-blog.html.gz": {"authors"},
 }
 
 
