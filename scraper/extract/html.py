@@ -50,14 +50,6 @@ _BINARY_SHARE = 0.05
 # no page's layout is this deep (1,500 unclosed <div>s are damage, not structure).
 MAX_DEPTH = 200
 _TOO_DEEP = etree.XPath("/*" * MAX_DEPTH)
-# Templates whose content the page shows: a declarative shadow root, which the browser
-# renders, and Alpine's x-teleport into a place in the page (Tistory's hELLO skin keeps the
-# whole post in one; one teleported to <body> is an overlay: a modal, a toast). Other
-# templates are inert until a script clones them.
-_SHOWN_TEMPLATES = etree.XPath(
-    "//template[@shadowrootmode or @shadowroot"
-    " or (@x-teleport and not(@x-teleport = 'body' or @x-teleport = 'html'))]"
-)
 # Bytes (or characters) of a page parsed: the largest page of the shared corpora is 2.2 MB;
 # extraction time grows with the text (a 10 MB page of prose took 6 s), and no article
 # needs more than this.
@@ -203,13 +195,24 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
 def _open_templates(root: HtmlElement) -> None:
     """Unwrap the templates the page shows, and empty the others: their headings, bylines and
     scripts are no part of the page (Halo's share dialog holds an h1, "分享")."""
-    shown = set(_SHOWN_TEMPLATES(root))
     for template in list(root.iter("template")):
-        if template in shown:
+        if _shown_template(template):
             template.drop_tag()
         else:
             template.text = None
             del template[:]
+
+
+def _shown_template(template: HtmlElement) -> bool:
+    """A template whose content the page shows: a declarative shadow root, which the browser
+    renders, or Alpine's x-teleport into a place in the page (Tistory's hELLO skin keeps the
+    whole post in one; one teleported to <body> is an overlay: a modal, a toast). Others are
+    inert until a script clones them."""
+    attrib = template.attrib
+    target = (attrib.get("x-teleport") or "").strip()
+    return (
+        "shadowrootmode" in attrib or "shadowroot" in attrib or target not in ("", "body", "html")
+    )
 
 
 def page_body(tree: HtmlElement) -> HtmlElement:
