@@ -90,6 +90,10 @@ KNOWN_MISSES = {
     # Odoo's blog shows the writer only in its sidebar, as a plain <span> beside an avatar
     # whose class names it ("o_wblog_author_avatar_date"): no byline markup holds the name.
     "odoo-blog.html.gz": {"authors"},
+    # Mongabay credits its writer through a byline taxonomy (a rel="tag" link) and names the
+    # WordPress user in a "Credits" box as "Editor" with rel="author", which wins; its
+    # key-idea bullets before the story open the text.
+    "wp-mongabay.html.gz": {"authors", "body starts"},
 }
 
 
