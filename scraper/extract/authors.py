@@ -217,10 +217,10 @@ def byline_paragraph(blocks: Iterable[str]) -> list[str]:
     ("Mathatisi Sebusi/Mohalenyane Phakela"), as papers without byline markup print them."""
     for text in itertools.islice(blocks, _OPENING_BLOCKS):
         line = normalize_space(text)
-        long = len(line.split()) > _MAX_BYLINE_WORDS
-        if long and _SENTENCE_END.search(line):
+        long, sentence = len(line.split()) > _MAX_BYLINE_WORDS, bool(_SENTENCE_END.search(line))
+        if long and sentence:
             break  # the story has begun: names alone after it caption a photo or head a part
-        if not line or long or _SENTENCE_END.search(line):
+        if not line or long or sentence:
             continue
         parts = [p for p in _SPLIT.split(_PREFIX.sub("", line)) if p]
         if parts and all(looks_like_name(p) for p in parts):
