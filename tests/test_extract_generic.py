@@ -1846,3 +1846,11 @@ def test_a_headings_permalink_mark_is_no_part_of_its_text(mark: str) -> None:
     article = extract(html, "https://news.example/council-votes")
     assert article.title == "Council votes the budget"
     assert "\n\nWhat comes next\n\nMore to say here." in article.body
+
+
+def test_two_lists_side_by_side_stay_two_lists() -> None:
+    """t-online.de lists its sources in two <ul>s, one after the other. A group's number came
+    from id() of an lxml proxy, which lxml frees and may reuse for the next list: the two
+    came out as one (and on baike.baidu.com one table split at random places)."""
+    html = _corpus_article(FUNDUS / "de_TOnline__V1.html.gz").body_html
+    assert "<ul><li>Eigene Recherchen</li></ul><ul><li>nytimes.com: Behind" in html

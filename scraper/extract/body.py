@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -148,6 +149,9 @@ class Block:
     jumps: bool = False  # a link in it only moves within the page (an accordion's toggle)
 
 
+_GROUP_NUMBERS = itertools.count(1)
+
+
 class _Walker:
     def __init__(
         self,
@@ -165,6 +169,7 @@ class _Walker:
         self.link_chars = 0
         self.kind = "p"
         self.group = 0
+        self.groups: dict[HtmlElement, int] = {}  # list, quote or table → its group's number
         self.ordered = False
         self.last_br = False
         self.in_link = 0
@@ -247,22 +252,30 @@ class _Walker:
             if self.kind != "quote":
                 self.kind = tag
         elif tag in ("ul", "ol"):
-            self.group, self.ordered = id(el), tag == "ol"
+            self.group, self.ordered = self._group(el), tag == "ol"
         elif tag in ("li", "dd", "dt") and self.kind not in HEADINGS:
             self.kind = "li" if self.group else "p"
         elif tag == "blockquote":
-            self.kind, self.group = "quote", id(el)
+            self.kind, self.group = "quote", self._group(el)
         elif tag == "pre":
             self.kind = "code" if _holds_code(el) else "pre"
         self._children(el, depth)
         self.flush()
         self.kind, self.group, self.ordered = saved
 
+    def _group(self, el: HtmlElement) -> int:
+        """The number of the group (list, quote, table) `el` heads, the same for every lookup
+        of it: the walker holds the element, so lxml hands back one proxy for it, and numbers
+        never repeat (an id() of a proxy freed in between could name two tables alike)."""
+        if el not in self.groups:
+            self.groups[el] = next(_GROUP_NUMBERS)
+        return self.groups[el]
+
     def _row(self, row: HtmlElement, depth: int) -> None:
         """A data table's row as one block: its cells in order, " | " between them."""
         self.flush()
         saved = (self.kind, self.group, self.ordered)
-        self.kind, self.group = "row", id(next(row.iterancestors("table"), row))
+        self.kind, self.group = "row", self._group(next(row.iterancestors("table"), row))
         cells = [c for c in row if c.tag in _CELLS and c not in self.skip]
         for position, cell in enumerate(cells):
             if position:
