@@ -1854,3 +1854,18 @@ def test_two_lists_side_by_side_stay_two_lists() -> None:
     came out as one (and on baike.baidu.com one table split at random places)."""
     html = _corpus_article(FUNDUS / "de_TOnline__V1.html.gz").body_html
     assert "<ul><li>Eigene Recherchen</li></ul><ul><li>nytimes.com: Behind" in html
+
+
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        (TRAFILATURA_PAGES / "finanztip.de.altersvorsorge-b249dd.html.gz", "Mit Hilfe des Chefs"),
+        (TRAFILATURA_PAGES / "galore.de.buch-7e0139.html.gz", "30.11. | Buch der Woche"),
+        # the h1 names a compound holding the title's word: it stays the headline
+        (TRAFILATURA_PAGES / "chorknaben-ulm.de.geschichte-13f1d1.html.gz", "Chorgeschichte"),
+    ],
+)
+def test_an_h1_sharing_no_word_with_the_title_names_a_section(page: Path, headline: str) -> None:
+    """A section's h1 ("Betriebliche Altersvorsorge", "Literatur") above the story's own
+    heading, which the page's <title> repeats: the story's heading is the headline."""
+    assert _corpus_article(page).title.startswith(headline)

@@ -94,6 +94,18 @@ def _similarity(a: str, b: str) -> tuple[float, int]:
     return shared / min(len(ta), len(tb)), shared
 
 
+def _shares_a_word(heading: str, declared: str) -> bool:
+    """Whether a heading and the declared title share a word, alone or in a compound
+    ("Geschichte" in "Chorgeschichte"); short words ("and") count only in a short title."""
+
+    def within(a: str, b: str) -> bool:
+        words = folded_words(a)
+        folded = fold(b)
+        return any(w in folded for w in [w for w in words if len(w) > 3] or words)
+
+    return within(declared, heading) or within(heading, declared)
+
+
 def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]) -> str | None:
     """The headline: the profile's title element, else a vote between the shown headline
     and the declared titles.
@@ -169,8 +181,8 @@ def shown_headline(
 ) -> HtmlElement | None:
     """The heading showing the headline: of the h1s and visible schema.org headlines outside
     breadcrumbs, the one closest to the declared title. Many sites put an SEO h1 in the
-    breadcrumb trail and show the real headline in an h2; that h2 counts when it resembles
-    the declared title."""
+    breadcrumb trail, or a section's name in the h1, and show the real headline in an h2;
+    that h2 counts when it resembles the declared title and no h1 shares a word with it."""
     folded_names = {fold(n) for n in names}
 
     def shown(nodes: list[HtmlElement]) -> list[tuple[str, HtmlElement]]:
@@ -189,16 +201,18 @@ def shown_headline(
         if not in_other_stories(n)
     )
     candidates = shown([*tree.iter("h1"), *marked])
-    if candidates:
-        if reference is None:
-            return candidates[0][1]
-        return max(candidates, key=lambda c: _similarity(c[0], reference))[1]
     if reference is None:
-        return None
+        return candidates[0][1] if candidates else None
+    best_h1 = max(candidates, key=lambda c: _similarity(c[0], reference), default=None)
+    # An h1 sharing no word with the declared title names a section ("Health Center").
+    if best_h1 and _shares_a_word(best_h1[0], reference):
+        return best_h1[1]
     h2s = shown(list(itertools.islice(tree.iter("h2"), _MAX_H2)))
     scored = ((_similarity(text, reference), node) for text, node in h2s)
     best = max(scored, key=lambda c: c[0], default=None)
-    return best[1] if best and best[0][0] >= 0.5 else None
+    if best and best[0][0] >= 0.5:
+        return best[1]
+    return best_h1[1] if best_h1 else None
 
 
 def _kicker_joined_as_declared(heading: HtmlElement, declared: list[str | None]) -> str:
