@@ -98,10 +98,27 @@ from scraper.profiles import get_profile
             ["Grant Tinsley, PhD", "Ann Lee, M.D., and Bo Kim, RD"],
             ["Grant Tinsley", "Ann Lee", "Bo Kim"],
         ),
+        # "with" before a capitalised name credits a co-author (lemonde.fr, Deutschlandfunk).
+        (
+            ["Martin Untersinger (avec Damien Leloup et Morgane Tual)"],
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"],
+        ),
+        (
+            ["By Jane Doe with John Roe", "Marco Rossi con Anna Bianchi"],
+            ["Jane Doe", "John Roe", "Marco Rossi", "Anna Bianchi"],
+        ),
+        (["Jane Doe with the Associated Press"], ["Jane Doe with the Associated Press"]),
     ],
 )
 def test_byline_authors(raw: list[str], names: list[str]) -> None:
     assert byline_authors(raw) == names
+
+
+def test_the_outlets_own_name_stays_whole() -> None:
+    """heise's "Mac & i" as DC.creator is the outlet, not the writers "Mac" and "i"."""
+    outlet = outlet_test(["Mac & i"])
+    assert byline_authors(["Mac & i"], outlet) == ["Mac & i"]
+    assert byline_authors(["Mac & i"]) == ["Mac"]  # what it was split into
 
 
 def test_dedupe_keeps_first_spelling_and_order() -> None:

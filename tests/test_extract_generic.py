@@ -1869,3 +1869,26 @@ def test_an_h1_sharing_no_word_with_the_title_names_a_section(page: Path, headli
     """A section's h1 ("Betriebliche Altersvorsorge", "Literatur") above the story's own
     heading, which the page's <title> repeats: the story's heading is the headline."""
     assert _corpus_article(page).title.startswith(headline)
+
+
+def test_a_schema_person_around_its_names_link_is_one_byline() -> None:
+    """eHow's byline: an itemprop=author Person holding the itemprop=author link and a role
+    line; the Person's text ("Jo Roe eHow Contributor") is no second name."""
+    under = (
+        "<div itemprop='author' itemscope itemtype='http://schema.org/Person'><div class='meta'>"
+        "<a rel='author' itemprop='author' href='/contributor/jo_roe/'><span itemprop='name'>"
+        "By Jo Roe</span></a><div class='nb-byline'>Site Contributor</div></div></div>"
+    )
+    article = extract(_story(under=under), "https://news.example/council-votes-the-budget")
+    assert article.authors == ["Jo Roe"]
+
+
+def test_the_outlet_declared_as_creator_is_not_split() -> None:
+    """heise.de's Mac & i declares its own name as DC.creator: the outlet, not "Mac"."""
+    head = (
+        "<meta name='DC.creator' content='Mac &amp; i'>"
+        "<meta property='og:site_name' content='Mac &amp; i'>"
+    )
+    article = extract(_story(head=head), "https://news.example/council-votes-the-budget")
+    assert article.authors == ["Mac & i"]  # the outlet alone signs it
+

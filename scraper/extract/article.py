@@ -380,8 +380,12 @@ def byline(
     nodes = select_first(tree, selectors(era, "authors"))
     if nodes:
         sources.append(author_rules.byline_authors(node_text(n) for n in nodes))
-    sources.append(author_rules.byline_authors(data.authors))
-    sources.append(author_rules.byline_authors(_outlet_alone(data.meta_authors, is_person)))
+
+    def outlet(name: str) -> bool:
+        return not is_person(name)
+
+    sources.append(author_rules.byline_authors(data.authors, outlet))
+    sources.append(author_rules.byline_authors(_outlet_alone(data.meta_authors, is_person), outlet))
     sources = [names for names in sources if names]
 
     def with_coauthors(names: list[str]) -> list[str]:
@@ -470,6 +474,8 @@ def _byline_line(scope: HtmlElement, is_person: Callable[[str], bool]) -> list[s
         # card's "More posts" link is no byline.
         named = ((n, _shown_name(n)) for n in select(scope, sel))
         found = [n for n, name in named if name and not is_call_to_action(name)][:_LINE_MATCHES]
+        # A match holding another (a schema.org Person around its name's link) is no name.
+        found = [n for n in found if not any(o is not n and inside(o, n) for o in found)]
         if len(found) < 2:
             continue
         # The first byline's line: its nearest ancestor holding another match (author cards

@@ -35,6 +35,7 @@ from scraper.extract.vocabulary import (
     CREDITED_BY,
     DISCLOSURE,
     GENERATIONS,
+    NAME_COMPANIONS,
     NAME_CONNECTIVES,
     NAME_PARTICLES,
     NAME_STOPWORDS,
@@ -58,6 +59,10 @@ _AND = alternation(NAME_CONNECTIVES)
 _SPLIT = re.compile(rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|\s{_AND}\s)\s*", re.IGNORECASE)
 _TRAILING_DATE = re.compile(
     rf"[\s,|–—-]+(?:le\s+|am\s+|on\s+|publié\s+le\s+)?{WRITTEN_DAY}.*$", re.IGNORECASE
+)
+# "with" and a capitalised name after a byline's name: a co-author ("(avec X et Y)", "with X").
+_COMPANION = re.compile(
+    rf"(?:\s*[,(\[]\s*|\s+)(?i:{alternation(NAME_COMPANIONS)})\s+(?=[^\W\d_])(?=[^a-zß-ÿ])"
 )
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
@@ -102,6 +107,8 @@ def clean_name(raw: str) -> str | None:
     # "Jane Doe for The Guardian" is Jane Doe; "Department for Transport" is one name.
     name = writer if len(writer.split()) > 1 else name
     name = CJK_ROLE_SUFFIX.sub("", name).strip(_EDGES)
+    if name.endswith((")", "]")) and not re.search(r"[(\[]", name):
+        name = name[:-1].strip(_EDGES)  # the close of "(avec X et Y)"
     if name.endswith(".") and not _INITIAL_END.search(name):
         name = name.rstrip(".").strip(_EDGES)
     if (
@@ -176,6 +183,7 @@ def split_names(raw: str) -> list[str]:
         return []  # a profile URL or a handle, not a byline
     text = _URL.sub("", text)  # "Frank Bueltge - http://bueltge.de": its slashes split no names
     text = BYLINE_ROLE.sub("", _TRAILING_DATE.sub("", text))
+    text = _COMPANION.sub(", ", text)
     names = []
     for part in _SPLIT.split(text):
         name = clean_name(part)
@@ -196,9 +204,18 @@ def dedupe(names: Iterable[str]) -> list[str]:
     return kept
 
 
-def byline_authors(raws: Iterable[str]) -> list[str]:
-    """Clean, split and dedupe raw byline strings."""
-    return dedupe(name for raw in raws for name in split_names(raw))
+def byline_authors(
+    raws: Iterable[str], is_outlet: Callable[[str], bool] = lambda name: False
+) -> list[str]:
+    """Clean, split and dedupe raw byline strings; the outlet's own name stays whole ("Mac &
+    i" is no "Mac" and "i")."""
+    return dedupe(
+        name
+        for raw in raws
+        for name in (
+            [normalize_space(raw)] if is_outlet(normalize_space(raw)) else split_names(raw)
+        )
+    )
 
 
 def named_in_title(title: str | None, lede: str | None) -> str | None:
