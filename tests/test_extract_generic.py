@@ -1892,3 +1892,22 @@ def test_the_outlet_declared_as_creator_is_not_split() -> None:
     article = extract(_story(head=head), "https://news.example/council-votes-the-budget")
     assert article.authors == ["Mac & i"]  # the outlet alone signs it
 
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Feb. 23, 2015 -- Life-threatening peanut allergies have mysteriously been on the rise",
+        "23.02.2015 – Mehrfach und vehement hat der Verband die Regierung aufgefordert, mehr",
+    ],
+)
+def test_a_dateline_opening_the_first_paragraph_dates_the_story(opening: str) -> None:
+    """WebMD and energiezukunft.eu date a story only in its first paragraph, before a dash."""
+    html = _story().replace("<p>", f"<p>{opening} to do.</p><p>", 1)
+    assert extract(html, "https://news.example/council-votes").published == "2015-02-23"
+
+
+def test_a_date_inside_a_long_paragraph_dates_no_story() -> None:
+    """Only a date opening the paragraph before a dash is its dateline."""
+    opening = "The council, which last met on Feb. 23, 2015 -- before the flood -- voted again"
+    html = _story().replace("<p>", f"<p>{opening}.</p><p>", 1)
+    assert extract(html, "https://news.example/council-votes").published is None

@@ -164,6 +164,8 @@ _AFTER = 6  # lines below the headline where its dateline may stand
 _MAX_DATELINE = 80
 _DATE_START = 16  # characters before a dateline's date: a weekday, a month or a label
 _DIGIT = re.compile(r"\d")
+# A paragraph opening with its dateline before a dash, as agency copy does.
+_DATELINE_LEAD = re.compile(r"^(.{6,40}?\d.{0,20}?)\s+(?:--|—|–)\s")
 
 
 def _dateline(node: HtmlElement | None, languages: tuple[str, ...] | None) -> str | None:
@@ -232,6 +234,8 @@ def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | N
     for node in nodes:
         shown = "".join(_shown_parts(node))
         text = normalize_space(shown)
+        if len(text) > _MAX_DATELINE and (lead := _DATELINE_LEAD.match(text)):
+            text = shown = lead.group(1)  # "Feb. 23, 2015 -- Life-threatening peanut…"
         if len(text) > _MAX_DATELINE or in_other_stories(node) or hidden_by_class(node):
             continue
         lines = [text, *_broken_lines(shown)] if "\n" in shown else [text]
