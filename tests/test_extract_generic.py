@@ -1911,3 +1911,16 @@ def test_a_date_inside_a_long_paragraph_dates_no_story() -> None:
     opening = "The council, which last met on Feb. 23, 2015 -- before the flood -- voted again"
     html = _story().replace("<p>", f"<p>{opening}.</p><p>", 1)
     assert extract(html, "https://news.example/council-votes").published is None
+
+
+def test_a_scripts_text_does_not_lengthen_a_dateline() -> None:
+    """A hit counter's script inside the source-and-time line (a Chinese hospital's CMS):
+    the line is short as shown, and its date dates the story."""
+    line = (
+        "<div class='title_blow'>来源：本站原创&nbsp;&nbsp;作者：医技药剂党支部<br>"
+        "时间：2019年10月31日 23:00&nbsp;&nbsp;浏览：<script>ajax_article_click_get('15070',"
+        " '0'); ajax_article_click_get('15070', '1');</script><span>33</span> 次</div>"
+    )
+    html = _story().replace("<header><h1>Council votes the budget</h1>", f"<header>{line}")
+    assert extract(html, "https://news.example/council-votes").published == "2019-10-31T23:00:00"
+

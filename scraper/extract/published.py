@@ -29,7 +29,14 @@ from scraper.extract.generic import (
 )
 from scraper.extract.selectors import select, select_first
 from scraper.extract.structured import Structured, in_reply
-from scraper.extract.text import fold, heading_text, labelled_texts, normalize_space, shows_text
+from scraper.extract.text import (
+    NO_TEXT_TAGS,
+    fold,
+    heading_text,
+    labelled_texts,
+    normalize_space,
+    shows_text,
+)
 from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
 from scraper.urls import url_day
@@ -54,18 +61,23 @@ def _date_text(node: HtmlElement) -> str:
     return normalize_space("".join(_shown_parts(node)))
 
 
-def _shown_parts(node: HtmlElement) -> Iterator[str]:
+def _shown_parts(node: HtmlElement, scripts: bool = True) -> Iterator[str]:
     """The node's text with its elements set apart: "By <a>X</a><span>March 14, 2023</span>
-    <span>Updated: April 2, 2023</span>" is three items of a line, glued only in the markup."""
+    <span>Updated: April 2, 2023</span>" is three items of a line, glued only in the markup;
+    its scripts' text too unless `scripts` is false."""
     if node.text:
         yield node.text
     for child in node:
         if child.tag == "br":
             yield "\n"
-        elif isinstance(child.tag, str) and not hidden_by_class(child):
+        elif (
+            isinstance(child.tag, str)
+            and not hidden_by_class(child)
+            and (scripts or child.tag not in NO_TEXT_TAGS)
+        ):
             apart = child.tag not in _RUN_TAGS
             yield " " if apart else ""
-            yield from _shown_parts(child)
+            yield from _shown_parts(child, scripts)
             yield " " if apart else ""
         if child.tail:
             yield child.tail
@@ -232,7 +244,7 @@ def _any_dateline(
 
 def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
     for node in nodes:
-        shown = "".join(_shown_parts(node))
+        shown = "".join(_shown_parts(node, scripts=False))
         text = normalize_space(shown)
         if len(text) > _MAX_DATELINE and (lead := _DATELINE_LEAD.match(text)):
             text = shown = lead.group(1)  # "Feb. 23, 2015 -- Life-threatening peanut…"
