@@ -1924,3 +1924,19 @@ def test_a_scripts_text_does_not_lengthen_a_dateline() -> None:
     html = _story().replace("<header><h1>Council votes the budget</h1>", f"<header>{line}")
     assert extract(html, "https://news.example/council-votes").published == "2019-10-31T23:00:00"
 
+
+def test_a_site_title_h1_is_not_the_storys_container() -> None:
+    """When the only h1 is the site's linked name (mingridapan.com's logo, its menu below),
+    the story's dates are looked for page-wide, not in the masthead around that h1."""
+    menu = "".join(f"<span><a href='/{s}'>{s}</a></span>" for s in "ABCDEFGH")
+    masthead = (
+        "<div class='navbar'><div class='container'><h1><a href='/'>Daily Market</a></h1>"
+        f"<div class='menu'>{menu}</div></div></div>"
+    )
+    html = (
+        f"<html><body>{masthead}<div id='main'><div class='title-text'>Council votes the budget"
+        "</div><div class='title-meta'>发布时间： 2019-09-26 10:09:11</div>"
+        + "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+        + "</div></body></html>"
+    )
+    assert extract(html, "https://news.example/council-votes").published == "2019-09-26T10:09:11"

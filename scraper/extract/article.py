@@ -350,7 +350,7 @@ def header_scope(
     its page header, "Blog"): bylines and dates there belong to this story, not to teasers
     elsewhere."""
     h1s = list(tree.iter("h1"))
-    own = [h for h in h1s if h not in site_titles] or h1s
+    own = [h for h in h1s if h not in site_titles]
     wanted = fold(head) if head else None
     if wanted and not any(fold(h.text_content()) == wanted for h in own):
         shown = [h for h in _STORY_HEADINGS(tree) if fold(h.text_content()) == wanted][:1]
