@@ -154,6 +154,11 @@ REDIRECTS = (301, 302, 303, 307, 308)
 _DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 # A dated permalink as some CMSs write it, without leading zeros: `/2024/2/4/slug`.
 _LOOSE_DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
+# Year, month and day run together or split otherwise, as news CMSs write them:
+# `/news/20150220/slug`, Xinhua's `/world/2019-12/10/`, People's Daily's `/2019/1210/`.
+_COMPACT_DATED_PATH = re.compile(
+    r"/((?:19|20)\d\d)(?:-(\d\d)/|/?(\d\d))(\d\d)(?=[/._-])"
+)
 # A whole date inside a path segment: `2024-01-15-slug`, or day first as European sites and
 # CMSs write it: `15-01-2024-slug`, `~02-01-2022-…`, `/meldungen/29-10-2021`.
 _ISO_IN_PATH = re.compile(r"(?<![\d])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])")
@@ -174,12 +179,16 @@ def url_day(url: str) -> str | None:
     dated = _LOOSE_DATED_PATH.search(path)
     iso = _ISO_IN_PATH.search(path)
     day_first = _DAY_FIRST_IN_PATH.search(path)
+    compact = _COMPACT_DATED_PATH.search(path)
     if dated:
         parts = dated.groups()
     elif iso:
         parts = iso.groups()
     elif day_first:
         parts = day_first.group(3), day_first.group(2), day_first.group(1)
+    elif compact:
+        year, month_apart, month, day = compact.groups()
+        parts = year, month_apart or month, day
     else:
         return None
     try:

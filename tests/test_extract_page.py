@@ -537,6 +537,12 @@ def test_a_date_stamp_line_is_not_body_text(stamp: str) -> None:
         ("https://news.example/2024/02/24/a-story/", "2024-02-24"),
         ("https://news.example/2024/13/45/a-story/", None),  # no such day
         ("https://news.example/a-story/", None),
+        # year, month and day run together or split otherwise (WebMD, Xinhua, People's Daily)
+        ("https://news.example/allergies/news/20150220/a-story", "2015-02-20"),
+        ("https://news.example/world/2019-12/10/c_1125327450.htm", "2019-12-10"),
+        ("https://news.example/n1/2019/1210/c1001-31498587.html", "2019-12-10"),
+        ("https://news.example/story/12345678/", None),  # an id, no day
+        ("https://news.example/story/201512104/", None),
     ],
 )
 def test_a_dated_permalink_dates_a_page_that_gives_no_date(url: str, published: str | None) -> None:
