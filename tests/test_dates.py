@@ -63,6 +63,9 @@ def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str
         # dateparser read this as "now": a parse naming another year is refused, and the
         # day alone is read when the time is not understood.
         ("03/05/2022 a las 22h03", ("es",), "2022-05-03"),
+        # A version number holds no day (qq.com's video player: "3.4.40" is no 3 April 2040).
+        ("3.4.40-1.0.141", ("zh",), None),
+        ("Version 2.10.12.1", ("en",), None),
     ],
 )
 def test_find_date_inside_a_label(
