@@ -1940,3 +1940,18 @@ def test_a_site_title_h1_is_not_the_storys_container() -> None:
         + "</div></body></html>"
     )
     assert extract(html, "https://news.example/council-votes").published == "2019-09-26T10:09:11"
+
+
+def test_a_clock_written_by_a_script_dates_no_story() -> None:
+    """mydrivers.com's masthead writes today's date with a script, and a saved page holds
+    the day it was saved: a line whose script builds a date is the reader's clock."""
+    clock = (
+        "<ul class='top'><li><script>var date=new Date,time=date.getFullYear()+'年';"
+        "document.writeln(time);</script>2021年10月7日 星期四</li></ul>"
+    )
+    html = (
+        f"<html><body>{clock}<div class='title'>Council votes the budget</div>"
+        + "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+        + "</body></html>"
+    )
+    assert extract(html, "https://news.example/council-votes").published is None

@@ -176,6 +176,7 @@ _AFTER = 6  # lines below the headline where its dateline may stand
 _MAX_DATELINE = 80
 _DATE_START = 16  # characters before a dateline's date: a weekday, a month or a label
 _DIGIT = re.compile(r"\d")
+_CLOCK_SCRIPT = re.compile(r"new Date\b|\.get(?:Full)?Year\(")
 # A paragraph opening with its dateline before a dash, as agency copy does.
 _DATELINE_LEAD = re.compile(r"^(.{6,40}?\d.{0,20}?)\s+(?:--|—|–)\s")
 
@@ -244,6 +245,8 @@ def _any_dateline(
 
 def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
     for node in nodes:
+        if any(_CLOCK_SCRIPT.search(script.text or "") for script in node.iter("script")):
+            continue  # a clock the page's script writes: the reader's day, not the story's
         shown = "".join(_shown_parts(node, scripts=False))
         text = normalize_space(shown)
         if len(text) > _MAX_DATELINE and (lead := _DATELINE_LEAD.match(text)):
