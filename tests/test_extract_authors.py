@@ -91,6 +91,7 @@ from scraper.profiles import get_profile
         (["Department for Transport"], ["Department for Transport"]),
         # A copyright notice and a CMS's placeholder are no writers.
         (["Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved", "publisher"], []),
+        (["name, email@gmail.com", "Author"], []),  # a template's placeholder (guancha.cn)
         # An advertisement's label is no writer.
         (["Sponsored Content", "Gesponserte Inhalte", "Anzeige", "Jo Roe"], ["Jo Roe"]),
         # A degree after the comma is no co-author.

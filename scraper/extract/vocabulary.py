@@ -288,7 +288,7 @@ WRITING_FOR = re.compile(r"\s+for\s+\S.*$", re.IGNORECASE)
 # Connectives and prepositions left over when a byline is split ("… , le 27 mai").
 NOT_NAMES = frozenset(
     ["le", "la", "les", "the", "and", "et", "und", "von", "by", "par", "de", "du", "am", "on", "at"]
-    + ["publisher"]  # a CMS's placeholder
+    + ["publisher", "name", "author", "your name"]  # placeholders a template leaves
 )
 # Degrees and credentials set after a name with a comma ("Grant Tinsley, PhD"): no co-author.
 CREDENTIALS = frozenset(
