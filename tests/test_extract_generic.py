@@ -1955,3 +1955,12 @@ def test_a_clock_written_by_a_script_dates_no_story() -> None:
         + "</body></html>"
     )
     assert extract(html, "https://news.example/council-votes").published is None
+
+
+def test_an_account_declared_as_creator_gives_way_to_the_byline() -> None:
+    """Drupal declares the posting account ("admin") as dcterms.creator; the byline under
+    the headline names the writer (colorlines.com)."""
+    head = "<meta name='dcterms.creator' content='admin'>"
+    under = "<span class='author-line'><a href='/writers/jo-roe'>Jo Roe</a></span>"
+    html = _story(head=head, under=under)
+    assert extract(html, "https://news.example/council-votes").authors == ["Jo Roe"]

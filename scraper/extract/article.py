@@ -402,7 +402,8 @@ def byline(
         return names
 
     for names in sources:
-        if any(is_person(n) for n in names):
+        # A newsroom's or an account's name ("admin", "Redaktion") gives way to a byline.
+        if any(is_person(n) and not author_rules.looks_like_house(n) for n in names):
             return with_coauthors(names)
     # Near the title any byline markup counts; page-wide, only the first match's line does
     # (teaser bylines come later in the page than the story's own), and only where no
