@@ -156,9 +156,7 @@ _DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01]
 _LOOSE_DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
 # Year, month and day run together or split otherwise, as news CMSs write them:
 # `/news/20150220/slug`, Xinhua's `/world/2019-12/10/`, People's Daily's `/2019/1210/`.
-_COMPACT_DATED_PATH = re.compile(
-    r"/((?:19|20)\d\d)(?:-(\d\d)/|/?(\d\d))(\d\d)(?=[/._-])"
-)
+_COMPACT_DATED_PATH = re.compile(r"/((?:19|20)\d\d)(?:-(\d\d)/|/?(\d\d))(\d\d)(?=[/._-])")
 # A whole date inside a path segment: `2024-01-15-slug`, or day first as European sites and
 # CMSs write it: `15-01-2024-slug`, `~02-01-2022-…`, `/meldungen/29-10-2021`.
 _ISO_IN_PATH = re.compile(r"(?<![\d])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])")
