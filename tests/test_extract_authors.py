@@ -92,6 +92,11 @@ from scraper.profiles import get_profile
         # A copyright notice and a CMS's placeholder are no writers.
         (["Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved", "publisher"], []),
         (["name, email@gmail.com", "Author"], []),  # a template's placeholder (guancha.cn)
+        # A company's legal form: the publisher or its web agency, no writer.
+        (
+            ["wegewerk GmbH", "AWR Wprost Sp. z o.o.", "Hanns-Seidel-Stiftung e.V.", "Jo Roe"],
+            ["Jo Roe"],
+        ),
         # An advertisement's label is no writer.
         (["Sponsored Content", "Gesponserte Inhalte", "Anzeige", "Jo Roe"], ["Jo Roe"]),
         # A degree after the comma is no co-author.

@@ -35,6 +35,7 @@ from scraper.extract.vocabulary import (
     CREDITED_BY,
     DISCLOSURE,
     GENERATIONS,
+    LEGAL_FORM,
     NAME_COMPANIONS,
     NAME_CONNECTIVES,
     NAME_PARTICLES,
@@ -119,6 +120,7 @@ def clean_name(raw: str) -> str | None:
         or name.casefold() in NOT_NAMES
         or name.casefold() in CREDENTIALS
         or DISCLOSURE.match(name)  # "Sponsored Content", "Gesponserte Inhalte": an ad's label
+        or LEGAL_FORM.search(name)
         or len(name) < 2
     ):
         return None

@@ -245,6 +245,12 @@ PICTURE_OF = re.compile(
     re.IGNORECASE,
 )
 
+# A company's legal form closing a name ("wegewerk GmbH", "AWR Wprost Sp. z o.o."): the
+# publisher or its web agency, declared as author, never a story's writer.
+LEGAL_FORM = re.compile(
+    r"\s(?:GmbH|AG|KG|e\.\s?V\.|Ltd\.?|Inc\.?|LLC|PLC|plc|Pty\.? Ltd\.?|S\.A\.|S\.L\.|"
+    r"S\.p\.A\.|S\.r\.l\.|SARL|SAS|B\.V\.|N\.V\.|Sp\. z o\.\s?o\.|s\.r\.o\.|a\.s\.|Oy|A/S)$"
+)
 # A picture's credit ("Photograph by Ed Marshall", "Foto: dpa"): the photographer, no writer.
 PHOTO_CREDIT = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|fotos?|bilder?|crédits?\s+photo)"
