@@ -1964,3 +1964,20 @@ def test_an_account_declared_as_creator_gives_way_to_the_byline() -> None:
     under = "<span class='author-line'><a href='/writers/jo-roe'>Jo Roe</a></span>"
     html = _story(head=head, under=under)
     assert extract(html, "https://news.example/council-votes").authors == ["Jo Roe"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By: <a href='/id/1'>Jo Roe</a><br>Executive News Editor", ["Jo Roe"]),
+        (
+            "Von <strong><a href='/jo'>Jo Roe</a></strong> und <strong>Al Poe</strong><br>Kakuma",
+            ["Jo Roe", "Al Poe"],
+        ),
+    ],
+)
+def test_a_plain_text_byline_ends_at_its_line_break(byline: str, authors: list[str]) -> None:
+    """A byline written as text ("By: X<br>Role", CNBC; "Von X und Y<br>Place",
+    aussengedanken.de): what follows the <br> is no part of a name."""
+    html = _story().replace("</h1></header>", f"</h1></header><p>{byline}</p>")
+    assert extract(html, "https://news.example/council-votes").authors == authors

@@ -454,7 +454,7 @@ def _text_byline(tree: HtmlElement) -> list[str]:
     initials), never a sentence that happens to start with "By", nor another story's byline
     (a block named "meta" or "byline" holds the story's own)."""
     for node in _BYLINE_TEXT(tree):
-        text = node_text(node)
+        text = first_line(node)  # "By: <a>Jo Roe</a><br>Executive Editor": the name's line
         if len(text) > _MAX_BYLINE_LINE or in_other_stories(node):
             continue
         names = [
