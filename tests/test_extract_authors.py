@@ -92,6 +92,11 @@ from scraper.profiles import get_profile
         # A copyright notice and a CMS's placeholder are no writers.
         (["Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved", "publisher"], []),
         (["name, email@gmail.com", "Author"], []),  # a template's placeholder (guancha.cn)
+        # A role with its qualifier after the name (deadline.com)
+        (
+            ["DAVID LIEBERMAN, Executive Editor", "Jo Roe, Managing Editor"],
+            ["DAVID LIEBERMAN", "Jo Roe"],
+        ),
         # A company's legal form: the publisher or its web agency, no writer.
         (
             ["wegewerk GmbH", "AWR Wprost Sp. z o.o.", "Hanns-Seidel-Stiftung e.V.", "Jo Roe"],

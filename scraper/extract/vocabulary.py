@@ -286,6 +286,7 @@ BYLINE_ROLE = re.compile(
     rf"\s*[,|–—(•·-]\s*(?:{READING_TIME}|reporter|correspondent|editor|writer|journalist|staff|contributor|"
     r"correspondant|journaliste|rédact(?:eur|rice)|envoyée?\s+spécial|redakteur(?:in)?|"
     r"korrespondent(?:in)?|chef|senior|political|chief|associate|deputy|columnist|photographer|"
+    r"executive|managing|contributing|special|investigative|"
     r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",
     re.IGNORECASE,
 )
