@@ -1981,3 +1981,21 @@ def test_a_plain_text_byline_ends_at_its_line_break(byline: str, authors: list[s
     aussengedanken.de): what follows the <br> is no part of a name."""
     html = _story().replace("</h1></header>", f"</h1></header><p>{byline}</p>")
     assert extract(html, "https://news.example/council-votes").authors == authors
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "<figure itemscope itemtype='http://schema.org/ImageObject'><img src='/a.jpg'>"
+        "<figcaption itemprop='description'>A man prays in Kathmandu on 30 April 2015."
+        "</figcaption></figure>",
+        "<div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        "<span itemprop='name'>Jo Roe</span><p itemprop='description'>Nothing special. We cover"
+        " news items that don't necessarily require an author.</p></div>",
+    ],
+)
+def test_a_pictures_or_a_persons_description_is_no_standfirst(item: str) -> None:
+    """itemprop=description inside an ImageObject (liberation.fr's photo caption) or a
+    Person (heartlandnewsfeed.com's author blurb) describes that item, not the story."""
+    html = _story(under=item)
+    assert extract(html, "https://news.example/council-votes").lede is None

@@ -43,7 +43,7 @@ from scraper.extract.html import page_body, parse_html, xml_safe
 from scraper.extract.language import written_language
 from scraper.extract.published import dates
 from scraper.extract.selectors import applicable_under, select, select_first
-from scraper.extract.structured import Structured
+from scraper.extract.structured import NON_ARTICLE_TYPES, Structured
 from scraper.extract.teasers.groups import in_navigation
 from scraper.extract.text import (
     WITHOUT_PICTURES,
@@ -199,6 +199,8 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
         # A card excerpt in a related block or a link is no standfirst, whatever markup wraps
         # it ("Keep on reading" cards whose whole <header> links to the other story).
         related = in_boilerplate(node) or next(node.iterancestors("a"), None) is not None
+        if _describes_another_item(node):
+            continue  # a picture's description ("Un Népalais prie à Katmandou…"), a person's
         if (
             _MIN_LEDE <= len(text) <= _MAX_LEDE
             and next(node.iter("h1", "time"), None) is None  # a headline, a date line
@@ -207,6 +209,18 @@ def lede(tree: HtmlElement, era: Era | None, scope: HtmlElement | None) -> str |
         ):
             return text
     return None
+
+
+def _describes_another_item(node: HtmlElement) -> bool:
+    """Whether a schema.org description belongs to an item that is no story: the nearest
+    item around it is an ImageObject, a VideoObject, a Person, an Organization…"""
+    if "description" not in (node.get("itemprop") or "").split():
+        return False
+    item = next((a for a in node.iterancestors() if a.get("itemscope") is not None), None)
+    if item is None:
+        return False
+    kind = (item.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].casefold()
+    return kind.endswith("object") or kind in NON_ARTICLE_TYPES
 
 
 def _precedes(node: HtmlElement, anchor: HtmlElement, root: HtmlElement) -> bool:
