@@ -1999,3 +1999,20 @@ def test_a_pictures_or_a_persons_description_is_no_standfirst(item: str) -> None
     Person (heartlandnewsfeed.com's author blurb) describes that item, not the story."""
     html = _story(under=item)
     assert extract(html, "https://news.example/council-votes").lede is None
+
+
+def test_a_theme_credit_in_the_site_footer_is_no_byline() -> None:
+    """Spacious shows its headline in a band outside the story and its byline after the
+    text; its footer credits "Theme Spacious by <a rel=author>ThemeGrill</a>". The page-wide
+    search skips the site's footer, so the writer is found."""
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = (
+        "<html><body><div class='band'><h1>Council votes the budget</h1></div><main><article>"
+        f"{text}<footer class='entry-meta-bar'><span class='by-author author vcard'>"
+        "<a class='url fn n' href='/author/jo-roe/'>Jo Roe</a></span></footer></article></main>"
+        "<footer id='colophon'><div class='copyright'>Theme Spacious by <a rel='author' "
+        "href='https://themegrill.com/themes/spacious'>ThemeGrill</a>.</div></footer>"
+        "</body></html>"
+    )
+    assert extract(html, "https://news.example/council-votes").authors == ["Jo Roe"]
+

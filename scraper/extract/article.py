@@ -598,7 +598,11 @@ def _generic_byline(
         # An avatar's link to the author page shows no text: the name's link comes next. A
         # commenter's name is never the story's byline, near the title or not.
         shown = (n for n in nodes if shows_text(n) and not in_thread(n))
-        kept = (n for n in shown if not in_navigation(n)) if page_wide else shown
+        kept = (
+            (n for n in shown if not in_navigation(n) and not _in_site_footer(n))
+            if page_wide
+            else shown
+        )
         found = _one_line(list(itertools.islice(kept, _NEAR_TITLE_BYLINES)))
         names = author_rules.byline_authors(first_line(n) for n in found)
         if position >= _STRONG_BYLINES:
@@ -614,6 +618,18 @@ def _generic_byline(
         if any(is_person(n) for n in names):
             return names
     return []
+
+
+def _in_site_footer(node: HtmlElement) -> bool:
+    """Whether an element sits in the site's footer (a <footer> or contentinfo outside the
+    story's <article> or <main>): a theme's credit there ("Theme Spacious by <a
+    rel=author>ThemeGrill</a>") is no byline."""
+    for ancestor in node.iterancestors():
+        if ancestor.tag in ("article", "main"):
+            return False
+        if ancestor.tag == "footer" or ancestor.get("role") == "contentinfo":
+            return not any(a.tag in ("article", "main") for a in ancestor.iterancestors())
+    return False
 
 
 def _one_line(found: list[HtmlElement]) -> list[HtmlElement]:
