@@ -2016,3 +2016,9 @@ def test_a_theme_credit_in_the_site_footer_is_no_byline() -> None:
     )
     assert extract(html, "https://news.example/council-votes").authors == ["Jo Roe"]
 
+
+def test_a_hidden_copy_of_the_title_does_not_close_the_body() -> None:
+    """ThemeGrill's themes repeat the title in a hidden hAtom span after the text."""
+    end = "<div class='extra-hatom'><span class='entry-title'>Council votes the budget</span></div>"
+    body = extract(_story(end=end), "https://news.example/council-votes").body
+    assert body.endswith("after a long debate.")

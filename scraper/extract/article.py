@@ -708,6 +708,9 @@ def build_article(
     # A heading opening the body that shows the headline (a page without an h1) is not text.
     if blocks and head and blocks[0].kind in HEADINGS and fold(blocks[0].text).endswith(fold(head)):
         del blocks[0]
+    # Nor one closing it: a theme's hidden hAtom copy of the title (ThemeGrill's extra-hatom).
+    if len(blocks) > 1 and head and fold(blocks[-1].text) == fold(head):
+        del blocks[-1]
     # The standfirst opens the story, maybe after its date and byline lines: it is not
     # repeated in the body.
     opening = [b.text for b in blocks[:_STANDFIRST_AT]]
