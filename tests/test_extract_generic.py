@@ -2022,3 +2022,19 @@ def test_a_hidden_copy_of_the_title_does_not_close_the_body() -> None:
     end = "<div class='extra-hatom'><span class='entry-title'>Council votes the budget</span></div>"
     body = extract(_story(end=end), "https://news.example/council-votes").body
     assert body.endswith("after a long debate.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 14, 2023<span> · <a href='/tag/travel/'>Travel</a> <a href='/tag/rivers/'>"
+        "Rivers</a></span>",  # Ghost's Crisp
+        "Mittwoch, 01. November 2023 - <a href='/handel/'>Handel</a>",  # Lebensmittelpraxis
+        "12.12.2022&nbsp;|&nbsp;06:46&nbsp;|&nbsp;<a href='/energie/'>Energieversorgung</a>",
+    ],
+)
+def test_a_date_followed_by_its_categories_is_no_text(line: str) -> None:
+    """A date stamp followed by the post's tag or category links opens no story's text."""
+    html = _story().replace("<p>", f"<div class='post-stamp'>{line}</div><p>", 1)
+    body = extract(html, "https://news.example/council-votes").body
+    assert body.startswith("The council voted")

@@ -496,8 +496,23 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         or TIME_AGO.match(text)
         or ROUNDUP.match(text)
         or _dated_byline(text)
+        or _dated_links(block)
         or _LABEL_ALONE.match(text)
     )
+
+
+# A date, then a separator: what follows is the post's tags or category ("March 14, 2023 ·
+# <a>Travel</a> <a>Rivers</a>", Ghost's Crisp), when it is links.
+_DATED_PREFIX = re.compile(
+    rf"^(?:[\w-]+,?\s+)?{WRITTEN_DAY}(?:{TIME_OF_DAY})?\s*[·•|–—/-]\s*", re.IGNORECASE
+)
+
+
+def _dated_links(block: Block) -> bool:
+    """A date stamp followed by links only (tags, a category): the story's meta line."""
+    found = _DATED_PREFIX.match(block.text)
+    rest = block.text[found.end() :] if found else ""
+    return bool(rest) and block.link_chars >= 0.8 * len(rest)
 
 
 # A label alone on its line ("Author:", "Date :"): its value, a name or a date, stands apart
