@@ -419,6 +419,9 @@ def byline(
         # A newsroom's or an account's name ("admin", "Redaktion") gives way to a byline.
         if any(is_person(n) and not author_rules.looks_like_house(n) for n in names):
             return with_coauthors(names)
+    # Its writer is looked for in byline markup only: a plain-text one is weaker than the
+    # "Par X –" opening resolve_authors reads for a house byline.
+    house = any(is_person(n) for names in sources for n in names)
     # Near the title any byline markup counts; page-wide, only the first match's line does
     # (teaser bylines come later in the page than the story's own), and only where no
     # profile vouches for the byline markup.
@@ -427,7 +430,7 @@ def byline(
             found = _generic_byline(within, is_person, page_wide=within is tree)
             if found:
                 return with_coauthors(found)
-    if era is None:
+    if era is None and not house:
         for find in (_labelled_byline, _text_byline):
             names = find(tree)
             if any(is_person(n) for n in names):
