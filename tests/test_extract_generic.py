@@ -2038,3 +2038,15 @@ def test_a_date_followed_by_its_categories_is_no_text(line: str) -> None:
     html = _story().replace("<p>", f"<div class='post-stamp'>{line}</div><p>", 1)
     body = extract(html, "https://news.example/council-votes").body
     assert body.startswith("The council voted")
+
+
+def test_drupals_submitted_line_dates_the_story() -> None:
+    """Drupal prints "Submitted by X on <day>" in a `submitted` element, here below a title
+    block that holds the h1 alone (prachatai.com)."""
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = (
+        "<html><body><div class='title-wrap'><h1>Council votes the budget</h1></div>"
+        "<div class='content'><span class='submitted-by'>Submitted on Mon, 2019-01-21 13:49"
+        f"</span>{text}</div></body></html>"
+    )
+    assert extract(html, "https://news.example/node/8").published == "2019-01-21T13:49:00"

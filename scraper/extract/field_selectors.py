@@ -75,7 +75,13 @@ GENERIC = {
         "time[pubdate]",
         "article header time[datetime]",
     ),
-    "date_text": ("[itemprop=datePublished]", "time", '[class*="date"]', '[class*="publish"]'),
+    "date_text": (
+        "[itemprop=datePublished]",
+        "time",
+        '[class*="date"]',
+        '[class*="publish"]',
+        '[class*="submitted"]',  # Drupal's "Submitted by X on <day>"
+    ),
     "members_cta": (".gh-post-upgrade-cta",),
     "image": ("article header figure img", "article figure img"),
 }
