@@ -2050,3 +2050,14 @@ def test_drupals_submitted_line_dates_the_story() -> None:
         f"</span>{text}</div></body></html>"
     )
     assert extract(html, "https://news.example/node/8").published == "2019-01-21T13:49:00"
+
+
+def test_a_relative_time_shown_with_its_iso_title_dates_the_story() -> None:
+    """The microformats' datetime pattern under the headline: Yahoo News shows "1 hr 4 mins
+    ago" and gives the instant in the abbr's title."""
+    under = (
+        "<cite class='byline vcard'>By <span class='fn'>Jo Roe</span> | <span class='provider"
+        " org'>AP</span> – <abbr title='2011-08-25T01:40:40Z'>1 hr 4 mins ago</abbr></cite>"
+    )
+    published = extract(_story(under=under), "https://news.example/council-votes").published
+    assert published == "2011-08-25T01:40:40+00:00"

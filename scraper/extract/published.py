@@ -171,7 +171,7 @@ def _in_card(node: HtmlElement) -> bool:
 
 
 _CARD_DEPTH = 3
-_LINE_TAGS = frozenset({"p", "div", "span", "small", "time"})
+_LINE_TAGS = frozenset({"p", "div", "span", "small", "time", "abbr"})
 _AFTER = 6  # lines below the headline where its dateline may stand
 _MAX_DATELINE = 80
 _DATE_START = 16  # characters before a dateline's date: a weekday, a month or a label
@@ -255,6 +255,9 @@ def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | N
             continue
         lines = [text, *_broken_lines(shown)] if "\n" in shown else [text]
         found = next(filter(None, (_opening_date(line, languages) for line in lines)), None)
+        if found is None and node.tag == "abbr":
+            # The microformats' datetime pattern: "<abbr title=ISO>1 hr 4 mins ago</abbr>".
+            found = parse_iso(node.get("title") or "")
         if found:
             return found
     return None
