@@ -18,9 +18,8 @@ KNOWN_MISSES = {
     "mybb.html.gz": {"authors", "body holds"},
     # SMF names the poster in an h4 linked to ?action=profile: no byline markup.
     "smf.html.gz": {"authors"},
-    # Askbot: the asker in a user card (left out of the text), the day in an <abbr
-    # class="timeago" title="…"> in it.
-    "askbot-question.html.gz": {"authors", "published"},
+    # Askbot: the asker in a user card (left out of the text).
+    "askbot-question.html.gz": {"authors"},
     # Thunder's image paragraph (a Drupal media entity) sets its caption in a description
     # field, no <figcaption>: the caption stays in the text.
     "drupal-thunder.html.gz": {"body holds"},
