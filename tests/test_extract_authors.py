@@ -92,6 +92,14 @@ from scraper.profiles import get_profile
         # A copyright notice and a CMS's placeholder are no writers.
         (["Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved", "publisher"], []),
         (["name, email@gmail.com", "Author"], []),  # a template's placeholder (guancha.cn)
+        # A desk's role of several words after the names (Yahoo's AP copy)
+        (
+            [
+                "JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers",
+                "Jo Roe, AP Business Writer",
+            ],
+            ["JORDAN ROBERTSON", "RACHEL METZ", "Jo Roe"],
+        ),
         # A role with its qualifier after the name (deadline.com)
         (
             ["DAVID LIEBERMAN, Executive Editor", "Jo Roe, Managing Editor"],

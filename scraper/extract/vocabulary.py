@@ -287,6 +287,7 @@ BYLINE_ROLE = re.compile(
     r"correspondant|journaliste|rédact(?:eur|rice)|envoyée?\s+spécial|redakteur(?:in)?|"
     r"korrespondent(?:in)?|chef|senior|political|chief|associate|deputy|columnist|photographer|"
     r"executive|managing|contributing|special|investigative|"
+    r"(?:\S+\s+){1,3}(?:writers?|reporters?|correspondents?|editors?)\b|"
     r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",
     re.IGNORECASE,
 )
