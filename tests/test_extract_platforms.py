@@ -18,6 +18,8 @@ KNOWN_MISSES = {
     "mybb.html.gz": {"authors", "body holds"},
     # SMF names the poster in an h4 linked to ?action=profile: no byline markup.
     "smf.html.gz": {"authors"},
+    # Newsphere (AF themes) in Spanish shows the day only as "3 años atrás" and declares none.
+    "wp-newsphere-es.html.gz": {"published"},
     # Askbot: the asker in a user card (left out of the text).
     "askbot-question.html.gz": {"authors"},
     # Thunder's image paragraph (a Drupal media entity) sets its caption in a description
