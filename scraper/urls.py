@@ -171,7 +171,8 @@ def path_date(url: str) -> str | None:
 
 def url_day(url: str) -> str | None:
     """The day a URL's path names, when it is a real calendar day: a dated permalink, else a
-    whole date in a segment (ISO, or day first). Evidence for a page that declares no date;
+    whole date in a segment (ISO, or day first), else year, month and day written together
+    (`/20150220/`, `/2019-12/10/`, `/2019/1210/`). Evidence for a page that declares no date;
     `path_date` alone (unambiguous) decides what a crawl skips."""
     path = urlsplit(url).path
     dated = _LOOSE_DATED_PATH.search(path)

@@ -627,12 +627,10 @@ def _in_site_footer(node: HtmlElement) -> bool:
     """Whether an element sits in the site's footer (a <footer> or contentinfo outside the
     story's <article> or <main>): a theme's credit there ("Theme Spacious by <a
     rel=author>ThemeGrill</a>") is no byline."""
-    for ancestor in node.iterancestors():
-        if ancestor.tag in ("article", "main"):
-            return False
-        if ancestor.tag == "footer" or ancestor.get("role") == "contentinfo":
-            return not any(a.tag in ("article", "main") for a in ancestor.iterancestors())
-    return False
+    ancestors = list(node.iterancestors())
+    return not any(a.tag in ("article", "main") for a in ancestors) and any(
+        a.tag == "footer" or a.get("role") == "contentinfo" for a in ancestors
+    )
 
 
 def _one_line(found: list[HtmlElement]) -> list[HtmlElement]:

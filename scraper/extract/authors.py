@@ -211,12 +211,9 @@ def byline_authors(
 ) -> list[str]:
     """Clean, split and dedupe raw byline strings; the outlet's own name stays whole ("Mac &
     i" is no "Mac" and "i")."""
+    lines = (normalize_space(raw) for raw in raws)
     return dedupe(
-        name
-        for raw in raws
-        for name in (
-            [normalize_space(raw)] if is_outlet(normalize_space(raw)) else split_names(raw)
-        )
+        name for line in lines for name in ([line] if is_outlet(line) else split_names(line))
     )
 
 

@@ -121,10 +121,12 @@ _BLOCK_TAGS = frozenset(
 _INLINE_MARKUP = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "cite": "em"}
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_DEPTH = 300
+# A day, maybe after its weekday ("Mittwoch, 01. November 2023").
+_STAMP = rf"(?:[\w-]+,?\s+)?{WRITTEN_DAY}"
 # A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
 _DATELINE = re.compile(
     rf"^(?:{alternation(DATE_LABELS + UPDATE_LABELS)}(?: on| at| le| am| em| el)?\s*[:：]?\s*)?"
-    rf"(?:[\w-]+,?\s+)?{WRITTEN_DAY}(?:{TIME_OF_DAY}(?:\s+(?:uhr|[A-Z]{{2,4}}))?)?\s*$",
+    rf"{_STAMP}(?:{TIME_OF_DAY}(?:\s+(?:uhr|[A-Z]{{2,4}}))?)?\s*$",
     re.IGNORECASE,
 )
 
@@ -503,9 +505,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
 
 # A date, then a separator: what follows is the post's tags or category ("March 14, 2023 ·
 # <a>Travel</a> <a>Rivers</a>", Ghost's Crisp), when it is links.
-_DATED_PREFIX = re.compile(
-    rf"^(?:[\w-]+,?\s+)?{WRITTEN_DAY}(?:{TIME_OF_DAY})?\s*[·•|–—/-]\s*", re.IGNORECASE
-)
+_DATED_PREFIX = re.compile(rf"^{_STAMP}(?:{TIME_OF_DAY})?\s*[·•|–—/-]\s*", re.IGNORECASE)
 
 
 def _dated_links(block: Block) -> bool:
