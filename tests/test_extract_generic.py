@@ -2061,3 +2061,21 @@ def test_a_relative_time_shown_with_its_iso_title_dates_the_story() -> None:
     )
     published = extract(_story(under=under), "https://news.example/council-votes").published
     assert published == "2011-08-25T01:40:40+00:00"
+
+
+def test_an_h2_showing_the_declared_title_beats_a_banner_h1() -> None:
+    """A blog's banner in the h1 ("The Schmooze: Your Jewish Pop Culture Fix", sharing only
+    "your" with the title) and the story's heading in an h2 that og:title repeats word for
+    word: the h2 is the headline."""
+    declared = "The Adorable Reason You Can Set Your Alert Sound to Hummus"
+    html = _story(
+        under=f"<h2>{declared}</h2>", head=f"<meta property='og:title' content='{declared}'>"
+    ).replace("Council votes the budget", "The Schmooze: Your Jewish Pop Culture Fix")
+    assert extract(html, "https://news.example/hummus").title == declared
+
+
+def test_the_h2_showing_the_title_keeps_its_typography() -> None:
+    """mywakenews.wordpress.com: body headings in h1s, the post's title in an h2 with a
+    no-break space that og:title flattens; the shown form is kept."""
+    page = TRAFILATURA_PAGES / "mywakenews.wordpress.com.psyop-f3be97.html.gz"
+    assert _corpus_article(page).title == "NWO – PSYOP UNITEDWESTRIKE\u00a0Radio-Marathon"
