@@ -50,6 +50,8 @@ from scraper.profiles import get_profile
             ["Anna Lee", "Eva Kern"],
         ),
         (["View Archive →", "Archiv anzeigen →", "Jo Roe"], ["Jo Roe"]),
+        # An author flyout's archive and feed links (the New York Post's WordPress theme).
+        (["Oli Coleman", "View author archive", "Get author RSS feed"], ["Oli Coleman"]),
         # The same links and bylines in Russian, Polish and Turkish (name first there).
         (
             [
