@@ -2079,3 +2079,24 @@ def test_the_h2_showing_the_title_keeps_its_typography() -> None:
     no-break space that og:title flattens; the shown form is kept."""
     page = TRAFILATURA_PAGES / "mywakenews.wordpress.com.psyop-f3be97.html.gz"
     assert _corpus_article(page).title == "NWO – PSYOP UNITEDWESTRIKE\u00a0Radio-Marathon"
+
+
+def test_a_latest_news_rail_inside_the_story_is_left_out() -> None:
+    """E! Online sets its "Latest News" rail inside the story's container, before the text:
+    its links go, and so must its heading, which announces other stories."""
+    chunk = (
+        "<div class='post-content text-block'><p>The council voted the budget on Tuesday night"
+        " after a long debate, and the mayor, who had fought for it, thanked them.</p></div>"
+    )
+    text = chunk * 5
+    rail = (
+        "<div class='rail'><div class='rail__title'><div>Latest News</div></div>"
+        "<div class='rail__item'><p><a href='/news/1'>The Big Picture: Hot Pics</a></p></div>"
+        "<div class='rail__item'><p><a href='/news/2'>Golden Globes 2017: Nominees</a></p></div>"
+        "</div>"
+    )
+    html = (
+        "<html><body><h1>Council votes the budget</h1><div class='article-detail'>"
+        f"{rail}{text}</div></body></html>"
+    )
+    assert "Latest News" not in extract(html, "https://news.example/budget").body

@@ -528,7 +528,7 @@ RELATED_STORIES = (
     r"related(?: (?:posts|articles|stories|news|content))?|more (?:stories|news) (?:from|like this)|"
     r"recommended(?: (?:for you|stories|articles))?|read next|keep reading|see also|also read|"
     r"more (?:from|stories|articles|posts)|"
-    r"(?:latest|recent) (?:posts|articles|stories)(?: by .{1,40}?)?|"
+    r"(?:latest|recent) (?:posts|articles|stories|news)(?: by .{1,40}?)?|"
     # An author box's list of the writer's latest posts, as translated themes print it.
     r"(?:neueste|letzte) (?:beiträge|artikel)(?: von .{1,40}?)?|"
     r"derniers (?:articles|billets)(?: (?:par|de) .{1,40}?)?|"
