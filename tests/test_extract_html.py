@@ -40,6 +40,23 @@ def test_unclosed_tags_still_give_every_paragraph() -> None:
     ]
 
 
+def test_an_unclosed_heading_does_not_swallow_the_story() -> None:
+    """An <h1> left open holds all that follows it as parsed; the blocks go back after it,
+    so the story is no part of the headline (and is not dropped with it)."""
+    tree = parse_html(
+        "<article><h1>Inflation<div class=meta>Par X</div><section><p>un<p>deux</section></article>"
+    )
+    heading = next(tree.iter("h1"))
+    assert heading.text_content() == "Inflation"
+    assert [el.tag for el in heading.itersiblings()] == ["div", "section"]
+
+
+def test_a_heading_holding_its_own_markup_is_left_alone() -> None:
+    tree = parse_html("<h2><div class=title><span>Headline</span></div></h2><p>Text</p>")
+    assert next(tree.iter("h2")).text_content() == "Headline"
+    assert next(tree.iter("h2")).find("div") is not None
+
+
 @pytest.mark.parametrize(
     "garbage",
     [b"", "", "   ", b"\x00\x00\x00", b"\xff\xfe\xfa", "<?xml version='1.0' encoding='utf-8'?>"],

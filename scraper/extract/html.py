@@ -189,7 +189,25 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
         return _empty()
     _flatten_deep(root)
     _open_templates(root)
+    _close_headings(root)
     return root
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "blockquote"})
+
+
+def _close_headings(root: HtmlElement) -> None:
+    """Close the headings left open around the story: a heading holding paragraphs (an
+    unclosed <h1> swallows all that follows it, as parsers read it) keeps its own text, and
+    its first block and everything after it follow it instead."""
+    for heading in [h for h in root.iter(_HEADING_TAGS) if h.find(".//p") is not None]:
+        first = next((child for child in heading if child.tag in _BLOCKS), None)
+        if first is None:
+            continue
+        moved = [first, *first.itersiblings()]
+        for element in reversed(moved):
+            heading.addnext(element)  # each keeps its tail: the text after it moves too
 
 
 def _open_templates(root: HtmlElement) -> None:
