@@ -51,6 +51,14 @@ def test_an_unclosed_heading_does_not_swallow_the_story() -> None:
     assert [el.tag for el in heading.itersiblings()] == ["div", "section"]
 
 
+@pytest.mark.parametrize("end", ["</html>", "</body></html>\n", "</BODY></HTML>"])
+def test_text_after_a_stray_end_of_page_is_still_the_page(end: str) -> None:
+    """A second document's close pasted mid-page ("</body></html>" in an embed): browsers
+    read on into the body, and so does the parse (libxml2 dropped all that follows)."""
+    tree = parse_html(f"<body><article><p>un</p>{end}<p>deux</p></article><p>trois</p></body>")
+    assert [p.text for p in tree.find("body").iter("p")] == ["un", "deux", "trois"]
+
+
 def test_a_heading_holding_its_own_markup_is_left_alone() -> None:
     tree = parse_html("<h2><div class=title><span>Headline</span></div></h2><p>Text</p>")
     assert next(tree.iter("h2")).text_content() == "Headline"

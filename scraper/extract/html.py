@@ -20,6 +20,11 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]+)""", re.IGNORECASE
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# A </body> or </html> before the page's end (a second document's close, pasted in):
+# browsers read on past it into the body, libxml2 drops what follows or sets it beside the
+# body. The document's end closes both anyway.
+_HTML_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_HTML_END_BYTES = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
 # Browsers read Latin-1 and ASCII labels as Windows-1252 (WHATWG encoding standard).
 _ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
 _SINGLE_BYTE = frozenset({"cp1252", "iso8859-15", "cp1250", "iso8859-2", "mac-roman"})
@@ -176,7 +181,7 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     XML-safe and its depth is bounded."""
     if isinstance(html, bytes) and is_binary(html):
         return _empty()
-    html = html[:MAX_PAGE_BYTES]
+    html = _without_page_ends(html[:MAX_PAGE_BYTES])
     text = decode_html(html, declared) if isinstance(html, bytes) else html
     text = _XML_DECL.sub("", xml_safe(text), count=1)
     if not text.strip():
@@ -208,6 +213,21 @@ def _close_headings(root: HtmlElement) -> None:
         moved = [first, *first.itersiblings()]
         for element in reversed(moved):
             heading.addnext(element)  # each keeps its tail: the text after it moves too
+
+
+def _without_page_ends(html: str | bytes) -> str | bytes:
+    """The page without its </body> and </html> end tags (see `_HTML_END`), read before it
+    is decoded: one search finds the first, most often on the page's last line."""
+    if isinstance(html, bytes):
+        found_bytes = _HTML_END_BYTES.search(html)
+        if found_bytes is None:
+            return html
+        start = found_bytes.start()
+        return html[:start] + _HTML_END_BYTES.sub(b"", html[start:])
+    found = _HTML_END.search(html)
+    if found is None:
+        return html
+    return html[: found.start()] + _HTML_END.sub("", html[found.start() :])
 
 
 def _open_templates(root: HtmlElement) -> None:
