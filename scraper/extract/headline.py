@@ -204,21 +204,25 @@ def shown_headline(
     if reference is None:
         return candidates[0][1] if candidates else None
     best_h1 = max(candidates, key=lambda c: _similarity(c[0], reference), default=None)
+    h1_text, h1_node = best_h1 if best_h1 else ("", None)
+    weak = h1_node is not None and _similarity(h1_text, reference)[0] < 0.5
+    # An h1 sharing no word with the declared title names a section ("Health Center").
+    shares = h1_node is not None and _shares_a_word(h1_text, reference)
+    if shares and not weak:
+        return h1_node
     h2s = shown(list(itertools.islice(tree.iter("h2"), _MAX_H2)))
     # An h2 showing the declared title word for word beats an h1 that hardly resembles it (a
     # blog's banner: "The Schmooze: Your Jewish Pop Culture Fix").
-    if best_h1 and _similarity(best_h1[0], reference)[0] < 0.5:
-        exact = next((n for t, n in h2s if fold(t) == fold(reference)), None)
-        if exact is not None:
-            return exact
-    # An h1 sharing no word with the declared title names a section ("Health Center").
-    if best_h1 and _shares_a_word(best_h1[0], reference):
-        return best_h1[1]
+    exact = next((n for t, n in h2s if fold(t) == fold(reference)), None) if weak else None
+    if exact is not None:
+        return exact
+    if shares:
+        return h1_node
     scored = ((_similarity(text, reference), node) for text, node in h2s)
     best = max(scored, key=lambda c: c[0], default=None)
     if best and best[0][0] >= 0.5:
         return best[1]
-    return best_h1[1] if best_h1 else None
+    return h1_node
 
 
 def _kicker_joined_as_declared(heading: HtmlElement, declared: list[str | None]) -> str:
