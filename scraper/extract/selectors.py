@@ -62,6 +62,10 @@ class _Index(NamedTuple):
 
 
 _INDEX: list[tuple[HtmlElement, _Index]] = []
+# Plain strings: lxml's default "smart" ones each carry their element, which costs more
+# than the lookup itself on a page of thousands of elements.
+_CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
+_IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
 
 
 def _index(node: HtmlElement) -> _Index:
@@ -69,8 +73,8 @@ def _index(node: HtmlElement) -> _Index:
     for cached, index in _INDEX:
         if cached is node:
             return index
-    class_text = "\n".join(node.xpath("descendant-or-self::*/@class"))
-    ids = frozenset(str(i) for i in node.xpath("descendant-or-self::*/@id"))
+    class_text = "\n".join(_CLASSES(node))
+    ids = frozenset(_IDS(node))
     index = _Index(frozenset(class_text.split()), ids, class_text)
     _INDEX.insert(0, (node, index))
     del _INDEX[4:]
