@@ -65,6 +65,15 @@ def test_a_heading_holding_its_own_markup_is_left_alone() -> None:
     assert next(tree.iter("h2")).find("div") is not None
 
 
+def test_an_open_heading_whose_text_is_in_a_block_keeps_that_block() -> None:
+    """ "<h1><div>Headline</div>" left open: the div is the heading's text, the story after
+    it goes back after the heading."""
+    tree = parse_html("<h1><div>Headline</div><section><p>un</p><p>deux</p></section>")
+    heading = next(tree.iter("h1"))
+    assert heading.text_content() == "Headline"
+    assert [el.tag for el in heading.itersiblings()] == ["section"]
+
+
 @pytest.mark.parametrize(
     "garbage",
     [b"", "", "   ", b"\x00\x00\x00", b"\xff\xfe\xfa", "<?xml version='1.0' encoding='utf-8'?>"],

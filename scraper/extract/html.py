@@ -205,14 +205,28 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "blo
 def _close_headings(root: HtmlElement) -> None:
     """Close the headings left open around the story: a heading holding paragraphs (an
     unclosed <h1> swallows all that follows it, as parsers read it) keeps its own text, and
-    its first block and everything after it follow it instead."""
+    the blocks after that text follow it instead. A first block holding the heading's whole
+    text ("<h1><p>Headline</p></h1>") is that text and stays."""
     for heading in [h for h in root.iter(_HEADING_TAGS) if h.find(".//p") is not None]:
-        first = next((child for child in heading if child.tag in _BLOCKS), None)
+        blocks = [child for child in heading if child.tag in _BLOCKS]
+        if not blocks:
+            continue
+        first = blocks[0] if _text_before(heading, blocks[0]) else next(iter(blocks[1:]), None)
         if first is None:
             continue
         moved = [first, *first.itersiblings()]
         for element in reversed(moved):
             heading.addnext(element)  # each keeps its tail: the text after it moves too
+
+
+def _text_before(parent: HtmlElement, child: HtmlElement) -> bool:
+    """Whether `parent` shows any text before its child `child`."""
+    if (parent.text or "").strip():
+        return True
+    for sibling in child.itersiblings(preceding=True):
+        if (sibling.tail or "").strip() or sibling.text_content().strip():
+            return True
+    return False
 
 
 def _without_page_ends(html: str | bytes) -> str | bytes:
