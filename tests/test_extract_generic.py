@@ -2100,3 +2100,22 @@ def test_a_latest_news_rail_inside_the_story_is_left_out() -> None:
         f"{rail}{text}</div></body></html>"
     )
     assert "Latest News" not in extract(html, "https://news.example/budget").body
+
+
+def test_a_co_author_beside_a_writer_declared_with_the_outlet_is_kept() -> None:
+    """coindujeu declares its writer and the site's name as authors ("Guy Moquette", "Le Coin
+    du Jeu"); a co-author's link set beside the writer's in the byline is credited too: the
+    outlet is no writer the byline must also name."""
+    case_id = "wp_coindujeu_pix"
+    gold = json.loads((CMS / "expected.json").read_text(encoding="utf-8"))[case_id]
+    html = gzip.decompress((CMS / f"{case_id}.html.gz").read_bytes()).decode("utf-8")
+    link = '<a href="/jeu-de-societe/author/guy-moquette/" title="Articles par Guy Moquette"'
+    start = html.index(link)
+    end = html.index("</a>", start) + len("</a>")
+    twin = (
+        html[start:end]
+        .replace("guy-moquette", "zed-coauthor")
+        .replace("Guy Moquette", "Zed Coauthor")
+    )
+    page = html[:end] + ", " + twin + html[end:]
+    assert extract(page, gold["url"]).authors == ["Guy Moquette", "Zed Coauthor"]

@@ -408,7 +408,8 @@ def byline(
         that present them and co-authors (the theme's byline names the first alone)."""
         if nodes:
             return names
-        wanted = {n.casefold() for n in names}
+        # The outlet named beside the writer ("X, Le Coin du Jeu") is no writer to look for.
+        wanted = {n.casefold() for n in names if is_person(n)}
         line = _byline_line(scope, is_person) if scope is not None else []
         for found in (line, _boxed_writers(tree, wanted)):
             if wanted < {n.casefold() for n in found}:
