@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import AnyStr
 
 import lxml.html
 from lxml import etree
@@ -206,7 +207,7 @@ def _close_headings(root: HtmlElement) -> None:
     """Close the headings left open around the story: a heading holding paragraphs (an
     unclosed <h1> swallows all that follows it, as parsers read it) keeps its own text, and
     the blocks after that text follow it instead. A first block holding the heading's whole
-    text ("<h1><p>Headline</p></h1>") is that text and stays."""
+    text ("<h1><div>Headline</div><section>…") is that text and stays."""
     for heading in [h for h in root.iter(_HEADING_TAGS) if h.find(".//p") is not None]:
         blocks = [child for child in heading if child.tag in _BLOCKS]
         if not blocks:
@@ -231,17 +232,19 @@ def _text_before(parent: HtmlElement, child: HtmlElement) -> bool:
 
 def _without_page_ends(html: str | bytes) -> str | bytes:
     """The page without its </body> and </html> end tags (see `_HTML_END`), read before it
-    is decoded: one search finds the first, most often on the page's last line."""
+    is decoded."""
     if isinstance(html, bytes):
-        found_bytes = _HTML_END_BYTES.search(html)
-        if found_bytes is None:
-            return html
-        start = found_bytes.start()
-        return html[:start] + _HTML_END_BYTES.sub(b"", html[start:])
-    found = _HTML_END.search(html)
+        return _without_matches(html, _HTML_END_BYTES, b"")
+    return _without_matches(html, _HTML_END, "")
+
+
+def _without_matches(text: AnyStr, pattern: re.Pattern[AnyStr], empty: AnyStr) -> AnyStr:
+    """`text` without `pattern`'s matches: one search finds the first (most often on the
+    page's last line), and only what follows it is rewritten."""
+    found = pattern.search(text)
     if found is None:
-        return html
-    return html[: found.start()] + _HTML_END.sub("", html[found.start() :])
+        return text
+    return text[: found.start()] + pattern.sub(empty, text[found.start() :])
 
 
 def _open_templates(root: HtmlElement) -> None:
