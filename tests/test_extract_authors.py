@@ -50,6 +50,8 @@ from scraper.profiles import get_profile
             ["Anna Lee", "Eva Kern"],
         ),
         (["View Archive →", "Archiv anzeigen →", "Jo Roe"], ["Jo Roe"]),
+        # A date is no name, wherever a byline sets it.
+        (["NOVEMBER 20, 2019 10:43", "October 14, 2009 | Marc Lifsher"], ["Marc Lifsher"]),
         # An author flyout's archive and feed links (the New York Post's WordPress theme).
         (["Oli Coleman", "View author archive", "Get author RSS feed"], ["Oli Coleman"]),
         # The same links and bylines in Russian, Polish and Turkish (name first there).

@@ -2119,3 +2119,10 @@ def test_a_co_author_beside_a_writer_declared_with_the_outlet_is_kept() -> None:
     )
     page = html[:end] + ", " + twin + html[end:]
     assert extract(page, gold["url"]).authors == ["Guy Moquette", "Zed Coauthor"]
+
+
+def test_a_date_in_the_author_name_element_is_no_second_writer() -> None:
+    """The Jerusalem Post marks its dateline itemprop=name inside the author block
+    ("NOVEMBER 20, 2019 10:43"): the staff byline is the only writer."""
+    page = next(AEB_PAGES.glob("e372e42c*"))
+    assert _corpus_article(page).authors == ["JERUSALEM POST STAFF"]

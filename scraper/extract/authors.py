@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from scraper.extract.dates import WRITTEN_DAY
+from scraper.extract.dates import DATE_IN_TEXT, WRITTEN_DAY
 from scraper.extract.text import fold, normalize_space
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
@@ -185,6 +185,9 @@ def split_names(raw: str) -> list[str]:
         return []  # a profile URL or a handle, not a byline
     text = _URL.sub("", text)  # "Frank Bueltge - http://bueltge.de": its slashes split no names
     text = BYLINE_ROLE.sub("", _TRAILING_DATE.sub("", text))
+    # A date is no name, wherever it stands ("October 14, 2009 | Marc Lifsher", or a date
+    # alone in the author's name element: "NOVEMBER 20, 2019 10:43").
+    text = DATE_IN_TEXT.sub("|", text)
     text = _COMPANION.sub(", ", text)
     names = []
     for part in _SPLIT.split(text):
