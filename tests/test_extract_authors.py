@@ -33,6 +33,7 @@ from scraper.profiles import get_profile
         # Labels and credits in more languages, and a reading time after the name.
         (["Yazar: Ahmet Yılmaz", "Автор: Иван Петров"], ["Ahmet Yılmaz", "Иван Петров"]),
         (["Publié par Jean Dupont", "Texto: Ana Lima"], ["Jean Dupont", "Ana Lima"]),
+        (["Текст: Лида Буслаева"], ["Лида Буслаева"]),
         (["Interview: Julia Lauter", "Entretien : Jean Dupont"], ["Julia Lauter", "Jean Dupont"]),
         (["Jane Doe • 5 min read", "Bo Kim · 3 Min. Lesezeit"], ["Jane Doe", "Bo Kim"]),
         # An account name may end in digits; a number standing alone is no name.

@@ -75,7 +75,17 @@ AUTHOR_LABELS = (
     "الكاتب",
 )
 # Credit words before a byline's names: "Text: A", "Texto: A", "Words by A", "Photos by A".
-CREDIT_WORDS = ("text", "texte", "texto", "testo", "tekst", "interview", "entretien", "entrevista")
+CREDIT_WORDS = (
+    "text",
+    "texte",
+    "texto",
+    "testo",
+    "tekst",
+    "текст",
+    "interview",
+    "entretien",
+    "entrevista",
+)
 CREDITED_BY = ("written", "reported", "published", "text", "words", "story", "photo", "photos")
 # A reading time after a byline or on a card ("5 min read", "3 Min.", "4 minutes").
 READING_TIME = r"\d+\s*(?:min|minutes?|mn)\b"
