@@ -14,7 +14,14 @@ from scraper.extract.field_selectors import selectors
 from scraper.extract.generic import in_other_stories
 from scraper.extract.selectors import select_first
 from scraper.extract.structured import Structured
-from scraper.extract.text import fold, folded_words, heading_kicker, heading_text, normalize_space
+from scraper.extract.text import (
+    HEADING_TAGS,
+    fold,
+    folded_words,
+    heading_kicker,
+    heading_text,
+    normalize_space,
+)
 from scraper.profiles import Era
 
 # Votes of JSON-LD headline, h1, og:title and <title> (see `title`).
@@ -172,7 +179,6 @@ def _typeset_alike(text: str) -> str:
     return normalize_space(normalize_space(text).translate(_TYPOGRAPHY))
 
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SCHEMA_HEADLINES = etree.XPath("//*[@itemprop='headline'][not(self::meta or self::a)]")
 
 
@@ -196,7 +202,7 @@ def shown_headline(
 
     # Another story's headline (a linked one, in a related-posts list) is not this one's.
     marked = (
-        next(n.iterancestors(*_HEADINGS), n)
+        next(n.iterancestors(*HEADING_TAGS), n)
         for n in _SCHEMA_HEADLINES(tree)
         if not in_other_stories(n)
     )

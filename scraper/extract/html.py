@@ -10,6 +10,8 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from scraper.extract.text import HEADING_ENDS, HEADING_TAGS
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -199,17 +201,13 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     return root
 
 
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_BLOCKS = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "blockquote"})
-
-
 def _close_headings(root: HtmlElement) -> None:
     """Close the headings left open around the story: a heading holding paragraphs (an
     unclosed <h1> swallows all that follows it, as parsers read it) keeps its own text, and
     the blocks after that text follow it instead. A first block holding the heading's whole
     text ("<h1><div>Headline</div><section>…") is that text and stays."""
-    for heading in [h for h in root.iter(_HEADING_TAGS) if h.find(".//p") is not None]:
-        blocks = [child for child in heading if child.tag in _BLOCKS]
+    for heading in [h for h in root.iter(HEADING_TAGS) if h.find(".//p") is not None]:
+        blocks = [child for child in heading if child.tag in HEADING_ENDS]
         if not blocks:
             continue
         first = blocks[0] if _text_before(heading, blocks[0]) else next(iter(blocks[1:]), None)

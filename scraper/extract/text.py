@@ -97,8 +97,9 @@ _HEADLINE_PART = re.compile(r"headline", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[:|–—/·-]")
 _WORD = re.compile(r"\w")
 _LABEL_TAGS = ("strong", "b", "dt", "th", "span", "label", "h4", "h5", "h6")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Block-level tags: a heading left unclosed swallows them, and its text must stop there.
-_BLOCK_CHILDREN = frozenset(
+HEADING_ENDS = frozenset(
     {
         "p",
         "div",
@@ -157,9 +158,7 @@ def heading_text(node: HtmlElement) -> str:
         ):
             parts.append(child.tail or "")
             continue
-        if child.tag in _BLOCK_CHILDREN or any(
-            d.tag in _BLOCK_CHILDREN for d in child.iterdescendants()
-        ):
+        if child.tag in HEADING_ENDS or any(d.tag in HEADING_ENDS for d in child.iterdescendants()):
             break
         parts.append(EDGE + child.text_content() + EDGE)
         parts.append(child.tail or "")
@@ -168,7 +167,7 @@ def heading_text(node: HtmlElement) -> str:
 
 # Elements whose content is code or an icon, never text a reader sees.
 NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
-_LINE_BREAKS = _BLOCK_CHILDREN | {"li", "br", "dt", "dd"}
+_LINE_BREAKS = HEADING_ENDS | {"li", "br", "dt", "dd"}
 
 
 def first_line(node: HtmlElement) -> str:
