@@ -27,6 +27,7 @@ from scraper.profiles import Era
 # Votes of JSON-LD headline, h1, og:title and <title> (see `title`).
 _TITLE_WEIGHTS = (1.2, 1.0, 1.0, 0.5)
 _MAX_H2 = 20  # h2s looked at for a headline shown outside any h1
+_RESEMBLES = 0.5  # share of the shorter text's words a heading holding the title shares
 _MAX_TITLE = 400  # characters: a longer "heading" is a page swallowed by an unclosed tag
 _BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
 # Spaced separators; bars need no spaces ("見出し｜新聞", "제목ㅣ신문": U+3163, a Hangul vowel,
@@ -211,7 +212,7 @@ def shown_headline(
         return candidates[0][1] if candidates else None
     best_h1 = max(candidates, key=lambda c: _similarity(c[0], reference), default=None)
     h1_text, h1_node = best_h1 if best_h1 else ("", None)
-    weak = h1_node is not None and _similarity(h1_text, reference)[0] < 0.5
+    weak = h1_node is not None and _similarity(h1_text, reference)[0] < _RESEMBLES
     # An h1 sharing no word with the declared title names a section ("Health Center").
     shares = h1_node is not None and _shares_a_word(h1_text, reference)
     if shares and not weak:
@@ -219,14 +220,15 @@ def shown_headline(
     h2s = shown(list(itertools.islice(tree.iter("h2"), _MAX_H2)))
     # An h2 showing the declared title word for word beats an h1 that hardly resembles it (a
     # blog's banner: "The Schmooze: Your Jewish Pop Culture Fix").
-    exact = next((n for t, n in h2s if fold(t) == fold(reference)), None) if weak else None
+    wanted = fold(reference)
+    exact = next((n for t, n in h2s if fold(t) == wanted), None) if weak else None
     if exact is not None:
         return exact
     if shares:
         return h1_node
     scored = ((_similarity(text, reference), node) for text, node in h2s)
     best = max(scored, key=lambda c: c[0], default=None)
-    if best and best[0][0] >= 0.5:
+    if best and best[0][0] >= _RESEMBLES:
         return best[1]
     return h1_node
 
