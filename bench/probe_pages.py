@@ -1,8 +1,10 @@
 """Probe: other extractors' test pages, fetched from the package registries, read side by side
 with trafilatura. They are pages no rule here was written for; the packages' "truth" is their
 own extractor's output (or none), so each difference is judged by reading the page.
-Mercury's fixtures are US news pages whose title and author its tests assert (the page's
-address too, which this reads from them).
+Mercury's fixtures are US news pages whose title, author and day its tests assert (the page's
+address too, which this reads from them); htmldate's are pages (many German, many not
+stories) whose day its tests assert (trafilatura reads days with htmldate, so it agrees with
+these by construction).
 
     python bench/probe_pages.py                      # every package below
     python bench/probe_pages.py --only gne --all     # one package, every page (not just doubts)
@@ -17,11 +19,13 @@ empty, or our title differs from the package's expected one.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import subprocess
 import tarfile
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import trafilatura
@@ -37,6 +41,8 @@ PACKAGES = {
     "newspaper4k": ("pypi", "newspaper4k==0.9.6", "newspaper4k-0.9.6/tests/data/html/*.html"),
     # US news pages of 2016-2019; the only release whose package holds its fixtures.
     "mercury": ("npm", "@postlight/mercury-parser@1.1.1", "package/fixtures/*/*.html"),
+    # The last release whose package holds its test pages.
+    "htmldate": ("pypi", "htmldate==1.4.0", "htmldate-1.4.0/tests/cache/*.html"),
 }
 _URL = re.compile(
     rb"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"'](http[^\"']+)"
@@ -77,12 +83,16 @@ def fetch(name: str, cache: Path) -> Path:
 
 def expected(page: Path) -> dict[str, str]:
     """The package's own expectation for a page, where it gives one: title and byline (and
-    for Mercury's fixtures, the page's address, which its tests give)."""
+    for Mercury's fixtures, the page's address and day, which its tests give; for htmldate's,
+    the address and day)."""
     for meta in (page.with_name("expected-metadata.json"), page.with_suffix(".json")):
         if meta.exists():
             data = json.loads(meta.read_text(encoding="utf-8"))
             data = data.get("expected", data)
             return {k: data[k] for k in ("title", "byline") if data.get(k)}
+    unit_tests = page.parents[1] / "unit_tests.py"
+    if page.parent.name == "cache" and unit_tests.exists():
+        return _htmldate_cases(unit_tests.read_text(encoding="utf-8")).get(page.name, {})
     package = page.parents[2]
     test = package / "src" / "extractors" / "custom" / page.parent.name / "index.test.js"
     if page.parent.parent.name == "fixtures" and test.exists():
@@ -105,12 +115,44 @@ def _mercury_case(test: str, fixture: str) -> dict[str, str]:
     block = test[at : following if following > 0 else len(test)]
     urls = list(re.finditer(r"url\s*=\s*['\"`]([^'\"`]+)", test))
     found = {"url": min(urls, key=lambda m: abs(m.start() - at), default=None)}
-    for key, field in (("title", "title"), ("byline", "author")):
+    for key, field in (("title", "title"), ("byline", "author"), ("date", "date_published")):
         found[key] = re.search(_ASSERTED.format(field), block, re.DOTALL)
     return {
         key: match.group(match.lastindex).replace("\\'", "'").replace('\\"', '"')
         for key, match in found.items()
         if match
+    }
+
+
+def _htmldate_cases(test: str) -> dict[str, dict[str, str]]:
+    """Per cached page, its address and the day htmldate's tests assert: the original day
+    where a test asks for it (`original_date=True`), else the day found by default."""
+    tree = ast.parse(test)
+    pages: dict[str, str] = {}
+    days: dict[str, dict[bool, str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "MOCK_PAGES":
+            pages = ast.literal_eval(node.value)
+        if not (isinstance(node, ast.Compare) and isinstance(node.left, ast.Call)):
+            continue
+        call, value = node.left, node.comparators[0]
+        page = call.args[0] if call.args else None
+        if (
+            getattr(call.func, "id", "") == "find_date"
+            and isinstance(page, ast.Call)
+            and getattr(page.func, "id", "") == "load_mock_page"
+            and len(page.args) == 1
+            and isinstance(value, ast.Constant)
+            and isinstance(value.value, str)
+        ):
+            options = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+            if set(options) <= {"original_date", "extensive_search"}:
+                url = ast.literal_eval(page.args[0])
+                days.setdefault(url, {})[bool(options.get("original_date"))] = value.value
+    return {
+        name: {"url": url, "date": days[url].get(True) or days[url][False]}
+        for url, name in pages.items()
+        if url in days
     }
 
 
@@ -134,10 +176,12 @@ def probe(pages: list[Path], show_all: bool) -> Iterator[str]:
             html.decode("utf-8", "replace"), url=url, with_metadata=True
         )
         their_day = (theirs.date or "") if theirs else ""
+        our_day = (ours.published or "")[:10]
         doubt = (
             not ours.body
-            or (ours.published or "")[:10] != their_day[:10]
+            or our_day != their_day[:10]
             or ("title" in truth and " ".join(truth["title"].split()) != ours.title)
+            or ("date" in truth and _day(truth["date"]) not in (our_day, _utc_day(ours.published)))
         )
         doubts += doubt
         if doubt or show_all:
@@ -148,9 +192,25 @@ def probe(pages: list[Path], show_all: bool) -> Iterator[str]:
             yield f"    writers {ours.authors}" + (
                 f"  (expected {truth['byline']!r})" if "byline" in truth else ""
             )
-            yield f"    day     {ours.published}  trafilatura {their_day or None}"
+            yield f"    day     {ours.published}  trafilatura {their_day or None}" + (
+                f"  (expected {_day(truth['date'])})" if "date" in truth else ""
+            )
             yield f"    body    {len(ours.body)} chars  trafilatura {len(theirs.text or '') if theirs else 0}"
     yield f"{len(pages)} pages, {doubts} to read"
+
+
+def _day(asserted: str) -> str:
+    return asserted[:10]
+
+
+def _utc_day(value: str | None) -> str | None:
+    """Our date's day in UTC: Mercury asserts UTC instants (a US evening is the next day
+    there), where we give the day in the page's own zone."""
+    try:
+        instant = datetime.fromisoformat(value or "")
+    except ValueError:
+        return None
+    return instant.astimezone(UTC).date().isoformat() if instant.utcoffset() is not None else None
 
 
 def main() -> None:
