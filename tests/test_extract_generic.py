@@ -2126,3 +2126,37 @@ def test_a_date_in_the_author_name_element_is_no_second_writer() -> None:
     ("NOVEMBER 20, 2019 10:43"): the staff byline is the only writer."""
     page = AEB_PAGES / "e372e42c0a3df7b86e1c0bacf7bc14d042144a01e88833bc5a643d61b3547090.html.gz"
     assert _corpus_article(page).authors == ["JERUSALEM POST STAFF"]
+
+
+_PARAGRAPHS = (
+    "<p>The ferry crossed the river twice an hour until the council cut its grant.</p>" * 6
+)
+
+
+def test_a_link_to_its_days_archive_dates_the_story() -> None:
+    """A blog theme's dateline is a link to the day's archive (The Raw Story, ldt.de), here in
+    a layout block named "sidebar" that wraps the story; a widget's date further down is
+    another post's."""
+    html = (
+        "<html><head><title>Fall in love with black – LDT Blog</title></head><body>"
+        "<div class='mainwrap single-default sidebar'><div class='post'>"
+        "<h2>Fall in love with black</h2><div class='post-meta'>"
+        "<a class='post-meta-time' href='https://blog.example/2017/08/08/'>08/08/2017</a>"
+        f"<a href='https://blog.example/author/sm/'>Stephan Markus</a></div>{_PARAGRAPHS}</div>"
+        "<div class='widget'><h4><a href='/school-day/'>School day</a></h4>"
+        "<div class='widget-date'>14/06/2019</div></div></div></body></html>"
+    )
+    assert extract(html, "https://blog.example/fall-in-love/").published == "2017-08-08"
+
+
+def test_a_sidebars_recent_posts_do_not_date_the_story() -> None:
+    """A page whose only dated text, bar the story's own after an icon, is a recent-posts
+    widget's (wara-enforcement.org): no date rather than another post's."""
+    html = (
+        "<html><body><div class='sidebar_content'><h3>Un braconnier condamné</h3>"
+        "<div class='post_detail'><img src='/calendar.png' alt=''> 27 Sep 2016</div>"
+        f"{_PARAGRAPHS}</div><div class='sidebar'><ul><li class='widget widget_recent_entries'>"
+        "<h2>Les dernières actualités</h2><ul><li><a href='/autre/'>Une douanière arrêtée</a>"
+        " <span class='post-date'>09/09/2019</span></li></ul></li></ul></div></body></html>"
+    )
+    assert extract(html, "https://wara.example/braconnier/").published is None

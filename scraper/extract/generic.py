@@ -9,7 +9,7 @@ boilerplate, "shareholder" is not).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,11 +131,24 @@ def in_other_stories(node: HtmlElement) -> bool:
     """Whether an element sits in a link or in a block listing other stories (related, most
     read, teasers, a sidebar) that does not hold the headline: a date there is another
     story's, not the page's."""
+    return any(a.tag == "a" or _lists_other_stories(a) for a in _blocks_above(node))
+
+
+def in_story_lists(node: HtmlElement, story: Container[HtmlElement] = ()) -> bool:
+    """Whether an element sits in a block named for other stories (related, recent posts, a
+    sidebar) that holds no h1 and is not one of the `story`'s blocks (those around its
+    headline: a layout's "mainwrap sidebar"). Links and comment threads are not counted: a
+    forum's first post is named as a comment, and a linked date may be the post's own."""
     return any(
-        a.tag == "a"
-        or (hint(a, CLASS_OTHER_STORIES, CLASS_OTHER_STORIES_PAIRS) < 0 and not _holds_a_story(a))
+        hint(a, CLASS_OTHER_STORIES, CLASS_OTHER_STORIES_PAIRS) == -1
+        and not _holds_a_story(a)
+        and a not in story
         for a in _blocks_above(node)
     )
+
+
+def _lists_other_stories(el: HtmlElement) -> bool:
+    return hint(el, CLASS_OTHER_STORIES, CLASS_OTHER_STORIES_PAIRS) < 0 and not _holds_a_story(el)
 
 
 def in_thread(node: HtmlElement) -> bool:

@@ -25,6 +25,7 @@ from scraper.extract.generic import (
     LINKED_HEADING,
     hidden_by_class,
     in_other_stories,
+    in_story_lists,
     in_thread,
 )
 from scraper.extract.selectors import select, select_first
@@ -141,18 +142,48 @@ def _text_date(
     )
 
 
-def _dated_text(
-    scope: HtmlElement, languages: tuple[str, ...] | None, above: set[HtmlElement]
+# A link to a day's archive (WordPress's get_day_link: `/2016/12/22/`).
+_DAY_ARCHIVE = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})/?$")
+
+
+def _day_link(
+    root: HtmlElement,
+    languages: tuple[str, ...] | None,
+    above: set[HtmlElement],
+    story: set[HtmlElement],
 ) -> str | None:
-    """Any short dated text in the story, outside teaser cards and the masthead (`above`):
-    weaker than a date element anywhere below the headline, since a story's text may name an
-    event's day."""
+    """The date a link to its own day's archive shows ("<a href="/2016/12/22/">22 Dec 2016 at
+    14:27 ET</a>"): a blog theme's dateline, outside the masthead, comment threads and lists
+    of other stories (`story` holds the blocks around the headline, whatever their names)."""
+    for link in root.iter("a"):
+        # The path alone, read without urlsplit: a malformed link ("http://[::1/x") raises there.
+        path = re.split(r"[?#]", link.get("href") or "", maxsplit=1)[0]
+        archive = _DAY_ARCHIVE.search(path)
+        if archive is None or link in above or in_story_lists(link, story) or in_thread(link):
+            continue
+        found = find_date(normalize_space(link.text_content()), languages)
+        year, month, day = map(int, archive.groups())
+        if found and found[:10] == f"{year:04d}-{month:02d}-{day:02d}":
+            return found
+    return None
+
+
+def _dated_text(
+    scope: HtmlElement,
+    languages: tuple[str, ...] | None,
+    above: set[HtmlElement],
+    story: set[HtmlElement],
+) -> str | None:
+    """Any short dated text in the story, outside teaser cards, lists of other stories (a
+    sidebar's recent posts) and the masthead (`above`): weaker than a date element anywhere
+    below the headline, since a story's text may name an event's day."""
     for el in scope.iter():
         skipped = el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str) or el in above
         if skipped or hidden_by_class(el):
             continue
         text = el.text
-        if text and len(text) < 120 and any(c.isdigit() for c in text) and not _in_card(el):
+        dated = text and len(text) < 120 and any(c.isdigit() for c in text)
+        if dated and not _in_card(el) and not in_story_lists(el, story):
             found = find_date(text.strip(), languages)
             if found:
                 return found
@@ -338,15 +369,19 @@ def dates(
     published = structured or visible or line
     if published is None:
         within = scope if scope is not None else tree
-        above = _above_headline(node if wanted else _headline_node(tree, headline))
+        heading = node if wanted else _headline_node(tree, headline)
+        above = _above_headline(heading)
+        story = set(heading.iterancestors()) if heading is not None else set()
         published = _text_date(within, languages, above)
+        if published is None:
+            published = _day_link(tree, languages, above, story)
         if published is None and url:
             published = url_day(url)
         if published is None and scope is not None:
             # The header shows no date: a byline block further down may (outside teasers).
             published = _date_below_headline(tree, languages, above)
         if published is None:
-            published = _dated_text(within, languages, above)
+            published = _dated_text(within, languages, above, story)
         if published is None:
             published = _any_dateline(within, languages, above)
     if structured and visible and not _same_day(structured, visible, tz):
