@@ -2160,3 +2160,16 @@ def test_a_sidebars_recent_posts_do_not_date_the_story() -> None:
         " <span class='post-date'>09/09/2019</span></li></ul></li></ul></div></body></html>"
     )
     assert extract(html, "https://wara.example/braconnier/").published is None
+
+
+def test_a_bare_list_item_under_the_headline_dates_the_story() -> None:
+    """Mediapart's blogs list the day and the writer under the headline (<ul class=info>);
+    the blog's list of posts below gives other days."""
+    under = "<ul class='info'><li>27 juin 2019</li><li>Par <a href='/elba'>Elba</a></li></ul>"
+    other = (
+        "<div class='simple-list'><h2>Le fil du blog</h2><ul><li><a href='/elba/300719/x'>"
+        "Nous sommes en train</a> <span class='author'><time datetime='2019-07-30'>30 juil."
+        " 2019</time></span></li></ul></div>"
+    )
+    html = _story(under=under, after=other, lang="fr")
+    assert extract(html, "https://blogs.example/elba/violences").published == "2019-06-27"

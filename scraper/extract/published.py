@@ -202,7 +202,7 @@ def _in_card(node: HtmlElement) -> bool:
 
 
 _CARD_DEPTH = 3
-_LINE_TAGS = frozenset({"p", "div", "span", "small", "time", "abbr"})
+_LINE_TAGS = frozenset({"p", "div", "span", "small", "time", "abbr", "li"})
 _AFTER = 6  # lines below the headline where its dateline may stand
 _MAX_DATELINE = 80
 _DATE_START = 16  # characters before a dateline's date: a weekday, a month or a label
@@ -251,6 +251,8 @@ def _after_headline(node: HtmlElement | None) -> Iterator[HtmlElement]:
     while node is not None:
         for sibling in node.itersiblings():
             for el in sibling.iter(_LINE_TAGS):
+                if el.tag == "li" and len(el):
+                    continue  # a menu's item, a list of links: only a bare item is a line
                 if el.find("p") is None and el.find("div") is None and shows_text(el):
                     yield el
                     count += 1
