@@ -2173,3 +2173,22 @@ def test_a_bare_list_item_under_the_headline_dates_the_story() -> None:
     )
     html = _story(under=under, after=other, lang="fr")
     assert extract(html, "https://blogs.example/elba/violences").published == "2019-06-27"
+
+
+def test_a_declared_title_naming_only_the_site_is_no_headline() -> None:
+    """medef.com's <title> is "MEDEF"; a later h1 ("<span>Medef</span> Contactez-nous", a
+    contact box) shares that word, but the story's headline is the first h1."""
+    html = (
+        "<html><head><title>MEDEF</title></head><body><article>"
+        f"<h1>Alternative dispute resolution for antitrust damages</h1>{_PARAGRAPHS}</article>"
+        "<div class='box'><h1><span>Medef</span> Contactez-nous</h1></div></body></html>"
+    )
+    title = extract(html, "http://www.medef.com/en/content/dispute").title
+    assert title == "Alternative dispute resolution for antitrust damages"
+
+
+def test_an_og_title_naming_the_site_leaves_the_headline_to_the_page() -> None:
+    """shop.nmb-media.de declares its site's name as og:title and og:site_name."""
+    page = TRAFILATURA_PAGES / "nmb-media.de.ebay-6066ab.html.gz"
+    title = _corpus_article(page, "https://shop.nmb-media.de/eBay-Template-Datenschutz").title
+    assert title == "Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen"

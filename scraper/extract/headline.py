@@ -44,14 +44,11 @@ def strip_site_name(title: str, names: list[str]) -> str:
     folded = {fold(n) for n in names}
     if fold(title) in folded:
         return title  # the site's name alone: nothing to strip it from
-    hosts = {fold(n.split(".")[0]) for n in names if "." in n}
 
     def is_site(part: str, loose: bool = True) -> bool:
         f = fold(part)
-        return bool(f) and (
-            f in folded
-            or f in hosts
-            or (loose and any(f in n or n in f for n in folded if len(n) > 3))
+        return _names_site(part, names) or (
+            loose and bool(f) and any(f in n or n in f for n in folded if len(n) > 3)
         )
 
     if is_site(parts[-1]):
@@ -69,6 +66,14 @@ def strip_site_name(title: str, names: list[str]) -> str:
     if middle is not None:
         return _cut(title, middle, end=True)
     return title
+
+
+def _names_site(text: str, names: list[str]) -> bool:
+    """Whether a text is one of the site's names, or its host's name ("Medef" for medef.com)."""
+    folded = fold(text)
+    return bool(folded) and any(
+        folded in (fold(n), fold(n.split(".")[0]) if "." in n else None) for n in names
+    )
 
 
 def ends_title(name: str, html_title: str | None) -> bool:
@@ -126,8 +131,11 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
     shown = next(filter(None, map(heading_text, select_first(tree, selectors(era, "title")))), None)
     if shown:
         return shown
+    # A declared title that is the site's name alone ("MEDEF" on medef.com) names no story.
     declared = [
-        strip_site_name(normalize_space(unescape(t)), names) if t else None
+        strip_site_name(normalize_space(unescape(t)), names)
+        if t and not _names_site(t, names)
+        else None
         for t in (data.headline, data.og_title, data.html_title)
     ]
     reference = next((t for t in declared if t), None)
