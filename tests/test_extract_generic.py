@@ -2192,3 +2192,20 @@ def test_an_og_title_naming_the_site_leaves_the_headline_to_the_page() -> None:
     page = TRAFILATURA_PAGES / "nmb-media.de.ebay-6066ab.html.gz"
     title = _corpus_article(page, "https://shop.nmb-media.de/eBay-Template-Datenschutz").title
     assert title == "Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen"
+
+
+def test_a_short_story_in_a_page_wide_form_is_kept() -> None:
+    """An ASP.NET page wraps everything in one <form>; a club's news item of one paragraph
+    (wienbadminton.at, 900 characters) is most of the form's text, which a widget never is."""
+    prose = (
+        "Unter dem Motto Come Together wurde am Sonntag das erste inklusive Turnier ausgetragen."
+        " Insgesamt traten vierzehn Spielerinnen und Spieler an, davon vier im Rollstuhl. "
+    )
+    html = (
+        "<html><body><form id='aspnetForm' method='post'><nav><a href='/'>Start</a>"
+        "<a href='/news'>News</a></nav><div id='content'><h1>News</h1><div class='post'>"
+        f"<h3 class='newstitle'>Come Together</h3><div class='body'><p>{prose * 4}</p></div>"
+        "</div></div></form></body></html>"
+    )
+    body = extract(html, "https://club.example/news/119843/Come-Together").body
+    assert body.startswith("Unter dem Motto Come Together")

@@ -195,6 +195,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
     """
     found: set[HtmlElement] = set()
     subheads: list[HtmlElement] = []
+    page_text = 0  # the root's text length, measured once a form or hidden block asks
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -215,7 +216,8 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             # ASP.NET pages wrap the whole page in one <form>, and streaming renderers park
             # the story in a hidden <div> until scripts move it: judge those by their text.
             if tag == "form" or el.get("hidden") is not None:
-                if _little_text(el):
+                page_text = page_text or _text_len(root)
+                if _little_text(el, page_text):
                     found.add(el)
                 continue
             verdict = hint(el) if hints else 0
@@ -302,9 +304,11 @@ def _flat_item(el: HtmlElement) -> bool:
     return el.find(".//p") is None and el.find(".//div") is None and el.find(".//a") is None
 
 
-def _little_text(el: HtmlElement) -> bool:
-    """A form or hidden block small enough to be a widget, not a page-wide wrapper."""
-    return _text_len(el) < _WRAPPER_TEXT
+def _little_text(el: HtmlElement, page_text: int) -> bool:
+    """A form or hidden block small enough to be a widget, not a page-wide wrapper: one holding
+    most of the page's text wraps it, however short the page (a club's news item)."""
+    length = _text_len(el)
+    return length < _WRAPPER_TEXT and 2 * length <= page_text
 
 
 def _little_prose(el: HtmlElement) -> bool:
