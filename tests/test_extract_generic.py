@@ -2209,3 +2209,16 @@ def test_a_short_story_in_a_page_wide_form_is_kept() -> None:
     )
     body = extract(html, "https://club.example/news/119843/Come-Together").body
     assert body.startswith("Unter dem Motto Come Together")
+
+
+def test_a_headline_declared_as_the_sites_name_is_still_the_title() -> None:
+    """MSN's story pages declare their headline as application-name (read as the site's
+    name) and as <title>, and show it in the h1: with nothing else naming the story, the
+    title stays."""
+    headline = "This Is Your Brain On Sad Movies; Plus 5 Films To Cry To"
+    html = (
+        f"<html><head><title>{headline}</title><meta name='application-name'"
+        f" content='{headline}'></head><body><article><h1>{headline}</h1>{_PARAGRAPHS}"
+        "</article></body></html>"
+    )
+    assert extract(html, "http://www.msn.com/en-us/health/sad-movies").title == headline

@@ -131,16 +131,18 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
     shown = next(filter(None, map(heading_text, select_first(tree, selectors(era, "title")))), None)
     if shown:
         return shown
-    # A declared title that is the site's name alone ("MEDEF" on medef.com) names no story.
-    declared = [
-        strip_site_name(normalize_space(unescape(t)), names)
-        if t and not _names_site(t, names)
-        else None
+    as_declared = [
+        strip_site_name(normalize_space(unescape(t)), names) if t else None
         for t in (data.headline, data.og_title, data.html_title)
     ]
+    # A declared title that is the site's name alone ("MEDEF" on medef.com) names no story,
+    # unless nothing else does (a home page; MSN declares its headline as application-name).
+    declared = [None if t and _names_site(t, names) else t for t in as_declared]
     reference = next((t for t in declared if t), None)
     heading = shown_headline(tree, reference, names)
     on_page = _kicker_joined_as_declared(heading, declared) if heading is not None else None
+    if on_page is None and not any(declared):
+        declared = as_declared
     headline, og_title, html_title = declared
     sources = (headline, on_page, og_title, html_title)
     weighted = [(c, w) for c, w in zip(sources, _TITLE_WEIGHTS, strict=True) if c]
