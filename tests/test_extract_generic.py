@@ -2222,3 +2222,24 @@ def test_a_headline_declared_as_the_sites_name_is_still_the_title() -> None:
         "</article></body></html>"
     )
     assert extract(html, "http://www.msn.com/en-us/health/sad-movies").title == headline
+
+
+def test_a_posts_author_class_does_not_make_it_an_author_box() -> None:
+    """The Hybrid theme names the post's writer among its classes ("hentry post publish
+    author-kinra", kinra.de): a short post of two paragraphs was taken for an author box and
+    dropped, leaving the site's tagline as the body."""
+    prose = (
+        "Den Sicherheitsfanatikern sei im Zusammenhang mit dem Anschlagsversuch in dieser Woche"
+        " die Frage erlaubt, wieso es vermeintliche Terroristen fast geschafft haben sollen. "
+    )
+    html = (
+        "<html><body><div id='header'><div id='site-description'><span>Weblog zu den Themen:"
+        " Überwachung, Gesellschaft, Politik, Fotografie, Kunst, Architektur und Kultur.</span>"
+        "</div></div><div id='content' class='hfeed content'><div id='post-959' class='hentry"
+        " post publish post-1 odd author-kinra category-terror post_tag-kommentar'>"
+        "<h1 class='post-title entry-title'>Strategiewechsel statt Totalüberwachung</h1>"
+        f"<div class='entry-content'><p>{prose * 3}</p><p>{prose * 3}</p></div></div></div>"
+        "</body></html>"
+    )
+    body = extract(html, "http://blog.example/?p=959").body
+    assert body.startswith("Den Sicherheitsfanatikern")

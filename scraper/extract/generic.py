@@ -42,6 +42,8 @@ from scraper.extract.vocabulary import (
     CLASS_STATES,
     CLASS_STRONG_NEGATIVE,
     CLASS_STRONG_PREFIXES,
+    POST_AUTHOR_CLASS,
+    POST_CLASS_MARK,
     POST_TOPIC_CLASSES,
 )
 
@@ -80,6 +82,8 @@ def _hint(attrs: str, negative: frozenset[str], pairs: frozenset[tuple[str, str]
     """`hint` of a class and id string (pages repeat theirs: each is read once)."""
     if "-" in attrs:
         attrs = POST_TOPIC_CLASSES.sub(" ", attrs)
+        if POST_CLASS_MARK.search(attrs):
+            attrs = POST_AUTHOR_CLASS.sub(" ", attrs)
     words = [w.lower() for w in _WORD_SPLIT.split(attrs) if w]
     builder = _builder_named(attrs)
     score = 0

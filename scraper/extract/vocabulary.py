@@ -912,6 +912,10 @@ CLASS_STRONG_NEGATIVE = frozenset(
 # WordPress's post_class names the post's categories and tags ("category-popular",
 # "tag-sidebar-tips"): the site's topics, not what the block is.
 POST_TOPIC_CLASSES = re.compile(r"(?:^|\s)(?:category|tag|post_tag|format)-\S+")
+# Among a post's own classes (hAtom's "hentry", WordPress's "type-post", "post-959"), an
+# "author-kinra" names the post's writer (Hybrid, Squarespace): no author box.
+POST_CLASS_MARK = re.compile(r"(?:^|\s)(?:hentry|h-entry|type-post|post-\d+)(?=\s|$)")
+POST_AUTHOR_CLASS = re.compile(r"(?:^|\s)author-\S+")
 # Blocks of teaser cards: related stories, and featured ones.
 RELATED_CLASS = re.compile(
     r"related|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
