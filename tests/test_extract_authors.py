@@ -97,6 +97,7 @@ from scraper.profiles import get_profile
         # A copyright notice and a CMS's placeholder are no writers.
         (["Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved", "publisher"], []),
         (["name, email@gmail.com", "Author"], []),  # a template's placeholder (guancha.cn)
+        (["Super User"], []),  # Joomla's default account (chadim.net, viehbacher.com)
         # A desk's role of several words after the names (Yahoo's AP copy)
         (
             [

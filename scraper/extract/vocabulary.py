@@ -313,6 +313,7 @@ WRITING_FOR = re.compile(r"\s+for\s+\S.*$", re.IGNORECASE)
 NOT_NAMES = frozenset(
     ["le", "la", "les", "the", "and", "et", "und", "von", "by", "par", "de", "du", "am", "on", "at"]
     + ["publisher", "name", "author", "your name"]  # placeholders a template leaves
+    + ["super user"]  # Joomla's default account, named in its pages' author meta
 )
 # Degrees and credentials set after a name with a comma ("Grant Tinsley, PhD"): no co-author.
 CREDENTIALS = frozenset(
