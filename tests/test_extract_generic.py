@@ -2243,3 +2243,35 @@ def test_a_posts_author_class_does_not_make_it_an_author_box() -> None:
     )
     body = extract(html, "http://blog.example/?p=959").body
     assert body.startswith("Den Sicherheitsfanatikern")
+
+
+@pytest.mark.parametrize(
+    ("metas", "expected"),
+    [
+        # A <meta itemprop> outside any item (USA Today sets it in its <head>).
+        ("<meta itemprop='datePublished' content='2014-10-02T14:52:39.4770000'>", ["2014"]),
+        # One item's metas, the page's own (litradio.net's, inside its article).
+        (
+            "<div itemscope itemtype='https://schema.org/Article'><meta itemprop='datePublished'"
+            " content='2020-02-22T09:38:38+01:00'></div>",
+            ["2020-02-22T09:38:38+01:00"],
+        ),
+        # An image's date, an item nested as another item's property, is not the page's.
+        (
+            "<div itemscope itemtype='https://schema.org/Article'><div itemprop='image' itemscope"
+            " itemtype='https://schema.org/ImageObject'><meta itemprop='datePublished'"
+            " content='2011-05-01'></div></div>",
+            [],
+        ),
+        # Cards of other stories, each with its own date, say nothing of the page.
+        (
+            "<article itemscope><meta itemprop='datePublished' content='2024-01-02'></article>"
+            "<article itemscope><meta itemprop='datePublished' content='2024-01-03'></article>",
+            [],
+        ),
+    ],
+)
+def test_microdata_metas_declare_the_pages_date(metas: str, expected: list[str]) -> None:
+    data = read_structured(lxml.html.fromstring(f"<html><head></head><body>{metas}</body></html>"))
+    assert len(data.published) == len(expected)
+    assert [value[: len(e)] for value, e in zip(data.published, expected, strict=True)] == expected

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.extract.authors import given_name_first
@@ -87,6 +88,7 @@ _META_PUBLISHED = (
 _PROPERTY_PUBLISHED = frozenset(
     {"datepublished", "schema:datepublished", "datecreated", "schema:datecreated", "dc:date"}
 )
+_PROPERTY_MODIFIED = frozenset({"datemodified", "schema:datemodified"})
 _META_MODIFIED = (
     "article:modified_time",
     "og:updated_time",
@@ -197,8 +199,13 @@ def read_structured(tree: HtmlElement) -> Structured:
             continue
         if prop in _PROPERTY_PUBLISHED and not in_reply(el):
             data.published.append(value)
-        elif prop in ("datemodified", "schema:datemodified") and not in_reply(el):
+        elif prop in _PROPERTY_MODIFIED and not in_reply(el):
             data.modified.append(value)
+    for prop, target in (
+        (_PROPERTY_PUBLISHED, data.published),
+        (_PROPERTY_MODIFIED, data.modified),
+    ):
+        target.extend(_item_meta_date(tree, prop))
     data.tags = meta.get("article:tag", []) + data.tags
     data.canonical = _link(tree, "canonical")
     data.og_url = _first(meta, "og:url")
@@ -210,6 +217,28 @@ def read_structured(tree: HtmlElement) -> Structured:
     )
     data.site_name = _first(meta, "og:site_name", "application-name") or data.publisher
     return data
+
+
+_ITEM_METAS = etree.XPath("//meta[@itemprop][@content]")
+
+
+def _item_meta_date(tree: HtmlElement, props: frozenset[str]) -> list[str]:
+    """A date microdata gives in a <meta itemprop> (USA Today's datePublished, in its <head>):
+    kept when it belongs to no item nested in another (an image's, a reply's) and is the only
+    such date, since a list of cards each gives its own."""
+    found = {
+        el.get("content", "").strip()
+        for el in _ITEM_METAS(tree)
+        if el.get("itemprop", "").lower() in props and not _nested_item(el)
+    }
+    found.discard("")
+    return list(found) if len(found) == 1 else []
+
+
+def _nested_item(el: HtmlElement) -> bool:
+    """Whether a property belongs to an item that is itself another item's property."""
+    item = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    return item is not None and item.get("itemprop") is not None
 
 
 # Items that answer the page's own: a comment, a review, a forum's reply.
