@@ -330,8 +330,13 @@ def _little_prose(el: HtmlElement) -> bool:
     return True
 
 
+_CODE_TAGS = frozenset({"script", "style"})
+
+
 def _text_len(el: HtmlElement) -> int:
     """Visible characters: the code in scripts and styles (an ad slot's loader) is not text."""
+    if not len(el):  # a leaf, as most links are: its own text
+        return 0 if el.tag in _CODE_TAGS else len(" ".join((el.text or "").split()))
     length = len(" ".join(el.text_content().split()))
     for code in el.iter("script", "style"):
         length -= len(" ".join(code.text_content().split()))

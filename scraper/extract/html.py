@@ -47,6 +47,7 @@ _SNIFF_BYTES = 4096
 _NOT_XML_CHARS = tuple(
     map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
 )
+_NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _NOT_XML = re.compile(f"[{re.escape(''.join(_NOT_XML_CHARS))}\ud800-\udfff]")
 # Bytes text never holds (C0 controls but tab, line breaks, form feed and escape); more than
 # _BINARY_SHARE of them in a page's first _BINARY_SAMPLE bytes make it an image, an archive,
@@ -157,6 +158,14 @@ def xml_safe(text: str) -> str:
     return text
 
 
+def _xml_safe_bytes(data: bytes) -> bool:
+    """Whether a page's bytes decode to XML-safe text whatever their charset: no control byte
+    (UTF-16's NULs are ones) and no UTF-8 U+FFFE or U+FFFF; decoding makes no lone surrogate.
+    One pass over the bytes, cheaper than `xml_safe`'s over the text."""
+    clean = len(data.translate(None, _NOT_XML_BYTES)) == len(data)
+    return clean and b"\xef\xbf\xbe" not in data and b"\xef\xbf\xbf" not in data
+
+
 def _flatten_deep(root: HtmlElement) -> None:
     """Replace each subtree below MAX_DEPTH by its text, so recursive walks stay bounded."""
     for element in _TOO_DEEP(root):
@@ -185,8 +194,12 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     if isinstance(html, bytes) and is_binary(html):
         return _empty()
     html = _without_page_ends(html[:MAX_PAGE_BYTES])
-    text = decode_html(html, declared) if isinstance(html, bytes) else html
-    text = _XML_DECL.sub("", xml_safe(text), count=1)
+    if isinstance(html, bytes):
+        text = decode_html(html, declared)
+        text = text if _xml_safe_bytes(html) else xml_safe(text)
+    else:
+        text = xml_safe(html)
+    text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         return _empty()
     try:
