@@ -144,15 +144,15 @@ def in_story_lists(node: HtmlElement, story: Container[HtmlElement] = ()) -> boo
     headline: a layout's "mainwrap sidebar"). Links and comment threads are not counted: a
     forum's first post is named as a comment, and a linked date may be the post's own."""
     return any(
-        hint(a, CLASS_OTHER_STORIES, CLASS_OTHER_STORIES_PAIRS) == -1
-        and not _holds_a_story(a)
-        and a not in story
-        for a in _blocks_above(node)
+        _lists_other_stories(a, threads=False) and a not in story for a in _blocks_above(node)
     )
 
 
-def _lists_other_stories(el: HtmlElement) -> bool:
-    return hint(el, CLASS_OTHER_STORIES, CLASS_OTHER_STORIES_PAIRS) < 0 and not _holds_a_story(el)
+def _lists_other_stories(el: HtmlElement, threads: bool = True) -> bool:
+    """A block named for other stories, holding no h1; a comment thread too unless not
+    `threads`."""
+    verdict = hint(el, CLASS_OTHER_STORIES, CLASS_OTHER_STORIES_PAIRS)
+    return (verdict < 0 if threads else verdict == -1) and not _holds_a_story(el)
 
 
 def in_thread(node: HtmlElement) -> bool:
