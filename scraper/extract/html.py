@@ -158,12 +158,12 @@ def xml_safe(text: str) -> str:
     return text
 
 
-def _xml_safe_bytes(data: bytes) -> bool:
-    """Whether a page's bytes decode to XML-safe text whatever their charset: no control byte
-    (UTF-16's NULs are ones) and no UTF-8 U+FFFE or U+FFFF; decoding makes no lone surrogate.
-    One pass over the bytes, cheaper than `xml_safe`'s over the text."""
+def _decoded_xml_safe(data: bytes, text: str) -> bool:
+    """Whether `text`, decoded from `data`, is XML-safe: no control byte in the bytes (UTF-16's
+    NULs are ones) and no U+FFFE or U+FFFF in the text; decoding makes no lone surrogate.
+    One translate and two searches, far cheaper than `xml_safe`'s 29 searches and encode."""
     clean = len(data.translate(None, _NOT_XML_BYTES)) == len(data)
-    return clean and b"\xef\xbf\xbe" not in data and b"\xef\xbf\xbf" not in data
+    return clean and "\ufffe" not in text and "\uffff" not in text
 
 
 def _flatten_deep(root: HtmlElement) -> None:
@@ -196,7 +196,7 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     html = _without_page_ends(html[:MAX_PAGE_BYTES])
     if isinstance(html, bytes):
         text = decode_html(html, declared)
-        text = text if _xml_safe_bytes(html) else xml_safe(text)
+        text = text if _decoded_xml_safe(html, text) else xml_safe(text)
     else:
         text = xml_safe(html)
     text = _XML_DECL.sub("", text, count=1)
