@@ -55,10 +55,23 @@ def _needs(selector: str) -> tuple[_Needs, ...]:
     return tuple(parts)
 
 
-class _Index(NamedTuple):
-    classes: frozenset[str]
-    ids: frozenset[str]
-    class_text: str  # every class attribute, one per line
+class _Index:
+    """Every class under a node (and their attributes' text, one per line); its ids, read
+    only when a selector asks for one (no generic selector does)."""
+
+    __slots__ = ("_ids", "class_text", "classes", "node")
+
+    def __init__(self, node: HtmlElement) -> None:
+        self.node = node
+        self.class_text = "\n".join(_CLASSES(node))
+        self.classes = frozenset(self.class_text.split())
+        self._ids: frozenset[str] | None = None
+
+    @property
+    def ids(self) -> frozenset[str]:
+        if self._ids is None:
+            self._ids = frozenset(_IDS(self.node))
+        return self._ids
 
 
 _INDEX: list[tuple[HtmlElement, _Index]] = []
@@ -73,9 +86,7 @@ def _index(node: HtmlElement) -> _Index:
     for cached, index in _INDEX:
         if cached is node:
             return index
-    class_text = "\n".join(_CLASSES(node))
-    ids = frozenset(_IDS(node))
-    index = _Index(frozenset(class_text.split()), ids, class_text)
+    index = _Index(node)
     _INDEX.insert(0, (node, index))
     del _INDEX[4:]
     return index
@@ -95,8 +106,8 @@ def _may_match(node: HtmlElement, selector: str, index: _Index | None = None) ->
     found = index or _page_index(node)
     return any(
         n.classes <= found.classes
-        and n.ids <= found.ids
         and all(text in found.class_text for text in n.in_class)
+        and (not n.ids or n.ids <= found.ids)
         for n in needs
     )
 
