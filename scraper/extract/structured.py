@@ -201,11 +201,9 @@ def read_structured(tree: HtmlElement) -> Structured:
             data.published.append(value)
         elif prop in _PROPERTY_MODIFIED and not in_reply(el):
             data.modified.append(value)
-    for prop, target in (
-        (_PROPERTY_PUBLISHED, data.published),
-        (_PROPERTY_MODIFIED, data.modified),
-    ):
-        target.extend(_item_meta_date(tree, prop))
+    published, modified = _item_meta_dates(tree)
+    data.published.extend(published)
+    data.modified.extend(modified)
     data.tags = meta.get("article:tag", []) + data.tags
     data.canonical = _link(tree, "canonical")
     data.og_url = _first(meta, "og:url")
@@ -222,22 +220,35 @@ def read_structured(tree: HtmlElement) -> Structured:
 _ITEM_METAS = etree.XPath("//meta[@itemprop][@content]")
 
 
-def _item_meta_date(tree: HtmlElement, props: frozenset[str]) -> list[str]:
-    """A date microdata gives in a <meta itemprop> (USA Today's datePublished, in its <head>):
-    kept when it belongs to no item nested in another (an image's, a reply's) and is the only
-    such date, since a list of cards each gives its own."""
-    found = {
-        el.get("content", "").strip()
-        for el in _ITEM_METAS(tree)
-        if el.get("itemprop", "").lower() in props and not _nested_item(el)
-    }
-    found.discard("")
-    return list(found) if len(found) == 1 else []
+def _item_meta_dates(tree: HtmlElement) -> tuple[list[str], list[str]]:
+    """(published, modified) as microdata gives them in <meta itemprop>s (USA Today's, in its
+    <head>): each kept when it belongs to no item nested in another (an image's, a reply's)
+    and is the only such date, since a list of cards each gives its own. One pass for both."""
+    published: set[str] = set()
+    modified: set[str] = set()
+    kinds = dict.fromkeys(_PROPERTY_PUBLISHED, published) | dict.fromkeys(
+        _PROPERTY_MODIFIED, modified
+    )
+    for el in _ITEM_METAS(tree):
+        dates = kinds.get(el.get("itemprop", "").lower())
+        if dates is not None and not _nested_item(el):
+            dates.add(el.get("content", "").strip())
+    return _the_only(published), _the_only(modified)
+
+
+def _the_only(values: set[str]) -> list[str]:
+    values.discard("")
+    return list(values) if len(values) == 1 else []
+
+
+def _item(el: HtmlElement) -> HtmlElement | None:
+    """The microdata item a property belongs to: the nearest element above it with itemscope."""
+    return next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
 
 
 def _nested_item(el: HtmlElement) -> bool:
     """Whether a property belongs to an item that is itself another item's property."""
-    item = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    item = _item(el)
     return item is not None and item.get("itemprop") is not None
 
 
@@ -249,7 +260,7 @@ _REPLY_TYPES = re.compile(r"/(?:Comment|Review|Answer)$")
 def in_reply(el: HtmlElement) -> bool:
     """Whether a microdata property belongs to a reply nested in the page's item (a
     schema.org Comment in Discourse's thread, a Review): its date is the reply's."""
-    item = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    item = _item(el)
     if el.get("itemscope") is not None or item is None:
         return False
     return (item.get("itemprop") or "").lower() in _REPLY_PROPS or bool(
