@@ -44,10 +44,9 @@ _SNIFF_BYTES = 4096
 # Characters XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE/F, and lone
 # surrogates): libxml2 refuses them in any string handed to it (an XPath variable, an
 # attribute). The surrogates are left out of the tuple: only a strict encode finds them cheaply.
-_NOT_XML_CHARS = tuple(
-    map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
-)
-_NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# The C0 controls XML forbids (all but tab and line breaks), then its two non-characters.
+_NOT_XML_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_NOT_XML_CHARS = (*map(chr, _NOT_XML_CONTROLS), "\ufffe", "\uffff")
 _NOT_XML = re.compile(f"[{re.escape(''.join(_NOT_XML_CHARS))}\ud800-\udfff]")
 # Bytes text never holds (C0 controls but tab, line breaks, form feed and escape); more than
 # _BINARY_SHARE of them in a page's first _BINARY_SAMPLE bytes make it an image, an archive,
@@ -162,7 +161,7 @@ def _decoded_xml_safe(data: bytes, text: str) -> bool:
     """Whether `text`, decoded from `data`, is XML-safe: no control byte in the bytes (UTF-16's
     NULs are ones) and no U+FFFE or U+FFFF in the text; decoding makes no lone surrogate.
     One translate and two searches, far cheaper than `xml_safe`'s 29 searches and encode."""
-    clean = len(data.translate(None, _NOT_XML_BYTES)) == len(data)
+    clean = len(data.translate(None, _NOT_XML_CONTROLS)) == len(data)
     return clean and "\ufffe" not in text and "\uffff" not in text
 
 
