@@ -163,6 +163,20 @@ _ISO_IN_PATH = re.compile(r"(?<![\d])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])")
 _DAY_FIRST_IN_PATH = re.compile(r"(?<![\d])(\d\d)[-.](\d\d)[-.]((?:19|20)\d\d)(?![\d])")
 
 
+# A link to a day's archive (WordPress's get_day_link: `/2016/12/22/`).
+_DAY_ARCHIVE = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})/?$")
+
+
+def archive_day(href: str) -> str | None:
+    """The day ("2016-12-22") a link to a day's archive names, unchecked as a calendar day; the
+    path is read without urlsplit, which raises on a malformed link ("http://[::1/x")."""
+    found = _DAY_ARCHIVE.search(re.split(r"[?#]", href, maxsplit=1)[0])
+    if found is None:
+        return None
+    year, month, day = map(int, found.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def path_date(url: str) -> str | None:
     """The day a dated permalink carries (`/2021/04/05/slug/` → 2021-04-05), or None."""
     found = _DATED_PATH.search(urlsplit(url).path)

@@ -5,6 +5,7 @@ from urllib.parse import urljoin
 import pytest
 
 from scraper.urls import (
+    archive_day,
     canonicalize_url,
     is_local,
     is_tracking_param,
@@ -126,3 +127,18 @@ def test_resolve_is_urljoin(page: str, href: str) -> None:
     assert resolve(page.replace("/a/", "/z/"), href) == urljoin(
         page.replace("/a/", "/z/"), href.strip()
     )
+
+
+@pytest.mark.parametrize(
+    ("href", "day"),
+    [
+        ("https://www.rawstory.com/2016/12/22/", "2016-12-22"),
+        ("/ldtblog/2017/8/8", "2017-08-08"),
+        ("/2016/12/22/?ref=nav#top", "2016-12-22"),
+        ("/2016/12/22/a-story/", None),  # a dated permalink: a post, not the day's archive
+        ("/2016/12/", None),  # a month's archive
+        ("http://[::1/2016/12/22/", "2016-12-22"),  # malformed: read without urlsplit
+    ],
+)
+def test_archive_day(href: str, day: str | None) -> None:
+    assert archive_day(href) == day

@@ -40,7 +40,7 @@ from scraper.extract.text import (
 )
 from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, DATE_LABELS, alternation
 from scraper.profiles import Era, Profile
-from scraper.urls import url_day
+from scraper.urls import archive_day, url_day
 
 # A label naming the publication date, in the languages we meet.
 _DATE_LABEL = re.compile(rf"^\s*{alternation(DATE_LABELS)}\s*[:：]?\s*$", re.IGNORECASE)
@@ -142,10 +142,6 @@ def _text_date(
     )
 
 
-# A link to a day's archive (WordPress's get_day_link: `/2016/12/22/`).
-_DAY_ARCHIVE = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})/?$")
-
-
 def _day_link(
     root: HtmlElement,
     languages: tuple[str, ...] | None,
@@ -156,14 +152,11 @@ def _day_link(
     14:27 ET</a>"): a blog theme's dateline, outside the masthead, comment threads and lists
     of other stories (`story` holds the blocks around the headline, whatever their names)."""
     for link in root.iter("a"):
-        # The path alone, read without urlsplit: a malformed link ("http://[::1/x") raises there.
-        path = re.split(r"[?#]", link.get("href") or "", maxsplit=1)[0]
-        archive = _DAY_ARCHIVE.search(path)
-        if archive is None or link in above or in_story_lists(link, story) or in_thread(link):
+        day = archive_day(link.get("href") or "")
+        if day is None or link in above or in_story_lists(link, story) or in_thread(link):
             continue
         found = find_date(normalize_space(link.text_content()), languages)
-        year, month, day = map(int, archive.groups())
-        if found and found[:10] == f"{year:04d}-{month:02d}-{day:02d}":
+        if found and found[:10] == day:
             return found
     return None
 
