@@ -11,7 +11,6 @@ from scraper.extract.selectors import select
 from scraper.extract.teasers.groups import generic_groups, profile_cards
 from scraper.extract.teasers.page import Page
 from scraper.extract.teasers.tree import (
-    HEADINGS,
     TAXONOMY_PREFIX,
     Skip,
     contains,
@@ -19,6 +18,7 @@ from scraper.extract.teasers.tree import (
     links_in,
     visible_text,
 )
+from scraper.extract.text import HEADING_TAGS
 from scraper.extract.vocabulary import FEATURED_CLASS, RELATED_CLASS, RELATED_PHRASE
 
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "nav", "ul", "ol", "footer", "main"})
@@ -26,7 +26,7 @@ _CONTAINER_TAGS = frozenset({"div", "section", "aside", "nav", "ul", "ol", "foot
 
 # A single card on a listing page is a teaser when it shows a heading, or is an <article>
 # (a card without a headline, its excerpt standing for it, is still an article's card).
-_LONE_CARD_MARKS = frozenset({*HEADINGS, "article"})
+_LONE_CARD_MARKS = frozenset({*HEADING_TAGS, "article"})
 
 
 def find_blocks(
@@ -76,7 +76,7 @@ def _containers(tree: HtmlElement, page: Page) -> list[tuple[str, HtmlElement, b
         named = _block_kind(f"{el.get('class', '')} {el.get('id', '')}")
         if named:
             found.append((named, el, False))
-    for heading in tree.iter(*HEADINGS[1:]):
+    for heading in tree.iter(*HEADING_TAGS[1:]):
         if RELATED_PHRASE.match(visible_text(heading).lstrip("→»> ")):
             container = _heading_container(heading, page)
             if container is not None:

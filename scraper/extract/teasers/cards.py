@@ -12,7 +12,6 @@ from scraper.extract.dates import DATE_IN_TEXT, parse_date, parse_iso
 from scraper.extract.selectors import select
 from scraper.extract.teasers.page import Page
 from scraper.extract.teasers.tree import (
-    HEADINGS,
     STRUCTURE_TAGS,
     class_words,
     contains,
@@ -20,7 +19,7 @@ from scraper.extract.teasers.tree import (
     links_in,
     visible_text,
 )
-from scraper.extract.text import normalize_space
+from scraper.extract.text import HEADING_TAGS, normalize_space
 from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, READ_MORE, READING_TIME, alternation
 from scraper.items import Teaser
 from scraper.urls import canonicalize_url, resolve
@@ -350,7 +349,7 @@ def _date_rank(el: HtmlElement) -> int:
 
 def _is_title_or_excerpt(el: HtmlElement) -> bool:
     words = class_words(el)
-    return el.tag in HEADINGS or bool(words & {"title", "excerpt", "summary", "description"})
+    return el.tag in HEADING_TAGS or bool(words & {"title", "excerpt", "summary", "description"})
 
 
 def _ancestors_within(el: HtmlElement, root: HtmlElement) -> list[HtmlElement]:

@@ -14,7 +14,6 @@ from scraper.extract.selectors import select
 from scraper.extract.teasers.page import Page
 from scraper.extract.teasers.tree import (
     BLOCK_TAGS,
-    HEADINGS,
     STRUCTURE_TAGS,
     TAXONOMY_PREFIX,
     Skip,
@@ -23,6 +22,7 @@ from scraper.extract.teasers.tree import (
     links_in,
     visible_text,
 )
+from scraper.extract.text import HEADING_TAGS
 
 _CARD_TAGS = frozenset({"article", "li", "div", "section", "aside", "figure", "a", "dd"})
 
@@ -138,7 +138,7 @@ def generic_groups(
 
 def _rich(card: HtmlElement) -> bool:
     """A card shows more than a bare link: a heading, an image, a date or text of its own."""
-    if any(d.tag in (*HEADINGS, "img", "picture", "time") for d in card.iter(etree.Element)):
+    if any(d.tag in (*HEADING_TAGS, "img", "picture", "time") for d in card.iter(etree.Element)):
         return True
     link_text = sum(len(visible_text(a)) for a in links_in(card))
     return len(visible_text(card)) > link_text + 1 or any(

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from scraper.extract.text import EDGE, HEADING_TAGS, NO_TEXT_TAGS, join_edges, screen_reader_only
+from scraper.extract.text import EDGE, NO_TEXT_TAGS, join_edges, screen_reader_only
 
 Skip = Callable[[HtmlElement], bool]
 
@@ -22,7 +22,6 @@ BLOCK_TAGS = frozenset({
 STRUCTURE_TAGS = BLOCK_TAGS - {"br", "hr"}
 _HIDDEN_TAGS = NO_TEXT_TAGS | {"button", "form"}
 _SHOWN = (":block", ":flex", ":inline", ":inline-block", ":inline-flex", ":grid", ":table")
-HEADINGS = HEADING_TAGS
 # Per-post taxonomy classes (tag-newsletter, category-a-la-une) name a post, not a block.
 TAXONOMY_PREFIX = ("tag-", "category-", "author-", "format-", "type-", "status-", "post-access-")
 # Layout switches and per-post taxonomy classes say nothing about a zone.
