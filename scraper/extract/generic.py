@@ -338,7 +338,7 @@ def _text_len(el: HtmlElement) -> int:
     if not len(el):  # a leaf, as most links are: its own text
         return 0 if el.tag in _CODE_TAGS else len(" ".join((el.text or "").split()))
     length = len(" ".join(el.text_content().split()))
-    for code in el.iter("script", "style"):
+    for code in el.iter(*_CODE_TAGS):
         length -= len(" ".join(code.text_content().split()))
     return max(length, 0)
 
