@@ -26,6 +26,7 @@ import subprocess
 import tarfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import trafilatura
@@ -92,7 +93,7 @@ def expected(page: Path) -> dict[str, str]:
             return {k: data[k] for k in ("title", "byline") if data.get(k)}
     unit_tests = page.parents[1] / "unit_tests.py"
     if page.parent.name == "cache" and unit_tests.exists():
-        return _htmldate_cases(unit_tests.read_text(encoding="utf-8")).get(page.name, {})
+        return _htmldate_cases(unit_tests).get(page.name, {})
     package = page.parents[2]
     test = package / "src" / "extractors" / "custom" / page.parent.name / "index.test.js"
     if page.parent.parent.name == "fixtures" and test.exists():
@@ -124,10 +125,12 @@ def _mercury_case(test: str, fixture: str) -> dict[str, str]:
     }
 
 
-def _htmldate_cases(test: str) -> dict[str, dict[str, str]]:
+@cache
+def _htmldate_cases(unit_tests: Path) -> dict[str, dict[str, str]]:
     """Per cached page, its address and the day htmldate's tests assert: the original day
-    where a test asks for it (`original_date=True`), else the day found by default."""
-    tree = ast.parse(test)
+    where a test asks for it (`original_date=True`), else the day found by default (the
+    tests are parsed once for all pages)."""
+    tree = ast.parse(unit_tests.read_text(encoding="utf-8"))
     pages: dict[str, str] = {}
     days: dict[str, dict[bool, str]] = {}
     for node in ast.walk(tree):
@@ -181,7 +184,7 @@ def probe(pages: list[Path], show_all: bool) -> Iterator[str]:
             not ours.body
             or our_day != their_day[:10]
             or ("title" in truth and " ".join(truth["title"].split()) != ours.title)
-            or ("date" in truth and _day(truth["date"]) not in (our_day, _utc_day(ours.published)))
+            or ("date" in truth and truth["date"][:10] not in (our_day, _utc_day(ours.published)))
         )
         doubts += doubt
         if doubt or show_all:
@@ -193,14 +196,10 @@ def probe(pages: list[Path], show_all: bool) -> Iterator[str]:
                 f"  (expected {truth['byline']!r})" if "byline" in truth else ""
             )
             yield f"    day     {ours.published}  trafilatura {their_day or None}" + (
-                f"  (expected {_day(truth['date'])})" if "date" in truth else ""
+                f"  (expected {truth['date'][:10]})" if "date" in truth else ""
             )
             yield f"    body    {len(ours.body)} chars  trafilatura {len(theirs.text or '') if theirs else 0}"
     yield f"{len(pages)} pages, {doubts} to read"
-
-
-def _day(asserted: str) -> str:
-    return asserted[:10]
 
 
 def _utc_day(value: str | None) -> str | None:
