@@ -27,8 +27,9 @@ def compile_css(selector: str) -> etree.XPath:
 def select(node: HtmlElement, selector: str) -> list[HtmlElement]:
     """Elements under `node` matching a CSS selector, in document order.
 
-    On a whole page, a selector naming a class or id the page lacks is answered without
-    walking the tree; under a small element (a card) the walk is cheaper than that check.
+    On a whole page, a selector needing a class, id or attribute value the page lacks is
+    answered without walking the tree; under a small element (a card) the walk is cheaper
+    than that check.
     """
     if node.getparent() is None and not _may_match(node, selector):
         return []
@@ -38,7 +39,12 @@ def select(node: HtmlElement, selector: str) -> list[HtmlElement]:
 class _Needs(NamedTuple):
     classes: frozenset[str]  # class names the part requires
     ids: frozenset[str]
-    in_class: frozenset[str]  # texts its [class*=…] tests require within some class
+    # (attribute, text) pairs: texts its attribute tests ([class*=…], [href*=…],
+    # [itemprop=…]) require within some value of that attribute
+    in_attrs: frozenset[tuple[str, str]]
+
+
+_ATTRIBUTE_TEST = re.compile(r"\[([\w-]+)\s*[*~^$|]?=\s*[\"']?([^\"'\]]+)[\"']?\s*\]")
 
 
 @cache
@@ -48,23 +54,24 @@ def _needs(selector: str) -> tuple[_Needs, ...]:
         return (_Needs(frozenset(), frozenset(), frozenset()),)
     parts = []
     for part in selector.split(","):
-        in_class = frozenset(re.findall(r"\[class\*=[\"']?([^\"'\]]+)", part))
+        in_attrs = frozenset((a.lower(), text) for a, text in _ATTRIBUTE_TEST.findall(part))
         part = re.sub(r"\[[^\]]*\]", "", part)  # attribute values may hold dots
         classes = frozenset(re.findall(r"\.([\w-]+)", part))
-        parts.append(_Needs(classes, frozenset(re.findall(r"#([\w-]+)", part)), in_class))
+        parts.append(_Needs(classes, frozenset(re.findall(r"#([\w-]+)", part)), in_attrs))
     return tuple(parts)
 
 
 class _Index:
-    """Every class under a node (and their attributes' text, one per line); its ids, read
-    only when a selector asks for one (no generic selector does)."""
+    """Every class under a node; its ids and other attributes' values (one per line), read
+    only when a selector asks for them (no generic selector names an id)."""
 
-    __slots__ = ("_ids", "class_text", "classes", "node")
+    __slots__ = ("_ids", "_values", "classes", "node")
 
     def __init__(self, node: HtmlElement) -> None:
         self.node = node
-        self.class_text = "\n".join(_CLASSES(node))
-        self.classes = frozenset(self.class_text.split())
+        class_text = "\n".join(_CLASSES(node))
+        self._values = {"class": class_text}
+        self.classes = frozenset(class_text.split())
         self._ids: frozenset[str] | None = None
 
     @property
@@ -73,12 +80,24 @@ class _Index:
             self._ids = frozenset(_IDS(self.node))
         return self._ids
 
+    def values(self, attribute: str) -> str:
+        """Every value of `attribute` under the node, one per line."""
+        if attribute not in self._values:
+            self._values[attribute] = "\n".join(_values_of(attribute)(self.node))
+        return self._values[attribute]
+
 
 _INDEX: list[tuple[HtmlElement, _Index]] = []
 # Plain strings: lxml's default "smart" ones each carry their element, which costs more
 # than the lookup itself on a page of thousands of elements.
 _CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
 _IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
+
+
+@cache
+def _values_of(attribute: str) -> etree.XPath:
+    """An XPath reading every value of `attribute` under a node."""
+    return etree.XPath(f"descendant-or-self::*/@{attribute}", smart_strings=False)
 
 
 def _index(node: HtmlElement) -> _Index:
@@ -101,12 +120,12 @@ def _may_match(node: HtmlElement, selector: str, index: _Index | None = None) ->
     """False when the page (or `index`'s subtree) lacks a class or id the selector needs:
     skips the XPath walk."""
     needs = _needs(selector)
-    if all(not (n.classes or n.ids or n.in_class) for n in needs):
+    if all(not (n.classes or n.ids or n.in_attrs) for n in needs):
         return True
     found = index or _page_index(node)
     return any(
         n.classes <= found.classes
-        and all(text in found.class_text for text in n.in_class)
+        and all(text in found.values(attribute) for attribute, text in n.in_attrs)
         and (not n.ids or n.ids <= found.ids)
         for n in needs
     )
