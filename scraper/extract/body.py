@@ -430,7 +430,8 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
             and _reads_as_teasers(blocks[i + 1 :])
         ):
             return blocks[:i]
-        words += word_count(block.text)
+        if words < _MIN_STORY_WORDS:  # the story has begun: no need to count further
+            words += word_count(block.text)
     return blocks
 
 
