@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -235,7 +235,7 @@ def _precedes(node: HtmlElement, anchor: HtmlElement, root: HtmlElement) -> bool
 
 
 # The text nodes holding a word: far cheaper for libxml2 than each element's string value.
-_TEXTS_WITH = etree.XPath("//text()[contains(., $needle)]")
+_TEXTS_WITH = etree.XPath("/descendant::text()[contains(., $needle)]")
 _LEDE_TAGS = ("p", "div", "h2", "span", "section")
 
 
@@ -459,11 +459,19 @@ def _labelled_byline(tree: HtmlElement) -> list[str]:
     )
 
 
-_BYLINE_TEXT = etree.XPath(
-    "//*[self::p or self::div or self::span or self::li or self::small]"
-    f"[re:test(text(), '^\\s*({'|'.join(BY_WORDS)})\\s*:?(\\s|$)', 'i')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
-)
+_BY_OPENING = re.compile(rf"\s*{alternation(BY_WORDS)}\s*:?(?:\s|$)", re.IGNORECASE)
+_BYLINE_TAGS = ("p", "div", "span", "li", "small")
+
+
+def _opening_with_by(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements whose first text opens with a "by" word ("By", "Von:"), in page order.
+    A walk in Python: an XPath regex test calls back into Python for every element."""
+    for node in tree.iter(_BYLINE_TAGS):
+        first = node.text
+        if first is None:  # its first text follows a child (XPath's first text() node)
+            first = next((child.tail for child in node if child.tail is not None), None)
+        if first is not None and _BY_OPENING.match(first):
+            yield node
 
 
 def _text_byline(tree: HtmlElement) -> list[str]:
@@ -471,7 +479,7 @@ def _text_byline(tree: HtmlElement) -> list[str]:
     "Von: A, B"), for pages whose byline has no markup at all: a short line of names (or
     initials), never a sentence that happens to start with "By", nor another story's byline
     (a block named "meta" or "byline" holds the story's own)."""
-    for node in _BYLINE_TEXT(tree):
+    for node in _opening_with_by(tree):
         text = first_line(node)  # "By: <a>Jo Roe</a><br>Executive Editor": the name's line
         if len(text) > _MAX_BYLINE_LINE or in_other_stories(node):
             continue
