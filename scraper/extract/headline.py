@@ -190,7 +190,7 @@ def _typeset_alike(text: str) -> str:
     return normalize_space(normalize_space(text).translate(_TYPOGRAPHY))
 
 
-_SCHEMA_HEADLINES = etree.XPath("//*[@itemprop='headline'][not(self::meta or self::a)]")
+_SCHEMA_HEADLINES = etree.XPath("/descendant::*[@itemprop='headline'][not(self::meta or self::a)]")
 
 
 def shown_headline(

@@ -65,7 +65,7 @@ MAX_PAGE_BYTES = 5 * 1024 * 1024
 # Links read per page: a big home page has a few thousand; 200,000 (a link farm, a broken
 # template) kept the teaser detector busy for 14 s, and the crawl waits on it.
 MAX_LINKS = 5000
-_LINKS_PAST_CAP = etree.XPath("(//a[@href])[position() > $cap]")
+_LINKS_PAST_CAP = etree.XPath("(/descendant::a[@href])[position() > $cap]")
 
 
 def _utf8_else_cp1252(error: UnicodeError) -> tuple[str, int]:

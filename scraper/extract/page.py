@@ -166,7 +166,7 @@ def body_only(html: str | bytes, url: str | None = None) -> str:
     return _main_text(parse_html(html), url)[1]
 
 
-_GHOST = etree.XPath("//meta[@name='generator'][starts-with(@content, 'Ghost')]")
+_GHOST = etree.XPath("/descendant::meta[@name='generator'][starts-with(@content, 'Ghost')]")
 _GHOST_POST = etree.XPath(
     " | ".join(
         f"//*[contains(concat(' ', @class, ' '), ' {c} ')]" for c in sorted(AUTHORED_CLASSES)

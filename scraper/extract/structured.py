@@ -217,7 +217,7 @@ def read_structured(tree: HtmlElement) -> Structured:
     return data
 
 
-_ITEM_METAS = etree.XPath("//meta[@itemprop][@content]")
+_ITEM_METAS = etree.XPath("/descendant::meta[@itemprop][@content]")
 
 
 def _item_meta_dates(tree: HtmlElement) -> tuple[list[str], list[str]]:
