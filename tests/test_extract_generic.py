@@ -2263,6 +2263,15 @@ def test_a_posts_author_class_does_not_make_it_an_author_box() -> None:
             " content='2011-05-01'></div></div>",
             [],
         ),
+        # itemprop holds a list of names (The New York Times: "datePublished dateCreated").
+        (
+            "<meta property='article:published' itemprop='datePublished dateCreated'"
+            " content='2019-11-19T11:00:09.000Z'>",
+            ["2019-11-19"],
+        ),
+        # So does a visible element's, microdata's or RDFa's.
+        ("<time itemprop='dateCreated datePublished' datetime='2019-11-20'>", ["2019-11-20"]),
+        ("<span property='dc:date schema:datePublished' content='2019-11-21'>", ["2019-11-21"]),
         # Cards of other stories, each with its own date, say nothing of the page.
         (
             "<article itemscope><meta itemprop='datePublished' content='2024-01-02'></article>"

@@ -192,14 +192,15 @@ def read_structured(tree: HtmlElement) -> Structured:
     for name in _META_MODIFIED:
         data.modified.extend(meta.get(name, []))
     # Microdata (itemprop) and RDFa (property) on visible elements: <time>, <span content>.
-    for el in tree.xpath("//*[@itemprop or @property][not(self::meta)]"):
-        prop = (el.get("itemprop") or el.get("property") or "").lower()
+    for el in _PROPERTIES(tree):
+        # A property attribute holds a list of names ("datePublished dateCreated").
+        props = set((el.get("itemprop") or el.get("property") or "").lower().split())
         value = el.get("content") or el.get("datetime")
         if not value:
             continue
-        if prop in _PROPERTY_PUBLISHED and not in_reply(el):
+        if props & _PROPERTY_PUBLISHED and not in_reply(el):
             data.published.append(value)
-        elif prop in _PROPERTY_MODIFIED and not in_reply(el):
+        elif props & _PROPERTY_MODIFIED and not in_reply(el):
             data.modified.append(value)
     published, modified = _item_meta_dates(tree)
     data.published.extend(published)
@@ -217,6 +218,7 @@ def read_structured(tree: HtmlElement) -> Structured:
     return data
 
 
+_PROPERTIES = etree.XPath("/descendant::*[@itemprop or @property][not(self::meta)]")
 _ITEM_METAS = etree.XPath("/descendant::meta[@itemprop][@content]")
 
 
@@ -230,7 +232,8 @@ def _item_meta_dates(tree: HtmlElement) -> tuple[list[str], list[str]]:
         _PROPERTY_MODIFIED, modified
     )
     for el in _ITEM_METAS(tree):
-        dates = kinds.get(el.get("itemprop", "").lower())
+        props = el.get("itemprop", "").lower().split()
+        dates = next((kinds[p] for p in props if p in kinds), None)
         if dates is not None and not _nested_item(el):
             dates.add(el.get("content", "").strip())
     return _the_only(published), _the_only(modified)
