@@ -82,7 +82,9 @@ _AUTHOR_SEGMENTS = frozenset(AUTHOR_PAGE_SEGMENTS)
 _BOXED = re.compile(r"author|schema\.org/Person", re.IGNORECASE)
 _AUTHOR_PAGE = re.compile("/(?:" + "|".join(AUTHOR_PAGE_SEGMENTS) + ")/")
 # Headings inside the story's <article> or <main>: where a theme without an h1 shows its headline.
-_STORY_HEADINGS = etree.XPath("/descendant::*[self::article or self::main]/descendant::*[self::h2 or self::h3]")
+_STORY_HEADINGS = etree.XPath(
+    "/descendant::*[self::article or self::main]/descendant::*[self::h2 or self::h3]"
+)
 _MEMBERS_ACCESS = frozenset({"post-access-members", "post-access-paid", "post-access-tiers"})
 
 
