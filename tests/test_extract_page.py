@@ -495,6 +495,30 @@ def test_a_roundup_after_the_story_is_cut_but_not_a_box_inside_it(after: str, ke
     assert "Another story begins" not in body and "Its summary" not in body
 
 
+@pytest.mark.parametrize(
+    "tags",
+    [
+        # autoracing.com.br (aeb-dev): the label, then the tags after a <br>, then the
+        # comment box's rules.
+        "<p>Tags<br>calendario stock car 2018, stock car brasil</p>"
+        "<p>ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados.</p>",
+        # revolutionpermanente.fr (htmldate's test pages): the label on its own line.
+        "<div>Mots-clés</div><p><a href='/tag/police'>police</a></p>",
+        "<h3>Schlagwörter:</h3><p>Verkehr, Stadt</p>",
+    ],
+    ids=["tags-br", "mots-cles", "schlagwoerter"],
+)
+def test_the_tags_label_ends_the_story(tags: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}{tags}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert body.rstrip().endswith("enough words to be prose.")
+
+
+def test_a_tags_label_before_the_story_has_begun_cuts_nothing() -> None:
+    html = f"<html><body><article><h1>Title</h1><p>Tags</p>{STORY}</article></body></html>"
+    assert "Paragraph 9" in extract(html, "https://news.example/story/").body
+
+
 @pytest.mark.parametrize("heading", ["Leggi anche", "Lesen Sie auch"])
 def test_one_linked_title_under_read_also_is_a_box_inside_the_story(heading: str) -> None:
     """remember8090.it: "Leggi anche", one linked title, then the story goes on: one card

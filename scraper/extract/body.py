@@ -32,6 +32,7 @@ from scraper.extract.vocabulary import (
     RELATED_PHRASE,
     ROUNDUP,
     SIGN_OFF,
+    TAGS_LABEL,
     TIME_AGO,
     UPDATE_LABELS,
     alternation,
@@ -418,16 +419,19 @@ def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
 
 
 def _before_roundup(blocks: list[Block]) -> list[Block]:
-    """The blocks before a line announcing other stories, once the story has begun and when
-    what follows reads as teasers (cut excerpts, links), not as more of the story (a
-    "Related news" box inside an article is followed by the rest of the article)."""
+    """The blocks before the post's tags' label, or before a line announcing other stories
+    when what follows reads as teasers (cut excerpts, links), not as more of the story (a
+    "Related news" box inside an article is followed by the rest of the article); once the
+    story has begun."""
     words = 0
     for i, block in enumerate(blocks):
-        if (
-            words >= _MIN_STORY_WORDS
-            and len(block.text) < 60
-            and ROUNDUP.match(block.text)
-            and _reads_as_teasers(blocks[i + 1 :])
+        if words >= _MIN_STORY_WORDS and (
+            TAGS_LABEL.match(block.text.partition("\n")[0])  # the tags may follow a <br>
+            or (
+                len(block.text) < 60
+                and ROUNDUP.match(block.text)
+                and _reads_as_teasers(blocks[i + 1 :])
+            )
         ):
             return blocks[:i]
         if words < _MIN_STORY_WORDS:  # the story has begun: no need to count further

@@ -627,11 +627,13 @@ CREDIT_LINE = re.compile(
     r"|^\s*©\s*\w[^.!?]*$",  # a picture's copyright holder alone ("© Tom Hughes", "© dpa")
     re.IGNORECASE,
 )
+# The label over a post's tags.
+_TAGS = r"tags|schlagw[oö]rter?|stichw[oö]rter?|etiquetas|mots-clés|keywords"
 # A line filing the story ("Schlagworte:", "Category : Press Releases", "Posted in:"), and
 # the comment and rating box's state ("Kommentare sind geschlossen", "not logged in").
 FILING_LINE = re.compile(
-    r"^\W*(?:tags|schlagw[oö]rter?|stichw[oö]rter?|kategorien?|categor(?:y|ies|ías?)|etiquetas|"
-    r"mots-clés|keywords|themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
+    rf"^\W*(?:{_TAGS}|kategorien?|categor(?:y|ies|ías?)|"
+    r"themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
     r"\b(?:kommentare (?:sind )?geschlossen|comments are closed|nicht (?:eingeloggt|angemeldet)|"
     r"not logged in|noch keine bewertungen|no ratings yet)\b|"
     # Who may comment: "You must be logged in to post a comment." (WordPress), LiveStreet's
@@ -642,6 +644,8 @@ FILING_LINE = re.compile(
     r"^\W*dieses thema im programm\s*:",
     re.IGNORECASE,
 )
+# The tags' label alone on its line, over the tags (then the comments): the story is over.
+TAGS_LABEL = re.compile(rf"^\W*(?:{_TAGS})\s*:?\s*$", re.IGNORECASE)
 # Lines that sign a story off: calls to follow or subscribe, credits, copyright.
 SIGN_OFF = re.compile(
     r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
