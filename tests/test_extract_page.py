@@ -809,7 +809,11 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
     assert line not in article.body and article.published[:10] == "2020-04-03"
 
 
-@pytest.mark.parametrize("line", ["Kommentare", "Pubblicità", "Reklama", "Paylaş", "Реклама"])
+@pytest.mark.parametrize(
+    "line",
+    # Süddeutsche Zeitung and Berliner Zeitung head their topic links "Lesen Sie mehr zum Thema".
+    ["Kommentare", "Pubblicità", "Reklama", "Paylaş", "Реклама", "Lesen Sie mehr zum Thema"],
+)
 def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
     assert line not in extract(html, "https://news.example/story/").body

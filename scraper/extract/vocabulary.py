@@ -576,7 +576,7 @@ FURNITURE = re.compile(
     rf"{alternation(READ_ON)}|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
     r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
     r"imprimer|copy link(?: to this \w+)?|advert|topics|caption|close|related news|you may also like|more|"
-    r"click here\b.*|cliquez ici\b.*|see also|mehr zum thema|"
+    r"click here\b.*|cliquez ici\b.*|see also|(?:lesen sie )?mehr zum thema|"
     r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
     r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
     r"inhaltsverzeichnis|table des matières|tabla de contenidos?|índice|indice(?: dei contenuti)?|"
