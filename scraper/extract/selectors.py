@@ -69,15 +69,14 @@ class _Index:
 
     def __init__(self, node: HtmlElement) -> None:
         self.node = node
-        class_text = "\n".join(_CLASSES(node))
-        self._values = {"class": class_text}
-        self.classes = frozenset(class_text.split())
+        self._values: dict[str, str] = {}
+        self.classes = frozenset(self.values("class").split())
         self._ids: frozenset[str] | None = None
 
     @property
     def ids(self) -> frozenset[str]:
         if self._ids is None:
-            self._ids = frozenset(_IDS(self.node))
+            self._ids = frozenset(_values_of("id")(self.node))
         return self._ids
 
     def values(self, attribute: str) -> str:
@@ -88,15 +87,13 @@ class _Index:
 
 
 _INDEX: list[tuple[HtmlElement, _Index]] = []
-# Plain strings: lxml's default "smart" ones each carry their element, which costs more
-# than the lookup itself on a page of thousands of elements.
-_CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
-_IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
 
 
 @cache
 def _values_of(attribute: str) -> etree.XPath:
-    """An XPath reading every value of `attribute` under a node."""
+    """An XPath reading every value of `attribute` under a node, as plain strings: lxml's
+    default "smart" ones each carry their element, which costs more than the lookup itself
+    on a page of thousands of elements."""
     return etree.XPath(f"descendant-or-self::*/@{attribute}", smart_strings=False)
 
 
