@@ -425,12 +425,15 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
     story has begun."""
     words = 0
     for i, block in enumerate(blocks):
-        if words >= _MIN_STORY_WORDS and (
-            TAGS_LABEL.match(block.text.partition("\n")[0])  # the tags may follow a <br>
-            or (
-                len(block.text) < 60
-                and ROUNDUP.match(block.text)
-                and _reads_as_teasers(blocks[i + 1 :])
+        if (
+            words >= _MIN_STORY_WORDS
+            and (
+                TAGS_LABEL.match(block.text.partition("\n")[0])  # the tags may follow a <br>
+                or (
+                    len(block.text) < 60
+                    and ROUNDUP.match(block.text)
+                    and _reads_as_teasers(blocks[i + 1 :])
+                )
             )
         ):
             return blocks[:i]
