@@ -409,6 +409,22 @@ def test_jsonld_article_body_in_html_is_read_as_html() -> None:
     assert "<" not in article.body and "Saiba mais" not in article.body
 
 
+def test_jsonld_article_body_written_twice_is_the_story_once() -> None:
+    """Corriere della Sera's articleBody holds the story twice over: it is the story shown
+    once, not a longer text to take instead of the page's paragraphs."""
+    paragraphs = [f"Paragrafo {i}, abbastanza lungo da contare, e completo." for i in range(12)]
+    story = " ".join(paragraphs)
+    data = json.dumps(
+        {"@type": "NewsArticle", "headline": "Titolo", "articleBody": f"{story} {story}"}
+    )
+    shown = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (
+        f'<html lang="it"><head><script type="application/ld+json">{data}</script></head>'
+        f"<body><article><h1>Titolo</h1>{shown}</article></body></html>"
+    )
+    assert extract(html, "https://www.example.org/a/").body == "\n\n".join(paragraphs)
+
+
 def test_extract_without_url_or_profile() -> None:
     article = extract(page("ghost-article-source"))
     assert article.title == ARTICLES["ghost-article-source"]["title"]

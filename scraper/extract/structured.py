@@ -361,7 +361,7 @@ def _read_jsonld(tree: HtmlElement, data: Structured) -> None:
     data.headline = _string(article.get("headline")) or _string(article.get("name"))
     body = article.get("articleBody")
     if isinstance(body, str) and body.strip():
-        data.article_body = unescape(body) if "&" in body else body
+        data.article_body = _once(unescape(body) if "&" in body else body)
     data.descriptions = list(filter(None, [_string(article.get("description"))]))
     people = _as_list(article.get("author")) or _as_list(article.get("creator"))
     for person in people + _as_list(article.get("contributor")):
@@ -414,6 +414,14 @@ def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
+
+
+def _once(text: str) -> str:
+    """A text written twice over, whole (Corriere della Sera's articleBody repeats the story
+    after itself), once: the declared body is compared with the shown one by length."""
+    half, rest = divmod(len(text), 2)
+    first, second = text[:half], text[half + rest :]
+    return first.strip() if first.strip() == second.strip() and first.strip() else text
 
 
 def _string(value: Any) -> str | None:
