@@ -1,4 +1,5 @@
-"""Extraction benchmark: every development set, ours beside trafilatura, in one run.
+"""Extraction benchmark: every development set, ours beside trafilatura (and readability and
+newspaper4k where installed: `pip install -e '.[bench]'` installs them), in one run.
 
     python bench/extract_bench.py             # all four dev sets, speed on aeb-dev
     python bench/extract_bench.py --only cms-dev --only fundus   # some sets
@@ -14,13 +15,16 @@
   alone, and title / authors / date (eval_meta.py).
 - fundus, cms-dev: title / authors / date / body F1 (eval_meta.py).
 
-trafilatura is only a comparison baseline: where a corpus ships its predictions they are used;
-on trafilatura-dev its output is computed once and cached in --cache (delete to recompute).
+The others are comparison baselines: where a corpus ships their predictions they are used;
+on trafilatura-dev their output is computed once and cached in --cache (delete to recompute).
+readability (readability-lxml, its HTML read as text with html-text) gives a body only: it is
+scored on aeb-dev and trafilatura-dev's snippets; newspaper4k on every set.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import subprocess
 import sys
@@ -33,6 +37,17 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 TOOLS = SHARED / "tools"
 SETS = ("aeb-dev", "trafilatura-dev", "fundus", "cms-dev")
+# Extractors scored beside ours when installed, by the scorers' own adapters: name -> modules.
+PEERS = {"readability": ("readability", "html_text"), "newspaper4k": ("newspaper",)}
+
+
+def installed() -> list[str]:
+    """The peers whose modules import here."""
+    return [
+        name
+        for name, modules in PEERS.items()
+        if all(importlib.util.find_spec(m) is not None for m in modules)
+    ]
 
 
 def run(command: list[str]) -> None:
@@ -53,6 +68,7 @@ def aeb(repeat: int) -> None:
             "py:scraper.extract.page:article_body",  # the body field: AEB's truth
             "py:scraper.extract.page:body_only",  # standfirst and body, as trafilatura-dev reads
             "trafilatura",
+            *installed(),
         ]
     )
 
@@ -94,9 +110,13 @@ def paired_speed(repeat: int) -> None:
 
 
 def snippets(cache: Path) -> None:
-    """trafilatura-dev's snippet scores; trafilatura's output from the cache when there."""
-    cached = cache / "trafilatura.json"
-    theirs = [f"pred:{cached}"] if cached.exists() else ["trafilatura", "--save-pred", str(cache)]
+    """trafilatura-dev's snippet scores; the other extractors' output from the cache when
+    there (computed and saved there otherwise)."""
+    theirs = [
+        f"pred:{cache / f'{name}.json'}" if (cache / f"{name}.json").exists() else name
+        for name in ("trafilatura", *installed())
+    ]
+    live = any(not spec.startswith("pred:") for spec in theirs)
     run(
         [
             sys.executable,
@@ -108,36 +128,37 @@ def snippets(cache: Path) -> None:
             "py:scraper.extract.page:body_only",  # standfirst and body: the text we archive
             "py:scraper.extract.page:article_body",  # the body field alone, standfirst left out
             *theirs,
+            *(["--save-pred", str(cache)] if live else []),
         ]
     )
 
 
-def meta(name: str, expected: Path, pages: Path, theirs: Path, tmp: Path) -> None:
-    """eval_meta.py's table for our predictions beside trafilatura's (and newspaper4k's, where
-    the corpus ships them)."""
+def meta(
+    name: str, expected: Path, pages: Path, predictions: Path, tmp: Path, compute: bool = False
+) -> None:
+    """eval_meta.py's table for our predictions beside those in `predictions`: trafilatura's,
+    newspaper4k's and news-please's; with `compute`, trafilatura's and newspaper4k's (when
+    installed) are computed and saved there when missing (the corpora ship theirs)."""
     ours = tmp / f"{name}.json"
     predict = [sys.executable, str(ROOT / "bench" / "meta_predictions.py")]
     run([*predict, "--expected", str(expected), "--corpus-dir", str(pages), "--out", str(ours)])
-    peer = theirs.with_name("newspaper4k.json")
-    if not theirs.exists():
-        score = [sys.executable, str(TOOLS / "eval_meta.py"), "--expected", str(expected)]
-        run(
-            [*score, "--corpus-dir", str(pages), "--run", "trafilatura"]
-            + ["--save-predictions-dir", str(theirs.parent)]
-        )
+    score = [sys.executable, str(TOOLS / "eval_meta.py"), "--expected", str(expected)]
+    score += ["--corpus-dir", str(pages)]
+    peers = ["trafilatura", *(["newspaper4k"] if "newspaper4k" in installed() else [])]
+    for peer in peers if compute else []:
+        if not (predictions / f"{peer}.json").exists():
+            run([*score, "--run", peer, "--save-predictions-dir", str(predictions)])
+    shipped = [
+        f"{peer}={predictions / f'{peer}.json'}"
+        for peer in ("trafilatura", "newspaper4k", "news-please")
+        if (predictions / f"{peer}.json").exists()
+    ]
     run(
         [
-            sys.executable,
-            str(TOOLS / "eval_meta.py"),
-            "--expected",
-            str(expected),
-            "--corpus-dir",
-            str(pages),
+            *score,
             "--predictions",
             f"ours={ours}",
-            "--predictions",
-            f"trafilatura={theirs}",
-            *(["--predictions", f"newspaper4k={peer}"] if peer.exists() else []),
+            *(a for p in shipped for a in ("--predictions", p)),
         ]
     )
 
@@ -150,7 +171,7 @@ def main() -> None:
         "--cache",
         type=Path,
         default=Path(tempfile.gettempdir()) / "extract-bench-trafilatura",
-        help="where trafilatura's trafilatura-dev output is kept between runs",
+        help="where the other extractors' trafilatura-dev output is kept between runs",
     )
     args = parser.parse_args()
     chosen = args.only or SETS
@@ -162,18 +183,12 @@ def main() -> None:
         if "trafilatura-dev" in chosen:
             snippets(args.cache / "snippets")
             traf = CORPUS / "trafilatura-dev"
-            meta(
-                "trafilatura-dev",
-                traf / "meta" / "expected.json",
-                traf / "html",
-                args.cache / "meta" / "trafilatura.json",
-                tmp,
-            )
+            expected = traf / "meta" / "expected.json"
+            meta("trafilatura-dev", expected, traf / "html", args.cache / "meta", tmp, compute=True)
         for name in ("fundus", "cms-dev"):
             if name in chosen:
                 corpus = CORPUS / name
-                theirs = corpus / "predictions" / "trafilatura.json"
-                meta(name, corpus / "expected.json", corpus, theirs, tmp)
+                meta(name, corpus / "expected.json", corpus, corpus / "predictions", tmp)
 
 
 if __name__ == "__main__":
