@@ -1086,6 +1086,9 @@ def test_a_date_for_search_engines_only_is_not_the_one_shown() -> None:
 def test_ruby_readings_are_read_as_the_page_means_them(ruby: str, shown: str) -> None:
     html = _story(end=f"<p>{ruby}は法律で決まりました。</p>")
     assert shown in extract(html, "https://news.example/council-votes").body
+    # A headline is read as the text is (NHK News Web Easy glosses its headlines too).
+    page = f"<html><body><article><h1>{ruby}</h1><p>{'法律で決まりました。' * 30}</p></article>"
+    assert extract(page, "https://news.example/k100").title == shown
 
 
 def test_a_teaser_cards_date_inside_the_story_is_not_the_storys() -> None:

@@ -16,6 +16,7 @@ from scraper.extract.text import (
     fold,
     normalize_space,
     permalink_mark,
+    ruby_annotation,
     screen_reader_only,
     source_line_breaks,
     word_count,
@@ -219,7 +220,7 @@ class _Walker:
             return
         if screen_reader_only(el) or (self.kind in HEADINGS and permalink_mark(el)):
             return  # "(opens in a new tab)", a heading's "¶": not the story as shown
-        if tag == "rt" and _annotation(el):
+        if tag == "rt" and ruby_annotation(el):
             return
         if depth > _MAX_DEPTH:
             self.add(el.text_content())
@@ -305,14 +306,6 @@ class _Walker:
             self.html.append("</a>")
         elif markup:
             self.html.append(f"</{markup}>")
-
-
-def _annotation(rt: HtmlElement) -> bool:
-    """A ruby reading shown above its text (furigana), not inline: its ruby gives no <rp>
-    parentheses, the plain-text form a page writes when it means the reading to be read inline
-    ("尹錫悦（ユンソンニョル）")."""
-    ruby = rt.getparent()
-    return ruby is not None and ruby.find("rp") is None
 
 
 _CELLS = frozenset({"td", "th"})

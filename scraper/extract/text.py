@@ -160,9 +160,30 @@ def heading_text(node: HtmlElement) -> str:
             continue
         if child.tag in HEADING_ENDS or any(d.tag in HEADING_ENDS for d in child.iterdescendants()):
             break
-        parts.append(EDGE + child.text_content() + EDGE)
+        parts.append(EDGE + _read_text(child) + EDGE)
         parts.append(child.tail or "")
     return join_edges("".join(parts))
+
+
+def ruby_annotation(rt: HtmlElement) -> bool:
+    """A ruby reading shown above its text (furigana), not inline: its ruby gives no <rp>
+    parentheses, the plain-text form a page writes when it means the reading to be read inline
+    ("尹錫悦（ユンソンニョル）")."""
+    ruby = rt.getparent()
+    return ruby is not None and ruby.find("rp") is None
+
+
+def _read_text(el: HtmlElement) -> str:
+    """An element's text as read: without the readings ruby shows above its words (NHK's
+    headlines gloss each kanji: "子<rt>こ</rt>ども" reads "子ども")."""
+    if el.find(".//rt") is None:
+        return el.text_content()
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not (child.tag == "rt" and ruby_annotation(child)):
+            parts.append(_read_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 # Elements whose content is code or an icon, never text a reader sees.
