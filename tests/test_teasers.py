@@ -350,6 +350,16 @@ def test_a_kicker_and_headline_in_separate_elements_keep_their_space() -> None:
     assert titles == ["Risikofaktor Nahost: Eskalation verunsichert"] * 2
 
 
+def test_a_card_headline_reads_without_the_furigana_above_it() -> None:
+    """NHK News Web Easy glosses its headlines' kanji: the reading is not the title's text."""
+    card = (
+        "<li><a href='/news/easy/kodomo-wo-mamoru-houritsu-{i}.html'><h3><ruby>子<rt>こ</rt></ruby>どもを"
+        "<ruby>守<rt>まも</rt></ruby>る{i}</h3></a><p>あたらしい ほうりつが できました。おや の たいばつ を きんし します。</p></li>"
+    )
+    body = f"<main><h1>ニュース</h1><ul>{card.format(i=1)}{card.format(i=2)}</ul></main>"
+    assert [t.title for t in _page(body)] == ["子どもを守る1", "子どもを守る2"]
+
+
 def test_a_card_headline_styled_by_a_heading_class_beats_the_image_caption() -> None:
     """Postmedia cards: an image whose alt is a photo caption, the headline in a div.h3."""
     card = (

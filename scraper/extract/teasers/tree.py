@@ -8,7 +8,13 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from scraper.extract.text import EDGE, NO_TEXT_TAGS, join_edges, screen_reader_only
+from scraper.extract.text import (
+    EDGE,
+    NO_TEXT_TAGS,
+    join_edges,
+    ruby_annotation,
+    screen_reader_only,
+)
 
 Skip = Callable[[HtmlElement], bool]
 
@@ -61,11 +67,16 @@ def hidden(el: HtmlElement) -> bool:
 
 
 def visible_text(el: HtmlElement, skip: Skip | None = None) -> str:
-    """Visible text of an element: hidden parts and `skip`ped subtrees left out, blocks spaced."""
+    """Visible text of an element: hidden parts, ruby's readings shown above the words and
+    `skip`ped subtrees left out, blocks spaced."""
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:
-        if node is not el and (hidden(node) or (skip is not None and skip(node))):
+        if node is not el and (
+            hidden(node)
+            or (node.tag == "rt" and ruby_annotation(node))
+            or (skip is not None and skip(node))
+        ):
             return
         block = node.tag in BLOCK_TAGS
         parts.append(" " if block else EDGE)
