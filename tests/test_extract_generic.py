@@ -176,6 +176,9 @@ def test_a_news_brief_is_an_article_where_its_url_says_so(path: str, archived: b
             "Mit Abstand vorn",
             "",
         ),
+        # A line break is a space between the words it parts, however nested.
+        ("<h1>Thank you<br>for signing up!</h1>", "Thank you for signing up!", ""),
+        ("<h1><span>Neu im Kino<br>Der Film</span></h1>", "Neu im Kino Der Film", ""),
         # A logo's style sheet inside the site-name h1 (cubadebate.cu) shows nothing.
         (
             "<h1><style>.alogo{display: block;}</style>\n<a class='alogo' href='/'>Cubadebate</a></h1>",

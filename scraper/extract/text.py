@@ -174,11 +174,12 @@ def ruby_annotation(rt: HtmlElement) -> bool:
 
 
 def _read_text(el: HtmlElement) -> str:
-    """An element's text as read: without the readings ruby shows above its words (NHK's
-    headlines gloss each kanji: "子<rt>こ</rt>ども" reads "子ども")."""
-    if el.find(".//rt") is None:
+    """An element's text as read: a line break is a space ("Thank you<br>for signing up"),
+    and the readings ruby shows above its words are left out (NHK's headlines gloss each kanji:
+    "子<rt>こ</rt>ども" reads "子ども")."""
+    if el.tag != "br" and el.find(".//rt") is None and el.find(".//br") is None:
         return el.text_content()
-    parts = [el.text or ""]
+    parts = [" " if el.tag == "br" else el.text or ""]
     for child in el:
         if isinstance(child.tag, str) and not (child.tag == "rt" and ruby_annotation(child)):
             parts.append(_read_text(child))
