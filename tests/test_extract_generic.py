@@ -620,6 +620,25 @@ def test_a_date_and_byline_line_is_not_the_standfirst() -> None:
     assert extract(html, "https://news.example/council-votes").lede is None
 
 
+def test_a_subheading_down_the_story_is_not_its_standfirst() -> None:
+    """WDR and La Vanguardia class subheadings inside the story "subtitle": they are the
+    story's text; a summary shown above the story and again as its last words stays one."""
+    prose = "".join(
+        f"<p>Paragraph {i} of the story about the firefighters, long enough to be prose.</p>"
+        for i in range(6)
+    )
+    subheading = "Medical progress as an argument"
+    story = f"{prose}<h2 class='subtitle'>{subheading}</h2>{prose.replace('Paragraph', 'Part')}"
+    html = f"<html><body><article><h1>Firefighters protest</h1>{story}</article></body></html>"
+    article = extract(html, "https://news.example/firefighters")
+    assert article.lede is None and subheading in article.body
+    summary = "The city may shift from enforcement to prevention, its own report says."
+    top = f"<header><h1>Firefighters protest</h1><p class='subtitle'>{summary}</p></header>"
+    story = f"<div class='text'>{prose}<p>{summary}</p></div>"
+    html = f"<html><body><article>{top}{story}</article></body></html>"
+    assert extract(html, "https://news.example/firefighters").lede == summary
+
+
 def test_a_date_drawn_from_the_json_beside_it_is_read() -> None:
     """A client-rendered date element holds the JSON it is drawn from (uk.trustpilot.com)."""
     dates = (

@@ -46,6 +46,7 @@ from scraper.extract.selectors import applicable_under, select, select_first
 from scraper.extract.structured import NON_ARTICLE_TYPES, Structured
 from scraper.extract.teasers.groups import in_navigation
 from scraper.extract.text import (
+    NO_TEXT_TAGS,
     WITHOUT_PICTURES,
     first_line,
     fold,
@@ -239,6 +240,30 @@ def _precedes(node: HtmlElement, anchor: HtmlElement, root: HtmlElement) -> bool
 # The text nodes holding a word: far cheaper for libxml2 than each element's string value.
 _TEXTS_WITH = etree.XPath("/descendant::text()[contains(., $needle)]")
 _LEDE_TAGS = ("p", "div", "h2", "span", "section")
+
+
+def _shown_once(tree: HtmlElement, text: str) -> bool:
+    """Whether the page shows `text` in one place only (scripts and the head not counted)."""
+    needle = max(text.split()[:8], key=len)
+    places = set()
+    for found in _TEXTS_WITH(tree, needle=needle):
+        holder = found.getparent()
+        if found.is_tail:
+            holder = holder.getparent()
+        if (
+            holder is None
+            or holder.tag in NO_TEXT_TAGS
+            or next(holder.iterancestors("head"), None) is not None
+        ):
+            continue
+        for node in itertools.chain((holder,), holder.iterancestors()):
+            shown = node.text_content()
+            if len(shown.split()) > len(text.split()) + 3:
+                break  # a block around other text too: the text is not shown here whole
+            if text in normalize_space(shown):
+                places.add(node)
+                break
+    return len(places) <= 1
 
 
 def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]) -> str | None:
@@ -703,6 +728,12 @@ def build_article(
     members = members_only(tree, era, scope)
     content = body(tree, era, url, data, preview=members)
     blocks = list(content.blocks)
+    # A "standfirst" the story shows past its opening, and nowhere else, is one of its
+    # subheadings or paragraphs (a ".subtitle" h2 halfway down), not the text under the title;
+    # a summary shown at the top and again as the story's last words is one.
+    later = {b.text for b in blocks[_STANDFIRST_AT:]} - {b.text for b in blocks[:_STANDFIRST_AT]}
+    if standfirst in later and _shown_once(tree, standfirst):
+        standfirst = None
     # A description that is only the outlet's name describes no story (a sentence opening
     # with the host's name is no desk: outlet_test's desk rule is for bylines).
     own_names = {fold(n) for n in names}
