@@ -639,6 +639,25 @@ def test_a_subheading_down_the_story_is_not_its_standfirst() -> None:
     assert extract(html, "https://news.example/firefighters").lede == summary
 
 
+@pytest.mark.parametrize(
+    ("head", "before", "under"),
+    [
+        # Sina describes a story by its headline, which its sticky top bar shows again.
+        (
+            "<meta name='description' content='Council votes the budget'>",
+            "<div class='top-bar'><div class='second-title'>Council votes the budget</div></div>",
+            "",
+        ),
+        # A block repeating the headline under it (regiolanda.de, wehranlage-horka.de).
+        ("", "", "<p class='subtitle'>Council votes the budget</p>"),
+    ],
+)
+def test_the_headline_shown_again_is_no_standfirst(head: str, before: str, under: str) -> None:
+    html = _story(head=head, before=before, under=under)
+    article = extract(html, "https://news.example/council-votes")
+    assert article.title == "Council votes the budget" and article.lede is None
+
+
 def test_a_date_drawn_from_the_json_beside_it_is_read() -> None:
     """A client-rendered date element holds the JSON it is drawn from (uk.trustpilot.com)."""
     dates = (

@@ -732,22 +732,27 @@ def build_article(
     # subheadings or paragraphs (a ".subtitle" h2 halfway down), not the text under the title;
     # a summary shown at the top and again as the story's last words is one.
     later = {b.text for b in blocks[_STANDFIRST_AT:]} - {b.text for b in blocks[:_STANDFIRST_AT]}
-    if standfirst in later and _shown_once(tree, standfirst):
+    # Nor is the headline shown again (a description repeating it, found in the h1).
+    headline = fold(head) if head else None
+    if standfirst is not None and (
+        fold(standfirst) == headline or (standfirst in later and _shown_once(tree, standfirst))
+    ):
         standfirst = None
     # A description that is only the outlet's name describes no story (a sentence opening
     # with the host's name is no desk: outlet_test's desk rule is for bylines).
     own_names = {fold(n) for n in names}
     if standfirst is None:
         texts = {b.text for b in blocks}
-        described = (d for d in data.descriptions if fold(d) not in own_names)
+        described = (d for d in data.descriptions if fold(d) not in {*own_names, headline})
         standfirst = next(
             filter(None, (lede_as_described(tree, d, texts) for d in described)), None
         )
+    intro = content.intro if content.intro and fold(content.intro) != headline else None
     if standfirst is None:
-        standfirst = content.intro
-    elif content.intro and content.intro != standfirst:
+        standfirst = intro
+    elif intro and intro != standfirst:
         # The text set apart before the story opens it when the page shows another standfirst.
-        blocks[:0] = text_blocks(content.intro)
+        blocks[:0] = text_blocks(intro)
     # A heading opening the body that shows the headline (a page without an h1) is not text.
     if blocks and head and blocks[0].kind in HEADINGS and fold(blocks[0].text).endswith(fold(head)):
         del blocks[0]
