@@ -63,6 +63,17 @@ def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str
         # dateparser read this as "now": a parse naming another year is refused, and the
         # day alone is read when the time is not understood.
         ("03/05/2022 a las 22h03", ("es",), "2022-05-03"),
+        # Vietnamese's "day N month M year Y", months written in Indic scripts, and digits of
+        # other scripts.
+        ("Thứ ba, ngày 5 tháng 3 năm 2024", ("vi",), "2024-03-05"),
+        ("Cập nhật 5 tháng 3, 2024", ("vi",), "2024-03-05"),
+        ("प्रकाशित: 5 मार्च 2024", ("hi",), "2024-03-05"),
+        ("نشر في ٥ مارس ٢٠٢٤", ("ar",), "2024-03-05"),
+        ("۵ مارس ۲۰۲۴", ("fa",), "2024-03-05"),
+        ("৫ মার্চ, ২০২৪", ("bn",), "2024-03-05"),
+        # A year and a count are no day.
+        ("2024 Olympics 12", ("en",), None),
+        ("Im Jahr 2024 kamen 12 Besucher", ("de",), None),
         # A version number holds no day (qq.com's video player: "3.4.40" is no 3 April 2040).
         ("3.4.40-1.0.141", ("zh",), None),
         ("Version 2.10.12.1", ("en",), None),

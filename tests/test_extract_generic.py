@@ -1132,6 +1132,21 @@ def test_ruby_readings_are_read_as_the_page_means_them(ruby: str, shown: str) ->
     assert extract(page, "https://news.example/k100").title == shown
 
 
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("vi", "Ngày 5 tháng 3 năm 2024"),
+        ("hi", "5 मार्च 2024"),
+        ("fa", "۵ مارس ۲۰۲۴"),
+    ],
+)
+def test_a_day_shown_in_the_pages_language_dates_it(lang: str, shown: str) -> None:
+    """Vietnamese's "ngày … tháng …", a month in Devanagari, Persian digits: a page declaring
+    no date is dated by the day its header shows."""
+    html = _story(under=f"<time class='entry-date published'>{shown}</time>", lang=lang)
+    assert extract(html, "https://news.example/council-votes").published == "2024-03-05"
+
+
 def test_a_teaser_cards_date_inside_the_story_is_not_the_storys() -> None:
     card = (
         "<div class='card'><h3><a href='/other-story'>Another story</a></h3>"

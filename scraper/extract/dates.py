@@ -38,6 +38,15 @@ def _timestamp(value: str) -> str | None:
     return datetime.fromtimestamp(seconds, UTC).isoformat()
 
 
+# Digits of other scripts, read as ASCII ones ("۵ مارس ۲۰۲۴", "৫ মার্চ ২০২৪", "５日"):
+# dateparser reads only ASCII digits. Each script's digits run from its zero.
+_DIGIT_ZEROS = (
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+    0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+)  # fmt: skip
+_ASCII_DIGITS = {zero + i: str(i) for zero in _DIGIT_ZEROS for i in range(10)}
+
+
 def parse_date(value: str | None, languages: tuple[str, ...] | None = None) -> str | None:
     """Any date string → ISO 8601 text, or None. ISO and RFC 2822 first, dateparser last.
 
@@ -45,7 +54,7 @@ def parse_date(value: str | None, languages: tuple[str, ...] | None = None) -> s
     """
     if not value:
         return None
-    value = value.strip()
+    value = value.strip().translate(_ASCII_DIGITS)
     iso = parse_iso(value) or _timestamp(value)
     if iso:
         return iso
@@ -244,7 +253,8 @@ def calendar_day(value: str, tz: str | None = None) -> str:
 # The written forms of a day, shared by every date-in-text pattern: a date inside a label
 # (`DATE_IN_TEXT`), a line that is only a date stamp (body.py), a date after a byline's name
 # (authors.py). Months are words of 3 to 12 letters, checked when the match is parsed.
-_MONTH_NAME = r"[^\W\d]{3,12}\.?"  # "Mai", "nov.", "novembre"
+# "Mai", "nov.", "novembre"; "मार्च" (Indic scripts write vowels as marks, which \w leaves out)
+_MONTH_NAME = r"(?:[^\W\d]|[\u0900-\u0dff]){3,12}\.?"
 _DAY_OF_MONTH = r"\d{1,2}(?:er|st|nd|rd|th|º)?"  # "1er", "3rd", "5º"
 WRITTEN_DAY = (
     "(?:"
@@ -258,6 +268,8 @@ WRITTEN_DAY = (
             r"(?<![\d.])\d{1,2}[./-] ?\d{1,2}[./-] ?(?:\d{4}|\d{2})(?![.-]?\d)",
             rf"{_DAY_OF_MONTH}\.?[\s-]+(?:de\s+)?{_MONTH_NAME},?[\s-]+(?:de\s+)?\d{{4}}",  # 5 de mayo de 2020
             rf"{_MONTH_NAME}\s+{_DAY_OF_MONTH},?\s+\d{{4}}",  # Nov 20, 2019
+            # 5 tháng 3, 2024 / Ngày 5 tháng 3 năm 2024 (Vietnamese: day, "month" 3, year)
+            rf"(?:ngày\s+)?{_DAY_OF_MONTH}\s+tháng\s+\d{{1,2}},?\s+(?:năm\s+)?\d{{4}}",
         )
     )
     + ")"
