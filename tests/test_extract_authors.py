@@ -12,6 +12,7 @@ from scraper.extract.authors import (
     outlet_test,
     resolve_authors,
 )
+from scraper.extract.page import extract
 from scraper.profiles import get_profile
 
 
@@ -137,6 +138,33 @@ from scraper.profiles import get_profile
 )
 def test_byline_authors(raw: list[str], names: list[str]) -> None:
     assert byline_authors(raw) == names
+
+
+@pytest.mark.parametrize(
+    ("lang", "byline", "name"),
+    [
+        # "By" and "Author" in more languages: no part of the name.
+        ("id", "Oleh Budi Santoso", "Budi Santoso"),
+        ("fi", "Teksti: Matti Virtanen", "Matti Virtanen"),
+        ("el", "Της Μαρίας Παπαδοπούλου", "Μαρίας Παπαδοπούλου"),
+        ("hr", "Piše: Ivan Horvat", "Ivan Horvat"),
+        ("sr", "Аутор: Марко Марковић", "Марко Марковић"),
+        ("sl", "Avtor: Janez Novak", "Janez Novak"),
+        ("lt", "Autorius: Jonas Jonaitis", "Jonas Jonaitis"),
+        ("vi", "Tác giả: Nguyễn Văn An", "Nguyễn Văn An"),
+        # In a script without capitals the label vouches for the name, as an author link does.
+        ("zh", "作者：王小明", "王小明"),
+        ("ar", "بقلم أحمد علي", "أحمد علي"),
+        ("he", "מאת דני כהן", "דני כהן"),
+    ],
+)
+def test_a_labelled_byline_in_the_pages_language(lang: str, byline: str, name: str) -> None:
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = (
+        f"<html lang='{lang}'><body><article><h1>Council votes the budget</h1>"
+        f"<p class='byline'>{byline}</p>{text}</article></body></html>"
+    )
+    assert extract(html, "https://news.example/council-votes").authors == [name]
 
 
 def test_the_outlets_own_name_stays_whole() -> None:

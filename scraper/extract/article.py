@@ -643,12 +643,16 @@ def _generic_byline(
             else shown
         )
         found = _one_line(list(itertools.islice(kept, _NEAR_TITLE_BYLINES)))
-        names = author_rules.byline_authors(first_line(n) for n in found)
+        lines = [first_line(n) for n in found]
+        names = author_rules.byline_authors(lines)
         if position >= _STRONG_BYLINES:
-            # A link to the author's page or an element named for the author's name, near
-            # the title, vouches for a name in a script without capitals (Korean, Japanese,
-            # Arabic…); elsewhere a name must look like one.
-            vouched = not page_wide and position < _NAMED_BYLINES
+            # A link to the author's page, an element named for the author's name or a label
+            # naming the writer ("作者：", "بقلم"), near the title, vouches for a name in a
+            # script without capitals (Korean, Japanese, Arabic…); elsewhere a name must look
+            # like one.
+            vouched = not page_wide and (
+                position < _NAMED_BYLINES or any(author_rules.labelled(line) for line in lines)
+            )
             names = [
                 n
                 for n in names

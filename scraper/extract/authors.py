@@ -131,6 +131,12 @@ def clean_name(raw: str) -> str | None:
 _HOST_WORD = re.compile(r"\w\.[a-z]{2,}$")
 
 
+def labelled(text: str) -> bool:
+    """Whether a byline's text opens with a label or "by" word naming who wrote it
+    ("作者：王小明", "بقلم أحمد علي", "Oleh Budi Santoso")."""
+    return _PREFIX.match(text.strip()) is not None
+
+
 def looks_like_name(name: str) -> bool:
     """Two to five words, capitalised (particles aside), no digits, no host name: a person,
     not a label or a credit ("Kale von LyraThemes.com")."""

@@ -22,7 +22,7 @@ def alternation(words: Iterable[str]) -> str:
 BY_WORDS = ("by", "von", "par", "por", "door", "av", "af")
 # Also "by" in bylines, but words that start ordinary sentences too ("De acuerdo…", "Di
 # recente…"): read only in text already known to be a byline.
-BY_WORDS_IN_BYLINES = (*BY_WORDS, "de", "di", "od", "von der")
+BY_WORDS_IN_BYLINES = (*BY_WORDS, "de", "di", "od", "von der", "oleh", "na", "του", "της", "מאת")
 # "By" where the language puts it after the names (Turkish "X tarafından").
 BY_WORDS_AFTER = ("tarafından",)
 # Labels naming the writer ("Autorin: …", "<strong>Auteur</strong> …", twitter:label1).
@@ -53,7 +53,14 @@ AUTHOR_LABELS = (
     "yazar",
     "kirjoittaja",
     "szerző",
+    "autorius",
+    "avtor",
+    "piše",
+    "tekijä",
     "автор",
+    "аутор",
+    "συντάκτης",
+    "tác giả",
     # "Posted by" as blog themes print it.
     "posted by",
     "publié par",
@@ -81,6 +88,7 @@ CREDIT_WORDS = (
     "texto",
     "testo",
     "tekst",
+    "teksti",
     "текст",
     "interview",
     "entretien",
