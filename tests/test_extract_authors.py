@@ -134,6 +134,17 @@ from scraper.profiles import get_profile
             ["Jane Doe", "John Roe", "Marco Rossi", "Anna Bianchi"],
         ),
         (["Jane Doe with the Associated Press"], ["Jane Doe with the Associated Press"]),
+        # "and" in more languages; a capital letter between names is a middle initial.
+        (
+            ["Anna Berg ja Pekka Holm", "Nagy Péter és Kiss Anna", "Ali Can ve Ayşe Kaya"],
+            ["Anna Berg", "Pekka Holm", "Nagy Péter", "Kiss Anna", "Ali Can", "Ayşe Kaya"],
+        ),
+        (["Иван Петров и Анна Смирнова"], ["Иван Петров", "Анна Смирнова"]),
+        (["John A Smith", "Maria E Silva"], ["John A Smith", "Maria E Silva"]),
+        (
+            ["Ana e Pedro Silva", "JOHN ROE AND JANE DOE"],
+            ["Ana", "Pedro Silva", "JOHN ROE", "JANE DOE"],
+        ),
     ],
 )
 def test_byline_authors(raw: list[str], names: list[str]) -> None:

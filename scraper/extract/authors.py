@@ -55,7 +55,10 @@ _PREFIX = re.compile(
     rf"{alternation(BY_WORDS_IN_BYLINES)}|{alternation(AUTHOR_LABELS)})(?:\s*[:：\-–—]\s*|\s+)",
     re.IGNORECASE,
 )
-_AND = alternation(NAME_CONNECTIVES)
+# A one-letter "and" ("e", "i", "a", "y") only in lower case: "John A Smith" has a middle initial.
+_WORD_ANDS = alternation(w for w in NAME_CONNECTIVES if len(w) > 1)
+_LETTER_ANDS = alternation(w for w in NAME_CONNECTIVES if len(w) == 1)
+_AND = f"(?:{_WORD_ANDS}|(?-i:{_LETTER_ANDS}))"
 # "A, B, and C": the serial comma before the last name joins it as "and" alone does.
 _SPLIT = re.compile(rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|\s{_AND}\s)\s*", re.IGNORECASE)
 _TRAILING_DATE = re.compile(

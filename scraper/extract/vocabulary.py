@@ -302,7 +302,11 @@ _MORE_BY = re.compile(r"more\s+(?:by|from)\s", re.IGNORECASE)
 
 
 # Words joining co-authors in a byline ("A et B", "A und B", "A og B").
-NAME_CONNECTIVES = ("et", "and", "und", "und von", "y", "e", "og", "och", "en", "i", "a")
+NAME_CONNECTIVES = (
+    *("et", "and", "und", "und von", "y", "e", "og", "och", "en", "i", "a"),
+    # Finnish, Hungarian, Turkish, Polish, Romanian, Lithuanian, Vietnamese, Greek, Cyrillic.
+    *("ja", "és", "ve", "oraz", "și", "ir", "và", "και", "и", "та", "і"),
+)
 # "with" before a co-author's name ("Martin Untersinger (avec Damien Leloup et Morgane Tual)").
 NAME_COMPANIONS = ("with", "avec", "mit", "con", "com", "met", "med")
 # Roles and desks after a byline's name ("Jane Roe, Reporter", "Max Müller | Redakteur").
