@@ -71,6 +71,14 @@ def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str
         ("نشر في ٥ مارس ٢٠٢٤", ("ar",), "2024-03-05"),
         ("۵ مارس ۲۰۲۴", ("fa",), "2024-03-05"),
         ("৫ মার্চ, ২০২৪", ("bn",), "2024-03-05"),
+        # A day an update's label introduces gives way to another day in the text; alone, it
+        # is the day the page shows.
+        ("Updated March 7, 2024 · Published March 5, 2024", ("en",), "2024-03-05"),
+        ("Aktualisiert am 7. März 2024, veröffentlicht am 5. März 2024", ("de",), "2024-03-05"),
+        ("Mis à jour le 7 mars 2024 | Publié le 5 mars 2024", ("fr",), "2024-03-05"),
+        ("수정 2024.03.07 입력 2024.03.05", ("ko",), "2024-03-05"),
+        ("Published March 5, 2024 · Updated March 7, 2024", ("en",), "2024-03-05"),
+        ("Updated March 7, 2024", ("en",), "2024-03-07"),
         # A year and a count are no day.
         ("2024 Olympics 12", ("en",), None),
         ("Im Jahr 2024 kamen 12 Besucher", ("de",), None),

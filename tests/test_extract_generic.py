@@ -1147,6 +1147,24 @@ def test_a_day_shown_in_the_pages_language_dates_it(lang: str, shown: str) -> No
     assert extract(html, "https://news.example/council-votes").published == "2024-03-05"
 
 
+@pytest.mark.parametrize(
+    ("lang", "updated", "published"),
+    [
+        ("en", "Updated March 7, 2024", "Published March 5, 2024"),
+        ("es", "Actualizado el 7 de marzo de 2024", "Publicado el 5 de marzo de 2024"),
+        ("vi", "Cập nhật 07/03/2024", "Đăng 05/03/2024"),
+    ],
+)
+def test_the_update_shown_first_does_not_date_the_story(
+    lang: str, updated: str, published: str
+) -> None:
+    """A meta line giving the last update before the publication dates the story by the latter."""
+    html = _story(
+        under=f"<p class='meta'><span>{updated}</span> · <span>{published}</span></p>", lang=lang
+    )
+    assert extract(html, "https://news.example/council-votes").published == "2024-03-05"
+
+
 def test_a_teaser_cards_date_inside_the_story_is_not_the_storys() -> None:
     card = (
         "<div class='card'><h3><a href='/other-story'>Another story</a></h3>"

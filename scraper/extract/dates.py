@@ -6,7 +6,12 @@ import re
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from scraper.extract.vocabulary import LANGUAGE_ALIASES, MONTH_FIRST_REGIONS
+from scraper.extract.vocabulary import (
+    LANGUAGE_ALIASES,
+    MODIFIED_LABELS,
+    MONTH_FIRST_REGIONS,
+    alternation,
+)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_Z = re.compile(r"Z$")
@@ -280,16 +285,29 @@ TIME_OF_DAY = rf"(?:,?\s*(?:[-|@]\s*)?{_AT}?\d{{1,2}}\s*[:h.時시]\s*\d{{2}}(?:
 DATE_IN_TEXT = re.compile(rf"(?P<day>{WRITTEN_DAY}){TIME_OF_DAY}?", re.IGNORECASE)
 
 
+# An update's label right before a date ("Updated on", "Aktualisiert am", "수정").
+_MODIFIED_BEFORE = re.compile(
+    rf"{alternation(MODIFIED_LABELS)}(?:\s+(?:on|at|le|am|em|el|il|op|den))?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def find_date(text: str, languages: tuple[str, ...] | None = None) -> str | None:
-    """The first parseable date inside a short text ("Veröffentlicht am 13. Mai 2026 um 15:44")."""
+    """The first parseable date inside a short text ("Veröffentlicht am 13. Mai 2026 um 15:44");
+    a date an update's label introduces gives way to another one in the text ("Updated March 7,
+    2024 · Published March 5, 2024"), and is the answer only when it is the text's one date."""
     if not text or len(text) > 200:
         return None
+    updated = None
+    start = 0
     for match in DATE_IN_TEXT.finditer(text):
         # A time dateparser cannot read ("14.30 Uhr") leaves the day.
         found = parse_date(match.group(0), languages) or parse_date(match["day"], languages)
-        if found:
+        if found and not _MODIFIED_BEFORE.search(text, start, match.start()):
             return found
-    return None
+        updated = updated or found
+        start = match.end()
+    return updated
 
 
 # Where a news site's locale names one time zone (country, or a language spoken in one

@@ -503,8 +503,9 @@ DATE_LABELS = (
     "تاريخ النشر",
     "نشر في",
 )
-# Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
-UPDATE_LABELS = (
+# Labels of the day a story was last changed ("Updated", "Aktualisiert am", "수정"): a date
+# they introduce is not the day the story was published.
+MODIFIED_LABELS = (
     "updated",
     "last updated",
     "last modified",
@@ -512,8 +513,6 @@ UPDATE_LABELS = (
     "ultimo aggiornamento",
     "laatst bijgewerkt",
     "última atualização",
-    "posted",
-    "first published",
     "mis à jour",
     "dernière mise à jour",
     "stand",
@@ -542,7 +541,27 @@ UPDATE_LABELS = (
     "수정일",
     "최종 수정일",
     "آخر تحديث",
+    "updated on",
+    "aktualisiert am",
+    "mis à jour le",
+    "actualizado el",
+    "atualizado em",
+    "aggiornato il",
+    "bijgewerkt op",
+    "frissítve",
+    "actualizat",
+    "ενημέρωση",
+    "ενημερώθηκε",
+    "оновлено",
+    "diperbarui",
+    "cập nhật",
+    "تحديث",
+    "עודכן",
+    "更新时间",
+    "수정",
 )
+# Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
+UPDATE_LABELS = (*MODIFIED_LABELS, "posted", "first published")
 
 # --- Other stories -----------------------------------------------------------------------
 # A line or heading announcing other stories ("You may also like", "À lire aussi").
