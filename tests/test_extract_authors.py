@@ -141,6 +141,15 @@ from scraper.profiles import get_profile
         ),
         (["Иван Петров и Анна Смирнова"], ["Иван Петров", "Анна Смирнова"]),
         (["John A Smith", "Maria E Silva"], ["John A Smith", "Maria E Silva"]),
+        # A date after the names, after "on" in its language or a weekday.
+        (
+            [
+                "Por João Silva em 5 de março de 2024",
+                "Door Jan Jansen op 5 maart 2024",
+                "Oleh Budi Santoso - Selasa, 5 Maret 2024",
+            ],
+            ["João Silva", "Jan Jansen", "Budi Santoso"],
+        ),
         (
             ["Ana e Pedro Silva", "JOHN ROE AND JANE DOE"],
             ["Ana", "Pedro Silva", "JOHN ROE", "JANE DOE"],

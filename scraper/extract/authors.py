@@ -61,8 +61,12 @@ _LETTER_ANDS = alternation(w for w in NAME_CONNECTIVES if len(w) == 1)
 _AND = f"(?:{_WORD_ANDS}|(?-i:{_LETTER_ANDS}))"
 # "A, B, and C": the serial comma before the last name joins it as "and" alone does.
 _SPLIT = re.compile(rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|\s{_AND}\s)\s*", re.IGNORECASE)
+# A date after the names, maybe after "on" ("le", "am", "em", "op", "el", "il") or a weekday
+# set apart by a comma ("Budi Santoso - Selasa, 5 Maret 2024").
 _TRAILING_DATE = re.compile(
-    rf"[\s,|–—-]+(?:le\s+|am\s+|on\s+|publié\s+le\s+)?{WRITTEN_DAY}.*$", re.IGNORECASE
+    r"(?:[\s,|–—-]+(?:(?:le|am|on|em|op|el|il|publié\s+le)\s+)?|\s*[,|–—-]\s*[^\W\d]+,\s+)"
+    rf"{WRITTEN_DAY}.*$",
+    re.IGNORECASE,
 )
 # "with" and a capitalised name after a byline's name: a co-author ("(avec X et Y)", "with X").
 _COMPANION = re.compile(
