@@ -1165,6 +1165,16 @@ def test_the_update_shown_first_does_not_date_the_story(
     assert extract(html, "https://news.example/council-votes").published == "2024-03-05"
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Iklan", "広告", "광고", "广告", "Quảng cáo", "إعلان", "Διαφήμιση", "シェア", "分享", "Dela"],
+)
+def test_an_ad_or_share_label_alone_in_the_story_is_furniture(label: str) -> None:
+    """kabarislamia.com (aeb-dev) leaves its ad slot's "Iklan" between two paragraphs."""
+    html = _story(end=f"<p>{label}</p><p>The mayor said the vote closed a long chapter.</p>")
+    assert label not in extract(html, "https://news.example/council-votes").body
+
+
 def test_a_teaser_cards_date_inside_the_story_is_not_the_storys() -> None:
     card = (
         "<div class='card'><h3><a href='/other-story'>Another story</a></h3>"

@@ -615,9 +615,10 @@ FURNITURE = re.compile(
     # "print" and "share" in more languages.
     r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
     r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|compartilhar|paylaş|delen|"
-    r"поделиться|"
+    r"поделиться|jaa|dela|sdílet|bagikan|chia sẻ|κοινοποίηση|مشاركة|シェア|공유|分享|"
     # "advertisement" and "comments" in more languages.
     r"pubblicità|publicidad|publicidade|reklama|reklam|mainos|annonse|annons|advertentie|"
+    r"διαφήμιση|iklan|quảng cáo|إعلان|広告|광고|广告|"
     r"реклама|kommentare|commenti|comentarios|comentários|yorumlar|kommentarer|komentarze|"
     r"комментарии|"
     r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
