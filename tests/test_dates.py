@@ -41,6 +41,14 @@ def test_parse_iso(value: str, expected: str | None) -> None:
         ("14. mars 2024 kl. 10.15", ("no",), "2024-03-14T10:15:00"),
         ("14 במרץ 2024", ("iw",), "2024-03-14"),
         ("Thursday, March 14th, 2024", ("xx",), "2024-03-14"),
+        # Numeric order: a French theme's date over a story in English (or a theme declaring
+        # "en" over French text) is day first; English alone, or a US page, month first; a
+        # Chinese page's two-digit year comes first.
+        ("05/03/2024", ("fr", "en"), "2024-03-05"),
+        ("05/03/2024", ("en", "fr"), "2024-03-05"),
+        ("05/03/2024", ("en",), "2024-05-03"),
+        ("05/03/2024", ("en-US", "es"), "2024-05-03"),
+        ("18-03-08", ("zh",), "2018-03-08"),
     ],
 )
 def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str | None) -> None:
