@@ -141,6 +141,18 @@ from scraper.profiles import get_profile
         ),
         (["Иван Петров и Анна Смирнова"], ["Иван Петров", "Анна Смирнова"]),
         (["John A Smith", "Maria E Silva"], ["John A Smith", "Maria E Silva"]),
+        # A reading time after the names, its label or minutes in the page's language.
+        (
+            [
+                "Jean Dupont · Lecture 5 min",
+                "María López · 5 minutos de lectura",
+                "Mario Rossi · Tempo di lettura: 5 minuti",
+                "Ahmet Yılmaz · Okuma süresi: 5 dakika",
+                "Иван Петров · Время чтения: 5 минут",
+            ],
+            ["Jean Dupont", "María López", "Mario Rossi", "Ahmet Yılmaz", "Иван Петров"],
+        ),
+        (["John Minter", "Anna Mina"], ["John Minter", "Anna Mina"]),
         # A date after the names, after "on" in its language or a weekday.
         (
             [

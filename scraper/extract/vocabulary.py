@@ -96,7 +96,12 @@ CREDIT_WORDS = (
 )
 CREDITED_BY = ("written", "reported", "published", "text", "words", "story", "photo", "photos")
 # A reading time after a byline or on a card ("5 min read", "3 Min.", "4 minutes").
-READING_TIME = r"\d+\s*(?:min|minutes?|mn)\b"
+READING_TIME = (
+    r"(?:(?:reading time|temps de lecture|lecture|lesezeit|leestijd|tiempo de lectura|lectura|"
+    r"tempo di lettura|lettura|tempo de leitura|leitura|czas czytania|okuma süresi|"
+    r"время чтения|lästid|lesetid|læsetid|lukuaika)\s*:?\s*)?"
+    r"\d+\s*(?:min(?:utes?|uten|uter|utter|utos|uti|uty|ut|\.)?|mn|dakika|минут\w*|分)(?!\w)"
+)
 
 # Link texts that lead on to the rest of a story ("Read more", "Lire la suite", "Lees verder"),
 # in the languages themes are translated to.
