@@ -1175,6 +1175,24 @@ def test_an_ad_or_share_label_alone_in_the_story_is_furniture(label: str) -> Non
     assert label not in extract(html, "https://news.example/council-votes").body
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Fotó: MTI",
+        "Fot. PAP",
+        "Zdjęcie: PAP",
+        "Фото: ТАСС",
+        "Kuva: Lehtikuva",
+        "写真：共同",
+        "图片来源：新华社",
+    ],
+)
+def test_a_picture_credit_line_in_more_languages_is_not_text(credit: str) -> None:
+    """As "Foto: dpa" is not: 163.com sets "图片来源：…" under each picture of a story."""
+    html = _story(end=f"<p>{credit}</p><p>The mayor said the vote closed a long chapter.</p>")
+    assert credit not in extract(html, "https://news.example/council-votes").body
+
+
 def test_a_teaser_cards_date_inside_the_story_is_not_the_storys() -> None:
     card = (
         "<div class='card'><h3><a href='/other-story'>Another story</a></h3>"

@@ -660,7 +660,10 @@ DISCLOSURE = re.compile(
 CREDIT_LINE = re.compile(
     r"^\W*(?:quellen?(?:angaben)?|bildquellen?|fotoquellen?|titelbild|beitragsbild|bild|"
     r"fotos?|photos?|pictures?|images?|sources?|fuentes?|fontes?|"
-    r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?)\s*(?::|\bby\b|$)"
+    r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?|"
+    # "photo" in more languages (Polish abbreviates it "Fot.")
+    r"fotó|zdjęcie|imagen|фото|kuva|φωτογραφία|写真|图片(?:来源)?)\s*(?:[:：]|\bby\b|$)"
+    r"|^\W*fot\.\s+\S"
     r"|^\s*©\s*\w[^.!?]*$",  # a picture's copyright holder alone ("© Tom Hughes", "© dpa")
     re.IGNORECASE,
 )
