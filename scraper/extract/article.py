@@ -237,32 +237,56 @@ def _precedes(node: HtmlElement, anchor: HtmlElement, root: HtmlElement) -> bool
     return False
 
 
-# The text nodes holding a word: far cheaper for libxml2 than each element's string value.
+# The text nodes holding a word.
 _TEXTS_WITH = etree.XPath("/descendant::text()[contains(., $needle)]")
 _LEDE_TAGS = ("p", "div", "h2", "span", "section")
 
 
-def _shown_once(tree: HtmlElement, text: str) -> bool:
-    """Whether the page shows `text` in one place only (scripts and the head not counted)."""
-    needle = max(text.split()[:8], key=len)
-    places = set()
-    for found in _TEXTS_WITH(tree, needle=needle):
+def _story_text_further_down(tree: HtmlElement, blocks: list[Block], text: str) -> bool:
+    """Whether the story shows `text` past its opening, and the page nowhere else: one of its
+    subheadings or paragraphs (a ".subtitle" h2 halfway down), not the text under the title;
+    a summary shown at the top and again as the story's last words is a standfirst."""
+    opening = {b.text for b in blocks[:_STANDFIRST_AT]}
+    return (
+        text not in opening
+        and any(b.text == text for b in blocks[_STANDFIRST_AT:])
+        and _shown_once(tree, text)
+    )
+
+
+def _lineages(
+    tree: HtmlElement, text: str
+) -> Iterator[tuple[HtmlElement, Iterator[tuple[HtmlElement, str]]]]:
+    """Where the page may show `text`: for each text node holding the longest of its first
+    words, that node's element, and the elements from it up with their own text, while they
+    hold a few words more than `text` at most (their ancestors hold it too: a word count
+    tells them apart cheaply, far cheaper for libxml2 than each element's string value)."""
+    words = text.split()
+    for found in _TEXTS_WITH(tree, needle=max(words[:8], key=len)):
         holder = found.getparent()
         if found.is_tail:
             holder = holder.getparent()
-        if (
-            holder is None
-            or holder.tag in NO_TEXT_TAGS
-            or next(holder.iterancestors("head"), None) is not None
-        ):
+        if holder is not None:
+            yield holder, _climb(holder, len(words) + 3)
+
+
+def _climb(holder: HtmlElement, most: int) -> Iterator[tuple[HtmlElement, str]]:
+    for node in itertools.chain((holder,), holder.iterancestors()):
+        shown = node.text_content()
+        if len(shown.split()) > most:
+            return  # a block around other text too: the text is not shown here whole
+        yield node, shown
+
+
+def _shown_once(tree: HtmlElement, text: str) -> bool:
+    """Whether the page shows `text` in one place only (scripts and the head not counted)."""
+    places = set()
+    for holder, lineage in _lineages(tree, text):
+        if holder.tag in NO_TEXT_TAGS or next(holder.iterancestors("head"), None) is not None:
             continue
-        for node in itertools.chain((holder,), holder.iterancestors()):
-            shown = node.text_content()
-            if len(shown.split()) > len(text.split()) + 3:
-                break  # a block around other text too: the text is not shown here whole
-            if text in normalize_space(shown):
-                places.add(node)
-                break
+        place = next((node for node, shown in lineage if text in normalize_space(shown)), None)
+        if place is not None:
+            places.add(place)
     return len(places) <= 1
 
 
@@ -272,27 +296,14 @@ def lede_as_described(tree: HtmlElement, description: str | None, body: set[str]
     wanted = xml_safe(normalize_space(description))
     if not (_MIN_LEDE <= len(wanted) <= _MAX_LEDE) or wanted in body:
         return None
-    # The candidates are the elements around a text holding the description's longest word.
-    words = wanted.split()
-    needle = max(words[:8], key=len)
-    for found in _TEXTS_WITH(tree, needle=needle):
-        holder = found.getparent()
-        if found.is_tail:
-            holder = holder.getparent()
-        if holder is None:
-            continue
-        for node in itertools.chain((holder,), holder.iterancestors()):
-            if node.tag not in _LEDE_TAGS:
-                continue
-            text = node.text_content()
-            # Its ancestors hold it too: a word count tells them apart cheaply (normalising
-            # only drops invisible characters and collapses spaces).
-            count = len(text.split())
-            if count > len(words) + 3:
-                break
+    count = len(wanted.split())
+    for _, lineage in _lineages(tree, wanted):
+        for node, shown in lineage:
             if (
-                count >= len(words)
-                and normalize_space(text) == wanted
+                node.tag in _LEDE_TAGS
+                # normalising only drops invisible characters and collapses spaces
+                and len(shown.split()) >= count
+                and normalize_space(shown) == wanted
                 # A link's text is another story's; a caption is its picture's (FUNKE's
                 # JSON-LD describes the story with its lead picture's caption).
                 and next(node.iterancestors("a", "head", "figcaption"), None) is None
@@ -732,14 +743,10 @@ def build_article(
     members = members_only(tree, era, scope)
     content = body(tree, era, url, data, preview=members)
     blocks = list(content.blocks)
-    # A "standfirst" the story shows past its opening, and nowhere else, is one of its
-    # subheadings or paragraphs (a ".subtitle" h2 halfway down), not the text under the title;
-    # a summary shown at the top and again as the story's last words is one.
-    later = {b.text for b in blocks[_STANDFIRST_AT:]} - {b.text for b in blocks[:_STANDFIRST_AT]}
-    # Nor is the headline shown again (a description repeating it, found in the h1).
+    # The headline shown again (a description repeating it, found in the h1) is no standfirst.
     headline = fold(head) if head else None
     if standfirst is not None and (
-        fold(standfirst) == headline or (standfirst in later and _shown_once(tree, standfirst))
+        fold(standfirst) == headline or _story_text_further_down(tree, blocks, standfirst)
     ):
         standfirst = None
     # A description that is only the outlet's name describes no story (a sentence opening

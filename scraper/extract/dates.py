@@ -212,23 +212,22 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
     return parsed.isoformat()
 
 
+# Languages writing numeric dates year first ("18-03-08" on a Chinese page is 2018-03-08):
+# dateparser reads them so, as long as no order is forced.
+_YEAR_FIRST_LANGUAGES = ("zh", "ja", "ko", "hu", "lt", "mn")
+
+
 def _day_first(languages: tuple[str, ...] | None) -> bool:
     """Whether the page's locale writes numeric dates day first: English outside the
     countries that write the month first ("en-GB" 12/04/2020 is 12 April); without an English
-    region, any other language of the page but those writing the year first (a French
-    theme's date over a story in English).
-    dateparser reads English month first, and so it reads a date when English is among the
-    languages it is given."""
+    region, any other language of the page but those writing the year first (a French theme's
+    date over a story in English). dateparser reads English month first, and so it reads a
+    date when English is among the languages it is given."""
     codes = [code.lower() for code in languages or ()]
     regions = [code[3:] for code in codes if code.startswith("en-")]
     if regions:
         return any(region not in MONTH_FIRST_REGIONS for region in regions)
     return any(code[:2] not in ("en", *_YEAR_FIRST_LANGUAGES) for code in codes)
-
-
-# Languages writing numeric dates year first ("18-03-08" on a Chinese page is 2018-03-08):
-# dateparser reads them so, as long as no order is forced.
-_YEAR_FIRST_LANGUAGES = ("zh", "ja", "ko", "hu", "lt", "mn")
 
 
 def _dateparser_languages(languages: tuple[str, ...] | None) -> list[str] | None:
