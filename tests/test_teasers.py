@@ -435,3 +435,22 @@ def test_a_profile_of_ones_own_lends_its_hosts_to_a_local_copy() -> None:
     ]
     bare = extract_page(parse_html(html), url, None)  # no profile: links to another site
     assert isinstance(bare, Listing) and bare.teasers == []
+
+
+@pytest.mark.parametrize(
+    "heading", ["Related articles", "Berita Terkait", "関連記事", "Tin liên quan"]
+)
+def test_a_block_headed_other_stories_in_any_language_holds_related_teasers(heading: str) -> None:
+    """A list of links under a heading announcing other stories, its classes saying nothing."""
+    links = "".join(
+        f"<li><a href='/news/2024/03/other-story-{i}'>Another story number {i} about the town</a></li>"
+        for i in (1, 2, 3)
+    )
+    html = (
+        "<html><body><article><h1>Bridge plan agreed</h1>"
+        + "<p>The council met and agreed the plan after a long debate on costs.</p>" * 4
+        + f"</article><div class='x1'><h3>{heading}</h3><ul>{links}</ul></div></body></html>"
+    )
+    page = extract_page(html, "https://news.example/news/2024/03/bridge")
+    assert page is not None
+    assert [(t.kind, t.position) for t in page.teasers] == [("related", i) for i in (1, 2, 3)]

@@ -596,7 +596,24 @@ RELATED_STORIES = (
     r"lea también|ilgili yazılar|benzer yazılar|(?:bunlar da )?ilginizi çekebilir|czytaj (?:także|też)|"
     r"zobacz (?:także|też)|podobne artykuły|läs (?:också|även)|relaterade artiklar|les også|"
     r"læs også|relaterede artikler|lue myös|čtěte také|související články|читайте также|"
-    r"похожие статьи|citește și|kapcsolódó cikkek|διαβάστε επίσης)"
+    r"похожие статьи|citește și|kapcsolódó cikkek|διαβάστε επίσης|"
+    # The same headings and "read also" lines in more of the world's languages.
+    r"baca juga|(?:berita|artikel) (?:terkait|berkaitan)|đọc thêm|xem thêm|tin liên quan|"
+    r"bài viết liên quan|اقرأ (?:أيضا|أيضًا|أيضاً)|(?:مقالات|أخبار|مواضيع) (?:ذات صلة|متعلقة)|"
+    r"بیشتر بخوانید|مطالب (?:مرتبط|مشابه)|עוד בנושא|כתבות (?:נוספות|קשורות)|"
+    r"(?:ये|यह) भी प(?:\u095d|\u0922\u093c)ें|संबंधित (?:(?:\u0959|\u0916\u093c?)बरें|लेख)|อ่านเพิ่มเติม|"
+    r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง|関連記事|(?:あわせて|合わせて)読みたい|こちらもおすすめ|관련\s?기사|"
+    r"相[关關](?:阅读|閱讀|文章|新闻|新聞|报道|報導)|延伸[阅閱][读讀]|推荐阅读|推薦閱讀|"
+    r"читайте також|схожі статті|матеріали на тему|материалы по теме|прочетете (?:още|също)|"
+    r"свързани (?:статии|новини)|прочитајте (?:још|и)|повезане вести|"
+    r"pročitajte (?:još|i|također|takođe)|povezane (?:vijesti|vesti)|čítajte (?:aj|tiež)|"
+    r"súvisiace články|preberite (?:še|tudi)|sorodni članki|citiți și|articole similare|"
+    r"ayrıca (?:okuyun|bakınız)|(?:ilgili|benzer) haberler|σχετικά (?:άρθρα|νέα)|"
+    r"(?:más|otras) noticias|aiheeseen liittyvät|relaterte (?:artikler|saker)|"
+    r"taip pat skaitykite|susiję straipsniai|lasiet arī|lasi arī|saistītie raksti|loe ka|"
+    r"seotud (?:artiklid|uudised)|basahin (?:din|rin)|kaugnay na (?:balita|artikulo)|"
+    r"আরও প(?:\u09dc|\u09a1\u09bc)ুন|সম্পর্কিত (?:খবর|সংবাদ)|یہ بھی پڑھیں|متعلقہ (?:خبریں|مضامین)|soma pia|"
+    r"habari zinazohusiana)"
 )
 # A link leading on to the rest of a story, maybe naming it ("Read more: Why…", "Lire la suite").
 READ_MORE = re.compile(
@@ -700,10 +717,10 @@ SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 # A line announcing other stories, alone on its line (a roundup's heading).
-ROUNDUP = re.compile(rf"^\W*{RELATED_STORIES}\b.{{0,20}}$", re.IGNORECASE)
+ROUNDUP = re.compile(rf"^\W*{RELATED_STORIES}(?!\w).{{0,20}}$", re.IGNORECASE)
 # The same words in a line: opening a block's heading (`.match`, "À lire aussi sur le sujet")
 # or anywhere in a short line (`.search`, "Das Thema könnte dich auch interessieren:").
-RELATED_PHRASE = re.compile(rf"\b{RELATED_STORIES}\b", re.IGNORECASE)
+RELATED_PHRASE = re.compile(rf"\b{RELATED_STORIES}(?!\w)", re.IGNORECASE)
 
 
 # --- Class and id names ------------------------------------------------------------------
