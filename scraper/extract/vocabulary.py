@@ -685,7 +685,14 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 # The label over a post's tags.
-_TAGS = r"tags|schlagw[oö]rter?|stichw[oö]rter?|etiquetas|mots-clés|keywords"
+_TAGS = (
+    r"tags?|schlagw[oö]rter?|stichw[oö]rter?|etiquetas|mots-clés|keywords|"
+    # as translated themes print it
+    r"tagi|tagit|etiketler|štítky|značky|címkék|etichete|ετικέτες|avainsanat|tunnisteet|"
+    r"etiketter|stikkord|emneord|etiquetes|trefwoorden|palavras-chave|parole chiave|"
+    r"теги|тэги|метки|етикети|oznake|ознаке|žymos|birkas|sildid|thẻ|từ khóa|kata kunci|"
+    r"الوسوم|وسوم|الكلمات المفتاحية|برچسب(?:\u200c| )?ها|תגיות|टैग|แท็ก|タグ|태그|标签|標籤|关键词"
+)
 # A line filing the story ("Schlagworte:", "Category : Press Releases", "Posted in:"), and
 # the comment and rating box's state ("Kommentare sind geschlossen", "not logged in").
 FILING_LINE = re.compile(
