@@ -166,6 +166,22 @@ from scraper.profiles import get_profile
             ["Ana e Pedro Silva", "JOHN ROE AND JANE DOE"],
             ["Ana", "Pedro Silva", "JOHN ROE", "JANE DOE"],
         ),
+        # The date before "by" (WordPress's "Posted on … by …").
+        (["Posted on March 5, 2024 at 9:00 am by Jane Doe"], ["Jane Doe"]),
+        (["Publicado el 5 de marzo de 2024 por María López"], ["María López"]),
+        # Who took the pictures or edited is no writer; bullets part the credits.
+        (["Story by Jane Doe • Photos by John Smith"], ["Jane Doe"]),
+        (
+            ["Text: Ann Lee, Photos: Tom Roe", "Mary Major, edited by Jo Bloggs"],
+            ["Ann Lee", "Mary Major"],
+        ),
+        # A handle after the name (Polygon: "By Griffin McElroy @griffinmcelroy").
+        (["By Griffin McElroy @griffinmcelroy"], ["Griffin McElroy"]),
+        # Greek "by": "Από" (and "Από τον/την", as "Του/Της").
+        (
+            ["Από Γιώργος Παπαδόπουλος", "Από την Μαρία Νικολάου"],
+            ["Γιώργος Παπαδόπουλος", "Μαρία Νικολάου"],
+        ),
     ],
 )
 def test_byline_authors(raw: list[str], names: list[str]) -> None:

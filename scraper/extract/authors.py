@@ -26,6 +26,7 @@ from scraper.extract.dates import DATE_IN_TEXT, WRITTEN_DAY
 from scraper.extract.text import fold, normalize_space
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
+    BY_WORDS,
     BY_WORDS_AFTER,
     BY_WORDS_IN_BYLINES,
     BYLINE_ROLE,
@@ -60,7 +61,7 @@ _WORD_ANDS = alternation(w for w in NAME_CONNECTIVES if len(w) > 1)
 _LETTER_ANDS = alternation(w for w in NAME_CONNECTIVES if len(w) == 1)
 _AND = f"(?:{_WORD_ANDS}|(?-i:{_LETTER_ANDS}))"
 # "A, B, and C": the serial comma before the last name joins it as "and" alone does.
-_SPLIT = re.compile(rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|\s{_AND}\s)\s*", re.IGNORECASE)
+_SPLIT = re.compile(rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|\s[•·]\s|\s{_AND}\s)\s*", re.IGNORECASE)
 # A date after the names, maybe after "on" ("le", "am", "em", "op", "el", "il") or a weekday
 # set apart by a comma ("Budi Santoso - Selasa, 5 Maret 2024").
 _TRAILING_DATE = re.compile(
@@ -72,6 +73,15 @@ _TRAILING_DATE = re.compile(
 _COMPANION = re.compile(
     rf"(?:\s*[,(\[]\s*|\s+)(?i:{alternation(NAME_COMPANIONS)})\s+(?=[^\W\d_])(?=[^a-zß-ÿ])"
 )
+# A date before "by" and the names ("Posted on March 5, 2024 at 9:00 by Jane Doe"): what
+# precedes the names is no name and no trailing date.
+_DATE_THEN_BY = re.compile(
+    rf"^.{{0,40}}?{WRITTEN_DAY}.{{0,30}}?\s{alternation(BY_WORDS)}\s+(?=[^\W\d_])", re.IGNORECASE
+)
+# A writer's handle after their name ("Jane Doe @janedoe").
+_HANDLE = re.compile(r"\s+@\w+(?=\s|$)")
+# A part crediting someone else than the writers ("Photos by X", "Edited by X").
+_OTHER_CREDIT = re.compile(r"^(?:edit(?:ed|ing)\s+by|illustrations?\s+by)\b", re.IGNORECASE)
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
 # "By" after the names ("Ali Can tarafından").
@@ -193,10 +203,11 @@ def split_names(raw: str) -> list[str]:
     text = normalize_space(raw)
     if PHOTO_CREDIT.match(text):
         return []
-    text = _PREFIX.sub("", posts_by(text))
+    text = _PREFIX.sub("", posts_by(_DATE_THEN_BY.sub("", text)))
     if _LINK.match(text):
         return []  # a profile URL or a handle, not a byline
     text = _URL.sub("", text)  # "Frank Bueltge - http://bueltge.de": its slashes split no names
+    text = _HANDLE.sub("", text)
     text = BYLINE_ROLE.sub("", _TRAILING_DATE.sub("", text))
     # A date is no name, wherever it stands ("October 14, 2009 | Marc Lifsher", or a date
     # alone in the author's name element: "NOVEMBER 20, 2019 10:43").
@@ -204,6 +215,8 @@ def split_names(raw: str) -> list[str]:
     text = _COMPANION.sub(", ", text)
     names = []
     for part in _SPLIT.split(text):
+        if PHOTO_CREDIT.match(part) or _OTHER_CREDIT.match(part):
+            continue  # "Text: A, Photos: B": B took the pictures
         name = clean_name(part)
         if name:
             names.append(name)

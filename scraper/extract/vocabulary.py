@@ -22,7 +22,21 @@ def alternation(words: Iterable[str]) -> str:
 BY_WORDS = ("by", "von", "par", "por", "door", "av", "af")
 # Also "by" in bylines, but words that start ordinary sentences too ("De acuerdo…", "Di
 # recente…"): read only in text already known to be a byline.
-BY_WORDS_IN_BYLINES = (*BY_WORDS, "de", "di", "od", "von der", "oleh", "na", "του", "της", "מאת")
+BY_WORDS_IN_BYLINES = (
+    *BY_WORDS,
+    "de",
+    "di",
+    "od",
+    "von der",
+    "oleh",
+    "na",
+    "του",
+    "της",
+    "από",
+    "από τον",
+    "από την",
+    "מאת",
+)
 # "By" where the language puts it after the names (Turkish "X tarafından").
 BY_WORDS_AFTER = ("tarafından",)
 # Labels naming the writer ("Autorin: …", "<strong>Auteur</strong> …", twitter:label1).
