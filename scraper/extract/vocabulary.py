@@ -636,10 +636,17 @@ READ_MORE = re.compile(
 )
 
 # --- Page furniture ----------------------------------------------------------------------
+# "Comments" as a count of them names them ("12 Kommentare", "12 komentarzy", "12 σχόλια").
+_COMMENTS = (
+    r"(?:leser)?kommentare|comments?|commentaires?|comentarios?|comentários?|commenti|reacties?|"
+    r"komentarz(?:e|y)?|комментари(?:й|я|ев|и)|коментар(?:і|ів)?|yorum(?:lar)?|komentář(?:e|ů)?|"
+    r"kommentar(?:er)?|kommenttia?|hozzászólás|comentarii|σχόλια|komentar|bình luận|"
+    r"تعليق(?:ات|ا)?|תגובות"
+)
 # Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
 FURNITURE = re.compile(
     r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on(?: \w+)?)?|"
-    r"commentaires?|comments?|advertisement|publicité|anzeige|werbung|lire aussi|"
+    rf"{_COMMENTS}|advertisement|publicité|anzeige|werbung|lire aussi|"
     rf"{alternation(READ_ON)}|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
     r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
     r"imprimer|copy link(?: to this \w+)?|advert|topics|caption|close|related news|you may also like|more|"
@@ -655,13 +662,12 @@ FURNITURE = re.compile(
     # "advertisement" and "comments" in more languages.
     r"pubblicità|publicidad|publicidade|reklama|reklam|mainos|annonse|annons|advertentie|"
     r"διαφήμιση|iklan|quảng cáo|إعلان|広告|광고|广告|"
-    r"реклама|kommentare|commenti|comentarios|comentários|yorumlar|kommentarer|komentarze|"
-    r"комментарии|"
+    r"реклама|"
     r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
     r"article continues below|end of article|"
-    # A count of replies heading them ("3 Answers", "12 Kommentare").
-    r"\d+\s+(?:answers?|repl(?:y|ies)|comments?|antworten|kommentare|réponses?|commentaires?|"
-    r"respuestas?|comentarios?|risposte|commenti)|"
+    # A count of replies heading them ("3 Answers", "12 Kommentare", "Comments (12)").
+    rf"\d+\s+(?:answers?|repl(?:y|ies)|antworten|réponses?|respuestas?|risposte|{_COMMENTS})|"
+    rf"(?:{_COMMENTS})\s*\(\d+\)|コメント\s*\d+\s*件|댓글\s*\d+\s*개?|\d+\s*(?:条评论|則留言)|"
     r"【?関連記事】?|関連キーワード|おすすめ情報|"
     r"(?:temps de lecture|tempo de leitura|tiempo de lectura|tempo di lettura|reading time|"
     r"lesedauer|lesezeit|leestijd)\W*\d+.*|"
