@@ -880,6 +880,28 @@ def test_a_count_of_comments_in_more_languages_is_not_body_text(line: str) -> No
     assert line not in extract(html, "https://news.example/story/").body
 
 
+@pytest.mark.parametrize(
+    "line",
+    # Calls to follow or subscribe ending a story (checked in 31 forms, 23 were kept).
+    [
+        "Síguenos en Facebook y Twitter.",
+        "Volg ons op Facebook en Instagram.",
+        "Seguici su Instagram.",
+    ]
+    + ["Bizi Facebook ve Twitter'da takip edin.", "Подписывайтесь на нас в Telegram."]
+    + [
+        "Ikuti kami di Facebook dan Instagram.",
+        "تابعونا على فيسبوك وتويتر",
+        "Tilaa uutiskirjeemme.",
+    ]
+    + ["Ακολουθήστε μας στο Facebook.", "Prenumerera på vårt nyhetsbrev."],
+)
+def test_a_call_to_follow_ending_the_story_in_more_languages_is_not_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p></article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert body.rstrip().endswith("enough words to be prose.")
+
+
 def test_a_broken_page_read_without_its_profile_keeps_its_text() -> None:
     """The malformed Ghost page (an unclosed h1 around the story, stray end tags) on a host
     no profile knows: the generic extractor finds the same text the profile does."""

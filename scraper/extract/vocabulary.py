@@ -734,6 +734,14 @@ TAGS_LABEL = re.compile(rf"^\W*(?:{_TAGS})\s*:?\s*$", re.IGNORECASE)
 SIGN_OFF = re.compile(
     r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
     r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
+    # "Follow us" and "subscribe" in more languages, and "newsletter" where it is no loanword.
+    r"^(?:síguenos|siga-nos|sigam-nos|inscreva-se|seguici|iscriviti|volg ons|abonneer je|"
+    r"schrijf je in|obserwuj nas|zapisz się|subskrybuj|подписывайтесь|подпишитесь|"
+    r"підписуйтесь|підпишіться|стежте за нами|sledujte nás|přihlaste se|följ oss|"
+    r"prenumerera|følg os|følg oss|abonner på|seuraa meitä|ikuti kami|berlangganan|"
+    r"theo dõi chúng tôi|đăng ký nhận|تابعونا|تابعوا|اشترك|ακολουθήστε μας|εγγραφείτε)(?!\w)|"
+    r"\btakip edin\b|\babone ol|nieuwsbrief|nyhetsbrev|nyhedsbrev|uutiskirje|рассылк|розсилк|"
+    r"نشرتنا|النشرة البريدية|ενημερωτικό δελτίο|"
     r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
     r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|(?<!\w)@[^\W\d]\w{2,}\b|"
     # Appeals to readers: subscribe, support, become a member, get the app.
