@@ -204,6 +204,19 @@ def test_byline_authors(raw: list[str], names: list[str]) -> None:
         ("zh", "作者：王小明", "王小明"),
         ("ar", "بقلم أحمد علي", "أحمد علي"),
         ("he", "מאת דני כהן", "דני כהן"),
+        # ... and so do a label before the name or the writer's role after it.
+        ("zh", "记者 王小明", "王小明"),
+        ("zh", "本报记者 王小明", "王小明"),
+        ("zh", "撰文：王小明", "王小明"),
+        ("zh", "王小明 记者", "王小明"),
+        ("zh", "記者王小明／台北報導", "王小明"),  # where they reported from is no name
+        ("ja", "文：山田太郎", "山田太郎"),
+        ("ja", "山田太郎 記者", "山田太郎"),
+        ("ko", "글: 홍길동", "홍길동"),
+        ("ko", "홍길동 기자", "홍길동"),
+        ("ko", "홍길동 기자 hong@example.com", "홍길동"),  # with the writer's address
+        ("ko", "[서울=뉴시스] 홍길동 기자", "홍길동"),  # after a news agency's dateline
+        ("ko", "(서울=연합뉴스) 홍길동 기자 =", "홍길동"),
     ],
 )
 def test_a_labelled_byline_in_the_pages_language(lang: str, byline: str, name: str) -> None:

@@ -30,6 +30,7 @@ from scraper.extract.vocabulary import (
     BY_WORDS_AFTER,
     BY_WORDS_IN_BYLINES,
     BYLINE_ROLE,
+    CJK_BYLINE_LABEL,
     CJK_ROLE_SUFFIX,
     CREDENTIALS,
     CREDIT_WORDS,
@@ -61,7 +62,9 @@ _WORD_ANDS = alternation(w for w in NAME_CONNECTIVES if len(w) > 1)
 _LETTER_ANDS = alternation(w for w in NAME_CONNECTIVES if len(w) == 1)
 _AND = f"(?:{_WORD_ANDS}|(?-i:{_LETTER_ANDS}))"
 # "A, B, and C": the serial comma before the last name joins it as "and" alone does.
-_SPLIT = re.compile(rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|\s[•·]\s|\s{_AND}\s)\s*", re.IGNORECASE)
+_SPLIT = re.compile(
+    rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|／|｜|\s[•·]\s|\s{_AND}\s)\s*", re.IGNORECASE
+)
 # A date after the names, maybe after "on" ("le", "am", "em", "op", "el", "il") or a weekday
 # set apart by a comma ("Budi Santoso - Selasa, 5 Maret 2024").
 _TRAILING_DATE = re.compile(
@@ -78,8 +81,12 @@ _COMPANION = re.compile(
 _DATE_THEN_BY = re.compile(
     rf"^.{{0,40}}?{WRITTEN_DAY}.{{0,30}}?\s{alternation(BY_WORDS)}\s+(?=[^\W\d_])", re.IGNORECASE
 )
-# A writer's handle after their name ("Jane Doe @janedoe").
-_HANDLE = re.compile(r"\s+@\w+(?=\s|$)")
+# A writer's handle or address after their name ("Jane Doe @janedoe", "홍길동 기자 h@x.kr").
+_HANDLE = re.compile(r"\s+(?:\S+@\S+\.\w+|@\w+)(?=\s|$)")
+# A news agency's dateline before a Korean byline ("[서울=뉴시스] 홍길동 기자", "(서울=연합뉴스)").
+_AGENCY_DATELINE = re.compile(r"^\s*[\[(（［][^\])）］=]{1,20}=[^\])）］]{1,20}[\])）］]\s*")
+# Where a Chinese byline's writer reported from ("記者王小明／台北報導"): no name.
+_REPORTED_FROM = re.compile(r"(?:報導|报道)$")
 # A part crediting someone else than the writers ("Photos by X", "Edited by X").
 _OTHER_CREDIT = re.compile(r"^(?:edit(?:ed|ing)\s+by|illustrations?\s+by)\b", re.IGNORECASE)
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
@@ -102,7 +109,7 @@ _TITLE_BY = re.compile(
 )
 _LEDE_BY = re.compile(r"^\s*par\s+([^,;:–—()|.]{3,60}?)\s*[–—:,-]\s", re.IGNORECASE)
 _MAX_WORDS = 6
-_EDGES = " ,;:|-–—·•"  # separators and bullets left at a name's ends
+_EDGES = " ,;:|-–—·•="  # separators and bullets left at a name's ends
 # A name ending with an initial or a generation keeps its full stop ("Joe S.", "Jr.").
 _INITIAL_END = re.compile(r"(?:^|[\s.])(?:[^\W\d_]|Jr|Sr)\.$")
 _OPENING_BLOCKS = 3  # story blocks searched for a paragraph of names alone
@@ -124,7 +131,7 @@ def clean_name(raw: str) -> str | None:
     writer = WRITING_FOR.sub("", name)
     # "Jane Doe for The Guardian" is Jane Doe; "Department for Transport" is one name.
     name = writer if len(writer.split()) > 1 else name
-    name = CJK_ROLE_SUFFIX.sub("", name).strip(_EDGES)
+    name = CJK_ROLE_SUFFIX.sub("", name.strip(_EDGES)).strip(_EDGES)
     if name.endswith((")", "]")) and not re.search(r"[(\[]", name):
         name = name[:-1].strip(_EDGES)  # the close of "(avec X et Y)"
     if name.endswith(".") and not _INITIAL_END.search(name):
@@ -150,8 +157,10 @@ _HOST_WORD = re.compile(r"\w\.[a-z]{2,}$")
 
 def labelled(text: str) -> bool:
     """Whether a byline's text opens with a label or "by" word naming who wrote it
-    ("作者：王小明", "بقلم أحمد علي", "Oleh Budi Santoso")."""
-    return _PREFIX.match(text.strip()) is not None
+    ("作者：王小明", "بقلم أحمد علي", "Oleh Budi Santoso"), or ends with the writer's role
+    ("홍길동 기자", "山田太郎 記者")."""
+    text = _AGENCY_DATELINE.sub("", _HANDLE.sub("", text)).strip(_EDGES)
+    return bool(_PREFIX.match(text) or CJK_BYLINE_LABEL.match(text) or CJK_ROLE_SUFFIX.search(text))
 
 
 def looks_like_name(name: str) -> bool:
@@ -207,7 +216,7 @@ def split_names(raw: str) -> list[str]:
     if _LINK.match(text):
         return []  # a profile URL or a handle, not a byline
     text = _URL.sub("", text)  # "Frank Bueltge - http://bueltge.de": its slashes split no names
-    text = _HANDLE.sub("", text)
+    text = CJK_BYLINE_LABEL.sub("", _HANDLE.sub("", _AGENCY_DATELINE.sub("", text)))
     text = BYLINE_ROLE.sub("", _TRAILING_DATE.sub("", text))
     # A date is no name, wherever it stands ("October 14, 2009 | Marc Lifsher", or a date
     # alone in the author's name element: "NOVEMBER 20, 2019 10:43").
@@ -215,7 +224,7 @@ def split_names(raw: str) -> list[str]:
     text = _COMPANION.sub(", ", text)
     names = []
     for part in _SPLIT.split(text):
-        if PHOTO_CREDIT.match(part) or _OTHER_CREDIT.match(part):
+        if PHOTO_CREDIT.match(part) or _OTHER_CREDIT.match(part) or _REPORTED_FROM.search(part):
             continue  # "Text: A, Photos: B": B took the pictures
         name = clean_name(part)
         if name:

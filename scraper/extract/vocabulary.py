@@ -389,7 +389,14 @@ CREDENTIALS = frozenset(
 # Generations set after a name with a comma ("Martin Luther King, Jr.").
 GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 # CJK bylines put the role after the name: "신현주 기자", "松岡大地記者".
-CJK_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|선임기자|記者|特派員|编辑|記者撮影)$")
+CJK_ROLE_SUFFIX = re.compile(
+    r"\s*(?:기자|특파원|선임기자|記者|记者|特派員|特派员|通讯员|通訊員|编辑|記者撮影)$"
+)
+# The label before a name in those scripts: "记者 王小明", "本报记者 王小明", "文／王小明",
+# "撰文：王小明", "글: 홍길동" (a one-character label only with its separator).
+CJK_BYLINE_LABEL = re.compile(
+    r"^(?:(?:本[报報])?[记記]者\s*[:：/／｜|]?\s*|(?:撰文|文|글)\s*[:：/／｜|]\s*)(?=\S)"
+)
 # Particles inside names ("Anne-Sophie de La Tour", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset(
     [
