@@ -862,7 +862,9 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
 @pytest.mark.parametrize(
     "line",
     # Süddeutsche Zeitung and Berliner Zeitung head their topic links "Lesen Sie mehr zum Thema".
-    ["Kommentare", "Pubblicità", "Reklama", "Paylaş", "Реклама", "Lesen Sie mehr zum Thema"],
+    ["Kommentare", "Pubblicità", "Reklama", "Paylaş", "Реклама", "Lesen Sie mehr zum Thema"]
+    # "Read more" in more languages
+    + ["Czytaj dalej", "Читать далее", "Baca selengkapnya", "阅读全文", "Διαβάστε περισσότερα"],
 )
 def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"

@@ -150,6 +150,31 @@ READ_ON = (
     "阅读更多",
     "閱讀更多",
     "اقرأ المزيد",
+    # More languages, and the full story offered whole; phrases only (a single word such as
+    # "Tovább" or "Więcej" may open a headline).
+    "read full story",
+    "read the full story",
+    "read full article",
+    "read the full article",
+    "continuar leyendo",
+    "verder lezen",
+    "czytaj dalej",
+    "číst dále",
+    "čítať ďalej",
+    "читать далее",
+    "читать дальше",
+    "читати далі",
+    "lue lisää",
+    "lue koko juttu",
+    "baca selengkapnya",
+    "baca lebih lanjut",
+    "đọc tiếp",
+    "διαβάστε περισσότερα",
+    "citește mai mult",
+    "tovább olvasom",
+    "devamını okuyun",
+    "阅读全文",
+    "閱讀全文",
 )
 # Link texts that are actions, never names: author boxes link "More posts" or "Read More" to
 # the author page with the same markup as the name itself (Ghost and WordPress themes ship
