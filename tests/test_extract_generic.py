@@ -21,6 +21,7 @@ from scraper.extract.language import written_language
 from scraper.extract.page import body_only, extract, extract_page
 from scraper.extract.structured import read_structured
 from scraper.extract.text import first_line, heading_kicker, heading_text, normalize_space
+from scraper.extract.vocabulary import is_consent_notice
 from scraper.items import Article
 from scraper.profiles import generic_profile
 
@@ -2389,3 +2390,61 @@ def test_microdata_metas_declare_the_pages_date(metas: str, expected: list[str])
     data = read_structured(lxml.html.fromstring(f"<html><head></head><body>{metas}</body></html>"))
     assert len(data.published) == len(expected)
     assert [value[: len(e)] for value, e in zip(data.published, expected, strict=True)] == expected
+
+
+COOKIE_BANNER = (
+    "We use cookies and other tracking technologies to improve your browsing experience on our"
+    " site, show personalized content and targeted ads, analyze site traffic, and understand"
+    " where our audience is coming from. To find out more or to opt-out, please read our Cookie"
+    " Policy. In addition, please read our Privacy Policy, which has also been updated."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        (COOKIE_BANNER, True),
+        ("Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie dem zu.", True),
+        (
+            "Um unsere Webseite für Sie optimal zu gestalten und fortlaufend verbessern zu können,"
+            " verwenden wir Cookies. Durch die weitere Nutzung stimmen Sie dem zu.",
+            True,
+        ),
+        (
+            "Durch die Nutzung von travanto.de erklären Sie sich mit unseren Allgemeinen"
+            " Geschäftsbedingungen und der Datenschutzerklärung einverstanden.",
+            True,
+        ),
+        ("Nous utilisons des cookies pour améliorer votre expérience.", True),
+        # A story about cookies is no notice.
+        (
+            "The court ruled that websites must ask before they use cookies, a decision that"
+            " privacy groups welcomed on Tuesday.",
+            False,
+        ),
+        ("Grandma's cookies, baked with love, won the county fair.", False),
+    ],
+)
+def test_a_cookie_or_consent_notice_is_told_by_its_words(text: str, notice: bool) -> None:
+    assert is_consent_notice(text) is notice
+
+
+def test_a_cookie_banner_in_unnamed_markup_is_not_the_story() -> None:
+    """SB Nation's snap counts (aeb-dev) with opaque class names: a short intro over tables,
+    and a banner of longer sentences elsewhere. The banner votes for no container."""
+    rows = "".join(
+        f"<tr><td>DL</td><td>Player {i}</td><td>{50 + i}</td><td>{70 + i}%</td></tr>"
+        for i in range(12)
+    )
+    story = (
+        "<div class='n1'><p>Below, we analyze the snap counts and stats on defense for the"
+        " Browns' Week 11 game against the Steelers.</p>"
+        f"<h3>Defensive Line</h3><table>{rows}</table><h3>Linebackers</h3><table>{rows}</table>"
+        "<p>Next week the Browns face the Dolphins at home.</p></div>"
+    )
+    html = (
+        f"<html><body><div class='n2'><p>{COOKIE_BANNER}</p></div>"
+        f"<div class='n3'><h1>Browns’ defensive snap counts</h1>{story}</div></body></html>"
+    )
+    body = extract(html, "https://news.example/2019/11/18/snap-counts").body
+    assert "Below, we analyze" in body and "cookies" not in body

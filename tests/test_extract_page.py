@@ -909,3 +909,16 @@ def test_a_broken_page_read_without_its_profile_keeps_its_text() -> None:
     no profile knows: the generic extractor finds the same text the profile does."""
     generic = extract(page("ghost-malformed"), "https://news.example/inflation/")
     assert generic.body.split("\n\n") == ARTICLES["ghost-malformed"]["body"]
+
+
+def test_a_cookie_banner_inside_the_story_s_container_is_not_body_text() -> None:
+    """holzwerken.net (trafilatura-dev) read without its names: the banner sits at the end of
+    the story's own container."""
+    banner = (
+        "Um unsere Webseite für Sie optimal zu gestalten und fortlaufend verbessern zu können,"
+        " verwenden wir Cookies. Durch die weitere Nutzung der Webseite stimmen Sie der"
+        " Verwendung von Cookies zu."
+    )
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{banner}</p></article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert "Paragraph 0" in body and "Cookies" not in body

@@ -37,6 +37,7 @@ from scraper.extract.vocabulary import (
     TIME_AGO,
     UPDATE_LABELS,
     alternation,
+    is_consent_notice,
 )
 from scraper.urls import resolve
 
@@ -492,6 +493,8 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         DISCLOSURE.search(text) or CREDIT_LINE.match(text) or FILING_LINE.search(text)
     ):
         return True
+    if is_consent_notice(text):
+        return True  # a cookie banner left in the page, whatever its names
     if len(text) >= 60:
         return False
     return bool(

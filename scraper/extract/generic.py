@@ -9,7 +9,7 @@ boilerplate, "shareholder" is not).
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,9 +42,11 @@ from scraper.extract.vocabulary import (
     CLASS_STATES,
     CLASS_STRONG_NEGATIVE,
     CLASS_STRONG_PREFIXES,
+    MAX_CONSENT,
     POST_AUTHOR_CLASS,
     POST_CLASS_MARK,
     POST_TOPIC_CLASSES,
+    is_consent_notice,
 )
 
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
@@ -200,6 +202,15 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
     found: set[HtmlElement] = set()
     subheads: list[HtmlElement] = []
     page_text = 0  # the root's text length, measured once a form or hidden block asks
+    measured: dict[HtmlElement, int] = {}
+
+    def measure(el: HtmlElement) -> int:
+        """`_text_len`, once per element: nested blocks ask for the same paragraphs."""
+        length = measured.get(el)
+        if length is None:
+            length = measured[el] = _text_len(el)
+        return length
+
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -212,7 +223,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             # A header, footer or sidebar left unclosed swallows the story that follows it.
             # Read without hints, the tag is a name too: the headline's header (a one-
             # paragraph brief under it) is kept.
-            if _little_prose(el) and (hints or not _holds_a_story(el)):
+            if _little_prose(el, measure) and (hints or not _holds_a_story(el)):
                 found.add(el)
         elif tag in SKIP_TAGS and tag != "form" and not table_figure(el):
             found.add(el)
@@ -220,8 +231,8 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             # ASP.NET pages wrap the whole page in one <form>, and streaming renderers park
             # the story in a hidden <div> until scripts move it: judge those by their text.
             if tag == "form" or el.get("hidden") is not None:
-                page_text = page_text or _text_len(root)
-                if _little_text(el, page_text):
+                page_text = page_text or measure(root)
+                if _little_text(el, page_text, measure):
                     found.add(el)
                 continue
             verdict = hint(el) if hints else 0
@@ -238,13 +249,16 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             if verdict >= 0 and tag not in _PHRASING and _a_person(el):
                 verdict = -1  # a person's card (an author box: name, bio, links), as named
             if verdict == _STRONG or (
-                verdict < 0 and _little_prose(el) and not _post_embed(el) and not _in_a_sentence(el)
+                verdict < 0
+                and _little_prose(el, measure)
+                and not _post_embed(el, measure)
+                and not _in_a_sentence(el)
             ):
                 found.add(el)
     for heading in subheads:
         following = heading.getnext()
-        length = _text_len(following) if following is not None else 0
-        if not length or following in found or _link_density(following, length) > 0.5:
+        length = measure(following) if following is not None else 0
+        if not length or following in found or _link_density(following, length, measure) > 0.5:
             found.add(heading)
     return found
 
@@ -292,14 +306,14 @@ _EMBEDDED_POSTS = etree.XPath(
 )
 
 
-def _post_embed(el: HtmlElement) -> bool:
+def _post_embed(el: HtmlElement, measure: Callable[[HtmlElement], int]) -> bool:
     """A wrapper ("social-media-embed") around a quoted social post and little else: the
     post's text is part of the story, as a quotation."""
     posts = _EMBEDDED_POSTS(el)
     if not posts:
         return False
-    quoted = sum(_text_len(p) for p in posts)
-    return quoted > 0 and _text_len(el) - quoted < _EMBED_CHROME
+    quoted = sum(measure(p) for p in posts)
+    return quoted > 0 and measure(el) - quoted < _EMBED_CHROME
 
 
 def _flat_item(el: HtmlElement) -> bool:
@@ -308,22 +322,22 @@ def _flat_item(el: HtmlElement) -> bool:
     return el.find(".//p") is None and el.find(".//div") is None and el.find(".//a") is None
 
 
-def _little_text(el: HtmlElement, page_text: int) -> bool:
+def _little_text(el: HtmlElement, page_text: int, measure: Callable[[HtmlElement], int]) -> bool:
     """A form or hidden block small enough to be a widget, not a page-wide wrapper: one holding
     most of the page's text wraps it, however short the page (a club's news item)."""
-    length = _text_len(el)
+    length = measure(el)
     return length < _WRAPPER_TEXT and 2 * length <= page_text
 
 
-def _little_prose(el: HtmlElement) -> bool:
+def _little_prose(el: HtmlElement, measure: Callable[[HtmlElement], int]) -> bool:
     """True unless the element holds several real paragraphs or a lot of unlinked text."""
-    length = _text_len(el)
-    if length >= _BIG_TEXT and _link_density(el, length) < 0.3:
+    length = measure(el)
+    if length >= _BIG_TEXT and _link_density(el, length, measure) < 0.3:
         return False
     long_paragraphs = 0
     for p in el.iter("p"):
-        p_len = _text_len(p)
-        if p_len >= 100 and _link_density(p, p_len) < 0.3:
+        p_len = measure(p)
+        if p_len >= 100 and _link_density(p, p_len, measure) < 0.3:
             long_paragraphs += 1
             if long_paragraphs >= 3:
                 return False
@@ -343,10 +357,12 @@ def _text_len(el: HtmlElement) -> int:
     return max(length, 0)
 
 
-def _link_density(el: HtmlElement, length: int) -> float:
+def _link_density(
+    el: HtmlElement, length: int, measure: Callable[[HtmlElement], int] = _text_len
+) -> float:
     if not length:
         return 1.0
-    links = sum(_text_len(a) for a in el.iter("a"))
+    links = sum(measure(a) for a in el.iter("a"))
     return min(1.0, links / length)
 
 
@@ -735,7 +751,10 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
             ancestor = ancestor.getparent()
         if length < _MIN_TEXT or tag in _NOISE_TAGS:
             continue
-        score = 1 + el.text_content().count(",") + min(length / 100, 3)
+        text = el.text_content()
+        if length <= MAX_CONSENT and is_consent_notice(text):
+            continue  # a cookie banner's text votes for no container, whatever its names
+        score = 1 + text.count(",") + min(length / 100, 3)
         # A <div> holding its text directly (br-separated prose) is itself a container.
         parent = el if tag in _LOOSE_TAGS else el.getparent()
         for divider in (1, 2, 3):

@@ -716,6 +716,42 @@ TIME_AGO = re.compile(
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\W*$",
     re.IGNORECASE,
 )
+# A cookie or consent notice, told by its words where no class names it: it opens (within a
+# few words) on the site's use of cookies ("We use cookies…", "Diese Website verwendet
+# Cookies…", "Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung…").
+_CONSENT = re.compile(
+    r"^.{0,160}?\b(?:we(?: and our partners)? use cookies|(?:this|our) (?:web ?)?site uses cookies|"
+    r"wir (?:verwenden|nutzen) cookies|(?:verwenden|nutzen) wir cookies|"
+    r"diese (?:web)?(?:seite|site) (?:verwendet|nutzt) cookies|"
+    r"nous utilisons (?:des )?cookies|ce site utilise des cookies|"
+    r"utilizamos cookies|este (?:sitio|site)(?: web)? utiliza cookies|usamos cookies|"
+    r"utilizziamo (?:i )?cookie|questo sito (?:web )?utilizza (?:i )?cookie|"
+    r"wij gebruiken cookies|deze (?:web)?site gebruikt cookies|"
+    r"używamy (?:plików )?cookies|ta strona (?:internetowa )?(?:używa|wykorzystuje)|"
+    r"(?:vi )?använder cookies|vi bruger cookies|käytämme evästeitä|"
+    r"çerez(?:ler)? kullan|мы используем (?:файлы )?cookie|"
+    r"(?:akzeptieren sie|you accept|vous acceptez) (?:die datenschutzerklärung|the privacy policy|"
+    r"la politique de confidentialité)|"
+    # "By using this site you agree…", "Durch die Nutzung von x.de erklären Sie sich…"
+    r"(?:by using|durch die nutzung|en utilisant|al utilizar|utilizzando) .{0,60}?"
+    r"(?:you (?:agree|accept|consent)|erklären sie sich|vous acceptez|aceptas|acepta|accetti))",
+    re.IGNORECASE,
+)
+# Word parts one of which every such notice holds (cookie, Datenschutz, privacy, eväste,
+# çerez): plain substring tests, far cheaper than the pattern, rule most blocks out.
+_CONSENT_WORDS = ("ookie", "atenschutz", "rivacy", "väste", "erez", "onfidentialit")
+MAX_CONSENT = 600  # characters: a banner's few sentences, not a paragraph about cookies
+
+
+def is_consent_notice(text: str) -> bool:
+    """A short text asking the reader to accept cookies or a privacy policy: no story's."""
+    return (
+        len(text) <= MAX_CONSENT
+        and any(word in text for word in _CONSENT_WORDS)
+        and _CONSENT.search(text) is not None
+    )
+
+
 # Advertising disclosures set apart from the story ("*Werbung.", "Anzeige, enthält Affiliate
 # Links", "This post contains affiliate links").
 DISCLOSURE = re.compile(
