@@ -72,11 +72,13 @@ def hint(
     """-2 for comment threads, -1 when class/id words say boilerplate (`negative` words or
     word `pairs`), +1 for content, else 0. A heading's id is no name: it is an anchor made
     of the heading's own words (Ghost writes "horizontally-center-the-header-footer")."""
-    anchor = el.tag in _ANCHORED
-    attrs = el.get("class", "") if anchor else f"{el.get('class', '')} {el.get('id', '')}"
-    if not attrs.strip():
+    names = el.get("class")
+    ident = None if el.tag in _ANCHORED else el.get("id")
+    if ident:
+        names = f"{names} {ident}" if names else ident
+    if not names or names.isspace():
         return 0
-    return _hint(attrs, negative, pairs)
+    return _hint(names, negative, pairs)
 
 
 @lru_cache(maxsize=4096)
@@ -167,9 +169,12 @@ def _blocks_above(node: HtmlElement) -> Iterator[HtmlElement]:
     return (a for a in node.iterancestors() if a.tag not in ("body", "html"))
 
 
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
 def _hidden(el: HtmlElement) -> bool:
     style = el.get("style")
-    if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):
+    if style and _HIDING_STYLE.search(style):
         return True
     return el.get("aria-hidden") == "true"
 
