@@ -157,6 +157,9 @@ class Block:
 _GROUP_NUMBERS = itertools.count(1)
 
 
+_EDGE_BREAKS = re.compile(r"^(?:<br>\s*)+|(?:\s*<br>)+$")  # line breaks opening or ending a block
+
+
 class _Walker:
     def __init__(
         self,
@@ -189,7 +192,7 @@ class _Walker:
                 filter(None, (normalize_space(line) for line in "".join(self.text).split("\n")))
             )
             html = normalize_space("".join(self.html))
-            html = re.sub(r"^(?:<br>\s*)+|(?:\s*<br>)+$", "", html)
+            html = _EDGE_BREAKS.sub("", html)
         if text:
             self.blocks.append(
                 Block(self.kind, text, html, self.link_chars, self.group, self.ordered, self.jumps)
