@@ -896,6 +896,28 @@ def test_a_call_to_follow_ending_the_story_in_more_languages_is_not_body_text(li
     assert body.rstrip().endswith("enough words to be prose.")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # fundus: Le Monde's and 20 Minuten's last lines (not in the truth's body)
+        "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
+        "Eine Newsübersicht am Morgen und zum Feierabend, überraschende Storys und Breaking"
+        " News: Abonniere den Whatsapp-Kanal von 20 Minuten und du bist immer informiert.",
+        # the paywall's notice in more languages (checked in 20 forms, 18 were kept)
+        "This article is for subscribers only.",
+        "Dieser Artikel ist nur für Abonnenten verfügbar.",
+        "Este contenido es exclusivo para suscriptores.",
+        "Questo articolo è riservato agli abbonati.",
+        "Ben je al abonnee? Log in",
+        "Материал доступен только подписчикам.",
+    ],
+)
+def test_a_paywall_notice_ending_the_shown_story_is_not_body_text(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p></article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert body.rstrip().endswith("enough words to be prose.")
+
+
 def test_a_broken_page_read_without_its_profile_keeps_its_text() -> None:
     """The malformed Ghost page (an unclosed h1 around the story, stray end tags) on a host
     no profile knows: the generic extractor finds the same text the profile does."""

@@ -816,7 +816,16 @@ SIGN_OFF = re.compile(
     r"\bsubscribe (?:now|today)\b|\b(?:already|not) a (?:subscriber|member)\b|"
     r"\bif you (?:enjoyed|liked|value)\b|"
     r"\bsupport (?:our|us|independent)\b|\bdownload\b.{0,60}\bapps?\b|"
-    r"\b(?:hazte|become a) (?:miembro|socio|member)\b|\bsuscr[ií]b",
+    r"\b(?:hazte|become a) (?:miembro|socio|member)\b|\bsuscr[ií]b|"
+    r"\babonnier(?:e|en sie)\b|"
+    # The paywall's notice where the shown text stops ("Il vous reste 57% de cet article à
+    # lire. La suite est réservée aux abonnés.", "Bereits Abonnent?").
+    r"\bfor (?:paying )?(?:subscribers|members) only\b|\bsubscribers only\b|"
+    r"\bil vous reste \d+(?:[.,]\d+)? ?% de cet article|réservée? aux abonnés|déjà abonné|"
+    r"\bnur für abonnenten\b|\bbereits abonnent|weiterlesen mit (?:\w+[ -])?(?:abo|plus)\b|"
+    r"exclusivo para (?:suscriptores|assinantes)|ya eres suscriptor|já é assinante|"
+    r"riservat[oa] agli abbonati|sei già abbonato|alleen voor abonnees|al abonnee|"
+    r"dla (?:subskrybentów|prenumeratorów)|abonelere özel|только (?:для )?подписчик",
     re.IGNORECASE,
 )
 # A line announcing other stories, alone on its line (a roundup's heading).
