@@ -576,6 +576,15 @@ def test_one_linked_title_under_read_also_is_a_box_inside_the_story(heading: str
         # the meta line going on with the byline (rbb24.de, kinzig.news)
         "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch",
         "Mittwoch, 01.11.2023 von MORITZ PAPPERT",
+        # with the reading time after it (Salzburger Nachrichten, t-online: glued)
+        "06. 01. 2026, 14:59\u00a0Uhr Lesedauer: 4 Minuten",
+        "Aktualisiert am 07.01.2026 - 18:50 UhrLesedauer: 4 Min.",
+        "March 5, 2024 · 5 min read",
+        # a labelled time alone, or two stamps (aeb-dev, Aftonbladet)
+        "Updated at 1:23 p.m.",
+        "Uppdaterad 15.59 | Publicerad 14.14",
+        # Korean "article entered" in brackets (aeb-dev)
+        "기사입력 :[ 2018-08-25 15:24 ]",
     ],
 )
 def test_a_date_stamp_line_is_not_body_text(stamp: str) -> None:

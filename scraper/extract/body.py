@@ -30,6 +30,7 @@ from scraper.extract.vocabulary import (
     FILING_LINE,
     FURNITURE,
     MEMBERS_ONLY,
+    READING_TIME,
     RELATED_PHRASE,
     ROUNDUP,
     SIGN_OFF,
@@ -126,10 +127,21 @@ HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_DEPTH = 300
 # A day, maybe after its weekday ("Mittwoch, 01. November 2023").
 _STAMP = rf"(?:[\w-]+,?\s+)?{WRITTEN_DAY}"
-# A line that is only a date stamp ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47").
+_STAMP_LABEL = (
+    rf"{alternation(DATE_LABELS + UPDATE_LABELS)}(?: on| at| le| am| em| el)?\s*[:：]?\s*"
+)
+_ZONE = r"(?:\s+(?:uhr|[A-Z]{2,4}))?"
+# One stamp: a day (and its time), or a labelled time alone ("Updated at 1:23 p.m.",
+# "Uppdaterad 15.59"), maybe bracketed ("기사입력 :[ 2018-08-25 15:24 ]").
+_ONE_STAMP = (
+    rf"(?:{_STAMP_LABEL})?\[?\s*{_STAMP}(?:{TIME_OF_DAY}{_ZONE})?\s*\]?"
+    rf"|{_STAMP_LABEL}\d{{1,2}}\s*[:h.]\s*\d{{2}}(?:\s*[ap]\.?m\.?)?{_ZONE}"
+)
+# A line that is only date stamps ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47",
+# "Uppdaterad 15.59 | Publicerad 14.14"), maybe with the reading time after them
+# ("06. 01. 2026, 14:59 Uhr Lesedauer: 4 Minuten").
 _DATELINE = re.compile(
-    rf"^(?:{alternation(DATE_LABELS + UPDATE_LABELS)}(?: on| at| le| am| em| el)?\s*[:：]?\s*)?"
-    rf"{_STAMP}(?:{TIME_OF_DAY}(?:\s+(?:uhr|[A-Z]{{2,4}}))?)?\s*$",
+    rf"^(?:{_ONE_STAMP})(?:\s*[|·•]\s*(?:{_ONE_STAMP}))*(?:\s*(?:[|·•]\s*)?{READING_TIME}\.?(?:\s+read)?)?\s*$",
     re.IGNORECASE,
 )
 

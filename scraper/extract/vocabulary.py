@@ -111,7 +111,7 @@ CREDIT_WORDS = (
 CREDITED_BY = ("written", "reported", "published", "text", "words", "story", "photo", "photos")
 # A reading time after a byline or on a card ("5 min read", "3 Min.", "4 minutes").
 READING_TIME = (
-    r"(?:(?:reading time|temps de lecture|lecture|lesezeit|leestijd|tiempo de lectura|lectura|"
+    r"(?:(?:reading time|temps de lecture|lecture|lesezeit|lesedauer|leestijd|tiempo de lectura|lectura|"
     r"tempo di lettura|lettura|tempo de leitura|leitura|czas czytania|okuma süresi|"
     r"время чтения|lästid|lesetid|læsetid|lukuaika)\s*:?\s*)?"
     r"\d+\s*(?:min(?:utes?|uten|uter|utter|utos|uti|uty|ut|\.)?|mn|dakika|минут\w*|分)(?!\w)"
@@ -543,6 +543,9 @@ DATE_LABELS = (
     "опубликовано",
     "дата публикации",
     "公開日",
+    "기사입력",
+    "입력",
+    "등록일",
     "投稿日",
     "掲載日",
     "发布于",
