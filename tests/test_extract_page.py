@@ -919,9 +919,14 @@ def test_a_call_to_follow_ending_the_story_in_more_languages_is_not_body_text(li
         "Questo articolo è riservato agli abbonati.",
         "Ben je al abonnee? Log in",
         "Материал доступен только подписчикам.",
+        "Create a FREE account to continue reading",
+        # pointers to the outlet's channels and pages (Media Indonesia, Metro)
+        "Cek berita dan artikel yg lain di Google News dan dan ikuti WhatsApp channel"
+        " mediaindonesia.com",
+        "For more stories like this, check our news page.",
     ],
 )
-def test_a_paywall_notice_ending_the_shown_story_is_not_body_text(line: str) -> None:
+def test_a_paywall_notice_or_a_pointer_ending_the_story_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p></article></body></html>"
     body = extract(html, "https://news.example/story/").body
     assert body.rstrip().endswith("enough words to be prose.")

@@ -821,6 +821,11 @@ SIGN_OFF = re.compile(
     r"\bsupport (?:our|us|independent)\b|\bdownload\b.{0,60}\bapps?\b|"
     r"\b(?:hazte|become a) (?:miembro|socio|member)\b|\bsuscr[ií]b|"
     r"\babonnier(?:e|en sie)\b|"
+    # Pointers to the outlet's channels and pages ("…ikuti WhatsApp channel", "For more stories
+    # like this, check our news page", "Create a FREE account to continue reading").
+    r"\bwhats ?app[- ]?(?:channel|kanal)\b|\bon google news\b|\bdi google news\b|"
+    r"\bauf google news\b|^for more (?:stories|news|articles) like this\b|"
+    r"^(?:create|register for) a free account\b|\bto continue reading\b|"
     # The paywall's notice where the shown text stops ("Il vous reste 57% de cet article à
     # lire. La suite est réservée aux abonnés.", "Bereits Abonnent?").
     r"\bfor (?:paying )?(?:subscribers|members) only\b|\bsubscribers only\b|"
