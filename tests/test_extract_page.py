@@ -932,6 +932,16 @@ def test_a_paywall_notice_or_a_pointer_ending_the_story_is_not_body_text(line: s
     assert body.rstrip().endswith("enough words to be prose.")
 
 
+@pytest.mark.parametrize(
+    "line",
+    # proplanta.de (trafilatura-dev) joins its roundup headings' words with no-break spaces.
+    ["Weitere\u00a0Artikel\u00a0zum\u00a0Thema", "Lire\u00a0aussi", "Share\u00a0this\u00a0article"],
+)
+def test_furniture_words_joined_by_no_break_spaces_are_furniture(line: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert line not in extract(html, "https://news.example/story/").body
+
+
 def test_a_broken_page_read_without_its_profile_keeps_its_text() -> None:
     """The malformed Ghost page (an unclosed h1 around the story, stray end tags) on a host
     no profile knows: the generic extractor finds the same text the profile does."""

@@ -17,6 +17,12 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
+def spaced(pattern: str) -> str:
+    """A pattern whose spaces match any one space: pages join words with no-break spaces
+    ("Weitere&nbsp;Artikel&nbsp;zum&nbsp;Thema"), and the text keeps them as shown."""
+    return pattern.replace(" ", r"\s")
+
+
 # --- Bylines -----------------------------------------------------------------------------
 # "By" as bylines print it before the names, in the languages we meet.
 BY_WORDS = ("by", "von", "par", "por", "door", "av", "af")
@@ -666,7 +672,9 @@ RELATED_STORIES = (
 )
 # A link leading on to the rest of a story, maybe naming it ("Read more: Why…", "Lire la suite").
 READ_MORE = re.compile(
-    rf"^(?:{alternation(READ_ON)}\b.{{0,80}}|(?:lire plus|la suite|suite|en savoir plus|more)\W*)$",
+    spaced(
+        rf"^(?:{alternation(READ_ON)}\b.{{0,80}}|(?:lire plus|la suite|suite|en savoir plus|more)\W*)$"
+    ),
     re.I,
 )
 
@@ -680,33 +688,35 @@ _COMMENTS = (
 )
 # Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
 FURNITURE = re.compile(
-    r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on(?: \w+)?)?|"
-    rf"{_COMMENTS}|advertisement|publicité|anzeige|werbung|lire aussi|"
-    rf"{alternation(READ_ON)}|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
-    r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
-    r"imprimer|copy link(?: to this \w+)?|advert|topics|caption|close|related news|you may also like|more|"
-    r"click here\b.*|cliquez ici\b.*|see also|(?:lesen sie )?mehr zum thema|"
-    r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
-    r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
-    r"inhaltsverzeichnis|table des matières|tabla de contenidos?|índice|indice(?: dei contenuti)?|"
-    r"inhoudsopgave|embed|"
-    # "print" and "share" in more languages.
-    r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
-    r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|compartilhar|paylaş|delen|"
-    r"поделиться|jaa|dela|sdílet|bagikan|chia sẻ|κοινοποίηση|مشاركة|シェア|공유|分享|"
-    # "advertisement" and "comments" in more languages.
-    r"pubblicità|publicidad|publicidade|reklama|reklam|mainos|annonse|annons|advertentie|"
-    r"διαφήμιση|iklan|quảng cáo|إعلان|広告|광고|广告|"
-    r"реклама|"
-    r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
-    r"article continues below|end of article|"
-    # A count of replies heading them ("3 Answers", "12 Kommentare", "Comments (12)").
-    rf"\d+\s+(?:answers?|repl(?:y|ies)|antworten|réponses?|respuestas?|risposte|{_COMMENTS})|"
-    rf"(?:{_COMMENTS})\s*\(\d+\)|コメント\s*\d+\s*件|댓글\s*\d+\s*개?|\d+\s*(?:条评论|則留言)|"
-    r"【?関連記事】?|関連キーワード|おすすめ情報|"
-    r"(?:temps de lecture|tempo de leitura|tiempo de lectura|tempo di lettura|reading time|"
-    r"lesedauer|lesezeit|leestijd)\W*\d+.*|"
-    r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$",
+    spaced(
+        r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on(?: \w+)?)?|"
+        rf"{_COMMENTS}|advertisement|publicité|anzeige|werbung|lire aussi|"
+        rf"{alternation(READ_ON)}|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
+        r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
+        r"imprimer|copy link(?: to this \w+)?|advert|topics|caption|close|related news|you may also like|more|"
+        r"click here\b.*|cliquez ici\b.*|see also|(?:lesen sie )?mehr zum thema|"
+        r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
+        r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
+        r"inhaltsverzeichnis|table des matières|tabla de contenidos?|índice|indice(?: dei contenuti)?|"
+        r"inhoudsopgave|embed|"
+        # "print" and "share" in more languages.
+        r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
+        r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|compartilhar|paylaş|delen|"
+        r"поделиться|jaa|dela|sdílet|bagikan|chia sẻ|κοινοποίηση|مشاركة|シェア|공유|分享|"
+        # "advertisement" and "comments" in more languages.
+        r"pubblicità|publicidad|publicidade|reklama|reklam|mainos|annonse|annons|advertentie|"
+        r"διαφήμιση|iklan|quảng cáo|إعلان|広告|광고|广告|"
+        r"реклама|"
+        r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
+        r"article continues below|end of article|"
+        # A count of replies heading them ("3 Answers", "12 Kommentare", "Comments (12)").
+        rf"\d+\s+(?:answers?|repl(?:y|ies)|antworten|réponses?|respuestas?|risposte|{_COMMENTS})|"
+        rf"(?:{_COMMENTS})\s*\(\d+\)|コメント\s*\d+\s*件|댓글\s*\d+\s*개?|\d+\s*(?:条评论|則留言)|"
+        r"【?関連記事】?|関連キーワード|おすすめ情報|"
+        r"(?:temps de lecture|tempo de leitura|tiempo de lectura|tempo di lettura|reading time|"
+        r"lesedauer|lesezeit|leestijd)\W*\d+.*|"
+        r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$"
+    ),
     re.IGNORECASE,
 )
 # Japanese members-only prompts anywhere in a short line ("この記事は会員限定です。",
@@ -715,29 +725,33 @@ MEMBERS_ONLY = re.compile(r"会員限定|会員の方のみ|会員登録(?:が�
 # A relative time stamp on its own line, a writer's name before it or not ("1 day ago",
 # "Fouzia Van Der Fort|Published 4 months ago").
 TIME_AGO = re.compile(
-    r"^(?:[^|\n]{0,60}\|\s*)?(?:(?:published|updated|posted)\s+)?\d+\s+"
-    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\W*$",
+    spaced(
+        r"^(?:[^|\n]{0,60}\|\s*)?(?:(?:published|updated|posted)\s+)?\d+\s+"
+        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\W*$"
+    ),
     re.IGNORECASE,
 )
 # A cookie or consent notice, told by its words where no class names it: it opens (within a
 # few words) on the site's use of cookies ("We use cookies…", "Diese Website verwendet
 # Cookies…", "Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung…").
 _CONSENT = re.compile(
-    r"^.{0,160}?\b(?:we(?: and our partners)? use cookies|(?:this|our) (?:web ?)?site uses cookies|"
-    r"wir (?:verwenden|nutzen) cookies|(?:verwenden|nutzen) wir cookies|"
-    r"diese (?:web)?(?:seite|site) (?:verwendet|nutzt) cookies|"
-    r"nous utilisons (?:des )?cookies|ce site utilise des cookies|"
-    r"utilizamos cookies|este (?:sitio|site)(?: web)? utiliza cookies|usamos cookies|"
-    r"utilizziamo (?:i )?cookie|questo sito (?:web )?utilizza (?:i )?cookie|"
-    r"wij gebruiken cookies|deze (?:web)?site gebruikt cookies|"
-    r"używamy (?:plików )?cookies|ta strona (?:internetowa )?(?:używa|wykorzystuje)|"
-    r"(?:vi )?använder cookies|vi bruger cookies|käytämme evästeitä|"
-    r"çerez(?:ler)? kullan|мы используем (?:файлы )?cookie|"
-    r"(?:akzeptieren sie|you accept|vous acceptez) (?:die datenschutzerklärung|the privacy policy|"
-    r"la politique de confidentialité)|"
-    # "By using this site you agree…", "Durch die Nutzung von x.de erklären Sie sich…"
-    r"(?:by using|durch die nutzung|en utilisant|al utilizar|utilizzando) .{0,60}?"
-    r"(?:you (?:agree|accept|consent)|erklären sie sich|vous acceptez|aceptas|acepta|accetti))",
+    spaced(
+        r"^.{0,160}?\b(?:we(?: and our partners)? use cookies|(?:this|our) (?:web ?)?site uses cookies|"
+        r"wir (?:verwenden|nutzen) cookies|(?:verwenden|nutzen) wir cookies|"
+        r"diese (?:web)?(?:seite|site) (?:verwendet|nutzt) cookies|"
+        r"nous utilisons (?:des )?cookies|ce site utilise des cookies|"
+        r"utilizamos cookies|este (?:sitio|site)(?: web)? utiliza cookies|usamos cookies|"
+        r"utilizziamo (?:i )?cookie|questo sito (?:web )?utilizza (?:i )?cookie|"
+        r"wij gebruiken cookies|deze (?:web)?site gebruikt cookies|"
+        r"używamy (?:plików )?cookies|ta strona (?:internetowa )?(?:używa|wykorzystuje)|"
+        r"(?:vi )?använder cookies|vi bruger cookies|käytämme evästeitä|"
+        r"çerez(?:ler)? kullan|мы используем (?:файлы )?cookie|"
+        r"(?:akzeptieren sie|you accept|vous acceptez) (?:die datenschutzerklärung|the privacy policy|"
+        r"la politique de confidentialité)|"
+        # "By using this site you agree…", "Durch die Nutzung von x.de erklären Sie sich…"
+        r"(?:by using|durch die nutzung|en utilisant|al utilizar|utilizzando) .{0,60}?"
+        r"(?:you (?:agree|accept|consent)|erklären sie sich|vous acceptez|aceptas|acepta|accetti))"
+    ),
     re.IGNORECASE,
 )
 # Word parts one of which every such notice holds (cookie, Datenschutz, privacy, eväste,
@@ -758,21 +772,25 @@ def is_consent_notice(text: str) -> bool:
 # Advertising disclosures set apart from the story ("*Werbung.", "Anzeige, enthält Affiliate
 # Links", "This post contains affiliate links").
 DISCLOSURE = re.compile(
-    r"^\W*(?:werbung|anzeige|advertorial|gesponsert\w*|sponsored(?: post| content)?|publicidad|"
-    r"publicité|pubblicità)\b|affiliate[- ]?links?\b|\benthält werbung\b|"
-    r"\bcontains (?:affiliate|sponsored)\b",
+    spaced(
+        r"^\W*(?:werbung|anzeige|advertorial|gesponsert\w*|sponsored(?: post| content)?|publicidad|"
+        r"publicité|pubblicità)\b|affiliate[- ]?links?\b|\benthält werbung\b|"
+        r"\bcontains (?:affiliate|sponsored)\b"
+    ),
     re.IGNORECASE,
 )
 # A picture's or a story's credit line ("Foto: dpa", "Quelle: DJV", "Photo by X on Unsplash",
 # "Crédits photos : Bestimage", a bare "Beitragsbild").
 CREDIT_LINE = re.compile(
-    r"^\W*(?:quellen?(?:angaben)?|bildquellen?|fotoquellen?|titelbild|beitragsbild|bild|"
-    r"fotos?|photos?|pictures?|images?|sources?|fuentes?|fontes?|"
-    r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?|"
-    # "photo" in more languages (Polish abbreviates it "Fot.")
-    r"fotó|zdjęcie|imagen|фото|kuva|φωτογραφία|写真|图片(?:来源)?)\s*(?:[:：]|\bby\b|$)"
-    r"|^\W*fot\.\s+\S"
-    r"|^\s*©\s*\w[^.!?]*$",  # a picture's copyright holder alone ("© Tom Hughes", "© dpa")
+    spaced(
+        r"^\W*(?:quellen?(?:angaben)?|bildquellen?|fotoquellen?|titelbild|beitragsbild|bild|"
+        r"fotos?|photos?|pictures?|images?|sources?|fuentes?|fontes?|"
+        r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?|"
+        # "photo" in more languages (Polish abbreviates it "Fot.")
+        r"fotó|zdjęcie|imagen|фото|kuva|φωτογραφία|写真|图片(?:来源)?)\s*(?:[:：]|\bby\b|$)"
+        r"|^\W*fot\.\s+\S"
+        r"|^\s*©\s*\w[^.!?]*$"  # a picture's copyright holder alone ("© Tom Hughes", "© dpa")
+    ),
     re.IGNORECASE,
 )
 # The label over a post's tags.
@@ -787,60 +805,64 @@ _TAGS = (
 # A line filing the story ("Schlagworte:", "Category : Press Releases", "Posted in:"), and
 # the comment and rating box's state ("Kommentare sind geschlossen", "not logged in").
 FILING_LINE = re.compile(
-    rf"^\W*(?:{_TAGS}|kategorien?|categor(?:y|ies|ías?)|"
-    r"themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
-    r"\b(?:kommentare (?:sind )?geschlossen|comments are closed|nicht (?:eingeloggt|angemeldet)|"
-    r"not logged in|noch keine bewertungen|no ratings yet)\b|"
-    # Who may comment: "You must be logged in to post a comment." (WordPress), LiveStreet's
-    # "Только зарегистрированные и авторизованные пользователи могут оставлять комментарии."
-    r"\b(?:logged in|signed in|registered) (?:users )?to (?:post a |leave a )?comment|"
-    r"могут оставлять комментарии|"
-    # German public broadcasters file a story under the programme that aired it.
-    r"^\W*dieses thema im programm\s*:",
+    spaced(
+        rf"^\W*(?:{_TAGS}|kategorien?|categor(?:y|ies|ías?)|"
+        r"themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
+        r"\b(?:kommentare (?:sind )?geschlossen|comments are closed|nicht (?:eingeloggt|angemeldet)|"
+        r"not logged in|noch keine bewertungen|no ratings yet)\b|"
+        # Who may comment: "You must be logged in to post a comment." (WordPress), LiveStreet's
+        # "Только зарегистрированные и авторизованные пользователи могут оставлять комментарии."
+        r"\b(?:logged in|signed in|registered) (?:users )?to (?:post a |leave a )?comment|"
+        r"могут оставлять комментарии|"
+        # German public broadcasters file a story under the programme that aired it.
+        r"^\W*dieses thema im programm\s*:"
+    ),
     re.IGNORECASE,
 )
 # The tags' label alone on its line, over the tags (then the comments): the story is over.
 TAGS_LABEL = re.compile(rf"^\W*(?:{_TAGS})\s*:?\s*$", re.IGNORECASE)
 # Lines that sign a story off: calls to follow or subscribe, credits, copyright.
 SIGN_OFF = re.compile(
-    r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
-    r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
-    # "Follow us" and "subscribe" in more languages, and "newsletter" where it is no loanword.
-    r"^(?:síguenos|siga-nos|sigam-nos|inscreva-se|seguici|iscriviti|volg ons|abonneer je|"
-    r"schrijf je in|obserwuj nas|zapisz się|subskrybuj|подписывайтесь|подпишитесь|"
-    r"підписуйтесь|підпишіться|стежте за нами|sledujte nás|přihlaste se|följ oss|"
-    r"prenumerera|følg os|følg oss|abonner på|seuraa meitä|ikuti kami|berlangganan|"
-    r"theo dõi chúng tôi|đăng ký nhận|تابعونا|تابعوا|اشترك|ακολουθήστε μας|εγγραφείτε)(?!\w)|"
-    r"\btakip edin\b|\babone ol|nieuwsbrief|nyhetsbrev|nyhedsbrev|uutiskirje|рассылк|розсилк|"
-    r"نشرتنا|النشرة البريدية|ενημερωτικό δελτίο|"
-    r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
-    r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|(?<!\w)@[^\W\d]\w{2,}\b|"
-    # Appeals to readers: subscribe, support, become a member, get the app.
-    r"\bsubscribe (?:now|today)\b|\b(?:already|not) a (?:subscriber|member)\b|"
-    r"\bif you (?:enjoyed|liked|value)\b|"
-    r"\bsupport (?:our|us|independent)\b|\bdownload\b.{0,60}\bapps?\b|"
-    r"\b(?:hazte|become a) (?:miembro|socio|member)\b|\bsuscr[ií]b|"
-    r"\babonnier(?:e|en sie)\b|"
-    # Pointers to the outlet's channels and pages ("…ikuti WhatsApp channel", "For more stories
-    # like this, check our news page", "Create a FREE account to continue reading").
-    r"\bwhats ?app[- ]?(?:channel|kanal)\b|\bon google news\b|\bdi google news\b|"
-    r"\bauf google news\b|^for more (?:stories|news|articles) like this\b|"
-    r"^(?:create|register for) a free account\b|\bto continue reading\b|"
-    # The paywall's notice where the shown text stops ("Il vous reste 57% de cet article à
-    # lire. La suite est réservée aux abonnés.", "Bereits Abonnent?").
-    r"\bfor (?:paying )?(?:subscribers|members) only\b|\bsubscribers only\b|"
-    r"\bil vous reste \d+(?:[.,]\d+)? ?% de cet article|réservée? aux abonnés|déjà abonné|"
-    r"\bnur für abonnenten\b|\bbereits abonnent|weiterlesen mit (?:\w+[ -])?(?:abo|plus)\b|"
-    r"exclusivo para (?:suscriptores|assinantes)|ya eres suscriptor|já é assinante|"
-    r"riservat[oa] agli abbonati|sei già abbonato|alleen voor abonnees|al abonnee|"
-    r"dla (?:subskrybentów|prenumeratorów)|abonelere özel|только (?:для )?подписчик",
+    spaced(
+        r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
+        r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
+        # "Follow us" and "subscribe" in more languages, and "newsletter" where it is no loanword.
+        r"^(?:síguenos|siga-nos|sigam-nos|inscreva-se|seguici|iscriviti|volg ons|abonneer je|"
+        r"schrijf je in|obserwuj nas|zapisz się|subskrybuj|подписывайтесь|подпишитесь|"
+        r"підписуйтесь|підпишіться|стежте за нами|sledujte nás|přihlaste se|följ oss|"
+        r"prenumerera|følg os|følg oss|abonner på|seuraa meitä|ikuti kami|berlangganan|"
+        r"theo dõi chúng tôi|đăng ký nhận|تابعونا|تابعوا|اشترك|ακολουθήστε μας|εγγραφείτε)(?!\w)|"
+        r"\btakip edin\b|\babone ol|nieuwsbrief|nyhetsbrev|nyhedsbrev|uutiskirje|рассылк|розсилк|"
+        r"نشرتنا|النشرة البريدية|ενημερωτικό δελτίο|"
+        r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
+        r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|(?<!\w)@[^\W\d]\w{2,}\b|"
+        # Appeals to readers: subscribe, support, become a member, get the app.
+        r"\bsubscribe (?:now|today)\b|\b(?:already|not) a (?:subscriber|member)\b|"
+        r"\bif you (?:enjoyed|liked|value)\b|"
+        r"\bsupport (?:our|us|independent)\b|\bdownload\b.{0,60}\bapps?\b|"
+        r"\b(?:hazte|become a) (?:miembro|socio|member)\b|\bsuscr[ií]b|"
+        r"\babonnier(?:e|en sie)\b|"
+        # Pointers to the outlet's channels and pages ("…ikuti WhatsApp channel", "For more stories
+        # like this, check our news page", "Create a FREE account to continue reading").
+        r"\bwhats ?app[- ]?(?:channel|kanal)\b|\bon google news\b|\bdi google news\b|"
+        r"\bauf google news\b|^for more (?:stories|news|articles) like this\b|"
+        r"^(?:create|register for) a free account\b|\bto continue reading\b|"
+        # The paywall's notice where the shown text stops ("Il vous reste 57% de cet article à
+        # lire. La suite est réservée aux abonnés.", "Bereits Abonnent?").
+        r"\bfor (?:paying )?(?:subscribers|members) only\b|\bsubscribers only\b|"
+        r"\bil vous reste \d+(?:[.,]\d+)? ?% de cet article|réservée? aux abonnés|déjà abonné|"
+        r"\bnur für abonnenten\b|\bbereits abonnent|weiterlesen mit (?:\w+[ -])?(?:abo|plus)\b|"
+        r"exclusivo para (?:suscriptores|assinantes)|ya eres suscriptor|já é assinante|"
+        r"riservat[oa] agli abbonati|sei già abbonato|alleen voor abonnees|al abonnee|"
+        r"dla (?:subskrybentów|prenumeratorów)|abonelere özel|только (?:для )?подписчик"
+    ),
     re.IGNORECASE,
 )
 # A line announcing other stories, alone on its line (a roundup's heading).
-ROUNDUP = re.compile(rf"^\W*{RELATED_STORIES}(?!\w).{{0,20}}$", re.IGNORECASE)
+ROUNDUP = re.compile(spaced(rf"^\W*{RELATED_STORIES}(?!\w).{{0,20}}$"), re.IGNORECASE)
 # The same words in a line: opening a block's heading (`.match`, "À lire aussi sur le sujet")
 # or anywhere in a short line (`.search`, "Das Thema könnte dich auch interessieren:").
-RELATED_PHRASE = re.compile(rf"\b{RELATED_STORIES}(?!\w)", re.IGNORECASE)
+RELATED_PHRASE = re.compile(spaced(rf"\b{RELATED_STORIES}(?!\w)"), re.IGNORECASE)
 
 
 # --- Class and id names ------------------------------------------------------------------
