@@ -845,6 +845,10 @@ def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None
         "Susiję straipsniai",
         "আরও পড়ুন",
         "Soma pia",
+        # singular, and German "on the topic" (ABC, NZZ, uepo.de)
+        "Noticia relacionada",
+        "Passend zum Artikel",
+        "Mehr zum Thema auf UEPO.de",
     ],
 )
 def test_a_roundup_is_announced_in_more_languages(heading: str) -> None:
@@ -924,6 +928,8 @@ def test_a_call_to_follow_ending_the_story_in_more_languages_is_not_body_text(li
         "Cek berita dan artikel yg lain di Google News dan dan ikuti WhatsApp channel"
         " mediaindonesia.com",
         "For more stories like this, check our news page.",
+        "¡Mira lo que tiene nuestro canal de YouTube!",  # panamaamerica (trafilatura-dev)
+        "To view the full story, please subscribe to The Haitian Times.",
     ],
 )
 def test_a_paywall_notice_or_a_pointer_ending_the_story_is_not_body_text(line: str) -> None:

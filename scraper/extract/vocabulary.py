@@ -641,10 +641,10 @@ RELATED_STORIES = (
     r"sur le même (?:sujet|thème)|dans la même (?:rubrique|catégorie)|du même auteur|"
     r"vous (?:aimerez|pourriez) (?:aussi|également|peut-être aussi|aussi aimer)|"
     r"à découvrir (?:aussi|également)|ces articles (?:peuvent|pourraient) vous intéresser|"
-    r"você (?:pode|também pode) gostar|(?:artigos|posts|notícias) relacionad[oa]s|"
-    r"te puede interesar|(?:artículos|noticias|notas) relacionad[oa]s|también te puede interesar|"
+    r"você (?:pode|também pode) gostar|(?:artigos?|posts?|notícias?) relacionad[oa]s?|"
+    r"te puede interesar|(?:artículos?|noticias?|notas?) relacionad[oa]s?|también te puede interesar|"
     r"(?:das )?könnte (?:sie|dich|euch) auch interessieren|ähnliche (?:artikel|beiträge)|"
-    r"(?:mehr|weitere) themen|"
+    r"(?:mehr|weitere) themen|mehr zum thema|passend zum (?:artikel|thema)|"
     r"(?:lesen sie|lies) auch|auch interessant|weitere (?:artikel|beiträge) zum thema|"
     r"schon gelesen|potrebbe interessarti|articoli correlati|ti potrebbe interessare|"
     r"leggi anche|lees ook|gerelateerde artikelen|leia também|veja também|lee también|"
@@ -844,9 +844,11 @@ SIGN_OFF = re.compile(
         r"\babonnier(?:e|en sie)\b|"
         # Pointers to the outlet's channels and pages ("…ikuti WhatsApp channel", "For more stories
         # like this, check our news page", "Create a FREE account to continue reading").
-        r"\bwhats ?app[- ]?(?:channel|kanal)\b|\bon google news\b|\bdi google news\b|"
+        r"\b(?:whats ?app|telegram|youtube)[- ]?(?:channel|kanal)\b|"
+        r"\bcanal de (?:whats ?app|telegram|youtube)\b|\bon google news\b|\bdi google news\b|"
         r"\bauf google news\b|^for more (?:stories|news|articles) like this\b|"
         r"^(?:create|register for) a free account\b|\bto continue reading\b|"
+        r"\bto (?:view|read) the (?:full|rest of the) (?:story|article)\b|"
         # The paywall's notice where the shown text stops ("Il vous reste 57% de cet article à
         # lire. La suite est réservée aux abonnés.", "Bereits Abonnent?").
         r"\bfor (?:paying )?(?:subscribers|members) only\b|\bsubscribers only\b|"
