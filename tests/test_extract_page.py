@@ -930,6 +930,10 @@ def test_a_call_to_follow_ending_the_story_in_more_languages_is_not_body_text(li
         "For more stories like this, check our news page.",
         "¡Mira lo que tiene nuestro canal de YouTube!",  # panamaamerica (trafilatura-dev)
         "To view the full story, please subscribe to The Haitian Times.",
+        # aeb-dev's morebikes.co.uk (not in the truth), abc7news.com (trafilatura-dev)
+        "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for"
+        " £11.99. Click here for more information.",
+        "If you're on the ABC7 News app, click here to watch live",
     ],
 )
 def test_a_paywall_notice_or_a_pointer_ending_the_story_is_not_body_text(line: str) -> None:

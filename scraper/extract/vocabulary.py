@@ -849,6 +849,8 @@ SIGN_OFF = re.compile(
         r"\bauf google news\b|^for more (?:stories|news|articles) like this\b|"
         r"^(?:create|register for) a free account\b|\bto continue reading\b|"
         r"\bto (?:view|read) the (?:full|rest of the) (?:story|article)\b|"
+        # "Click here" to go elsewhere ("… 12 issues for £11.99. Click here for more information.").
+        r"\bclick here\b|"
         # The paywall's notice where the shown text stops ("Il vous reste 57% de cet article à
         # lire. La suite est réservée aux abonnés.", "Bereits Abonnent?").
         r"\bfor (?:paying )?(?:subscribers|members) only\b|\bsubscribers only\b|"
