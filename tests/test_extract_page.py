@@ -952,6 +952,24 @@ def test_furniture_words_joined_by_no_break_spaces_are_furniture(line: str) -> N
     assert line not in extract(html, "https://news.example/story/").body
 
 
+@pytest.mark.parametrize(
+    ("shortcode", "text"),
+    [
+        # cms-dev's blaseball.news and aeb-dev's morebikes.co.uk print them as text
+        ("[bandcamp width=100% height=120 track=860425280 size=large bgcol=ffffff]", False),
+        (
+            "[button link=”http://example.com/submit/” type=”big”] Send us YOUR review[/button]",
+            False,
+        ),
+        # brackets that are the writer's own
+        ("[Update: the council met again on Friday and confirmed the vote.]", True),
+    ],
+)
+def test_a_shortcode_printed_as_text_is_not_body_text(shortcode: str, text: bool) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{shortcode}</p>{STORY}</article></body></html>"
+    assert (shortcode in extract(html, "https://news.example/story/").body) is text
+
+
 def test_a_broken_page_read_without_its_profile_keeps_its_text() -> None:
     """The malformed Ghost page (an unclosed h1 around the story, stray end tags) on a host
     no profile knows: the generic extractor finds the same text the profile does."""

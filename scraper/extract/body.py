@@ -33,6 +33,7 @@ from scraper.extract.vocabulary import (
     READING_TIME,
     RELATED_PHRASE,
     ROUNDUP,
+    SHORTCODE,
     SIGN_OFF,
     TAGS_LABEL,
     TIME_AGO,
@@ -510,6 +511,8 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return True
     if is_consent_notice(text):
         return True  # a cookie banner left in the page, whatever its names
+    if text.startswith("[") and SHORTCODE.match(text):
+        return True
     if len(text) >= 60:
         return False
     return bool(

@@ -719,6 +719,12 @@ FURNITURE = re.compile(
     ),
     re.IGNORECASE,
 )
+# A WordPress shortcode the page printed instead of running ("[bandcamp width=100% …]",
+# "[button link=… type=big] Send us YOUR kit review[/button]"): attributes or a closing tag.
+SHORTCODE = re.compile(
+    r"^\[([a-z][\w-]*)(?:\s+[\w-]+=[^\]]*)+\](?:.*\[/\1\])?$|^\[([a-z][\w-]*)\].*\[/\2\]$",
+    re.IGNORECASE | re.DOTALL,
+)
 # Japanese members-only prompts anywhere in a short line ("この記事は会員限定です。",
 # "ご利用には会員登録が必要です"), not a sentence about registrations ("会員登録者数").
 MEMBERS_ONLY = re.compile(r"会員限定|会員の方のみ|会員登録(?:が必要|で|すると|は無料)|読み放題")
