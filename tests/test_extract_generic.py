@@ -1020,6 +1020,9 @@ def test_class_words_mark_boilerplate(classes: str, boilerplate: bool) -> None:
         ("gh_raccoony_2017-retrospective", "듣도 보도 못한 정치(이진순, 문학동네)"),
         # a paragraph that is a link shown as its address, in Koenig's kg-canvas
         ("gh_acmconsulting_want-to-buy-a-chrome-book", "http://zipso.net/chromebook-specs"),
+        # ... or an address after a few words of the writer's ("More here: https://…")
+        ("gh_ragingbit_collaborating-when-using-git", "More here: https://www.atlassian.com/"),
+        ("gh_acmconsulting_what-happens-at-lxjs-doesnt-stay-at-lxjs", "ChromeCast uses WebRTC"),
     ],
 )
 def test_a_writers_list_of_links_in_the_posts_content_is_kept(case_id: str, reference: str) -> None:
