@@ -1189,10 +1189,20 @@ def test_an_ad_or_share_label_alone_in_the_story_is_furniture(label: str) -> Non
         "Kuva: Lehtikuva",
         "写真：共同",
         "图片来源：新华社",
+        # a story's source, as "Quelle: dpa" (163.com and toutiao: "来源：无锡交警")
+        "Źródło: PAP",
+        "Источник: ТАСС",
+        "Kaynak: AA",
+        "Lähde: STT",
+        "Sumber: Antara",
+        "Πηγή: ΑΠΕ-ΜΠΕ",
+        "来源：无锡交警",
+        "出典：共同通信",
     ],
 )
 def test_a_picture_credit_line_in_more_languages_is_not_text(credit: str) -> None:
-    """As "Foto: dpa" is not: 163.com sets "图片来源：…" under each picture of a story."""
+    """As "Foto: dpa" is not: 163.com sets "图片来源：…" under each picture of a story. A source
+    line is a credit line too."""
     html = _story(end=f"<p>{credit}</p><p>The mayor said the vote closed a long chapter.</p>")
     assert credit not in extract(html, "https://news.example/council-votes").body
 

@@ -793,7 +793,10 @@ CREDIT_LINE = re.compile(
         r"fotos?|photos?|pictures?|images?|sources?|fuentes?|fontes?|"
         r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?|"
         # "photo" in more languages (Polish abbreviates it "Fot.")
-        r"fotó|zdjęcie|imagen|фото|kuva|φωτογραφία|写真|图片(?:来源)?)\s*(?:[:：]|\bby\b|$)"
+        r"fotó|zdjęcie|imagen|фото|kuva|φωτογραφία|写真|图片(?:来源)?|"
+        # "source" in more languages ("Źródło: PAP", "Источник: ТАСС", "来源：新华社")
+        r"źródło|источник|джерело|kaynak|zdroj|forrás|bron|lähde|källa|kilde|sumber|nguồn|"
+        r"πηγή|المصدر|출처|来源|來源|出典)\s*(?:[:：]|\bby\b|$)"
         r"|^\W*fot\.\s+\S"
         r"|^\s*©\s*\w[^.!?]*$"  # a picture's copyright holder alone ("© Tom Hughes", "© dpa")
     ),
