@@ -934,6 +934,9 @@ def test_a_call_to_follow_ending_the_story_in_more_languages_is_not_body_text(li
         "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for"
         " £11.99. Click here for more information.",
         "If you're on the ABC7 News app, click here to watch live",
+        # the desk's initials or names in brackets (heise, MDR: not in fundus's truth)
+        "(dmk)",
+        "MDR (Engin Haupt, Alisa Sonntag)",
     ],
 )
 def test_a_paywall_notice_or_a_pointer_ending_the_story_is_not_body_text(line: str) -> None:
@@ -968,6 +971,13 @@ def test_furniture_words_joined_by_no_break_spaces_are_furniture(line: str) -> N
 def test_a_shortcode_printed_as_text_is_not_body_text(shortcode: str, text: bool) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{shortcode}</p>{STORY}</article></body></html>"
     assert (shortcode in extract(html, "https://news.example/story/").body) is text
+
+
+def test_a_bracketed_note_ending_the_story_that_is_no_desk_s_stays() -> None:
+    """Reuters ends stories with "(Graphic: … - here)" lines, which aeb-dev's truth keeps."""
+    note = "(Graphic: Global assets in 2019 - here)"
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{note}</p></article></body></html>"
+    assert note in extract(html, "https://news.example/story/").body
 
 
 def test_a_broken_page_read_without_its_profile_keeps_its_text() -> None:

@@ -858,6 +858,9 @@ SIGN_OFF = re.compile(
         r"\bauf google news\b|^for more (?:stories|news|articles) like this\b|"
         r"^(?:create|register for) a free account\b|\bto continue reading\b|"
         r"\bto (?:view|read) the (?:full|rest of the) (?:story|article)\b|"
+        # The desk's initials or names in brackets, maybe after the outlet's name ("(dmk)",
+        # "MDR (Engin Haupt, Alisa Sonntag)"), alone on the story's last line.
+        r"^(?:[^\W\d][\w.&-]{0,20} )?\((?:[^\W\d_][^\W\d_.-]*\.?(?:[ ,/]+|(?=\)))){1,6}\)\.?$|"
         # "Click here" to go elsewhere ("… 12 issues for £11.99. Click here for more information.").
         r"\bclick here\b|"
         # The paywall's notice where the shown text stops ("Il vous reste 57% de cet article à
