@@ -502,9 +502,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     if _mostly_linked(block) and len(text) < 200:
         # In the post's own content, a writer's list of links (further reading) or a link
         # shown as its address is a reference, not navigation.
-        return not (
-            authored and not block.jumps and (block.kind == "li" or _ADDRESS.search(text))
-        )
+        return not (authored and not block.jumps and (block.kind == "li" or _ADDRESS.search(text)))
     if len(text) < _MAX_NOTE and (
         DISCLOSURE.search(text) or CREDIT_LINE.match(text) or FILING_LINE.search(text)
     ):
