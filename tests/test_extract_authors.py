@@ -349,3 +349,32 @@ def test_a_byline_paragraph_replaces_only_an_outlet_byline() -> None:
 )
 def test_outlet_test(name: str, outlet: bool) -> None:
     assert outlet_test(["SPIEGEL ONLINE", "mdr.de", None])(name) is outlet
+
+
+@pytest.mark.parametrize(
+    ("byline", "declared", "authors"),
+    [
+        # exxpress.at and gitarrebass.de (trafilatura-dev): the newsroom signs the story
+        ("<span class='author'>Redaktion</span>", "", ["Redaktion"]),
+        ("<span class='byline author'>von Redaktion, </span>", "", ["Redaktion"]),
+        # a writer named elsewhere comes first
+        (
+            "<span class='author'>Redaktion</span>",
+            '<script type="application/ld+json">{"@type": "NewsArticle",'
+            ' "author": {"@type": "Person", "name": "Anna Berger"}}</script>',
+            ["Anna Berger"],
+        ),
+    ],
+)
+def test_a_newsroom_byline_alone_is_the_storys_byline(
+    byline: str, declared: str, authors: list[str]
+) -> None:
+    text = (
+        "<p>Der Gemeinderat hat am Dienstag nach langer Debatte den Haushalt beschlossen.</p>" * 6
+    )
+    html = (
+        f"<html lang='de'><head>{declared}</head><body><article><h1>Der Haushalt steht</h1>"
+        f"<div class='author-date'>{byline}<time datetime='2023-11-01'>1. Nov</time></div>"
+        f"{text}</article></body></html>"
+    )
+    assert extract(html, "https://news.example/haushalt").authors == authors

@@ -664,10 +664,14 @@ def _generic_byline(
             vouched = not page_wide and (
                 position < _NAMED_BYLINES or any(author_rules.labelled(line) for line in lines)
             )
+            # A newsroom's name alone ("Redaktion", "Staff") is a house byline: kept, and
+            # given way to by any writer found elsewhere (resolve_authors).
             names = [
                 n
                 for n in names
-                if author_rules.looks_like_name(n) or (vouched and author_rules.caseless_name(n))
+                if author_rules.looks_like_name(n)
+                or (vouched and author_rules.caseless_name(n))
+                or author_rules.looks_like_house(n)
             ]
         if any(is_person(n) for n in names):
             return names
