@@ -640,6 +640,14 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
         "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
         "Anzeige, enthält Affiliate Links",
         "This post contains affiliate links: we may earn a commission on purchases.",
+        # ... in more languages (checked in 22 forms, 17 were kept)
+        "Contenu sponsorisé",
+        "Sponsorowane",
+        "Gesponsord",
+        "Sponsorlu",
+        "Cet article contient des liens affiliés.",
+        "Este artículo contiene enlaces de afiliados.",
+        "Ten artykuł zawiera linki afiliacyjne.",
         # credit lines (natuerliche-jagd.de, gala.fr, scilogs.spektrum.de, mdavis.xyz)
         "Quelle: Deutscher Jagdverband (DJV)",
         "Crédits photos : Bestimage",

@@ -780,8 +780,15 @@ def is_consent_notice(text: str) -> bool:
 DISCLOSURE = re.compile(
     spaced(
         r"^\W*(?:werbung|anzeige|advertorial|gesponsert\w*|sponsored(?: post| content)?|publicidad|"
-        r"publicité|pubblicità)\b|affiliate[- ]?links?\b|\benthält werbung\b|"
-        r"\bcontains (?:affiliate|sponsored)\b"
+        r"publicité|pubblicità|"
+        # "sponsored" in more languages
+        r"contenu sponsorisé|contenido patrocinado|conteúdo patrocinado|contenuto sponsorizzato|"
+        r"gesponsord|sponsorowane|sponzorováno|sponzorované|sponsoroitu|sponsrad|sponsoreret|"
+        r"sponset|patrocinado|sponsorlu)\b|affiliate[- ]?links?\b|\benthält werbung\b|"
+        r"\bcontains (?:affiliate|sponsored)\b|"
+        # "affiliate links" in more languages
+        r"\bliens (?:affiliés|d'affiliation)|\benlaces de afiliad|\blink affiliat|"
+        r"\blinki afiliacyjn|\blinks de afiliad"
     ),
     re.IGNORECASE,
 )
