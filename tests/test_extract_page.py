@@ -657,6 +657,15 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
         # filing and the comment box's state (jovelstefan.de, holzwerken.net, it-finanzmagazin.de)
         "Schlagworte: Corona, Wirtschaft",
         "Category : Press Releases",
+        # ... in more languages (checked in 25 forms, 20 were kept)
+        "Catégorie : Actualités",
+        "Categoria: Notizie",
+        "Kategoria: Wiadomości",
+        "Рубрика: Новости",
+        "Κατηγορία: Ειδήσεις",
+        "カテゴリー：ニュース",
+        "Publié dans : Actualités",
+        "Geplaatst in: Nieuws",
         "Kommentare geschlossen",
         "Sie sind aktuell nicht eingeloggt.",
         "(Noch keine Bewertungen)",

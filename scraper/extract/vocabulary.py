@@ -823,7 +823,11 @@ _TAGS = (
 FILING_LINE = re.compile(
     spaced(
         rf"^\W*(?:{_TAGS}|kategorien?|categor(?:y|ies|ías?)|"
-        r"themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter)\s*:|"
+        r"themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter|"
+        # "category" and "posted in" in more languages
+        r"catégories?|categori[ae]s?|categorieën|kategori(?:a|e|er|ja|ya|ó|ória)?|kategória|"
+        r"рубрик[аи]|категори[яи]|luokka|κατηγορία|分类|分類|カテゴリー?|카테고리|"
+        r"publié dans|publicado (?:en|em)|pubblicato in|geplaatst in|opublikowano w)\s*[:：]|"
         r"\b(?:kommentare (?:sind )?geschlossen|comments are closed|nicht (?:eingeloggt|angemeldet)|"
         r"not logged in|noch keine bewertungen|no ratings yet)\b|"
         # Who may comment: "You must be logged in to post a comment." (WordPress), LiveStreet's
