@@ -732,8 +732,14 @@ MEMBERS_ONLY = re.compile(r"会員限定|会員の方のみ|会員登録(?:が�
 # "Fouzia Van Der Fort|Published 4 months ago").
 TIME_AGO = re.compile(
     spaced(
-        r"^(?:[^|\n]{0,60}\|\s*)?(?:(?:published|updated|posted)\s+)?\d+\s+"
-        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\W*$"
+        r"^(?:[^|\n]{0,60}\|\s*)?(?:(?:published|updated|posted)\s+)?(?:\d+\s+"
+        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+        # ... in more languages: "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "3 ore fa",
+        # "3 godziny temu", "3 часа назад", "3 jam yang lalu", "3時間前", "3시간 전"
+        r"|(?:vor|il y a|hace|há|för)\s+\d+\s+\w+(?:\s+sedan)?"
+        r"|\d+\s*\w+(?:\s+\w+)?\s*(?:fa|geleden|temu|önce|назад|тому|sitten|siden|sedan|"
+        r"yang lalu|lalu|trước|前|전))"
+        rf"(?:\s*[·|•]\s*{READING_TIME}\.?(?:\s+read)?)?\W*$"
     ),
     re.IGNORECASE,
 )
