@@ -708,6 +708,12 @@ FURNITURE = re.compile(
         r"διαφήμιση|iklan|quảng cáo|إعلان|広告|광고|广告|"
         r"реклама|"
         r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
+        # An audio player's label over the story ("Listen to this article", "Artikel anhören").
+        r"listen to (?:this |the )?(?:article|story)|artikel (?:anhören|vorlesen(?: lassen)?)|"
+        r"écouter (?:cet |l')article|escuchar (?:este )?artículo|ascolta (?:l'|questo )?articolo|"
+        r"ouvir (?:este )?artigo|luister naar (?:dit )?artikel|posłuchaj artykułu|makaleyi dinle|"
+        r"прослушать статью|kuuntele artikkeli|lyssna på artikeln|lyt til artiklen|"
+        r"dengarkan artikel|nghe bài viết|記事を聞く|기사 듣기|收听文章|"
         r"article continues below|end of article|"
         # A count of replies heading them ("3 Answers", "12 Kommentare", "Comments (12)").
         rf"\d+\s+(?:answers?|repl(?:y|ies)|antworten|réponses?|respuestas?|risposte|{_COMMENTS})|"
