@@ -699,6 +699,10 @@ FURNITURE = re.compile(
         r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
         r"inhaltsverzeichnis|table des matières|tabla de contenidos?|índice|indice(?: dei contenuti)?|"
         r"inhoudsopgave|embed|"
+        # "Table of contents" in more languages (a plugin's box over a post's headings)
+        r"spis treści|содержание|зміст|içindekiler|obsah|sisällys(?:luettelo)?|innehåll(?:sförteckning)?|"
+        r"indholdsfortegnelse|innholdsfortegnelse|daftar isi|mục lục|目次|목차|目录|目錄|"
+        r"πίνακας περιεχομένων|cuprins|tartalomjegyzék|conteúdo|"
         # "print" and "share" in more languages.
         r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
         r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|compartilhar|paylaş|delen|"
