@@ -85,6 +85,13 @@ _DATE_THEN_BY = re.compile(
 _HANDLE = re.compile(r"\s+(?:\S+@\S+\.\w+|@\w+)(?=\s|$)")
 # A news agency's dateline before a Korean byline ("[서울=뉴시스] 홍길동 기자", "(서울=연합뉴스)").
 _AGENCY_DATELINE = re.compile(r"^\s*[\[(（［][^\])）］=]{1,20}=[^\])）］]{1,20}[\])）］]\s*")
+
+
+def _without_dateline_or_address(text: str) -> str:
+    """A byline without the agency dateline before it or the handle or address after it."""
+    return _HANDLE.sub("", _AGENCY_DATELINE.sub("", text))
+
+
 # Where a Chinese byline's writer reported from ("記者王小明／台北報導"): no name.
 _REPORTED_FROM = re.compile(r"(?:報導|报道)$")
 # A part crediting someone else than the writers ("Photos by X", "Edited by X").
@@ -159,7 +166,7 @@ def labelled(text: str) -> bool:
     """Whether a byline's text opens with a label or "by" word naming who wrote it
     ("作者：王小明", "بقلم أحمد علي", "Oleh Budi Santoso"), or ends with the writer's role
     ("홍길동 기자", "山田太郎 記者")."""
-    text = _AGENCY_DATELINE.sub("", _HANDLE.sub("", text)).strip(_EDGES)
+    text = _without_dateline_or_address(text).strip(_EDGES)
     return bool(_PREFIX.match(text) or CJK_BYLINE_LABEL.match(text) or CJK_ROLE_SUFFIX.search(text))
 
 
@@ -216,7 +223,7 @@ def split_names(raw: str) -> list[str]:
     if _LINK.match(text):
         return []  # a profile URL or a handle, not a byline
     text = _URL.sub("", text)  # "Frank Bueltge - http://bueltge.de": its slashes split no names
-    text = CJK_BYLINE_LABEL.sub("", _HANDLE.sub("", _AGENCY_DATELINE.sub("", text)))
+    text = CJK_BYLINE_LABEL.sub("", _without_dateline_or_address(text))
     text = BYLINE_ROLE.sub("", _TRAILING_DATE.sub("", text))
     # A date is no name, wherever it stands ("October 14, 2009 | Marc Lifsher", or a date
     # alone in the author's name element: "NOVEMBER 20, 2019 10:43").

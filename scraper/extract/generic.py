@@ -42,7 +42,6 @@ from scraper.extract.vocabulary import (
     CLASS_STATES,
     CLASS_STRONG_NEGATIVE,
     CLASS_STRONG_PREFIXES,
-    MAX_CONSENT,
     POST_AUTHOR_CLASS,
     POST_CLASS_MARK,
     POST_TOPIC_CLASSES,
@@ -759,7 +758,7 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
         if length < _MIN_TEXT or tag in _NOISE_TAGS:
             continue
         text = el.text_content()
-        if length <= MAX_CONSENT and is_consent_notice(text):
+        if is_consent_notice(text):
             continue  # a cookie banner's text votes for no container, whatever its names
         score = 1 + text.count(",") + min(length / 100, 3)
         # A <div> holding its text directly (br-separated prose) is itself a container.

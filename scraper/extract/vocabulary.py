@@ -779,13 +779,13 @@ _CONSENT = re.compile(
 # Word parts one of which every such notice holds (cookie, Datenschutz, privacy, eväste,
 # çerez): plain substring tests, far cheaper than the pattern, rule most blocks out.
 _CONSENT_WORDS = ("ookie", "atenschutz", "rivacy", "väste", "erez", "onfidentialit")
-MAX_CONSENT = 600  # characters: a banner's few sentences, not a paragraph about cookies
+_MAX_CONSENT = 600  # characters: a banner's few sentences, not a paragraph about cookies
 
 
 def is_consent_notice(text: str) -> bool:
     """A short text asking the reader to accept cookies or a privacy policy: no story's."""
     return (
-        len(text) <= MAX_CONSENT
+        len(text) <= _MAX_CONSENT
         and any(word in text for word in _CONSENT_WORDS)
         and _CONSENT.search(text) is not None
     )
