@@ -106,3 +106,27 @@ def test_only_templates_the_page_shows_are_read(template: str, shown: bool) -> N
     tree = parse_html(f"<html><body><div id='article'>{template}</div></body></html>")
     assert ("Shown text" in tree.text_content()) is shown
     assert (tree.find(".//template") is None) is shown  # an inert one stays, emptied
+
+
+_PROSE = "<p>" + "The ferry made its last crossing on Friday afternoon. " * 6 + "</p>"
+_NOTICE = "<noscript id='notice'><p>Please enable JavaScript to view this site.</p></noscript>"
+
+
+@pytest.mark.parametrize(
+    ("body", "read"),
+    [
+        (f"{_NOTICE}<noscript id='view'>{_PROSE * 3}</noscript>", True),
+        (f"{_PROSE * 3}<noscript id='view'>{_PROSE * 2}</noscript>", False),
+        (f"<noscript id='view'>{_PROSE[:200]}</p></noscript>", False),
+        (
+            f"<noscript id='view'><img src='/pixel.gif'><style>p{{}}</style></noscript>{_PROSE}",
+            False,
+        ),
+    ],
+)
+def test_noscript_is_read_only_when_it_holds_the_pages_prose(body: str, read: bool) -> None:
+    """An app's no-script view holding the page's paragraphs (Flarum serves a thread so) is
+    read; elsewhere <noscript> holds pixels, style sheets and notices, and stays unread."""
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    assert (tree.find(".//noscript[@id='view']") is None) is read
+    assert (tree.find(".//noscript[@id='notice']") is not None) is (_NOTICE in body)

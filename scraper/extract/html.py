@@ -65,6 +65,8 @@ MAX_PAGE_BYTES = 5 * 1024 * 1024
 # Links read per page: a big home page has a few thousand; 200,000 (a link farm, a broken
 # template) kept the teaser detector busy for 14 s, and the crawl waits on it.
 MAX_LINKS = 5000
+_NOSCRIPT_PARAGRAPHS = etree.XPath("//noscript//p")
+_MIN_NOSCRIPT_PROSE = 500  # characters: more than any "enable JavaScript" notice
 _LINKS_PAST_CAP = etree.XPath("(/descendant::a[@href])[position() > $cap]")
 
 
@@ -209,6 +211,7 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
         return _empty()
     _flatten_deep(root)
     _open_templates(root)
+    _open_noscript(root)
     _close_headings(root)
     return root
 
@@ -266,6 +269,25 @@ def _open_templates(root: HtmlElement) -> None:
         else:
             template.text = None
             del template[:]
+
+
+def _open_noscript(root: HtmlElement) -> None:
+    """Unwrap the <noscript> elements that hold the page's prose: an app's view for crawlers
+    and visitors without scripts (Flarum serves a whole thread this way). Elsewhere they hold
+    tracking pixels, style sheets and "enable JavaScript" notices, and stay unread."""
+    if not _NOSCRIPT_PARAGRAPHS(root):
+        return
+    views = {n: _prose(n) for n in root.iter("noscript")}
+    views = {n: chars for n, chars in views.items() if chars >= _MIN_NOSCRIPT_PROSE}
+    inside = sum(views.values())
+    if inside and inside > _prose(root) - inside:
+        for noscript in views:
+            noscript.drop_tag()
+
+
+def _prose(el: HtmlElement) -> int:
+    """Characters of text in the paragraphs below `el`."""
+    return sum(len(p.text_content().strip()) for p in el.iter("p"))
 
 
 def _shown_template(template: HtmlElement) -> bool:
