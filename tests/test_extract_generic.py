@@ -1847,6 +1847,19 @@ def test_a_consent_dialog_is_never_the_story() -> None:
     assert "civil aviation authority" in body and "CCPA" not in body
 
 
+def test_a_dialog_named_so_is_never_the_story_when_names_fail() -> None:
+    """zdf.de's video page holds its text in blocks named "video-module" and "item-caption":
+    searched by text alone, its login dialog (closed, named "b-dialog") held the most."""
+    login = "<p>Your password must be at least eight characters long, with one digit.</p>" * 6
+    text = "New York is the centre of the pandemic, and sport has come to a standstill there."
+    html = (
+        f"<html><body><div class='b-dialog x-dialog-login'>{login}</div><main>"
+        f"<article class='b-video-module'><div class='item-caption'>"
+        f"<p>{text}</p></div></article></main></body></html>"
+    )
+    assert extract(html, "https://tv.example/video/us-sport").body == text
+
+
 def test_a_story_shown_in_a_dialog_over_the_page_is_read() -> None:
     """Some sites open a story in an overlay (aria-modal) above the listing it came from."""
     html = _story().replace("<main>", "<main><div role='dialog' aria-modal='true'>", 1)

@@ -180,10 +180,21 @@ def _hidden(el: HtmlElement) -> bool:
     return el.get("aria-hidden") == "true"
 
 
-def _dialog(el: HtmlElement) -> bool:
-    """A dialog floating over the page (a consent manager's, a login's: aria-modal), unless the
-    story itself is shown in it (its headline inside)."""
-    return el.get("aria-modal") == "true" and not _holds_a_story(el)
+def _dialog(el: HtmlElement, hints: bool = True) -> bool:
+    """A dialog floating over the page (a consent manager's, a login's: aria-modal, or named
+    so when names are not read otherwise: it is shown only once opened), unless the story
+    itself is shown in it (its headline inside)."""
+    return (
+        el.get("aria-modal") == "true" or (not hints and _named_overlay(el))
+    ) and not _holds_a_story(el)
+
+
+_OVERLAYS = frozenset({"dialog", "modal", "popup"})
+
+
+def _named_overlay(el: HtmlElement) -> bool:
+    names = el.get("class")
+    return bool(names) and not _OVERLAYS.isdisjoint(w.lower() for w in _WORD_SPLIT.split(names))
 
 
 _CHROME_TAGS = frozenset({"header", "footer"})
@@ -223,7 +234,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             continue
         parent = el.getparent()
         inherited = parent is not None and parent in found
-        if inherited or _hidden(el) or _dialog(el):
+        if inherited or _hidden(el) or _dialog(el, hints):
             found.add(el)
         elif tag in _CHROME_TAGS or (tag == "aside" and _holds_a_story(el)):
             # A header, footer or sidebar left unclosed swallows the story that follows it.
