@@ -789,6 +789,21 @@ def test_a_marker_around_an_ad_is_not_body_text(line: str) -> None:
     assert line not in extract(html, "https://news.example/story/").body
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Video verfügbar bis 28.02.2021",  # zdf.de
+        "Verfügbar bis 06.05.2024",  # wdr.de
+        "Available until 12 March 2025",
+        "Disponible jusqu'au 12/03/2025",
+    ],
+)
+def test_a_media_librarys_expiry_line_is_not_body_text(line: str) -> None:
+    """Broadcasters' media libraries say how long they keep a video: no line of its text."""
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert line not in extract(html, "https://news.example/story/").body
+
+
 def test_a_sentence_about_members_stays() -> None:
     """A story's short sentence naming registrations is no prompt to register."""
     line = "同社の会員登録者数は100万人を超えた。"

@@ -719,6 +719,9 @@ FURNITURE = re.compile(
         r"прослушать статью|kuuntele artikkeli|lyssna på artikeln|lyt til artiklen|"
         r"dengarkan artikel|nghe bài viết|記事を聞く|기사 듣기|收听文章|"
         r"article continues below|end of article|"
+        # How long a broadcaster's media library keeps the video ("Video verfügbar bis 28.02.2021").
+        r"(?:video |audio )?(?:verfügbar bis|available (?:until|till)|disponible jusqu'(?:au|à)|"
+        r"disponible hasta(?: el)?|disponibile fino al|beschikbaar tot)\s*:?\s*\d[^\n]{0,30}|"
         # A count of replies heading them ("3 Answers", "12 Kommentare", "Comments (12)").
         rf"\d+\s+(?:answers?|repl(?:y|ies)|antworten|réponses?|respuestas?|risposte|{_COMMENTS})|"
         rf"(?:{_COMMENTS})\s*\(\d+\)|コメント\s*\d+\s*件|댓글\s*\d+\s*개?|\d+\s*(?:条评论|則留言)|"
