@@ -546,6 +546,24 @@ def test_a_date_the_story_only_mentions_is_no_dateline(line: str) -> None:
     assert extract(html, "https://news.example/council-votes").published is None
 
 
+_UPDATED = (
+    "<time class='entry-date date updated' datetime='2023-04-02T17:05:00+09:00'>2023.04.02</time>"
+)
+
+
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [
+        # Cocoon without its microdata: the published day as text, the modified in a <time>.
+        (f"<span class='entry-date date published'>2023.03.14</span>{_UPDATED}", "2023-03-14"),
+        (_UPDATED, "2023-04-02"),  # "updated" alone: Newspaper and Extra's published day
+    ],
+)
+def test_hatoms_updated_beside_published_is_the_modified_day(shown: str, day: str) -> None:
+    html = _story(under=f"<div class='date-tags'>{shown}</div>")
+    assert extract(html, "https://news.example/council-votes").published[:10] == day
+
+
 def test_the_date_in_the_posts_footer_beats_a_date_its_text_mentions() -> None:
     """Twenty Twelve-style themes date a post in its footer; the text may name an event's day."""
     event = "<p>The conference meets in Pompeii on <b>6-7-8 March 2015</b>.</p>"

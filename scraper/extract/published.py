@@ -92,7 +92,7 @@ def _visible_date(
     for node in select_first(scope, selectors(era, "published") or GENERIC["published"]):
         # A related story's card inside the story's <article> (OceanWP), the day the post
         # was edited, or a reply's day (a forum's).
-        if _nested_card(node, scope) or _marks_modified(node) or in_reply(node):
+        if _nested_card(node, scope) or _marks_modified(node, scope) or in_reply(node):
             continue
         value = node.get("datetime") or node.get("content")
         found = parse_iso(value) if value else find_date(_date_text(node), languages)
@@ -109,11 +109,19 @@ def _visible_date(
     return None
 
 
-def _marks_modified(node: HtmlElement) -> bool:
-    """Whether a date element is marked as the day the post was modified (schema.org's
-    dateModified: Cocoon shows both days). hAtom's "updated" says nothing: Newspaper and
-    Extra give the published day that class alone."""
-    return node.get("itemprop") == "dateModified"
+def _marks_modified(node: HtmlElement, scope: HtmlElement) -> bool:
+    """Whether a date element is marked as the day the post was modified: schema.org's
+    dateModified, or hAtom's "updated" beside a "published" element (Cocoon shows both days).
+    "updated" alone says nothing: Newspaper and Extra give the published day that class."""
+    if node.get("itemprop") == "dateModified":
+        return True
+    classes = (node.get("class") or "").split()
+    return "updated" in classes and "published" not in classes and bool(_HATOM_PUBLISHED(scope))
+
+
+_HATOM_PUBLISHED = etree.XPath(
+    "boolean(.//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')])"
+)
 
 
 def _nested_card(node: HtmlElement, scope: HtmlElement) -> bool:
