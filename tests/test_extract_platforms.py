@@ -51,11 +51,11 @@ KNOWN_MISSES = {
     # keeps the forum's name after it), the day only in the post's permalink, and the poster's
     # column (rank, "Registered:", "Posts:") and signature are read with the post.
     "fluxbb.html.gz": {"title", "authors", "published", "body starts", "body holds"},
-    # NodeBB marks replies as schema.org Comments and Vanilla lists them as "Comments": both
+    # Vanilla lists replies as "Comments", under the opening post rather than beside it: they
     # are read as a comment thread, as a blog's are, so the text ends with the opening post.
     # NodeBB's byline gives the avatar's initial and a hidden "Offline" ("R Offline"), and
     # Vanilla's day sits in the post's permalink, shown without its year ("March 14").
-    "nodebb.html.gz": {"authors", "body ends", "body lacks"},
+    "nodebb.html.gz": {"authors"},
     "vanilla.html.gz": {"authors", "published", "body ends", "body lacks"},
     # BBC World Service pages (Simorgh) label the byline's items "Author, " and "Role, " in
     # spans hidden by a hashed class, in a region named only by aria-labelledby

@@ -483,8 +483,9 @@ _RECORD_DEPTH = 6  # levels above the main text where a forum's post record may 
 
 def _thread(roots: list[HtmlElement], skip: set[HtmlElement]) -> list[HtmlElement]:
     """A forum thread's posts: when the main text is a part of one record among others like
-    it (a post among its siblings: same tag, same first class, each numbered in its id as
-    forums anchor posts: "p2011", "post_2"), the same part of every record, in order.
+    it (a post among its siblings: same tag, same first class, each numbered as forums number
+    posts: "p2011", "post_2" in its id, data-pid="2011"), the same part of every record, in
+    order.
     Records that are stories of their own (an h1, a heading linking to another page) are
     teasers or the next story, never replies."""
     if len(roots) != 1:
@@ -524,9 +525,16 @@ _NUMBERED = re.compile(r"^\D*?(\d+)$")
 
 
 def _post_number(record: HtmlElement) -> str | None:
-    """The number a forum gives a post in its id ("p2011", "post_2", "msg1234")."""
-    match = _NUMBERED.match(record.get("id") or "")
-    return match.group(1) if match else None
+    """The number a forum gives a post in its id ("p2011", "post_2", "msg1234") or in a
+    data attribute (NodeBB's data-pid, Askbot's data-post-id)."""
+    for name in _POST_NUMBER_ATTRIBUTES:
+        match = _NUMBERED.match(record.get(name) or "")
+        if match:
+            return match.group(1)
+    return None
+
+
+_POST_NUMBER_ATTRIBUTES = ("id", "data-pid", "data-post-id", "data-postid")
 
 
 def _record_key(el: HtmlElement) -> tuple[str, str]:
