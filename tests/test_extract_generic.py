@@ -1405,6 +1405,18 @@ def test_a_plain_text_byline_in_the_storys_meta_block_is_read() -> None:
     assert extract(html, "https://news.example/council-votes").authors == ["Alexander Rosenkranz"]
 
 
+def test_drupals_rdfa_creator_is_the_writer() -> None:
+    """Drupal 7's RDF module marks the node's creator rel="sioc:has_creator" around the link
+    to the user's page (opposingviews.com: in the date line, "| by", no byline class)."""
+    line = (
+        "<div class='date'><time datetime='2016-12-21T23:49:10+00:00'>December 21, 2016</time>"
+        "<span> | by <span rel='sioc:has_creator'><a href='/users/lauren-briggs'>Lauren Briggs"
+        "</a></span></span></div>"
+    )
+    html = _story(under=line)
+    assert extract(html, "https://news.example/council-votes").authors == ["Lauren Briggs"]
+
+
 def test_a_byline_labelled_by_a_small_heading_is_read() -> None:
     """autohaus.de and rosalux.de set the label as a heading: "<h5>Autor: </h5>Peter Maahn"."""
     box = "<div class='article-footer'><h5 class='title-inline'>Autor: </h5>Peter Maahn</div>"

@@ -46,6 +46,7 @@ GENERIC = {
         '.byline a[href*="/author"]',
         # Weaker guesses, kept only when the text looks like a person's name:
         *(f'a[href*="/{segment}/"]' for segment in AUTHOR_PAGE_SEGMENTS),
+        '[rel~="sioc:has_creator"]',  # Drupal's RDFa: the node's creator
         '[class*="authorname"]',
         '[class*="author-name"]',
         '[class*="author__name"]',
