@@ -892,6 +892,15 @@ def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None
         "Noticia relacionada",
         "Passend zum Artikel",
         "Mehr zum Thema auf UEPO.de",
+        # lists of the most read stories (checked in 37 forms, all were kept; vse-diety.com)
+        "Most popular",
+        "Meistgelesen",
+        "Les plus lus",
+        "Lo más leído",
+        "Самые популярные диеты",
+        "En çok okunanlar",
+        "الأكثر قراءة",
+        "많이 본 뉴스",
     ],
 )
 def test_a_roundup_is_announced_in_more_languages(heading: str) -> None:

@@ -668,7 +668,21 @@ RELATED_STORIES = (
     r"taip pat skaitykite|susiję straipsniai|lasiet arī|lasi arī|saistītie raksti|loe ka|"
     r"seotud (?:artiklid|uudised)|basahin (?:din|rin)|kaugnay na (?:balita|artikulo)|"
     r"আরও প(?:\u09dc|\u09a1\u09bc)ুন|সম্পর্কিত (?:খবর|সংবাদ)|یہ بھی پڑھیں|متعلقہ (?:خبریں|مضامین)|soma pia|"
-    r"habari zinazohusiana)"
+    r"habari zinazohusiana|"
+    # Lists of the site's most read stories ("Most popular", "Meistgelesen", "Les plus lus").
+    r"most (?:read|popular|viewed|shared)(?: (?:stories|articles|news|posts|now))?|"
+    r"trending (?:now|stories|articles)|popular (?:posts|stories|articles|news)|"
+    r"meistgelesen(?:e (?:artikel|beiträge|nachrichten))?|am meisten gelesen|"
+    r"(?:les )?(?:articles )?(?:les )?plus (?:lus|populaires|partagés|commentés)|"
+    r"(?:lo )?más (?:leíd[oa]s?|vist[oa]s?|populares)|(?:i )?più (?:letti|lette|popolari)|"
+    r"(?:as |os )?mais (?:lid[oa]s|populares|vist[oa]s)|meest gelezen|populairste artikelen|"
+    r"najczęściej czytane|najpopularniejsze|самые (?:популярные|читаемые)|"
+    r"самое (?:популярное|читаемое)|популярные (?:статьи|новости|материалы)|"
+    r"найпопулярніш(?:е|і)|en çok okunan(?:lar)?|mest (?:lästa|læste|leste|lesne)|"
+    r"luetuimmat|nejčtenější|najčítanejšie|legolvasottabb(?: cikkek)?|cele mai citite|"
+    r"(?:τα )?πιο δημοφιλή|الأكثر (?:قراءة|مشاهدة)|הנקראים ביותר|人気記事|よく読まれている記事|"
+    r"많이 본 (?:뉴스|기사)|인기 기사|[热熱][门門](?:文章|新[闻聞])|terpopuler|"
+    r"paling banyak dibaca|(?:đọc|xem) nhiều nhất)"
 )
 # A link leading on to the rest of a story, maybe naming it ("Read more: Why…", "Lire la suite").
 READ_MORE = re.compile(
