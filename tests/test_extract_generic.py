@@ -2179,6 +2179,18 @@ def test_a_theme_credit_in_the_site_footer_is_no_byline() -> None:
     assert extract(html, "https://news.example/council-votes").authors == ["Jo Roe"]
 
 
+def test_a_headline_set_as_a_paragraph_does_not_open_the_body() -> None:
+    """jaraguadosul.com.br shows its headline in a <p class="titulo">, no heading anywhere."""
+    story = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = (
+        "<html><head><title>Council votes the budget</title></head><body><div class='news'>"
+        f"<p class='titulo'>Council votes the budget</p>{story}</div></body></html>"
+    )
+    article = extract(html, "https://news.example/council-votes")
+    assert article.title == "Council votes the budget"
+    assert article.body.startswith("The council voted")
+
+
 def test_a_hidden_copy_of_the_title_does_not_close_the_body() -> None:
     """ThemeGrill's themes repeat the title in a hidden hAtom span after the text."""
     end = "<div class='extra-hatom'><span class='entry-title'>Council votes the budget</span></div>"

@@ -768,8 +768,16 @@ def build_article(
     elif intro and intro != standfirst:
         # The text set apart before the story opens it when the page shows another standfirst.
         blocks[:0] = text_blocks(intro)
-    # A heading opening the body that shows the headline (a page without an h1) is not text.
-    if blocks and head and blocks[0].kind in HEADINGS and fold(blocks[0].text).endswith(fold(head)):
+    # A heading opening the body that shows the headline (a page without an h1), or a block
+    # that is the headline alone (set as a paragraph: <p class="titulo">), is not text.
+    if (
+        blocks
+        and head
+        and (
+            fold(blocks[0].text) == fold(head)
+            or (blocks[0].kind in HEADINGS and fold(blocks[0].text).endswith(fold(head)))
+        )
+    ):
         del blocks[0]
     # Nor one closing it: a theme's hidden hAtom copy of the title (ThemeGrill's extra-hatom).
     if len(blocks) > 1 and head and fold(blocks[-1].text) == fold(head):
