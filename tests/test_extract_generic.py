@@ -2516,3 +2516,30 @@ def test_a_cookie_banner_in_unnamed_markup_is_not_the_story() -> None:
     )
     body = extract(html, "https://news.example/2019/11/18/snap-counts").body
     assert "Below, we analyze" in body and "cookies" not in body
+
+
+def _posts(second_heading: str) -> str:
+    opening = "<p>Does anyone know if the council has set a date for the last crossing?</p>" * 4
+    reply = "<p>The date is Friday the 31st, and the last crossing is at four o'clock.</p>"
+    return (
+        "<html><body><main><h1>Ferry closing at the end of March?</h1>"
+        f"<article><h3>riverwalker</h3><div class='Post-body'>{opening}</div></article><hr>"
+        f"<article>{second_heading}<div class='Post-body'>{reply}</div></article>"
+        "</main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("second_heading", "joined"),
+    [
+        ("<h3>ann_w</h3>", True),  # a reply: its poster's name, then its text
+        ("<h3><a href='/2023/03/other-story'>Other story</a></h3>", False),  # a teaser card
+    ],
+)
+def test_unnumbered_posts_in_articles_are_one_thread(second_heading: str, joined: bool) -> None:
+    """Flarum's page for visitors without scripts sets each post in an <article> with no id:
+    the same part of each (its text, not its poster's name) is the thread."""
+    body = extract(_posts(second_heading), "https://forum.example/d/412").body
+    assert body.startswith("Does anyone know")
+    assert ("The date is Friday the 31st" in body) is joined
+    assert "ann_w" not in body and "Other story" not in body

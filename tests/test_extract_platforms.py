@@ -43,10 +43,9 @@ KNOWN_MISSES = {
     # the text, its guestbook appeal and "(click to enlarge)" caption stay, and its only
     # date is "Last updated: 14.03.2023" in the footer (kept as no publication day).
     "static-2003.html.gz": {"published", "body starts", "body ends", "body holds"},
-    # Flarum serves crawlers the thread inside <noscript>, read as the page's prose: its posts
-    # carry no numbered ids, so the opening post is read alone; the poster is named in a bare
-    # h3 and the day is only in the app's boot payload.
-    "flarum.html.gz": {"authors", "published", "body ends", "body lacks"},
+    # Flarum serves crawlers the thread inside <noscript> (read as the page's prose), its
+    # poster named in a bare h3; the day is only in the app's boot payload.
+    "flarum.html.gz": {"authors", "published"},
     # FluxBB: the topic's title is shown only in each post's h3 and the breadcrumb (<title>
     # keeps the forum's name after it), the day only in the post's permalink, and the poster's
     # column (rank, "Registered:", "Posts:") and signature are read with the post.

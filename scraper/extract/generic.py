@@ -499,14 +499,18 @@ def _thread(roots: list[HtmlElement], skip: set[HtmlElement]) -> list[HtmlElemen
             return roots
         key = _record_key(record)
         number = _post_number(record) if key[1] else None
+        # An <article> among <article>s, the same part in each: posts with no number (Flarum's
+        # page for visitors without scripts).
+        articles = record.tag == "article" and bool(path)
         # Most records carry no post number: their siblings are not looked at.
         alike = (
             [s for s in parent if s is not record and _record_key(s) == key and s not in skip]
-            if number
+            if number or articles
             else []
         )
         numbers = {_post_number(r) for r in alike} | {number}
-        if alike and None not in numbers and len(numbers) == len(alike) + 1:
+        numbered = None not in numbers and len(numbers) == len(alike) + 1
+        if alike and (numbered or (articles and numbers == {None})):
             found = {s: _follow(s, path) for s in alike if not _own_story(s)}
             parts = {
                 s: p for s, p in found.items() if p is not None and p not in skip and _text_len(p)
