@@ -534,6 +534,15 @@ def test_a_dateline_below_the_headline_is_the_stories_day(line: str) -> None:
     assert extract(html, "https://news.example/council-votes").published[:10] == "2014-01-22"
 
 
+def test_a_dateline_right_above_the_headline_is_the_stories_day() -> None:
+    """Massively (Ghost) shows the day over the <h1>: declared in UTC the next day (posted at
+    9 pm in New York), the story is dated by the day its page shows."""
+    html = _story(
+        head="<meta property='article:published_time' content='2014-01-23T02:00:00.000Z'>"
+    ).replace("<header><h1>", "<header><span class='date'>January 22, 2014</span><h1>")
+    assert extract(html, "https://news.example/council-votes").published == "2014-01-22"
+
+
 @pytest.mark.parametrize(
     "line",
     [

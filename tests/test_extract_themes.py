@@ -156,9 +156,7 @@ def _declared_at(page: str, day: str, instant: str) -> str:
 _NO_DAY_SHOWN = {"ghost-edge", "ghost-taste", "ghost-london"}  # and their -2authors pages
 _LOCALE_ZONED = {"ghost-liebling-fr", "ghost-liebling-de"}  # lang="fr", "de": Paris, Berlin
 _LATE_MISSES = {
-    # The day is shown above the headline, outside the story's container (Massively), or in
-    # an aside after the story (Solo): neither is read as the day the page shows.
-    "ghost-massively": "day shown above the headline's container",
+    # The day is shown in an aside after the story (Solo): not read as the day the page shows.
     "ghost-solo": "day shown after the story",
 }
 

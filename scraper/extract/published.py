@@ -215,8 +215,26 @@ _DATELINE_LEAD = re.compile(r"^(.{6,40}?\d.{0,20}?)\s+(?:--|—|–)\s")
 
 def _dateline(node: HtmlElement | None, languages: tuple[str, ...] | None) -> str | None:
     """The date of a short line just below the headline `node` that opens with one ("January
-    22, 2014", "21. Jan 2022 // Do it yourself"): the day the page shows for its story."""
-    return _first_dateline(_after_headline(node), languages)
+    22, 2014", "21. Jan 2022 // Do it yourself"), or just above it in its own block
+    (Massively's <span class="date"> over the <h1>): the day the page shows for its story."""
+    return _first_dateline(_after_headline(node), languages) or _first_dateline(
+        _over_headline(node), languages
+    )
+
+
+def _over_headline(node: HtmlElement | None) -> Iterator[HtmlElement]:
+    """The line right before the headline in its parent, when it is a line (no block in it)."""
+    previous = node.getprevious() if node is not None else None
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if (
+        previous is not None
+        and previous.tag in _LINE_TAGS
+        and previous.find("p") is None
+        and previous.find("div") is None
+        and shows_text(previous)
+    ):
+        yield previous
 
 
 def _headline_node(tree: HtmlElement, headline: str | None) -> HtmlElement | None:
