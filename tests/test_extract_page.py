@@ -914,6 +914,19 @@ def test_a_roundup_is_announced_in_more_languages(heading: str) -> None:
     assert heading not in body
 
 
+@pytest.mark.parametrize("heading", ["Most popular dishes", "Meistgelesene Artikel"])
+def test_a_most_read_heading_over_the_storys_own_prose_stays(heading: str) -> None:
+    """The words announcing a list of most read stories may head a section of the story: over
+    its prose (no teasers), the heading and the text stay."""
+    section = f"<h2>{heading}</h2>" + (
+        "<p>Among the dishes the cooks make most, the stew comes first, then the pies and the"
+        " soups that the village has made since the war.</p>" * 3
+    )
+    html = f"<html><body><article><h1>Title</h1>{STORY}{section}{STORY}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert heading in body and "the stew comes first" in body
+
+
 @pytest.mark.parametrize(
     "line",
     ["Publiziert: 03.04.2020, 12:35", "Veröffentlicht am 03.04.2020", "Publié le 3 avril 2020"],

@@ -33,6 +33,7 @@ from scraper.extract.vocabulary import (
     READING_TIME,
     RELATED_PHRASE,
     ROUNDUP,
+    ROUNDUP_HEADING,
     SHORTCODE,
     SIGN_OFF,
     TAGS_LABEL,
@@ -441,7 +442,7 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
                 TAGS_LABEL.match(block.text.partition("\n")[0])  # the tags may follow a <br>
                 or (
                     len(block.text) < 60
-                    and ROUNDUP.match(block.text)
+                    and ROUNDUP_HEADING.match(block.text)
                     and _reads_as_teasers(blocks[i + 1 :])
                 )
             )

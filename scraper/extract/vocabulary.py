@@ -668,9 +668,13 @@ RELATED_STORIES = (
     r"taip pat skaitykite|susiję straipsniai|lasiet arī|lasi arī|saistītie raksti|loe ka|"
     r"seotud (?:artiklid|uudised)|basahin (?:din|rin)|kaugnay na (?:balita|artikulo)|"
     r"আরও প(?:\u09dc|\u09a1\u09bc)ুন|সম্পর্কিত (?:খবর|সংবাদ)|یہ بھی پڑھیں|متعلقہ (?:خبریں|مضامین)|soma pia|"
-    r"habari zinazohusiana|"
-    # Lists of the site's most read stories ("Most popular", "Meistgelesen", "Les plus lus").
-    r"most (?:read|popular|viewed|shared)(?: (?:stories|articles|news|posts|now))?|"
+    r"habari zinazohusiana)"
+)
+# Lists of the site's most read stories ("Most popular", "Meistgelesen", "Les plus lus"):
+# announced like related ones, but the same words may head a story's own section ("Most
+# popular dishes"), so they cut the text only over teasers.
+MOST_READ = (
+    r"(?:most (?:read|popular|viewed|shared)(?: (?:stories|articles|news|posts|now))?|"
     r"trending (?:now|stories|articles)|popular (?:posts|stories|articles|news)|"
     r"meistgelesen(?:e (?:artikel|beiträge|nachrichten))?|am meisten gelesen|"
     r"(?:les )?(?:articles )?(?:les )?plus (?:lus|populaires|partagés|commentés)|"
@@ -920,9 +924,13 @@ SIGN_OFF = re.compile(
 )
 # A line announcing other stories, alone on its line (a roundup's heading).
 ROUNDUP = re.compile(spaced(rf"^\W*{RELATED_STORIES}(?!\w).{{0,20}}$"), re.IGNORECASE)
+# The same, most read lists included: a heading that cuts the text when teasers follow it.
+ROUNDUP_HEADING = re.compile(
+    spaced(rf"^\W*(?:{RELATED_STORIES}|{MOST_READ})(?!\w).{{0,20}}$"), re.IGNORECASE
+)
 # The same words in a line: opening a block's heading (`.match`, "À lire aussi sur le sujet")
 # or anywhere in a short line (`.search`, "Das Thema könnte dich auch interessieren:").
-RELATED_PHRASE = re.compile(spaced(rf"\b{RELATED_STORIES}(?!\w)"), re.IGNORECASE)
+RELATED_PHRASE = re.compile(spaced(rf"\b(?:{RELATED_STORIES}|{MOST_READ})(?!\w)"), re.IGNORECASE)
 
 
 # --- Class and id names ------------------------------------------------------------------
