@@ -2543,6 +2543,7 @@ def _posts(second_heading: str) -> str:
     [
         ("<h3>ann_w</h3>", True),  # a reply: its poster's name, then its text
         ("<h3><a href='/2023/03/other-story'>Other story</a></h3>", False),  # a teaser card
+        ("<a href='/2023/03/other-story'><h3>Other story</h3></a>", False),  # linked around
     ],
 )
 def test_unnumbered_posts_in_articles_are_one_thread(second_heading: str, joined: bool) -> None:

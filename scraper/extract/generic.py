@@ -511,7 +511,12 @@ def _thread(roots: list[HtmlElement], skip: set[HtmlElement]) -> list[HtmlElemen
         numbers = {_post_number(r) for r in alike} | {number}
         numbered = None not in numbers and len(numbers) == len(alike) + 1
         if alike and (numbered or (articles and numbers == {None})):
-            found = {s: _follow(s, path) for s in alike if not _own_story(s)}
+            # Unnumbered, a card whose heading sits in a link is another story's teaser.
+            found = {
+                s: _follow(s, path)
+                for s in alike
+                if not _own_story(s) and (numbered or not LINKED_HEADING(s))
+            }
             parts = {
                 s: p for s, p in found.items() if p is not None and p not in skip and _text_len(p)
             }
