@@ -30,6 +30,7 @@ from scraper.extract.vocabulary import (
     FILING_LINE,
     FURNITURE,
     MEMBERS_ONLY,
+    NOTE_LABELS,
     READING_TIME,
     RELATED_PHRASE,
     ROUNDUP,
@@ -536,10 +537,10 @@ def _dated_links(block: Block) -> bool:
     return bool(rest) and block.link_chars >= 0.8 * len(rest)
 
 
-# A label alone on its line ("Author:", "Date :"): its value, a name or a date, stands apart
-# (a docs page's field list, a table of the post's details).
+# A label alone on its line ("Author:", "Date :", "Hinweis:"): its value, a name, a date or a
+# note, stands apart (a docs page's field list, a table of the post's details, a disclaimer).
 _LABEL_ALONE = re.compile(
-    rf"^\s*(?:{alternation(AUTHOR_LABELS + DATE_LABELS + UPDATE_LABELS)})\s*[:：]\s*$",
+    rf"^\s*(?:{alternation(AUTHOR_LABELS + DATE_LABELS + UPDATE_LABELS + NOTE_LABELS)})\s*[:：]\s*$",
     re.IGNORECASE,
 )
 

@@ -622,6 +622,15 @@ MODIFIED_LABELS = (
 )
 # Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
 UPDATE_LABELS = (*MODIFIED_LABELS, "posted", "first published")
+# Labels of a note set apart from the story ("Hinweis:", "Bitte beachten:"), alone on their
+# line over a disclaimer, a correction or a reader's notice.
+NOTE_LABELS = (
+    *("note", "please note", "disclaimer", "important", "editor's note", "editor’s note"),
+    *("hinweis", "bitte beachten", "anmerkung", "wichtig", "achtung", "haftungsausschluss"),
+    *("remarque", "à noter", "avertissement", "nota", "aviso", "importante", "atenção"),
+    *("attenzione", "avvertenza", "opmerking", "let op", "uwaga", "примечание", "внимание"),
+    *("dikkat", "obs", "bemærk", "merk", "poznámka", "upozornění", "注意", "참고", "주의"),
+)
 
 # --- Other stories -----------------------------------------------------------------------
 # A line or heading announcing other stories ("You may also like", "À lire aussi").
