@@ -804,6 +804,24 @@ def test_a_media_librarys_expiry_line_is_not_body_text(line: str) -> None:
     assert line not in extract(html, "https://news.example/story/").body
 
 
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Mit Agenturmaterial.", True),  # nzz.ch
+        ("(Con información de AFP, EFE y Reuters)", True),  # infobae.com
+        ("Additional reporting from PA", True),  # inews.co.uk
+        ("Con información de Paloma Marín, Maryem Castillo y Elena G. Sevillano.", True),
+        ("Mit Informationen der Polizei wurde der Täter noch am Abend gefasst.", False),
+        ("Con información de la policía, el juez decidió liberar al acusado.", False),
+    ],
+)
+def test_a_line_crediting_news_agencies_is_not_body_text(line: str, credit: bool) -> None:
+    """A line naming the agencies (or reporters) a story draws on is a credit; a sentence
+    opening with the same words is the story's."""
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert (line not in extract(html, "https://news.example/story/").body) is credit
+
+
 def test_a_sentence_about_members_stays() -> None:
     """A story's short sentence naming registrations is no prompt to register."""
     line = "同社の会員登録者数は100万人を超えた。"

@@ -22,8 +22,10 @@ from scraper.extract.text import (
     word_count,
 )
 from scraper.extract.vocabulary import (
+    AGENCY_CREDIT,
     AUTHOR_LABELS,
     BY_WORDS_IN_BYLINES,
+    CREDIT_JOINERS,
     CREDIT_LINE,
     DATE_LABELS,
     DISCLOSURE,
@@ -413,6 +415,8 @@ def text_blocks(text: str) -> list[Block]:
 
 _MAX_ANNOUNCEMENT = 80
 _MAX_NOTE = 120  # a disclosure or a credit line, not a paragraph
+_MAX_CREDIT = 200  # a line crediting news agencies, which may name many
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 
 def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
@@ -509,6 +513,8 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         DISCLOSURE.search(text) or CREDIT_LINE.match(text) or FILING_LINE.search(text)
     ):
         return True
+    if len(text) < _MAX_CREDIT and _agency_credit(text):
+        return True
     if is_consent_notice(text):
         return True  # a cookie banner left in the page, whatever its names
     if text.startswith("[") and SHORTCODE.match(text):
@@ -528,6 +534,17 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
 # A date, then a separator: what follows is the post's tags or category ("March 14, 2023 ·
 # <a>Travel</a> <a>Rivers</a>", Ghost's Crisp), when it is links.
 _DATED_PREFIX = re.compile(rf"^{_STAMP}(?:{TIME_OF_DAY})?\s*[·•|–—/-]\s*", re.IGNORECASE)
+
+
+def _agency_credit(text: str) -> bool:
+    """A line crediting the news agencies a story draws on: its opening words, then names only
+    ("Mit Informationen der ARD-Korrespondenten sowie der Nachrichtenagenturen AFP, AP, dpa"),
+    never a sentence ("Mit Informationen der Polizei wurde der Täter gefasst")."""
+    opening = AGENCY_CREDIT.match(text)
+    if opening is None:
+        return False
+    words = _NAME_WORD.findall(text[opening.end() :])
+    return all(w[0].isupper() or w.lower() in CREDIT_JOINERS for w in words)
 
 
 def _dated_links(block: Block) -> bool:

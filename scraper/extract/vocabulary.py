@@ -838,6 +838,26 @@ DISCLOSURE = re.compile(
     ),
     re.IGNORECASE,
 )
+# A line crediting the news agencies a story draws on ("Mit Agenturmaterial.", "(Con
+# información de AFP, EFE y Reuters)", "With reporting by Reuters"): its opening words, then
+# names only (see `CREDIT_JOINERS`).
+AGENCY_CREDIT = re.compile(
+    spaced(
+        r"^\W*(?:mit agenturmaterial|mit (?:material|informationen|inhalten) (?:von|der|des|aus)|"
+        r"(?:with )?(?:additional )?reporting (?:by|from)|with (?:material|information) from|"
+        r"avec (?:l'|les )?(?:agences?|afp|ap|reuters)|con (?:información|informaciones) de|"
+        r"com (?:informações|agências) d[aeo]s?|con (?:informazioni|materiale) d[ai]|"
+        r"met (?:materiaal|informatie) van)\b"
+    ),
+    re.IGNORECASE,
+)
+# Words that may join the names in such a line, agencies written in lower case included.
+CREDIT_JOINERS = frozenset(
+    {"der", "die", "des", "den", "von", "und", "sowie", "and", "the", "of", "from", "in", "by"}
+    | {"y", "e"}
+    | {"et", "de", "del", "la", "las", "los", "le", "les", "da", "do", "das", "dos", "en"}
+    | {"dpa", "epd", "edp", "kna", "apa", "sda", "afp", "ap", "efe", "ansa", "agencias"}
+)
 # A picture's or a story's credit line ("Foto: dpa", "Quelle: DJV", "Photo by X on Unsplash",
 # "Crédits photos : Bestimage", a bare "Beitragsbild").
 CREDIT_LINE = re.compile(
