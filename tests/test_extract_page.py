@@ -966,6 +966,8 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
     + ["Прослушать статью", "記事を聞く"]
     # "Table of contents" over a plugin's box (baike.baidu.com: "目录")
     + ["Spis treści", "İçindekiler", "Daftar Isi", "目录", "Πίνακας περιεχομένων"]
+    # ... and "On this page" (mdr.de, outdoor-magazin.com, docs.docker.com)
+    + ["Auf dieser Seite:", "In diesem Artikel:", "On this page:", "Dans cet article"]
     # The count of a story's comments over them (checked in 28 forms, 23 were kept).
     + ["12 komentarzy", "12 комментариев", "12 yorum", "12 kommentarer", "12 σχόλια"]
     + ["12 bình luận", "コメント 12件", "댓글 12개", "12 تعليقات", "Kommentare (12)"]

@@ -730,6 +730,11 @@ FURNITURE = re.compile(
         r"spis treści|содержание|зміст|içindekiler|obsah|sisällys(?:luettelo)?|innehåll(?:sförteckning)?|"
         r"indholdsfortegnelse|innholdsfortegnelse|daftar isi|mục lục|目次|목차|目录|目錄|"
         r"πίνακας περιεχομένων|cuprins|tartalomjegyzék|conteúdo|"
+        # ... and as "On this page" / "In this article" over the same links.
+        r"on this page|in this (?:article|post)|auf dieser seite|in diesem (?:artikel|beitrag)|"
+        r"sur cette page|dans cet article|en esta página|en este artículo|in questa pagina|"
+        r"in questo articolo|nesta página|neste artigo|op deze pagina|in dit artikel|"
+        r"na tej stronie|w tym artykule|на этой странице|в этой статье|"
         # "print" and "share" in more languages.
         r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
         r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|compartilhar|paylaş|delen|"
