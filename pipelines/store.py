@@ -149,14 +149,15 @@ class Store:
 
     def _replace_copy(self, item: Original) -> None:
         """The original takes the copy's place: in this batch if the copy is still buffered,
-        else by renaming the archived row (its history and teaser links follow)."""
+        and by renaming the archived row (its history and teaser links follow). Both may hold:
+        a resumed crawl fetches an archived copy again, and the original comes in the same
+        batch; the rename does nothing when the copy was never archived."""
         buffered = next((a for a in self.articles if a.url == item.copy_url), None)
         if buffered is not None:
             self.articles.remove(buffered)
             item.article.aliases = list(dict.fromkeys([*item.article.aliases, *buffered.aliases]))
             self.teasers += [(item.copy_url, t) for t in buffered.teasers]
-        else:
-            self.renames.append((item.copy_url, item.article.url or ""))
+        self.renames.append((item.copy_url, item.article.url or ""))
         self.articles.append(item.article)
 
     def close(self) -> None:

@@ -297,18 +297,21 @@ def test_a_long_members_only_preview_identifies_its_copy(db_path: Path) -> None:
     assert run.rows("SELECT url FROM articles") == [(f"{WWW}/slug/",)]
 
 
-@pytest.mark.parametrize("same_batch", [True, False])
-def test_the_original_replaces_a_copy_archived_first(db_path: Path, same_batch: bool) -> None:
+@pytest.mark.parametrize("order", ["same batch", "next run", "next run, copy again first"])
+def test_the_original_replaces_a_copy_archived_first(db_path: Path, order: str) -> None:
+    """Also when a resumed crawl (after kill -9) fetches the archived copy again just before
+    the original, in one batch: the copy's archived row must not stay beside the original."""
     copy = article(f"{WWW}/slug-2/", published="2025-08-22T13:51:00+02:00")
     original = article(published="2025-08-20T10:51:00+02:00", aliases=[f"{WWW}/2025/08/20/slug/"])
     run = start(db_path)
-    if same_batch:
+    if order == "same batch":
         out = run.feed([copy, original])
     else:
         run.feed([copy])
         run.close()
         run = start(db_path)
-        out = run.feed([original])
+        again = [article(f"{WWW}/slug-2/", published=copy.published)] if "again" in order else []
+        out = run.feed([*again, original])
     assert isinstance(out[-1], Original)
     run.close()
     assert run.rows("SELECT url, published FROM articles") == [
