@@ -770,17 +770,12 @@ def build_article(
         blocks[:0] = text_blocks(intro)
     # A heading opening the body that shows the headline (a page without an h1), or a block
     # that is the headline alone (set as a paragraph: <p class="titulo">), is not text.
-    if (
-        blocks
-        and head
-        and (
-            fold(blocks[0].text) == fold(head)
-            or (blocks[0].kind in HEADINGS and fold(blocks[0].text).endswith(fold(head)))
-        )
-    ):
-        del blocks[0]
+    if blocks and headline is not None:
+        first = fold(blocks[0].text)
+        if first == headline or (blocks[0].kind in HEADINGS and first.endswith(headline)):
+            del blocks[0]
     # Nor one closing it: a theme's hidden hAtom copy of the title (ThemeGrill's extra-hatom).
-    if len(blocks) > 1 and head and fold(blocks[-1].text) == fold(head):
+    if len(blocks) > 1 and headline is not None and fold(blocks[-1].text) == headline:
         del blocks[-1]
     # The standfirst opens the story, maybe after its date and byline lines: it is not
     # repeated in the body.

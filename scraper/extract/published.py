@@ -227,14 +227,13 @@ def _over_headline(node: HtmlElement | None) -> Iterator[HtmlElement]:
     previous = node.getprevious() if node is not None else None
     while previous is not None and not isinstance(previous.tag, str):
         previous = previous.getprevious()
-    if (
-        previous is not None
-        and previous.tag in _LINE_TAGS
-        and previous.find("p") is None
-        and previous.find("div") is None
-        and shows_text(previous)
-    ):
+    if previous is not None and previous.tag in _LINE_TAGS and _is_line(previous):
         yield previous
+
+
+def _is_line(el: HtmlElement) -> bool:
+    """A line of text: an element showing text and holding no paragraph or block."""
+    return el.find("p") is None and el.find("div") is None and shows_text(el)
 
 
 def _headline_node(tree: HtmlElement, headline: str | None) -> HtmlElement | None:
@@ -272,7 +271,7 @@ def _after_headline(node: HtmlElement | None) -> Iterator[HtmlElement]:
             for el in sibling.iter(_LINE_TAGS):
                 if el.tag == "li" and len(el):
                     continue  # a menu's item, a list of links: only a bare item is a line
-                if el.find("p") is None and el.find("div") is None and shows_text(el):
+                if _is_line(el):
                     yield el
                     count += 1
                     if count == _AFTER:
