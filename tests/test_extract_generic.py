@@ -1899,6 +1899,17 @@ def test_a_dialog_named_so_is_never_the_story_when_names_fail() -> None:
     assert extract(html, "https://tv.example/video/us-sport").body == text
 
 
+def test_a_page_named_for_an_open_modal_is_no_dialog() -> None:
+    """Bootstrap names <body> "modal-open" while a dialog is shown: a state, not an overlay.
+    Searched by text alone, the page's text is still read."""
+    text = "New York is the centre of the pandemic, and sport has come to a standstill there."
+    html = (
+        "<html><body class='modal-open'><div class='b-video-module'><div class='item-caption'>"
+        f"<p>{text}</p></div></div></body></html>"
+    )
+    assert extract(html, "https://tv.example/video/us-sport").body == text
+
+
 def test_a_story_shown_in_a_dialog_over_the_page_is_read() -> None:
     """Some sites open a story in an overlay (aria-modal) above the listing it came from."""
     html = _story().replace("<main>", "<main><div role='dialog' aria-modal='true'>", 1)

@@ -193,8 +193,14 @@ _OVERLAYS = frozenset({"dialog", "modal", "popup"})
 
 
 def _named_overlay(el: HtmlElement) -> bool:
+    """Named a dialog, modal or popup, read as `hint` reads names: a state ("modal-open", the
+    page while one is open) or a modifier ("has-popup") names no overlay."""
     names = el.get("class")
-    return bool(names) and not _OVERLAYS.isdisjoint(w.lower() for w in _WORD_SPLIT.split(names))
+    return (
+        bool(names)
+        and not _OVERLAYS.isdisjoint(w.lower() for w in _WORD_SPLIT.split(names))
+        and hint(el) == _STRONG
+    )
 
 
 _CHROME_TAGS = frozenset({"header", "footer"})
