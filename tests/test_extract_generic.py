@@ -7,6 +7,7 @@ never copied here; the tests skip when the corpus is absent.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 from functools import cache
@@ -2515,6 +2516,56 @@ COOKIE_BANNER = (
 )
 def test_a_cookie_or_consent_notice_is_told_by_its_words(text: str, notice: bool) -> None:
     assert is_consent_notice(text) is notice
+
+
+def _unnamed(html: bytes) -> bytes:
+    """The page with every class and id word made an opaque token: a theme whose names no
+    vocabulary lists (as bench/robustness.py's "names" probe reads the sets)."""
+    tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
+    for el in tree.iter():
+        for attribute in ("class", "id") if isinstance(el.tag, str) else ():
+            if (value := el.get(attribute)) is not None:
+                words = (hashlib.sha1(w.encode()).hexdigest()[:6] for w in value.split())
+                el.set(attribute, " ".join(f"n{w}" for w in words))
+    return lxml.html.tostring(tree, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("page", "kept", "left_out"),
+    [
+        # a reader's long comment weighed as much as the post
+        (
+            TRAFILATURA_PAGES / "blog.mondediplo.net.turpitude-02063f.html.gz",
+            "malgré tout l’amitié et l’entraide occupent une grande place",
+            "Les Chiliens aussi",
+        ),
+        # a recipe's notes, and a sidebar's piece on apples
+        (
+            TRAFILATURA_PAGES / "eatsmarter.de.porridge-36792b.html.gz",
+            "Hafer ist reich an Ballaststoffen und Calcium",
+            "Äpfel schmecken im Idealfall",
+        ),
+        # a shop's article page, and its shipping terms in a hidden box
+        (
+            TRAFILATURA_PAGES / "vinosytapas.de.rioja-85f58f.html.gz",
+            "Die Region D.O.Ca. Rioja",
+            "Versandkosten und Lieferung",
+        ),
+        # a calendar of lines under its headline, and a sidebar's columnist box
+        (
+            AEB_PAGES / "cc03ddb5ef7d5f1fdb8a87f5e6dfd058a2a70acedf2551655a898dc5c18eb79e.html.gz",
+            "1a etapa: 10 de março – Interlagos",
+            "Clique na foto do Adauto",
+        ),
+    ],
+)
+def test_with_no_telling_names_the_text_by_the_headline_is_the_story(
+    page: Path, kept: str, left_out: str
+) -> None:
+    if not page.exists():
+        pytest.skip(f"shared corpus page {page} is absent")
+    body = extract(_unnamed(gzip.decompress(page.read_bytes()))).body
+    assert kept in body and left_out not in body
 
 
 def test_a_cookie_banner_in_unnamed_markup_is_not_the_story() -> None:

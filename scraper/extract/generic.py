@@ -56,6 +56,9 @@ _LOOSE_TAGS = frozenset({"div", "section", "span", "font", "article", "main"})
 _MAX_CLIMB = 6
 _MIN_CHUNK = 500  # characters of prose: a story's chunk, not a box sharing its class
 _MIN_TEXT = 25
+# When no class word names a container for the text, the one by the headline gets this much
+# more of its score: a comment or a sidebar quote as long as the story no longer outweighs it.
+_BY_HEADLINE = 1.5
 _EMBED_CHROME = 100  # characters around an embedded post (a caption, a "View on X" link)
 _BIG_TEXT = 2000
 _WRAPPER_TEXT = 2000
@@ -808,6 +811,8 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
             parent = parent.getparent()
     if not scores:
         return []
+    if not any(hint(el) > 0 for el in scores):
+        _favour_headlines_side(scores, root)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:8]
     best, best_score = max(
         ((el, score * (1 - _link_density(el, _text_len(el)))) for el, score in ranked),
@@ -818,6 +823,24 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
     best = _widen(best, root, good, noise, skip)
     chosen = _with_siblings(best, best_score, scores, skip)
     return _with_chunks(chosen, root, good, skip)
+
+
+def _favour_headlines_side(scores: dict[HtmlElement, float], root: HtmlElement) -> None:
+    """Weigh up the containers that hold the page's first h1 or sit beside it (their parent
+    or grandparent holds it): a story stands by its headline, comments and sidebars further."""
+    headline = next(root.iter("h1"), None)
+    if headline is None:
+        return
+    around = set()
+    for ancestor in headline.iterancestors():
+        if ancestor is root:
+            break
+        around.add(ancestor)
+    for el in scores:
+        parent = el.getparent()
+        grandparent = parent.getparent() if parent is not None else None
+        if el in around or parent in around or grandparent in around:
+            scores[el] *= _BY_HEADLINE
 
 
 def _with_chunks(
