@@ -228,15 +228,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
     found: set[HtmlElement] = set()
     subheads: list[HtmlElement] = []
     page_text = 0  # the root's text length, measured once a form or hidden block asks
-    measured: dict[HtmlElement, int] = {}
-
-    def measure(el: HtmlElement) -> int:
-        """`_text_len`, once per element: nested blocks ask for the same paragraphs."""
-        length = measured.get(el)
-        if length is None:
-            length = measured[el] = _text_len(el)
-        return length
-
+    measure = _measurer()
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -381,6 +373,19 @@ def _text_len(el: HtmlElement) -> int:
     for code in el.iter(*_CODE_TAGS):
         length -= len(" ".join(code.text_content().split()))
     return max(length, 0)
+
+
+def _measurer() -> Callable[[HtmlElement], int]:
+    """`_text_len`, once per element: nested blocks ask for the same paragraphs and links."""
+    measured: dict[HtmlElement, int] = {}
+
+    def measure(el: HtmlElement) -> int:
+        length = measured.get(el)
+        if length is None:
+            length = measured[el] = _text_len(el)
+        return length
+
+    return measure
 
 
 def _link_density(
@@ -770,12 +775,13 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
     # Text mass under each ancestor: prose paragraphs vs other visible text blocks.
     good: dict[HtmlElement, int] = {}
     noise: dict[HtmlElement, int] = {}
+    measure = _measurer()
     for el in root.iter():
         tag = el.tag
         if el in skip or not isinstance(tag, str):
             continue
         if tag in _BLOCK_TAGS or tag in _NOISE_TAGS:
-            length = _text_len(el)
+            length = measure(el)
         elif tag in _LOOSE_TAGS and (own := _own_text_len(el)) > 80:
             length = own
         else:
@@ -785,7 +791,7 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
         prose = (
             length >= 80
             and (tag not in _NOISE_TAGS or (tag == "li" and _flat_item(el)))
-            and _link_density(el, length) < 0.3
+            and _link_density(el, length, measure) < 0.3
         )
         tally = good if prose else noise
         ancestor = el.getparent()
@@ -815,7 +821,7 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
         _favour_headlines_side(scores, root)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:8]
     best, best_score = max(
-        ((el, score * (1 - _link_density(el, _text_len(el)))) for el, score in ranked),
+        ((el, score * (1 - _link_density(el, measure(el), measure))) for el, score in ranked),
         key=lambda item: item[1],
     )
     if best_score < 0:  # only boilerplate by its class words (a cookie notice) holds text
