@@ -2568,6 +2568,15 @@ def test_with_no_telling_names_the_text_by_the_headline_is_the_story(
     assert kept in body and left_out not in body
 
 
+def test_an_unnamed_winner_gives_way_to_the_text_by_the_headline() -> None:
+    """vinosytapas.de as served: the page names other blocks "content" and "body" (product
+    details, side panels), not its article ("beschreibung") nor the shop's shipping box that
+    outweighed it; the box stays out."""
+    page = TRAFILATURA_PAGES / "vinosytapas.de.rioja-85f58f.html.gz"
+    body = _corpus_article(page).body
+    assert "Die Region D.O.Ca. Rioja" in body and "Versandkosten" not in body
+
+
 def test_a_cookie_banner_in_unnamed_markup_is_not_the_story() -> None:
     """SB Nation's snap counts (aeb-dev) with opaque class names: a short intro over tables,
     and a banner of longer sentences elsewhere. The banner votes for no container."""

@@ -56,8 +56,9 @@ _LOOSE_TAGS = frozenset({"div", "section", "span", "font", "article", "main"})
 _MAX_CLIMB = 6
 _MIN_CHUNK = 500  # characters of prose: a story's chunk, not a box sharing its class
 _MIN_TEXT = 25
-# When no class word names a container for the text, the one by the headline gets this much
-# more of its score: a comment or a sidebar quote as long as the story no longer outweighs it.
+# When no class word names the container that scores best (nor one around it), those by the
+# headline get this much more of their score: a comment, a sidebar quote or a shop's box as
+# long as the story no longer outweighs it.
 # The middle of the factors that score alike (1.3 to 1.5; 1.2 does too little, 1.6 and more
 # start to take sidebars) with every class and id name made opaque.
 _BY_HEADLINE = 1.4
@@ -819,7 +820,8 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
             parent = parent.getparent()
     if not scores:
         return []
-    if not any(hint(el) > 0 for el in scores):
+    top = max(scores, key=scores.__getitem__)
+    if hint(top) <= 0 and not any(hint(a) > 0 for a in top.iterancestors()):
         _favour_headlines_side(scores, root)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:8]
     best, best_score = max(
