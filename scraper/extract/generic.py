@@ -58,9 +58,8 @@ _MIN_CHUNK = 500  # characters of prose: a story's chunk, not a box sharing its 
 _MIN_TEXT = 25
 # When no class word names the container that scores best (nor one around it), those by the
 # headline get this much more of their score: a comment, a sidebar quote or a shop's box as
-# long as the story no longer outweighs it.
-# The middle of the factors that score alike (1.3 to 1.5; 1.2 does too little, 1.6 and more
-# start to take sidebars) with every class and id name made opaque.
+# long as the story no longer outweighs it. With every class and id name made opaque, 1.3 to
+# 1.5 score alike (1.2 does too little, 1.6 and more start to take sidebars): the middle.
 _BY_HEADLINE = 1.4
 _EMBED_CHROME = 100  # characters around an embedded post (a caption, a "View on X" link)
 _BIG_TEXT = 2000
@@ -821,7 +820,7 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
     if not scores:
         return []
     top = max(scores, key=scores.__getitem__)
-    if hint(top) <= 0 and not any(hint(a) > 0 for a in top.iterancestors()):
+    if all(hint(el) <= 0 for el in (top, *top.iterancestors())):
         _favour_headlines_side(scores, root)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:8]
     best, best_score = max(
