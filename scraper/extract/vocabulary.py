@@ -956,15 +956,22 @@ SIGN_OFF = re.compile(
     ),
     re.IGNORECASE,
 )
+
+
+def _alone_on_its_line(announcement: str) -> re.Pattern[str]:
+    """A line that is the `announcement` alone, maybe with a few characters after it."""
+    return re.compile(spaced(rf"^\W*{announcement}(?!\w).{{0,20}}$"), re.IGNORECASE)
+
+
+# Other stories announced, most read lists included.
+_STORIES_ANNOUNCED = f"(?:{RELATED_STORIES}|{MOST_READ})"
 # A line announcing other stories, alone on its line (a roundup's heading).
-ROUNDUP = re.compile(spaced(rf"^\W*{RELATED_STORIES}(?!\w).{{0,20}}$"), re.IGNORECASE)
+ROUNDUP = _alone_on_its_line(RELATED_STORIES)
 # The same, most read lists included: a heading that cuts the text when teasers follow it.
-ROUNDUP_HEADING = re.compile(
-    spaced(rf"^\W*(?:{RELATED_STORIES}|{MOST_READ})(?!\w).{{0,20}}$"), re.IGNORECASE
-)
+ROUNDUP_HEADING = _alone_on_its_line(_STORIES_ANNOUNCED)
 # The same words in a line: opening a block's heading (`.match`, "À lire aussi sur le sujet")
 # or anywhere in a short line (`.search`, "Das Thema könnte dich auch interessieren:").
-RELATED_PHRASE = re.compile(spaced(rf"\b(?:{RELATED_STORIES}|{MOST_READ})(?!\w)"), re.IGNORECASE)
+RELATED_PHRASE = re.compile(spaced(rf"\b{_STORIES_ANNOUNCED}(?!\w)"), re.IGNORECASE)
 
 
 # --- Class and id names ------------------------------------------------------------------
