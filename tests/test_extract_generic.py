@@ -181,6 +181,14 @@ def test_a_news_brief_is_an_article_where_its_url_says_so(path: str, archived: b
         # A line break is a space between the words it parts, however nested.
         ("<h1>Thank you<br>for signing up!</h1>", "Thank you for signing up!", ""),
         ("<h1><span>Neu im Kino<br>Der Film</span></h1>", "Neu im Kino Der Film", ""),
+        # An opening part a line break sets apart from a capital is a line of its own (hss.de);
+        # a sentence running on after the break is one headline.
+        ("<h1><small>Tunesien</small><br> Große Aufgaben</h1>", "Große Aufgaben", "Tunesien"),
+        ("<h1><span>Thank you</span><br>for signing up!</h1>", "Thank you for signing up!", ""),
+        # A block holding all the heading is read (latercera.com); a block after the headline
+        # is where an unclosed heading swallowed the page.
+        ("<h1><div style='color:'>La agenda</div></h1>", "La agenda", ""),
+        ("<h1>La agenda<div><p>El texto</p></div></h1>", "La agenda", ""),
         # A logo's style sheet inside the site-name h1 (cubadebate.cu) shows nothing.
         (
             "<h1><style>.alogo{display: block;}</style>\n<a class='alogo' href='/'>Cubadebate</a></h1>",
@@ -2387,6 +2395,51 @@ def test_an_og_title_naming_the_site_leaves_the_headline_to_the_page() -> None:
     page = TRAFILATURA_PAGES / "nmb-media.de.ebay-6066ab.html.gz"
     title = _corpus_article(page, "https://shop.nmb-media.de/eBay-Template-Datenschutz").title
     assert title == "Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen"
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        # og:title and <title> both carry an SEO variant; the h1 shows the headline
+        "taz.de.siemens-ce5d25",
+        "heizung.de.waermepumpen-4b2357",
+        "selbst.de-wurmkiste-1be801",
+    ],
+)
+def test_a_title_repeating_the_og_title_casts_no_second_vote(case_id: str) -> None:
+    """An SEO plugin writes one title into og:title and <title>: one witness, which ties
+    with the headline the page shows, and the shown one wins the tie."""
+    gold = _trafilatura_meta()[case_id]
+    page = TRAFILATURA_PAGES / f"{case_id}.html.gz"
+    assert _corpus_article(page, gold["url"]).title == gold["title"]
+
+
+def test_a_section_h1_does_not_win_a_tie_with_the_og_title() -> None:
+    """wienbadminton.at: the h1 names the section ("News"), sharing no word with og:title."""
+    html = (
+        "<html><head><meta property='og:title' content='Come Together'>"
+        "<title>Come Together | Club</title></head><body><h1>News</h1><article>"
+        f"<h3>Come Together</h3>{_PARAGRAPHS}</article></body></html>"
+    )
+    assert extract(html, "https://club.example/news/119843").title == "Come Together"
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        "latercera.com-laagenda-74e5e5",  # <h1><div>Headline</div></h1>
+        "hss.de-Regierung-03a6b6",  # <h1><small>Tunesien</small><br> Große Aufgaben…</h1>
+        # <h1 class="visuallyhidden">Headline | Umweltbundesamt</h1>: the site's name goes
+        "umweltbundesamt.de-atomkraft-789651",
+        # <h1><span class="sub-heading">Energiewende Oberland:</span> Klimavorreiter
+        # Oberland?</h1>, each declared title without the span: a kicker by another name
+        "tegernseerstimme.de-Klimavorreiter-cff6f7",
+    ],
+)
+def test_the_headline_within_its_heading(case_id: str) -> None:
+    gold = _trafilatura_meta()[case_id]
+    page = TRAFILATURA_PAGES / f"{case_id}.html.gz"
+    assert _corpus_article(page, gold["url"]).title == gold["title"]
 
 
 def test_a_short_story_in_a_page_wide_form_is_kept() -> None:

@@ -159,10 +159,21 @@ def heading_text(node: HtmlElement) -> str:
             parts.append(child.tail or "")
             continue
         if child.tag in HEADING_ENDS or any(d.tag in HEADING_ENDS for d in child.iterdescendants()):
+            # A block holding all the heading shows ("<h1><div>Headline</div></h1>") is read.
+            if not "".join(parts).strip() and _last_shown(child, node):
+                return heading_text(child)
             break
         parts.append(EDGE + _read_text(child) + EDGE)
         parts.append(child.tail or "")
     return join_edges("".join(parts))
+
+
+def _last_shown(child: HtmlElement, node: HtmlElement) -> bool:
+    """Whether nothing of `node` shows after its child `child`."""
+    return not (child.tail or "").strip() and not any(
+        shows_text(s) if isinstance(s.tag, str) else (s.tail or "").strip()
+        for s in child.itersiblings()
+    )
 
 
 def ruby_annotation(rt: HtmlElement) -> bool:
@@ -251,6 +262,14 @@ def heading_kicker(node: HtmlElement) -> str:
 _KICKER_WORD = 3  # letters: "<span>i</span>Phone" is one word, not a kicker and a headline
 
 
+def opens_heading(child: HtmlElement, heading: HtmlElement) -> bool:
+    """Whether `child` is the heading's first element, with no text before it."""
+    return (
+        not (heading.text or "").strip()
+        and next((c for c in heading if isinstance(c.tag, str)), None) is child
+    )
+
+
 def _runs_into_headline(child: HtmlElement, heading: HtmlElement) -> bool:
     """A heading's opening part whose last word runs straight into the capital of the text
     after it ("<span>Nationale Demo</span>Der 9. Juli naht"): no page shows "DemoDer", so its
@@ -258,12 +277,25 @@ def _runs_into_headline(child: HtmlElement, heading: HtmlElement) -> bool:
     tail = child.tail or ""
     words = child.text_content().split()
     return (
-        not (heading.text or "").strip()
-        and next((c for c in heading if isinstance(c.tag, str)), None) is child
+        opens_heading(child, heading)
         and bool(words)
         and len(words[-1]) >= _KICKER_WORD
         and words[-1].isalpha()
         and tail[:1].isupper()
+    )
+
+
+def _broken_from_headline(child: HtmlElement, heading: HtmlElement) -> bool:
+    """A heading's opening part that a line break sets apart from the capital opening the text
+    after it ("<small>Tunesien</small><br>Große Aufgaben"): a line of its own."""
+    following = child.getnext()
+    return (
+        opens_heading(child, heading)
+        and _WORD.search(child.text_content()) is not None
+        and not (child.tail or "").strip()
+        and following is not None
+        and following.tag == "br"
+        and (following.tail or "").strip()[:1].isupper()
     )
 
 
@@ -295,7 +327,7 @@ def _marks(element: HtmlElement) -> str:
 def _apart_kicker(child: HtmlElement, heading: HtmlElement) -> bool:
     """A kicker part of a heading (its class says so, or a sibling is the marked headline)
     that no visible separator joins to the headline: the page shows it as a line of its own."""
-    if _runs_into_headline(child, heading):
+    if _runs_into_headline(child, heading) or _broken_from_headline(child, heading):
         return True
     if not KICKER_CLASS.search(_marks(child)):
         if _HEADLINE_PART.search(_marks(child)) or not _WORD.search(child.text_content()):
