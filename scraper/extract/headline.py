@@ -16,6 +16,7 @@ from scraper.extract.selectors import select_first
 from scraper.extract.structured import Structured
 from scraper.extract.text import (
     HEADING_TAGS,
+    MAX_HEADLINE,
     fold,
     folded_words,
     heading_kicker,
@@ -30,7 +31,6 @@ _TITLE_WEIGHTS = (1.2, 1.0, 1.0, 0.5)
 _UNRELATED_HEADING = 0.9  # the shown heading's vote when it shares no word with the declared
 _MAX_H2 = 20  # h2s looked at for a headline shown outside any h1
 _RESEMBLES = 0.5  # share of the shorter text's words a heading holding the title shares
-_MAX_TITLE = 400  # characters: a longer "heading" is a page swallowed by an unclosed tag
 _BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
 # Spaced separators; bars need no spaces ("見出し｜新聞", "제목ㅣ신문": U+3163, a Hangul vowel,
 # stands for a bar in Korean titles and never appears alone in words).
@@ -220,7 +220,7 @@ def shown_headline(
         return [
             (t, n)
             for t, n in found
-            if t and len(t) < _MAX_TITLE and (folded := fold(t)) and folded not in folded_names
+            if t and len(t) < MAX_HEADLINE and (folded := fold(t)) and folded not in folded_names
         ]
 
     # Another story's headline (a linked one, in a related-posts list) is not this one's.

@@ -131,6 +131,8 @@ def screen_reader_only(element: HtmlElement) -> bool:
     return bool(SCREEN_READER_ONLY.search(element.get("class") or ""))
 
 
+MAX_HEADLINE = 400  # characters: a longer "heading" is a page swallowed by an unclosed tag
+
 # Where an inline element starts or ends, in text built from a tree: a colon there glued to
 # the next word gets its space back ("<span>Kicker:</span>Headline": "Kicker: Headline").
 EDGE = "\x00"
@@ -160,12 +162,17 @@ def heading_text(node: HtmlElement) -> str:
             continue
         if child.tag in HEADING_ENDS or any(d.tag in HEADING_ENDS for d in child.iterdescendants()):
             # A block holding all the heading shows ("<h1><div>Headline</div></h1>") is read.
-            if not "".join(parts).strip() and _last_shown(child, node):
+            if not "".join(parts).strip() and _last_shown(child, node) and _short(child):
                 return heading_text(child)
             break
         parts.append(EDGE + _read_text(child) + EDGE)
         parts.append(child.tail or "")
     return join_edges("".join(parts))
+
+
+def _short(el: HtmlElement) -> bool:
+    """Whether an element's text is short enough for a headline (not a page it swallowed)."""
+    return len(el.text_content()) < MAX_HEADLINE
 
 
 def _last_shown(child: HtmlElement, node: HtmlElement) -> bool:
