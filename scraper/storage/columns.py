@@ -253,7 +253,9 @@ TABLES = (  # in the order docs/schema.md describes them
                 "429 after retries), `redirect_loop`, `redirect_offsite`, or a download fault: "
                 "`timeout`, `reset`, `connection_refused`, `dns`, `tls`, `data_loss`, "
                 "`size_cap` (over `DOWNLOAD_MAXSIZE`), `bomb` (inflates past it), `refused` "
-                "(the outbound policy), `failed` (anything else; see `detail`)",
+                "(the outbound policy), `failed` (anything else; see `detail`); "
+                "`warc_corrupt` (a damaged WARC record met by `import-warc` or `reparse`; "
+                "`detail` says where)",
             ),
             Column("title", "TEXT", "the title, when one was found"),
             Column("seen_at", "TEXT", "when"),
