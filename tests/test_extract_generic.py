@@ -189,6 +189,7 @@ def test_a_news_brief_is_an_article_where_its_url_says_so(path: str, archived: b
         # is where an unclosed heading swallowed the page.
         ("<h1><div style='color:'>La agenda</div></h1>", "La agenda", ""),
         ("<h1>La agenda<div><p>El texto</p></div></h1>", "La agenda", ""),
+        ("<h1><div>La agenda</div><br>con que Interior</h1>", "", ""),
         (f"<h1><div><a href='/'>Inicio</a><p>{'El texto sigue. ' * 30}</p></div></h1>", "", ""),
         # A logo's style sheet inside the site-name h1 (cubadebate.cu) shows nothing.
         (

@@ -178,7 +178,7 @@ def _short(el: HtmlElement) -> bool:
 def _last_shown(child: HtmlElement, node: HtmlElement) -> bool:
     """Whether nothing of `node` shows after its child `child`."""
     return not (child.tail or "").strip() and not any(
-        shows_text(s) if isinstance(s.tag, str) else (s.tail or "").strip()
+        (isinstance(s.tag, str) and shows_text(s)) or (s.tail or "").strip()
         for s in child.itersiblings()
     )
 
