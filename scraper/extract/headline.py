@@ -150,7 +150,7 @@ def title(tree: HtmlElement, era: Era | None, data: Structured, names: list[str]
     if on_page is None and not any(declared):
         declared = as_declared
     headline, og_title, html_title = declared
-    if html_title and og_title and normalize_space(html_title) == normalize_space(og_title):
+    if html_title == og_title:  # both space-normalised above: one SEO title written twice
         html_title = None
     sources = (headline, on_page, og_title, html_title)
     weights = list(_TITLE_WEIGHTS)
