@@ -47,9 +47,9 @@ KNOWN_MISSES = {
     # poster named in a bare h3; the day is only in the app's boot payload.
     "flarum.html.gz": {"authors", "published"},
     # FluxBB: the topic's title is shown only in each post's h3 and the breadcrumb (<title>
-    # keeps the forum's name after it), the day only in the post's permalink, and the poster's
-    # column (rank, "Registered:", "Posts:") and signature are read with the post.
-    "fluxbb.html.gz": {"title", "authors", "published", "body starts", "body holds"},
+    # keeps the forum's name after it), and the poster's column (rank, "Registered:",
+    # "Posts:") and signature are read with the post.
+    "fluxbb.html.gz": {"title", "authors", "body starts", "body holds"},
     # Vanilla lists replies as "Comments", under the opening post rather than beside it: they
     # are read as a comment thread, as a blog's are, so the text ends with the opening post.
     # NodeBB's byline gives the avatar's initial and a hidden "Offline" ("R Offline"), and

@@ -38,7 +38,13 @@ from scraper.extract.text import (
     normalize_space,
     shows_text,
 )
-from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, DATE_LABELS, alternation
+from scraper.extract.vocabulary import (
+    AUTHOR_LABELS,
+    BY_WORDS,
+    DATE_LABELS,
+    MEMBER_DATE_LABELS,
+    alternation,
+)
 from scraper.profiles import Era, Profile
 from scraper.urls import archive_day, url_day
 
@@ -48,6 +54,8 @@ _BYLINE_OPENING = re.compile(
     rf"^(?:{alternation(BY_WORDS)}|{alternation(AUTHOR_LABELS)})\s*:?\s", re.IGNORECASE
 )
 _LEADING_LABEL = re.compile(rf"^{alternation(DATE_LABELS)}\s*[:：]?\s*", re.IGNORECASE)
+# A member's day ("Registered: 2015-06-06" in a forum post's profile): not the story's.
+_MEMBER_DAY = re.compile(rf"^\s*{alternation(MEMBER_DATE_LABELS)}\s*[:：]", re.IGNORECASE)
 _NO_DATE_TAGS = frozenset({"script", "style", "figcaption", "a", "p", "li", "h1", "h2", "h3"})
 
 
@@ -184,6 +192,8 @@ def _dated_text(
             continue
         text = el.text
         dated = text and len(text) < 120 and any(c.isdigit() for c in text)
+        if dated and _MEMBER_DAY.match(text):
+            continue
         if dated and not _in_card(el) and not in_story_lists(el, story):
             found = find_date(text.strip(), languages)
             if found:
@@ -303,6 +313,8 @@ def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | N
         if len(text) > _MAX_DATELINE and (lead := _DATELINE_LEAD.match(text)):
             text = shown = lead.group(1)  # "Feb. 23, 2015 -- Life-threatening peanut…"
         if len(text) > _MAX_DATELINE or in_other_stories(node) or hidden_by_class(node):
+            continue
+        if _MEMBER_DAY.match(text):
             continue
         lines = [text, *_broken_lines(shown)] if "\n" in shown else [text]
         found = next(filter(None, (_opening_date(line, languages) for line in lines)), None)

@@ -622,6 +622,17 @@ MODIFIED_LABELS = (
 )
 # Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
 UPDATE_LABELS = (*MODIFIED_LABELS, "posted", "first published")
+# Labels of a member's own days on a forum or a site ("Registered: 2015-06-06", "Mitglied
+# seit"): the date they introduce is the member's, never the story's.
+MEMBER_DATE_LABELS = (
+    *("registered", "joined", "join date", "member since", "last visit", "last seen"),
+    *("registriert", "registriert seit", "mitglied seit", "dabei seit", "angemeldet seit"),
+    *("inscrit", "inscrit le", "inscription", "membre depuis", "date d'inscription"),
+    *("registrado", "miembro desde", "se unió", "fecha de registro", "membro desde"),
+    *("iscritto", "iscritto il", "data di registrazione", "lid sinds", "geregistreerd"),
+    *("zarejestrowany", "dołączył", "регистрация", "зарегистрирован", "на форуме с"),
+    *("katılım", "kayıt tarihi", "注册时间", "가입일"),
+)
 # Labels of a note set apart from the story ("Hinweis:", "Bitte beachten:"), alone on their
 # line over a disclaimer, a correction or a reader's notice.
 NOTE_LABELS = (
