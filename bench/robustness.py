@@ -10,7 +10,8 @@ themes and sites differ, then scored against the same truth.
   trafilatura's date on the same pages beside ours.
 - cards: Ghost's Koenig cards (as its renderer writes them) and WordPress blocks set after the
   second paragraph of each cms-dev post: how often each one's text reaches the body, against
-  whether it should (callouts and toggles are prose; calls to action and product cards are not).
+  whether it should (callouts, toggles, alternative quotes, details and media-text blocks are
+  prose; calls to action and product cards are not).
 - coauthors: a second author link written beside the shown one on each single-author cms-dev
   page: how often both names come out, in order.
 - language: the stored language against cms-dev's and fundus' truth (themes declare "en").
@@ -169,6 +170,26 @@ INSERTS: dict[str, tuple[str, str, bool]] = {
         + "</ul>",
         "Probe other story",
         False,
+    ),
+    "ghost alt quote": (
+        '<blockquote class="kg-blockquote-alt">Probe quote: the ferry is how this side of the'
+        " river gets to the rest of the world.</blockquote>",
+        "Probe quote",
+        True,
+    ),
+    "wp details": (
+        '<details class="wp-block-details"><summary>Probe question?</summary>'
+        + P.format("Probe details")
+        + "</details>",
+        "Probe details",
+        True,
+    ),
+    "wp media text": (
+        '<div class="wp-block-media-text is-stacked-on-mobile"><figure class="wp-block-media-'
+        'text__media"><img src="https://x.example/m.jpg" alt=""/></figure><div class="wp-block-'
+        'media-text__content">' + P.format("Probe media text") + "</div></div>",
+        "Probe media text",
+        True,
     ),
     "wp columns": (
         '<div class="wp-block-columns"><div class="wp-block-column">'
