@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract.html import decode_html, parse_html
+from scraper.extract.text import screen_reader_only
 
 
 @pytest.mark.parametrize(
@@ -130,3 +131,33 @@ def test_noscript_is_read_only_when_it_holds_the_pages_prose(body: str, read: bo
     tree = parse_html(f"<html><body>{body}</body></html>")
     assert (tree.find(".//noscript[@id='view']") is None) is read
     assert (tree.find(".//noscript[@id='notice']") is not None) is (_NOTICE in body)
+
+
+_CLIPPED_LABEL = "<p><span class='x1a'>Author, </span>Margaret O'Connell</p>"
+
+
+@pytest.mark.parametrize(
+    ("css", "clipped"),
+    [
+        # Bootstrap's sr-only, and the pixel-clip form (the BBC's hashed classes write it)
+        (".x1a{position:absolute;width:1px;height:1px;clip:rect(0,0,0,0)}", True),
+        (".x1a{clip-path:inset(100%);clip:rect(1px, 1px, 1px, 1px);position:absolute}", True),
+        ("@charset 'utf-8';.x1a{position:absolute!important;clip-path:inset(50%)}", True),
+        (".a,.x1a{position:absolute;clip:rect(0 0 0 0)}", True),
+        # hidden only at some widths, only when not focused, only with another class: shown
+        ("@media (max-width:600px){.x1a{position:absolute;clip:rect(0 0 0 0)}}", False),
+        (".x1a:not(:focus){position:absolute;clip:rect(0 0 0 0)}", False),
+        (".b .x1a{position:absolute;clip:rect(0 0 0 0)}", False),
+        # clipped to a visible area, or not taken out of the flow
+        (".x1a{position:absolute;clip:rect(0 40px 20px 0)}", False),
+        (".x1a{clip:rect(0 0 0 0)}", False),
+    ],
+)
+def test_a_class_the_page_clips_out_of_sight_is_screen_reader_text(css: str, clipped: bool) -> None:
+    """CSS-in-JS names its screen-reader-only classes by hash ("bbc-1n4iu03"): the page's own
+    style sheet, clipping them out of sight, says what they are."""
+    tree = parse_html(
+        f"<html><head><style>{css}</style></head><body>{_CLIPPED_LABEL}</body></html>"
+    )
+    label = tree.find(".//span")
+    assert screen_reader_only(label) is clipped

@@ -10,7 +10,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.extract.text import HEADING_ENDS, HEADING_TAGS
+from scraper.extract.text import CLIPPED, HEADING_ENDS, HEADING_TAGS
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -213,7 +213,57 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     _open_templates(root)
     _open_noscript(root)
     _close_headings(root)
+    _mark_clipped(root)
     return root
+
+
+# A rule clipping its elements out of sight, the screen-reader-only pattern: to nothing
+# ("rect(0 0 0 0)", "inset(50%)") or to one pixel ("rect(1px, 1px, 1px, 1px)"), as Bootstrap's
+# .sr-only, WordPress's .screen-reader-text and CSS-in-JS's hashed classes write it.
+_CLIP = re.compile(
+    r"clip\s*:\s*rect\(\s*([01])(?:px)?(?:\s*,?\s*\1(?:px)?){3}\s*\)"
+    r"|clip-path\s*:\s*inset\(\s*(?:50|100)%\s*\)"
+)
+_ABSOLUTE = re.compile(r"position\s*:\s*absolute")
+_WITH_CLASS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $name)]")
+_ONE_CLASS = re.compile(r"\s*\.(-?[_a-zA-Z][\w-]*)\s*")
+
+
+def _mark_clipped(root: HtmlElement) -> None:
+    """Mark (CLIPPED) the elements whose class a top-level rule of a <style> in the page's
+    head clips out of sight: their text is for screen readers (a byline's "Author, " label,
+    an accordion's "Box aufklappen"), not shown. Rules inside @media hide only at some
+    widths, and are left alone."""
+    clipped: set[str] = set()
+    head = root.find("head")
+    for style in head.iter("style") if head is not None else ():
+        css = style.text or ""
+        if "clip" in css:
+            clipped.update(_clipped_classes(css))
+    for name in clipped:
+        for el in _WITH_CLASS(root, name=f" {name} "):
+            el.set(CLIPPED, "")
+
+
+def _clipped_classes(css: str) -> set[str]:
+    """The classes that top-level rules of a style sheet, each selecting one class alone,
+    clip out of sight."""
+    found: set[str] = set()
+    for clip in _CLIP.finditer(css):
+        opening = css.rfind("{", 0, clip.start())
+        closing = css.find("}", clip.end())
+        end = closing if closing >= 0 else len(css)
+        if opening < 0 or not _ABSOLUTE.search(css, opening, end):
+            continue
+        if css.count("{", 0, opening) != css.count("}", 0, opening):
+            continue  # inside an @media block
+        # The selectors run from the previous rule's end (or an at-rule's ";") to the brace.
+        start = max(css.rfind("}", 0, opening), css.rfind(";", 0, opening)) + 1
+        for selector in css[start:opening].split(","):
+            one = _ONE_CLASS.fullmatch(selector)
+            if one:
+                found.add(one.group(1))
+    return found
 
 
 def _close_headings(root: HtmlElement) -> None:

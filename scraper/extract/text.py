@@ -126,9 +126,17 @@ HEADING_ENDS = frozenset(
 )
 
 
+# Set at parse time on the elements whose class the page's own style sheet clips out of
+# sight (see `html._mark_clipped`): hashed CSS-in-JS class names say nothing of it.
+CLIPPED = "data-scraper-clipped"
+
+
 def screen_reader_only(element: HtmlElement) -> bool:
-    """Whether an element's class hides it from sight for screen readers (sr-only…)."""
-    return bool(SCREEN_READER_ONLY.search(element.get("class") or ""))
+    """Whether an element is hidden from sight for screen readers: by its class name
+    (sr-only…), or by the clip the page's style sheet gives its class."""
+    return element.get(CLIPPED) is not None or bool(
+        SCREEN_READER_ONLY.search(element.get("class") or "")
+    )
 
 
 MAX_HEADLINE = 400  # characters: a longer "heading" is a page swallowed by an unclosed tag
