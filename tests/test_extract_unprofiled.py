@@ -164,3 +164,35 @@ def test_a_plain_text_byline_names_the_writers() -> None:
     )
     url = "https://news.example/2024/05/01/un-titre/"
     assert extract(html, url).authors == ["Anna Muster", "Jan Beispiel"]
+
+
+_TWO_WRITERS = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+    ' "NewsArticle", "headline": "Un titre", "author": [{"@type": "Person", "name": "Anna'
+    ' Muster"}, {"@type": "Person", "name": "Jan Beispiel"}]}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "byline"),
+    [
+        ("<p>Anna Muster/Jan Beispiel</p>", True),
+        ("<p>Anna Muster und Jan Beispiel</p>", True),
+        # the outlet's name on the line after the writers' (the BBC's byline list)
+        ("<ul><li>Anna Muster, Jan Beispiel</li><li>Le Site</li></ul>", True),
+        # other people named, or the outlet's name alone: text
+        ("<p>Anna Muster, Jan Beispiel et Paul Autre</p>", False),
+        ("<p>Le Site</p>", False),
+    ],
+)
+def test_a_line_naming_the_writers_opening_the_story_is_its_byline(
+    opening: str, byline: bool
+) -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Le Site">'
+        f"{_TWO_WRITERS}</head><body><main><article><h1>Un titre</h1>"
+        f"{opening}{BODY}</article></main></body></html>"
+    )
+    article = extract(html, "https://news.example/2024/05/01/un-titre/")
+    assert article.authors == ["Anna Muster", "Jan Beispiel"]
+    assert article.body.startswith("Paragraphe 0") is byline

@@ -367,6 +367,33 @@ def declared_blocks(text: str, url: str | None) -> list[Block]:
 
 _STANDFIRST_AT = 3  # blocks at the body's start where a standfirst may be repeated
 
+
+# What sets writers' names apart on a line of names alone ("A/B", "A, B & C", "A und B").
+_NAMES_APART = re.compile(r"\s*(?:[/,&]|\b(?:and|und|et|y|e|og|och|en)\b)\s*")
+
+
+def _opening_bylines(blocks: list[Block], writers: list[str], names: list[str]) -> list[Block]:
+    """The byline set as lines opening the story, which are not its text: a writer's name
+    alone, or a line naming every writer ("Mathatisi Sebusi/Mohalenyane Phakela"), and the
+    outlet's name on the line after one (the BBC's "Author, X" and "Role, BBC News" items)."""
+    if not writers:
+        return []
+    shown = {fold(w) for w in writers}
+    outlets = {fold(n) for n in names}
+    found: list[Block] = []
+    previous = None
+    for block in blocks[:_STANDFIRST_AT]:
+        line = fold(block.text)
+        if block.kind in ("p", "li") and (
+            line in shown
+            or {fold(n) for n in _NAMES_APART.split(block.text)} == shown
+            or (previous in found and line in outlets)
+        ):
+            found.append(block)
+        previous = block
+    return found
+
+
 _CUT_TAIL = 40  # characters before an excerpt's cut mark looked for in the story's opening
 
 
@@ -824,13 +851,9 @@ def build_article(
         opening=(b.text if b.kind == "p" else "" for b in blocks),  # headings name no one
         signature=_signature(blocks),
     )
-    # The writer's name alone on a line opening the story is its byline, not its text.
-    names_shown = {fold(w) for w in writers}
-    opening_names = [
-        b for b in blocks[:_STANDFIRST_AT] if b.kind == "p" and fold(b.text) in names_shown
-    ]
-    if opening_names:
-        blocks = [b for b in blocks if b not in opening_names]
+    bylines = _opening_bylines(blocks, writers, names)
+    if bylines:
+        blocks = [b for b in blocks if b not in bylines]
         text = blocks_text(blocks)
     page_url = canonical_url(url, data, profile)
     return Article(
