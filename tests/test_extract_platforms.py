@@ -52,10 +52,9 @@ KNOWN_MISSES = {
     "fluxbb.html.gz": {"title", "authors", "body starts", "body holds"},
     # Vanilla lists replies as "Comments", under the opening post rather than beside it: they
     # are read as a comment thread, as a blog's are, so the text ends with the opening post.
-    # NodeBB's byline gives the avatar's initial and a hidden "Offline" ("R Offline"), and
-    # Vanilla's day sits in the post's permalink, shown without its year ("March 14").
+    # NodeBB's byline gives the avatar's initial and a hidden "Offline" ("R Offline").
     "nodebb.html.gz": {"authors"},
-    "vanilla.html.gz": {"authors", "published", "body ends", "body lacks"},
+    "vanilla.html.gz": {"authors", "body ends", "body lacks"},
     # BBC World Service pages (Simorgh) list the byline's items ("Author, X", "Role, BBC News",
     # the day) in a region named only by aria-labelledby ("article-byline"); the labels are
     # clipped out of sight by a hashed class, and the Arabic page's day ("14 مارس/ آذار 2023")

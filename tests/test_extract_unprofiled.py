@@ -196,3 +196,23 @@ def test_a_line_naming_the_writers_opening_the_story_is_its_byline(
     article = extract(html, "https://news.example/2024/05/01/un-titre/")
     assert article.authors == ["Anna Muster", "Jan Beispiel"]
     assert article.body.startswith("Paragraphe 0") is byline
+
+
+@pytest.mark.parametrize(
+    ("href", "dated"),
+    [
+        ("https://forum.example/discussion/412/un-titre", True),
+        ("/discussion/412/un-titre?utm_source=feed#p1", True),
+        ("https://forum.example/discussion/377/une-autre-histoire", False),
+    ],
+)
+def test_a_day_in_a_link_to_the_page_itself_is_the_pages(href: str, dated: bool) -> None:
+    """A forum post's (or a blog post's) day shown in its own permalink dates the page; a day
+    in a link to another page is that page's."""
+    html = (
+        "<html><body><main><h1>Un titre</h1>"
+        f'<div class="x1"><a href="{href}"><time datetime="2023-03-14T09:30:12+00:00">'
+        f"14 mars</time></a></div>{BODY}</main></body></html>"
+    )
+    article = extract(html, "https://forum.example/discussion/412/un-titre")
+    assert (article.published or "")[:10] == ("2023-03-14" if dated else "")

@@ -47,6 +47,7 @@ from scraper.extract.vocabulary import (
     POST_TOPIC_CLASSES,
     is_consent_notice,
 )
+from scraper.urls import canonicalize_url, resolve
 
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
@@ -141,11 +142,23 @@ def in_boilerplate(node: HtmlElement) -> bool:
     return any(hint(a) < 0 and not _holds_a_story(a) for a in _blocks_above(node))
 
 
-def in_other_stories(node: HtmlElement) -> bool:
+def in_other_stories(node: HtmlElement, page_url: str | None = None) -> bool:
     """Whether an element sits in a link or in a block listing other stories (related, most
     read, teasers, a sidebar) that does not hold the headline: a date there is another
-    story's, not the page's."""
-    return any(a.tag == "a" or _lists_other_stories(a) for a in _blocks_above(node))
+    story's, not the page's. A link to `page_url` itself (a post's permalink around its
+    day) is the page's own."""
+    return any(
+        (a.tag == "a" and not _links_to(a, page_url)) or _lists_other_stories(a)
+        for a in _blocks_above(node)
+    )
+
+
+def _links_to(link: HtmlElement, page_url: str | None) -> bool:
+    """Whether a link leads to `page_url` (fragment, tracking parameters aside)."""
+    href = (link.get("href") or "").strip()
+    if not page_url or not href or href.startswith("#"):
+        return False
+    return canonicalize_url(resolve(page_url, href)) == canonicalize_url(page_url)
 
 
 def in_story_lists(node: HtmlElement, story: Container[HtmlElement] = ()) -> bool:

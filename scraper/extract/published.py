@@ -144,17 +144,20 @@ def _nested_card(node: HtmlElement, scope: HtmlElement) -> bool:
 
 
 def _text_date(
-    scope: HtmlElement, languages: tuple[str, ...] | None, above: set[HtmlElement]
+    scope: HtmlElement,
+    languages: tuple[str, ...] | None,
+    above: set[HtmlElement],
+    url: str | None,
 ) -> str | None:
     """A date written as text: a labelled date ("Datum: 28.04.2023"), then date-named elements
     outside other stories and comment threads (their dates are not the story's) and outside
-    `above` (a masthead's clock above the headline)."""
+    `above` (a masthead's clock above the headline); a link to the page itself is its own."""
     for text in labelled_texts(scope, _DATE_LABEL):
         found = find_date(text, languages) if len(text) < 80 else None
         if found:
             return found
     return _date_element(
-        scope, languages, lambda n: n in above or in_other_stories(n) or in_thread(n)
+        scope, languages, lambda n: n in above or in_other_stories(n, url) or in_thread(n)
     )
 
 
@@ -347,15 +350,20 @@ def _opening_date(text: str, languages: tuple[str, ...] | None) -> str | None:
 
 
 def _date_below_headline(
-    tree: HtmlElement, languages: tuple[str, ...] | None, above: set[HtmlElement]
+    tree: HtmlElement,
+    languages: tuple[str, ...] | None,
+    above: set[HtmlElement],
+    url: str | None,
 ) -> str | None:
     """A date element anywhere below the first h1 (a byline block further down), outside
-    links, other stories' blocks and the masthead (`above` the headline: today's date)."""
+    links to other pages, other stories' blocks and the masthead (`above` the headline:
+    today's date)."""
     headline = next(tree.iter("h1"), None)
     below = set(headline.xpath("following::*")) if headline is not None else None
 
     def elsewhere(node: HtmlElement) -> bool:
-        return (below is not None and node not in below) or node in above or in_other_stories(node)
+        outside = below is not None and node not in below
+        return outside or node in above or in_other_stories(node, url)
 
     return _date_element(tree, languages, elsewhere)
 
@@ -404,14 +412,14 @@ def dates(
         heading = node if wanted else _headline_node(tree, headline)
         above = _above_headline(heading)
         story = set(heading.iterancestors()) if heading is not None else set()
-        published = _text_date(within, languages, above)
+        published = _text_date(within, languages, above, url)
         if published is None:
             published = _day_link(tree, languages, above, story)
         if published is None and url:
             published = url_day(url)
         if published is None and scope is not None:
             # The header shows no date: a byline block further down may (outside teasers).
-            published = _date_below_headline(tree, languages, above)
+            published = _date_below_headline(tree, languages, above, url)
         if published is None:
             published = _dated_text(within, languages, above, story)
         if published is None:
