@@ -150,6 +150,24 @@ def test_random_bytes_are_binary_and_never_an_article() -> None:
     assert time.monotonic() - start < 2
 
 
+@pytest.mark.parametrize(
+    "css",
+    [
+        "".join(f".c{i}{{position:absolute;clip:rect(0 0 0 0)}}" for i in range(20_000)),
+        ".a{" + "position:absolute;clip:rect(0 0 0 0);" * 20_000 + "}",
+        "," * 500_000 + "{position:absolute;clip:rect(0 0 0 0)}" * 20_000,
+    ],
+    ids=["many-rules", "one-rule", "long-selector"],
+)
+def test_a_style_sheet_clipping_thousands_of_classes_costs_little(css: str) -> None:
+    """The head's style sheets are read for classes clipped out of sight: a sheet of thousands
+    of such rules (or one rule repeating the clip) is read in bounded time."""
+    start = time.monotonic()
+    article = scraper.extract(page(f"<style>{css}</style>"), URL)
+    assert article.body.startswith("Le conseil municipal")
+    assert time.monotonic() - start < 2
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in (FIXTURES / "pages").glob("*.gz")))
 def test_real_pages_are_not_binary_even_with_stray_nuls(name: str) -> None:
     data = gzip.decompress((FIXTURES / "pages" / name).read_bytes())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from typing import AnyStr
 
@@ -11,6 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.extract.text import CLIPPED, HEADING_ENDS, HEADING_TAGS
+from scraper.extract.vocabulary import SCREEN_READER_ONLY
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -225,8 +227,9 @@ _CLIP = re.compile(
     r"|clip-path\s*:\s*inset\(\s*(?:50|100)%\s*\)"
 )
 _ABSOLUTE = re.compile(r"position\s*:\s*absolute")
-_WITH_CLASS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), $name)]")
+_CLASSED = etree.XPath("//*[@class]")
 _ONE_CLASS = re.compile(r"\s*\.(-?[_a-zA-Z][\w-]*)\s*")
+_MAX_CLIPS = 100  # clipping rules read per style sheet: a page has a handful of such classes
 
 
 def _mark_clipped(root: HtmlElement) -> None:
@@ -240,23 +243,30 @@ def _mark_clipped(root: HtmlElement) -> None:
         css = style.text or ""
         if "clip" in css:
             clipped.update(_clipped_classes(css))
-    for name in clipped:
-        for el in _WITH_CLASS(root, name=f" {name} "):
-            el.set(CLIPPED, "")
+    # Classes named for it (sr-only, screen-reader-text) are known without the mark.
+    clipped = {name for name in clipped if not SCREEN_READER_ONLY.search(name)}
+    if clipped:
+        for el in _CLASSED(root):
+            if not clipped.isdisjoint(el.get("class", "").split()):
+                el.set(CLIPPED, "")
 
 
 def _clipped_classes(css: str) -> set[str]:
     """The classes that top-level rules of a style sheet, each selecting one class alone,
-    clip out of sight."""
+    clip out of sight. One pass: each rule is read once, its braces counted once."""
     found: set[str] = set()
-    for clip in _CLIP.finditer(css):
-        opening = css.rfind("{", 0, clip.start())
+    depth = counted = 0  # the braces' balance over css[:counted]
+    rule = -1  # the opening brace of the last rule read
+    for clip in itertools.islice(_CLIP.finditer(css), _MAX_CLIPS):
+        opening = css.rfind("{", max(rule, 0), clip.start())
+        if opening < 0 or opening == rule:
+            continue  # no rule around it, or one already read
         closing = css.find("}", clip.end())
         end = closing if closing >= 0 else len(css)
-        if opening < 0 or not _ABSOLUTE.search(css, opening, end):
-            continue
-        if css.count("{", 0, opening) != css.count("}", 0, opening):
-            continue  # inside an @media block
+        depth += css.count("{", counted, opening) - css.count("}", counted, opening)
+        counted, rule = opening, opening
+        if depth or not _ABSOLUTE.search(css, opening, end):
+            continue  # inside an @media block, or left in the flow
         # The selectors run from the previous rule's end (or an at-rule's ";") to the brace.
         start = max(css.rfind("}", 0, opening), css.rfind(";", 0, opening)) + 1
         for selector in css[start:opening].split(","):

@@ -196,7 +196,7 @@ def _dated_text(
         text = el.text
         dated = text and len(text) < 120 and any(c.isdigit() for c in text)
         if dated and _MEMBER_DAY.match(text):
-            continue
+            continue  # a member's day beside a forum post ("Registered: 2015-06-06")
         if dated and not _in_card(el) and not in_story_lists(el, story):
             found = find_date(text.strip(), languages)
             if found:
