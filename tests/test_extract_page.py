@@ -959,7 +959,9 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
     + ["12 komentarzy", "12 комментариев", "12 yorum", "12 kommentarer", "12 σχόλια"]
     + ["12 bình luận", "コメント 12件", "댓글 12개", "12 تعليقات", "Kommentare (12)"]
     # a note's label alone over its text (diepresse.com, morgenpost.de)
-    + ["Hinweis:", "Bitte beachten:", "Please note:", "Uwaga:", "Примечание:"],
+    + ["Hinweis:", "Bitte beachten:", "Please note:", "Uwaga:", "Примечание:"]
+    # a slideshow's counter (space.com's "Image 1 of 5", economictimes.com's "1/5")
+    + ["Image 1 of 5", "1/5", "1 / 8", "Bild 2 von 12", "Foto 3 de 10"],
 )
 def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"

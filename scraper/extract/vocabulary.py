@@ -762,6 +762,9 @@ FURNITURE = re.compile(
         r"прослушать статью|kuuntele artikkeli|lyssna på artikeln|lyt til artiklen|"
         r"dengarkan artikel|nghe bài viết|記事を聞く|기사 듣기|收听文章|"
         r"article continues below|end of article|"
+        # A slideshow's counter ("Image 1 of 5", "1 / 8", "Bild 2 von 12").
+        r"(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine)\s+)?\d{1,3}\s*"
+        r"(?:of|/|von|de|sur|di|van|из|z)\s*\d{1,3}|"
         # How long a broadcaster's media library keeps the video ("Video verfügbar bis 28.02.2021").
         r"(?:video |audio )?(?:verfügbar bis|available (?:until|till)|disponible jusqu'(?:au|à)|"
         r"disponible hasta(?: el)?|disponibile fino al|beschikbaar tot)\s*:?\s*\d[^\n]{0,30}|"
