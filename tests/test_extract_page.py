@@ -585,6 +585,9 @@ def test_one_linked_title_under_read_also_is_a_box_inside_the_story(heading: str
         "Uppdaterad 15.59 | Publicerad 14.14",
         # Korean "article entered" in brackets (aeb-dev)
         "기사입력 :[ 2018-08-25 15:24 ]",
+        # the time before the day (Gannett's sites, Nine News)
+        "Published 11:11 PM EST Nov 19, 2019",
+        "12:20pm Jan 7, 2024",
     ],
 )
 def test_a_date_stamp_line_is_not_body_text(stamp: str) -> None:

@@ -138,9 +138,12 @@ _STAMP_LABEL = (
 _ZONE = r"(?:\s+(?:uhr|[A-Z]{2,4}))?"
 # One stamp: a day (and its time), or a labelled time alone ("Updated at 1:23 p.m.",
 # "Uppdaterad 15.59"), maybe bracketed ("기사입력 :[ 2018-08-25 15:24 ]").
+_CLOCK = r"\d{1,2}\s*[:h.]\s*\d{2}(?:\s*[ap]\.?m\.?)?"
 _ONE_STAMP = (
     rf"(?:{_STAMP_LABEL})?\[?\s*{_STAMP}(?:{TIME_OF_DAY}{_ZONE})?\s*\]?"
-    rf"|{_STAMP_LABEL}\d{{1,2}}\s*[:h.]\s*\d{{2}}(?:\s*[ap]\.?m\.?)?{_ZONE}"
+    rf"|{_STAMP_LABEL}{_CLOCK}{_ZONE}"
+    # the time first ("Published 11:11 PM EST Nov 19, 2019", "12:20pm Jan 7, 2024")
+    rf"|(?:{_STAMP_LABEL})?{_CLOCK}{_ZONE},?\s+{_STAMP}"
 )
 # A line that is only date stamps ("November 20, 2019 - 11:28 AMT", "20 Nov, 2019 05:47",
 # "Uppdaterad 15.59 | Publicerad 14.14"), maybe with the reading time after them
