@@ -684,7 +684,13 @@ def test_interface_lines_are_not_body_text(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Photos of the council meeting show the mayor leaving early.", "Source of the leak: a clerk."],
+    [
+        "Photos of the council meeting show the mayor leaving early.",
+        "Source of the leak: a clerk.",
+        # an agency named in a sentence, not a picture's credit
+        "The mayor told Reuters.",
+        "Apple, Google and AP",
+    ],
 )
 def test_a_sentence_about_photos_or_sources_is_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
@@ -964,7 +970,9 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
     # a note's label alone over its text (diepresse.com, morgenpost.de)
     + ["Hinweis:", "Bitte beachten:", "Please note:", "Uwaga:", "Примечание:"]
     # a slideshow's counter (space.com's "Image 1 of 5", economictimes.com's "1/5")
-    + ["Image 1 of 5", "1/5", "1 / 8", "Bild 2 von 12", "Foto 3 de 10"],
+    + ["Image 1 of 5", "1/5", "1 / 8", "Bild 2 von 12", "Foto 3 de 10"]
+    # a picture's credit alone, out of its caption (Gannett's, Business Insider's, iStock's)
+    + ["Michael Conroy, AP", "STR/AFP via Getty Images", "iStock/cjp", "Shutterstock"],
 )
 def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"

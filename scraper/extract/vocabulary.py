@@ -879,6 +879,11 @@ CREDIT_JOINERS = frozenset(
 )
 # A picture's or a story's credit line ("Foto: dpa", "Quelle: DJV", "Photo by X on Unsplash",
 # "Crédits photos : Bestimage", a bare "Beitragsbild").
+# Picture agencies, as credits under pictures name them.
+_PICTURE_AGENCIES = (
+    r"(?:getty images|getty|shutterstock|istock(?:photo)?|associated press|ap(?: photo)?|reuters|"
+    r"afp|dpa|epa(?:-efe)?|imago(?: images)?|picture[ -]alliance|alamy|keystone|ansa)"
+)
 CREDIT_LINE = re.compile(
     spaced(
         r"^\W*(?:quellen?(?:angaben)?|bildquellen?|fotoquellen?|titelbild|beitragsbild|bild|"
@@ -891,6 +896,10 @@ CREDIT_LINE = re.compile(
         r"πηγή|المصدر|출처|来源|來源|出典)\s*(?:[:：]|\bby\b|$)"
         r"|^\W*fot\.\s+\S"
         r"|^\s*©\s*\w[^.!?]*$"  # a picture's copyright holder alone ("© Tom Hughes", "© dpa")
+        # a picture's maker and agency alone ("Michael Conroy, AP", "STR/AFP via Getty Images",
+        # "iStock/cjp", "Shutterstock")
+        rf"|^\W*(?:[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){{0,6}}\s*(?:,|/|\bvia\b)\s*)*"
+        rf"{_PICTURE_AGENCIES}\b(?:\s*(?:/|\bvia\b)\s*[^\W\d][\w ]{{0,30}})?\W*$"
     ),
     re.IGNORECASE,
 )
