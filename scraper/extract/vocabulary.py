@@ -748,7 +748,11 @@ FURNITURE = re.compile(
         r"na tej stronie|w tym artykule|на этой странице|в этой статье|"
         # "print" and "share" in more languages.
         r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
-        r"(?:mit freunden )?teilen|compartir|condividi|udostępnij|compartilhar|paylaş|delen|"
+        r"(?:mit freunden )?teilen(?: sie dies)?(?: mit)?|compartir(?: esto)?|condividi|udostępnij|"
+        r"compartilhar|compartilhe isso|paylaş|delen|dit delen|dela det här|"
+        # A like button's label (Jetpack's "Like this:", as translated: "Gefällt mir:")
+        r"like this|gefällt mir|j['’]aime(?: ça)?|me gusta(?: esto)?|mi piace|vind ik leuk|"
+        r"curtir isso|"
         r"поделиться|jaa|dela|sdílet|bagikan|chia sẻ|κοινοποίηση|مشاركة|シェア|공유|分享|"
         # "advertisement" and "comments" in more languages.
         r"pubblicità|publicidad|publicidade|reklama|reklam|mainos|annonse|annons|advertentie|"
