@@ -288,9 +288,10 @@ def _opaque(word: str, only: frozenset[str] | None) -> str:
 
 def probe_names() -> None:
     """Body scores of aeb-dev and trafilatura-dev with opaque class and id names, ours beside
-    trafilatura, each set's own scorer (the text as each is read in extract_bench.py): every
-    name, then only the names our vocabulary reads as the story's container ("content",
-    "entry", "article"…: a theme that names it otherwise, its boilerplate named as usual)."""
+    trafilatura, each set's own scorer (the text as each is read in extract_bench.py), then
+    fundus's and cms-dev's four fields (ours): every name, then only the names our vocabulary
+    reads as the story's container ("content", "entry", "article"…: a theme that names it
+    otherwise, its boilerplate named as usual)."""
     runs = (
         ("aeb-dev", "eval_body.py", "py:scraper.extract.page:article_body"),
         ("trafilatura-dev", "eval_snippets.py", "py:scraper.extract.page:body_only"),
@@ -306,6 +307,19 @@ def probe_names() -> None:
                     (copy / "html" / page.name).write_bytes(gzip.compress(html))
                 command = [sys.executable, str(TOOLS / scorer), "--data", str(copy), ours]
                 run([*command, "trafilatura"])
+        for name in ("fundus", "cms-dev"):
+            scores = {
+                case_id: eval_meta.score_case(
+                    truth, meta_prediction(opaque_names(html, only), truth["url"])
+                )
+                for case_id, truth, html in pages(name)
+            }
+            figures = eval_meta.aggregate(scores)
+            shown = ", ".join(
+                f"{field} {figures[field][0] * 100:.1f}"
+                for field in ("title_em", "authors_set", "date_day", "body_f1")
+            )
+            print(f"{name:8} {shown}")
 
 
 THEMES = ROOT / "tests" / "fixtures" / "themes"

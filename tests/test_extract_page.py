@@ -690,6 +690,10 @@ def test_interface_lines_are_not_body_text(line: str) -> None:
         # an agency named in a sentence, not a picture's credit
         "The mayor told Reuters.",
         "Apple, Google and AP",
+        # furniture words in a sentence
+        "Article content was revised.",
+        "3 shares of stock",
+        "Duration of the contract",
     ],
 )
 def test_a_sentence_about_photos_or_sources_is_body_text(line: str) -> None:
@@ -974,7 +978,13 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
     # a picture's credit alone, out of its caption (Gannett's, Business Insider's, iStock's)
     + ["Michael Conroy, AP", "STR/AFP via Getty Images", "iStock/cjp", "Shutterstock"]
     # a sharing or like button's label, as WordPress.com's German blogs print it
-    + ["Teilen Sie dies mit:", "Teilen mit:", "Gefällt mir:", "Like this:", "J’aime ça :"],
+    + ["Teilen Sie dies mit:", "Teilen mit:", "Gefällt mir:", "Like this:", "J’aime ça :"]
+    # lines that only class names kept out (fundus with every name opaque): Postmedia's,
+    # Global News's, Reuters's ad labels, share counters, a copied link's notice, an embed
+    # held back for consent, a media player's clock
+    + ["Article content", "Story continues below advertisement", "Advertisement 2"]
+    + ["Sign In or Create an Account", "14K Shares", "Link copied", "기사 URL이 복사되었습니다."]
+    + ["Empfohlener redaktioneller Inhalt", "00:00 / 03:15", "Duration 1:30", "02:57 Min."],
 )
 def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"

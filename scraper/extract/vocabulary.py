@@ -765,7 +765,18 @@ FURNITURE = re.compile(
         r"ouvir (?:este )?artigo|luister naar (?:dit )?artikel|posłuchaj artykułu|makaleyi dinle|"
         r"прослушать статью|kuuntele artikkeli|lyssna på artikeln|lyt til artiklen|"
         r"dengarkan artikel|nghe bài viết|記事を聞く|기사 듣기|收听文章|"
-        r"article continues below|end of article|"
+        r"(?:the )?(?:article|story) continues below(?: (?:this )?(?:ad|advertisement))?|"
+        r"continue reading below|end of article|article content|"
+        r"advertisement \d+|advertisement · scroll to continue|"
+        r"sign in or create an account|don't have an account\? create account|"
+        # a share counter ("14K Shares"), a copied link's notice (AP News, 한국일보)
+        r"(?:\d+(?:[.,]\d+)?\s*[km]?\s+)?shares|link copied|"
+        r"기사 url이 복사되었습니다|"
+        # an embed held back for consent ("Empfohlener redaktioneller Inhalt", Zeit, Gamestar)
+        r"empfohlener redaktioneller inhalt|externer inhalt(?: nicht verfügbar)?|"
+        # a media player's clock ("00:00 / 03:15", "Duration 1:30", "02:57 Min.")
+        r"(?:duration\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|"
+        r"duration\s+\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}\s*min\.?|"
         # A slideshow's counter ("Image 1 of 5", "1 / 8", "Bild 2 von 12").
         r"(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine)\s+)?\d{1,3}\s*"
         r"(?:of|/|von|de|sur|di|van|из|z)\s*\d{1,3}|"
