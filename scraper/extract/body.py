@@ -212,7 +212,8 @@ class _Walker:
                 filter(None, (normalize_space(line) for line in "".join(self.text).split("\n")))
             )
             html = normalize_space("".join(self.html))
-            html = _EDGE_BREAKS.sub("", html)
+            if "<br>" in html:
+                html = _EDGE_BREAKS.sub("", html)
         if text:
             self.blocks.append(
                 Block(self.kind, text, html, self.link_chars, self.group, self.ordered, self.jumps)
