@@ -908,6 +908,12 @@ def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None
         "Noticia relacionada",
         "Passend zum Artikel",
         "Mehr zum Thema auf UEPO.de",
+        # German "related", Argentine and Spanish "see also" (peptalks.de, clarin.com,
+        # mallorcamagazin.com)
+        "Verwandte Artikel:",
+        "Ähnliche Nachrichten",
+        "Mirá también",
+        "Ver también",
         # lists of the most read stories (checked in 37 forms, all were kept; vse-diety.com)
         "Most popular",
         "Meistgelesen",
