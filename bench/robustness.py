@@ -107,16 +107,21 @@ def probe_metas() -> None:
                 date = {"publishing_date": truth.get("publishing_date")}
                 theirs[case_id] = eval_meta.score_case(date, _trafilatura_date(page, truth["url"]))
             figures = eval_meta.aggregate(ours)
-            shown = ", ".join(
-                f"{field} {figures[field][0] * 100:.1f}"
-                for field in ("title_em", "authors_set", "date_day", "body_f1")
-                if field in figures
-            )
+            shown = _fields(figures)
             if "date_day" in figures:
                 shown += (
                     f" (trafilatura date {eval_meta.aggregate(theirs)['date_day'][0] * 100:.1f})"
                 )
             print(f"{name:15} without {'+'.join(kinds) or 'nothing':14} {shown}")
+
+
+def _fields(figures: dict) -> str:
+    """eval_meta's aggregate figures for title, authors, date and body, those scored."""
+    return ", ".join(
+        f"{field} {figures[field][0] * 100:.1f}"
+        for field in ("title_em", "authors_set", "date_day", "body_f1")
+        if field in figures
+    )
 
 
 def _trafilatura_date(html: bytes, url: str) -> dict:
@@ -314,12 +319,7 @@ def probe_names() -> None:
                 )
                 for case_id, truth, html in pages(name)
             }
-            figures = eval_meta.aggregate(scores)
-            shown = ", ".join(
-                f"{field} {figures[field][0] * 100:.1f}"
-                for field in ("title_em", "authors_set", "date_day", "body_f1")
-            )
-            print(f"{name:8} {shown}")
+            print(f"{name:8} {_fields(eval_meta.aggregate(scores))}")
 
 
 THEMES = ROOT / "tests" / "fixtures" / "themes"

@@ -255,16 +255,17 @@ def _clipped_classes(css: str) -> set[str]:
     """The classes that top-level rules of a style sheet, each selecting one class alone,
     clip out of sight. One pass: each rule is read once, its braces counted once."""
     found: set[str] = set()
-    depth = counted = 0  # the braces' balance over css[:counted]
+    depth = 0  # the braces' balance before the last rule read
     rule = -1  # the opening brace of the last rule read
     for clip in itertools.islice(_CLIP.finditer(css), _MAX_CLIPS):
-        opening = css.rfind("{", max(rule, 0), clip.start())
+        read = max(rule, 0)  # the braces before it are counted in `depth`
+        opening = css.rfind("{", read, clip.start())
         if opening < 0 or opening == rule:
             continue  # no rule around it, or one already read
         closing = css.find("}", clip.end())
         end = closing if closing >= 0 else len(css)
-        depth += css.count("{", counted, opening) - css.count("}", counted, opening)
-        counted, rule = opening, opening
+        depth += css.count("{", read, opening) - css.count("}", read, opening)
+        rule = opening
         if depth or not _ABSOLUTE.search(css, opening, end):
             continue  # inside an @media block, or left in the flow
         # The selectors run from the previous rule's end (or an at-rule's ";") to the brace.

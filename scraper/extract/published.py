@@ -318,7 +318,7 @@ def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | N
         if len(text) > _MAX_DATELINE or in_other_stories(node) or hidden_by_class(node):
             continue
         if _MEMBER_DAY.match(text):
-            continue
+            continue  # a member's day beside a forum post ("Registered: 2015-06-06")
         lines = [text, *_broken_lines(shown)] if "\n" in shown else [text]
         found = next(filter(None, (_opening_date(line, languages) for line in lines)), None)
         if found is None and node.tag == "abbr":

@@ -725,6 +725,8 @@ _COMMENTS = (
     r"kommentar(?:er)?|kommenttia?|hozzászólás|comentarii|σχόλια|komentar|bình luận|"
     r"تعليق(?:ات|ا)?|תגובות"
 )
+# A media player's time ("03:15", "1:02:07").
+_PLAYED = r"\d{1,2}:\d{2}(?::\d{2})?"
 # Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
 FURNITURE = re.compile(
     spaced(
@@ -776,8 +778,7 @@ FURNITURE = re.compile(
         # an embed held back for consent ("Empfohlener redaktioneller Inhalt", Zeit, Gamestar)
         r"empfohlener redaktioneller inhalt|externer inhalt(?: nicht verfügbar)?|"
         # a media player's clock ("00:00 / 03:15", "Duration 1:30", "02:57 Min.")
-        r"(?:duration\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|"
-        r"duration\s+\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}\s*min\.?|"
+        rf"(?:duration\s+)?{_PLAYED}\s*/\s*{_PLAYED}|duration\s+{_PLAYED}|\d{{1,2}}:\d{{2}}\s*min\.?|"
         # A slideshow's counter ("Image 1 of 5", "1 / 8", "Bild 2 von 12").
         r"(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine)\s+)?\d{1,3}\s*"
         r"(?:of|/|von|de|sur|di|van|из|z)\s*\d{1,3}|"
@@ -893,13 +894,13 @@ CREDIT_JOINERS = frozenset(
     | {"et", "de", "del", "la", "las", "los", "le", "les", "da", "do", "das", "dos", "en"}
     | {"dpa", "epd", "edp", "kna", "apa", "sda", "afp", "ap", "efe", "ansa", "agencias"}
 )
-# A picture's or a story's credit line ("Foto: dpa", "Quelle: DJV", "Photo by X on Unsplash",
-# "Crédits photos : Bestimage", a bare "Beitragsbild").
 # Picture agencies, as credits under pictures name them.
 _PICTURE_AGENCIES = (
     r"(?:getty images|getty|shutterstock|istock(?:photo)?|associated press|ap(?: photo)?|reuters|"
     r"afp|dpa|epa(?:-efe)?|imago(?: images)?|picture[ -]alliance|alamy|keystone|ansa)"
 )
+# A picture's or a story's credit line ("Foto: dpa", "Quelle: DJV", "Photo by X on Unsplash",
+# "Crédits photos : Bestimage", a bare "Beitragsbild").
 CREDIT_LINE = re.compile(
     spaced(
         r"^\W*(?:quellen?(?:angaben)?|bildquellen?|fotoquellen?|titelbild|beitragsbild|bild|"
