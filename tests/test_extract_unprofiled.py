@@ -203,6 +203,7 @@ def test_a_line_naming_the_writers_opening_the_story_is_its_byline(
     [
         ("https://forum.example/discussion/412/un-titre", True),
         ("/discussion/412/un-titre?utm_source=feed#p1", True),
+        ("http://forum.example/discussion/412/un-titre/", True),  # same document by url_key
         ("https://forum.example/discussion/377/une-autre-histoire", False),
     ],
 )

@@ -47,7 +47,7 @@ from scraper.extract.vocabulary import (
     POST_TOPIC_CLASSES,
     is_consent_notice,
 )
-from scraper.urls import canonicalize_url, resolve
+from scraper.urls import resolve, url_key
 
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
@@ -154,11 +154,13 @@ def in_other_stories(node: HtmlElement, page_url: str | None = None) -> bool:
 
 
 def _links_to(link: HtmlElement, page_url: str | None) -> bool:
-    """Whether a link leads to `page_url` (fragment, tracking parameters aside)."""
+    """Whether a link leads to `page_url`: the same document by `url_key` (scheme, trailing
+    slash, fragment and tracking parameters aside)."""
     href = (link.get("href") or "").strip()
     if not page_url or not href or href.startswith("#"):
         return False
-    return canonicalize_url(resolve(page_url, href)) == canonicalize_url(page_url)
+    target = resolve(page_url, href)
+    return bool(target) and url_key(target) == url_key(page_url)
 
 
 def in_story_lists(node: HtmlElement, story: Container[HtmlElement] = ()) -> bool:
