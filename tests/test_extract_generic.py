@@ -517,11 +517,37 @@ def test_a_one_paragraph_brief_is_its_own_text() -> None:
         # The page declared as a HowTo (or Recipe) only: its date is the page's.
         '<script type=\'application/ld+json\'>{"@type": "HowTo", "name": "Budget", '
         '"datePublished": "2022-01-21T22:06:08Z"}</script>',
+        # Publishers' own names: Advance Local's, the New York Times's, the Telegraph's.
+        "<meta name='article_date_original' content='Friday, January 21, 2022,  9:43 AM'>",
+        "<meta name='pdate' content='20220121'>",
+        "<meta name='DCSext.articleFirstPublished' content='2022-01-21T09:43:00+00:00'>",
     ],
 )
 def test_every_widespread_date_declaration_is_read(declaration: str) -> None:
     html = _story(before=declaration)
     assert extract(html, "https://news.example/council-votes").published[:10] == "2022-01-21"
+
+
+@pytest.mark.parametrize(
+    ("declared", "day"),
+    [
+        # schema.org's date beats a publisher's own name for it
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2022-01-18T09:43:00Z"}</script>',
+            "2022-01-18",
+        ),
+        # and so does an update's instant shown in a title (cleveland.com: "on December 27,
+        # 2014 at 12:06 PM, updated <span title=…17:10:17Z>"): the publisher's name gives
+        # the day it was published
+        ("<span class='updated' title='2022-01-25T17:10:17Z'>Jan 25</span>", "2022-01-21"),
+    ],
+)
+def test_a_publishers_own_date_name_dates_a_page_declaring_no_other(
+    declared: str, day: str
+) -> None:
+    html = _story(head="<meta name='pdate' content='20220121'>", under=declared)
+    assert extract(html, "https://news.example/council-votes").published[:10] == day
 
 
 def test_an_hatom_date_given_in_a_title_attribute_is_read() -> None:

@@ -406,7 +406,12 @@ def dates(
     wanted = visible is None and (structured is None or era is None)
     node = _headline_node(tree, headline) if wanted else None
     line = _dateline(node, languages) if wanted else None
-    published = structured or visible or line
+    published = (
+        structured
+        or visible
+        or line
+        or next(filter(None, (parse_date(v) for v in data.published_else)), None)
+    )
     if published is None:
         within = scope if scope is not None else tree
         heading = node if wanted else _headline_node(tree, headline)

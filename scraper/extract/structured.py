@@ -85,6 +85,45 @@ _META_PUBLISHED = (
     "citation_online_date",
     "citation_date",
 )
+# Publishers' and platforms' own names, as htmldate reads them (Advance Local's
+# article_date_original, the NYT's pdate, the Telegraph's dcsext, Schibsted's publisheddate…):
+# many give local time without a zone, so they date only a page that declares and shows no
+# other date; their modified dates come after every other.
+_META_PUBLISHED_ELSE = (
+    "article_date_original",
+    "article:published",
+    "article:published_date",
+    "article:publicationdate",
+    "article:post_date",
+    "article.created",
+    "og:article:published",
+    "og:datepublished",
+    "og:pubdate",
+    "og:publish_date",
+    "dc.date.publication",
+    "dc.created",
+    "dcsext.articlefirstpublished",
+    "analyticsattributes.articledate",
+    "content_create_date",
+    "date_created",
+    "date_published",
+    "dateposted",
+    "doc_date",
+    "mediator_published_time",
+    "originalpublicationdate",
+    "pdate",
+    "publication_date",
+    "publish_time",
+    "published-date",
+    "published_date",
+    "publisheddate",
+    "rbpubdate",
+    "rnews:datepublished",
+    "shareaholic:article_published_time",
+    "twt-published-at",
+    "vr:published_time",
+    "bt:pubdate",
+)
 _PROPERTY_PUBLISHED = frozenset(
     {"datepublished", "schema:datepublished", "datecreated", "schema:datecreated", "dc:date"}
 )
@@ -97,6 +136,19 @@ _META_MODIFIED = (
     "dcterms.modified",
     "last-modified",
     "article:modified",
+)
+_META_MODIFIED_ELSE = (
+    "og:article:modified_time",
+    "og:modified_time",
+    "article:modified_date",
+    "article:post_modified",
+    "modified_time",
+    "modificationdate",
+    "dc.modified",
+    "bt:moddate",
+    "lastmod",
+    "lastmodified",
+    "revision_date",
 )
 _META_AUTHOR = (
     "author",
@@ -131,6 +183,8 @@ class Structured:
     authors: list[str] = field(default_factory=list)  # JSON-LD author, then contributor
     meta_authors: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # best source first
+    # Dates under publishers' own meta names: read when the page declares and shows no other.
+    published_else: list[str] = field(default_factory=list)
     modified: list[str] = field(default_factory=list)
     image: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -205,6 +259,10 @@ def read_structured(tree: HtmlElement) -> Structured:
     published, modified = _item_meta_dates(tree)
     data.published.extend(published)
     data.modified.extend(modified)
+    for name in _META_PUBLISHED_ELSE:
+        data.published_else.extend(meta.get(name, []))
+    for name in _META_MODIFIED_ELSE:
+        data.modified.extend(meta.get(name, []))
     data.tags = meta.get("article:tag", []) + data.tags
     data.canonical = _link(tree, "canonical")
     data.og_url = _first(meta, "og:url")
