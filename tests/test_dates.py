@@ -67,6 +67,8 @@ def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str
         # Every date-in-text pattern shares one set of written forms (dates.WRITTEN_DAY).
         ("Publicado el 6 de mayo de 2022 05:30", ("es",), "2022-05-06T05:30:00"),
         ("Do 25.04.24 | 14:07 Uhr", ("de",), "2024-04-25T14:07:00"),
+        ("Do 25.04.2024 | 14:07 Uhr", ("de",), "2024-04-25T14:07:00"),
+        ("2024/04/25 - 14:07", ("en",), "2024-04-25T14:07:00"),
         ("March 10, 2004 - 2:20 pm", ("en",), "2004-03-10T14:20:00"),
         # dateparser read this as "now": a parse naming another year is refused, and the
         # day alone is read when the time is not understood.
@@ -105,7 +107,7 @@ def test_find_date_inside_a_label(
     ("text", "expected"),
     [
         # Dotted dates are day first wherever they are written, language known or not.
-        ("Aktualisiert am 07.01.2026 - 18:50 Uhr", "2026-01-07"),
+        ("Aktualisiert am 07.01.2026 - 18:50 Uhr", "2026-01-07T18:50:00"),
         ("05.04.2025 - Güncelleme : 05.04.2025", "2025-04-05"),
         ("06. 01. 2026,  14:59\u00a0Uhr", "2026-01-06T14:59:00"),
         ("31.02.2024", None),

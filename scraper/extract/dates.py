@@ -152,9 +152,10 @@ def _at_time(day_iso: str, hours: int, minute: str) -> str:
 # All-number dates whose order is not in doubt: year first ("2025年1月13日", "2024. 8. 18.",
 # "2024/08/18"), or dotted day first ("06. 01. 2026": dots are the European, day-first
 # style; slashed d/m or m/d stays with dateparser and the page's language). A time may follow.
-# Words that put a time of day after a date ("um 15:44", "à 9h12", "a las 22:03").
+# Words that put a time of day after a date ("um 15:44", "à 9h12", "a las 22:03"), or a
+# separator ("25.04.2024 | 14:07 Uhr", "2024/04/25 - 14:07").
 _AT = r"(?:(?:um|à|às|at|a las|alle|om|kl\.)\s*)"
-_TIME = rf"(?:[,\s]+{_AT}?(\d{{1,2}})\s*[:h時시]\s*(\d{{2}}))?"
+_TIME = rf"(?:(?:\s*[,|@–-]\s*|\s+){_AT}?(\d{{1,2}})\s*[:h時시]\s*(\d{{2}}))?"
 _YEAR_FIRST_DAY = (
     r"(\d{4})\s*(?:[年년]|[./])\s*(\d{1,2})\s*(?:[月월]|[./])\s*(\d{1,2})(?:\s*[日일.])?"
 )
