@@ -82,6 +82,23 @@ def test_the_headline_as_shown(case_id: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("case_id", "left_out"),
+    [
+        # Tailwind Typography's "not-prose" blocks inside the "prose" body: a newsletter's
+        # promo (FUNKE's sites), pictures with their captions (Kleine Zeitung).
+        ("de_WAZ", "Alle zwei Wochen sonntags: Antworten auf Beziehungsfragen"),
+        ("de_BSZ__V1_1", "Hinter den Kulissen der Politik - meinungsstark, exklusiv"),
+        ("at_KleineZeitung", "Das Wohn- und Pflegeheim in Nußdorf-Debant © Gemeinde"),
+    ],
+)
+def test_what_a_name_says_is_not_prose_is_not_the_story(case_id: str, left_out: str) -> None:
+    gold = _expected()[case_id]
+    article = extract(gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()), gold["url"])
+    assert left_out not in article.body
+    assert gold["body"].split("\n")[-1].strip() in article.body  # the story's end is kept
+
+
+@pytest.mark.parametrize(
     "case_id",
     [
         "de_DW__V1",  # no machine date; "Datum 28.04.2023" labelled, related stories dated too

@@ -34,6 +34,7 @@ from scraper.extract.vocabulary import (
     CLASS_HIDDEN_PARTS,
     CLASS_HIDING_STATE,
     CLASS_MODIFIERS,
+    CLASS_NEGATIONS,
     CLASS_NEGATIVE,
     CLASS_NEGATIVE_PAIRS,
     CLASS_OTHER_STORIES,
@@ -115,7 +116,9 @@ def _hint(attrs: str, negative: frozenset[str], pairs: frozenset[tuple[str, str]
             if word in negative or (previous, word) in pairs:
                 score = -1
         if word in CLASS_POSITIVE and score == 0:
-            score = 1
+            # What a name says is not the story's is not ("not-prose": Tailwind Typography's
+            # opt-out inside a "prose" body, for a promo, an embed, a picture).
+            score = -1 if previous in CLASS_NEGATIONS else 1
         previous = word
     return score
 
