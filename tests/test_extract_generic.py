@@ -1086,6 +1086,10 @@ def test_the_sites_name_before_the_writers_is_no_author() -> None:
         ("kb-tip-action-bar-button", True),
         ("btn btn-primary", True),
         ("wp-block-buttons", True),
+        # Tailwind Typography's opt-out inside a "prose" body; a post without a picture is
+        # still a post, whatever the order of its classes
+        ("not-prose !-mx-4 sm:!mx-auto", True),
+        ("no-post-thumbnail post-12 post type-post hentry", False),
     ],
 )
 def test_class_words_mark_boilerplate(classes: str, boilerplate: bool) -> None:

@@ -1228,8 +1228,9 @@ CLASS_STATES = frozenset(
 CLASS_MODIFIERS = frozenset(
     {"has", "no", "non", "not", "with", "without", "show", "hide", "is", "enable", "disable"}
 )
-# Modifiers that deny the word after them ("not-prose", "no-content", "non-article").
-CLASS_NEGATIONS = frozenset({"no", "non", "not"})
+# A modifier that denies the story's word after it ("not-prose": Tailwind's opt-out). "no"
+# and "non" are left out: "no-post-thumbnail" is a post without a picture, still a post.
+CLASS_NEGATIONS = frozenset({"not"})
 # A modifier that does not lift the word after it: Bulma's "is-hidden" hides the block.
 CLASS_HIDING_STATE = ("is", "hidden")
 # "hidden" that hides only part of a block (Drupal's "field--label-hidden": the label) or
