@@ -400,18 +400,13 @@ def dates(
     Text dates are read in `languages`: the page's declared one (its theme prints the dates)
     and the story's."""
     tz = profile.timezone if profile else None
-    structured = next(filter(None, (parse_date(v) for v in data.published)), None)
+    structured = _declared_date(data.published)
     visible = _visible_date(tree, era, scope, languages)
     # The line under the headline: a fallback, or (no profile) a rival to the declared date.
     wanted = visible is None and (structured is None or era is None)
     node = _headline_node(tree, headline) if wanted else None
     line = _dateline(node, languages) if wanted else None
-    published = (
-        structured
-        or visible
-        or line
-        or next(filter(None, (parse_date(v) for v in data.published_else)), None)
-    )
+    published = structured or visible or line or _declared_date(data.published_else)
     if published is None:
         within = scope if scope is not None else tree
         heading = node if wanted else _headline_node(tree, headline)
@@ -434,7 +429,7 @@ def dates(
         # Without a known timezone a one-day gap may be UTC vs local time: keep the precise one.
         if tz or gap > 1 or len(visible) > 10:
             published = visible
-    modified = next(filter(None, (parse_date(v) for v in data.modified)), None)
+    modified = _declared_date(data.modified)
     if modified is None:
         for node in select_first(tree, selectors(era, "modified")):
             modified = parse_date(node.get("datetime") or _date_text(node), languages)
@@ -461,6 +456,11 @@ def dates(
         in_timezone(published, tz) if published else None,
         in_timezone(modified, tz) if modified else None,
     )
+
+
+def _declared_date(values: list[str]) -> str | None:
+    """The first of the declared values that reads as a date (best source first)."""
+    return next(filter(None, map(parse_date, values)), None)
 
 
 # Hours between a declared time and a shown one on the next day within which the shown one is
