@@ -162,6 +162,23 @@ from scraper.profiles import get_profile
             ],
             ["João Silva", "Jan Jansen", "Budi Santoso"],
         ),
+        # ... and after "on" in its language and the day of the week; names that are a
+        # weekday's or hold "le" keep them when no "on" comes before.
+        (
+            [
+                "By John Smith on Tuesday, March 3, 2020",
+                "Von Hans Müller am Dienstag, 3. März 2020",
+                "Par Jean Dupont le mardi 3 mars 2020",
+                "Por Ana Ruiz el martes, 3 de marzo de 2020",
+                "Door Jan Jansen op dinsdag 3 maart 2020",
+                "Submitted by Jo Roe on Tue, 03/03/2020 - 10:15",
+            ],
+            ["John Smith", "Hans Müller", "Jean Dupont", "Ana Ruiz", "Jan Jansen", "Jo Roe"],
+        ),
+        (
+            ["Par Marine Le Pen 3 mars 2020", "By Plácido Domingo, March 3, 2020"],
+            ["Marine Le Pen", "Plácido Domingo"],
+        ),
         (
             ["Ana e Pedro Silva", "JOHN ROE AND JANE DOE"],
             ["Ana", "Pedro Silva", "JOHN ROE", "JANE DOE"],

@@ -21,8 +21,9 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import cache
 
-from scraper.extract.dates import DATE_IN_TEXT, WRITTEN_DAY
+from scraper.extract.dates import DATE_IN_TEXT, WRITTEN_DAY, weekday_names
 from scraper.extract.text import fold, normalize_space
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
@@ -35,6 +36,7 @@ from scraper.extract.vocabulary import (
     CREDENTIALS,
     CREDIT_WORDS,
     CREDITED_BY,
+    DATE_CONNECTIVES,
     DISCLOSURE,
     GENERATIONS,
     LEGAL_FORM,
@@ -65,13 +67,23 @@ _AND = f"(?:{_WORD_ANDS}|(?-i:{_LETTER_ANDS}))"
 _SPLIT = re.compile(
     rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|／|｜|\s[•·]\s|\s{_AND}\s)\s*", re.IGNORECASE
 )
-# A date after the names, maybe after "on" ("le", "am", "em", "op", "el", "il") or a weekday
-# set apart by a comma ("Budi Santoso - Selasa, 5 Maret 2024").
-_TRAILING_DATE = re.compile(
-    r"(?:[\s,|–—-]+(?:(?:le|am|on|em|op|el|il|publié\s+le)\s+)?|\s*[,|–—-]\s*[^\W\d]+,\s+)"
-    rf"{WRITTEN_DAY}.*$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _trailing_date() -> re.Pattern[str]:
+    """A date after the names, maybe after "on" ("le", "am", "el"…) and the day of the week
+    ("on Tuesday, March 3, 2020", "am Dienstag, 3. März 2020"), or after any weekday set apart
+    by a comma ("Budi Santoso - Selasa, 5 Maret 2024"). Compiled on first use: the days'
+    names come from dateparser's data."""
+    on = alternation([*DATE_CONNECTIVES, "publié le"])
+    weekday = weekday_names(tuple(sorted(set(DATE_CONNECTIVES.values()))))
+    return re.compile(
+        rf"(?:[\s,|–—-]+(?:{on}\s+(?:{weekday}\.?,?\s+)?)?|\s*[,|–—-]\s*[^\W\d]+,\s+)"
+        rf"{WRITTEN_DAY}.*$",
+        re.IGNORECASE,
+    )
+
+
 # "with" and a capitalised name after a byline's name: a co-author ("(avec X et Y)", "with X").
 _COMPANION = re.compile(
     rf"(?:\s*[,(\[]\s*|\s+)(?i:{alternation(NAME_COMPANIONS)})\s+(?=[^\W\d_])(?=[^a-zß-ÿ])"
@@ -133,7 +145,7 @@ def clean_name(raw: str) -> str | None:
     for _ in range(2):
         name = _PREFIX.sub("", name)
     name = _BY_AFTER.sub("", name)
-    name = _TRAILING_DATE.sub("", name)
+    name = _trailing_date().sub("", name)
     name = BYLINE_ROLE.sub("", _PAREN.sub("", name))
     writer = WRITING_FOR.sub("", name)
     # "Jane Doe for The Guardian" is Jane Doe; "Department for Transport" is one name.
@@ -224,7 +236,7 @@ def split_names(raw: str) -> list[str]:
         return []  # a profile URL or a handle, not a byline
     text = _URL.sub("", text)  # "Frank Bueltge - http://bueltge.de": its slashes split no names
     text = CJK_BYLINE_LABEL.sub("", _without_dateline_or_address(text))
-    text = BYLINE_ROLE.sub("", _TRAILING_DATE.sub("", text))
+    text = BYLINE_ROLE.sub("", _trailing_date().sub("", text))
     # A date is no name, wherever it stands ("October 14, 2009 | Marc Lifsher", or a date
     # alone in the author's name element: "NOVEMBER 20, 2019 10:43").
     text = DATE_IN_TEXT.sub("|", text)

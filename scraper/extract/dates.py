@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from scraper.extract.vocabulary import (
     LANGUAGE_ALIASES,
@@ -240,6 +240,24 @@ def _dateparser_languages(languages: tuple[str, ...] | None) -> list[str] | None
     codes = [LANGUAGE_ALIASES.get(code, code) for code in primaries]
     known = [code for code in codes if code in language_order]
     return known or None
+
+
+_DAYS_OF_THE_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@cache
+def weekday_names(languages: tuple[str, ...]) -> str:
+    """The days of the week in `languages`, full and short, as one regex alternation
+    ("tuesday|tues|tue|mardi|…"): dateparser's own names, read from its data, no parse."""
+    from importlib import import_module
+
+    names = (
+        name.lower()
+        for code in languages
+        for day in _DAYS_OF_THE_WEEK
+        for name in import_module(f"dateparser.data.date_translation_data.{code}").info[day]
+    )
+    return alternation(names)
 
 
 def in_timezone(value: str, tz: str | None) -> str:

@@ -45,6 +45,17 @@ BY_WORDS_IN_BYLINES = (
 )
 # "By" where the language puts it after the names (Turkish "X tarafından").
 BY_WORDS_AFTER = ("tarafından",)
+# "On" before a byline's date ("Jane Doe on March 3, 2020", "Jean Dupont le mardi 3 mars"),
+# with the language whose days of the week may follow it.
+DATE_CONNECTIVES = {
+    "on": "en",
+    "le": "fr",
+    "am": "de",
+    "el": "es",
+    "il": "it",
+    "em": "pt",
+    "op": "nl",
+}
 # Labels naming the writer ("Autorin: …", "<strong>Auteur</strong> …", twitter:label1).
 AUTHOR_LABELS = (
     "author",
@@ -81,8 +92,9 @@ AUTHOR_LABELS = (
     "аутор",
     "συντάκτης",
     "tác giả",
-    # "Posted by" as blog themes print it.
+    # "Posted by" as blog themes print it, and Drupal's "Submitted by X on …".
     "posted by",
+    "submitted by",
     "publié par",
     "publicado por",
     "pubblicato da",
