@@ -245,6 +245,37 @@ def test_a_labelled_byline_in_the_pages_language(lang: str, byline: str, name: s
     assert extract(html, "https://news.example/council-votes").authors == [name]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Drupal 8+ (Bartik and other Classy themes) to a visitor who may not see profiles:
+        # the node's author field holds the name unlinked.
+        '<span class="field field--name-uid field--type-entity-reference field--label-hidden">'
+        "<span>Margaret O'Connell</span></span>",
+        # ... with core's RDF module (schema.org attributes on the name), and Classy's older
+        # single-dash classes.
+        '<span class="field field--name-uid field--type-entity-reference field--label-hidden">'
+        '<span lang="" about="/user/3" typeof="schema:Person" property="schema:name" datatype="">'
+        "Margaret O'Connell</span></span>",
+        '<span class="field field-node--uid field-name-uid field-type-entity-reference '
+        "field-label-hidden\"><span>Margaret O'Connell</span></span>",
+    ],
+)
+def test_drupals_submitted_by_an_unlinked_author(name: str) -> None:
+    text = "<p>The ferry made its last crossing on Saturday, watched by a small crowd.</p>" * 6
+    html = (
+        "<html lang='en'><body><main><h1 class='title page-title'>The last ferry</h1>"
+        "<article class='node node--type-article'><header>"
+        "<div class='node__meta'><span>Submitted by "
+        f"{name} on <span class='field field--name-created'>Tue, 03/14/2023 - 09:30</span>"
+        f"</span></div></header><div class='node__content'>{text}</div></article></main>"
+        "</body></html>"
+    )
+    article = extract(html, "https://fieldnotes.example/node/12")
+    assert article.authors == ["Margaret O'Connell"]
+    assert article.published == "2023-03-14T09:30:00"
+
+
 def test_the_outlets_own_name_stays_whole() -> None:
     """heise's "Mac & i" as DC.creator is the outlet, not the writers "Mac" and "i"."""
     outlet = outlet_test(["Mac & i"])

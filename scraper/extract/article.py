@@ -71,7 +71,8 @@ _AUTHOR_LABEL = re.compile(
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
-_STRONG_BYLINES = 5  # the first generic author selectors that hold outside the story too
+# The first generic author selectors, up to hCard's, hold outside the story too.
+_STRONG_BYLINES = GENERIC["authors"].index(".author.vcard .fn") + 1
 _NEAR_TITLE_BYLINES = 6  # byline matches read in the story's container (co-authors included)
 # The generic author selectors up to links to author pages.
 _AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)

@@ -42,6 +42,9 @@ GENERIC = {
         "[itemprop=author]",
         'a[rel~="author"]',
         ".username",  # a forum post's writer by the handle it goes by; Drupal's "Submitted by"
+        # Drupal 8+'s node author field, the name unlinked for visitors who may not see profiles.
+        ".field--name-uid",
+        ".field-name-uid",
         ".author.vcard .fn",
         '.byline a[href*="/author"]',
         # Weaker guesses, kept only when the text looks like a person's name:
