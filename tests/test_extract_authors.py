@@ -175,6 +175,16 @@ from scraper.profiles import get_profile
             ],
             ["John Smith", "Hans Müller", "Jean Dupont", "Ana Ruiz", "Jan Jansen", "Jo Roe"],
         ),
+        # ... and after its label, maybe with a time (bylines that hold the story's day).
+        (
+            [
+                "By Sarah Yang Updated May 06, 2019",
+                "Tom Davies Published 11:34 PM EST Nov 19, 2019",
+                "Sara Zinnecker Stand: 05. Februar 2020",
+                "von Herr Rein Veröffentlicht am 11. Juni 2019",
+            ],
+            ["Sarah Yang", "Tom Davies", "Sara Zinnecker", "Herr Rein"],
+        ),
         (
             ["Par Marine Le Pen 3 mars 2020", "By Plácido Domingo, March 3, 2020"],
             ["Marine Le Pen", "Plácido Domingo"],

@@ -37,6 +37,7 @@ from scraper.extract.vocabulary import (
     CREDIT_WORDS,
     CREDITED_BY,
     DATE_CONNECTIVES,
+    DATE_LABELS,
     DISCLOSURE,
     GENERATIONS,
     LEGAL_FORM,
@@ -48,6 +49,7 @@ from scraper.extract.vocabulary import (
     NOT_NAMES,
     PHOTO_CREDIT,
     PICTURE_OF,
+    UPDATE_LABELS,
     WRITING_FOR,
     alternation,
     is_call_to_action,
@@ -72,13 +74,16 @@ _SPLIT = re.compile(
 @cache
 def _trailing_date() -> re.Pattern[str]:
     """A date after the names, maybe after "on" ("le", "am", "el"…) and the day of the week
-    ("on Tuesday, March 3, 2020", "am Dienstag, 3. März 2020"), or after any weekday set apart
-    by a comma ("Budi Santoso - Selasa, 5 Maret 2024"). Compiled on first use: the days'
-    names come from dateparser's data."""
+    ("on Tuesday, March 3, 2020", "am Dienstag, 3. März 2020"), after its label and maybe a
+    time ("Published March 14, 2023", "Updated 9:30 AM EDT, Tue March 14, 2023"), or after
+    any weekday set apart by a comma ("Budi Santoso - Selasa, 5 Maret 2024"). Compiled on
+    first use: the days' names come from dateparser's data."""
     on = alternation([*DATE_CONNECTIVES, "publié le"])
     weekday = weekday_names(tuple(sorted(set(DATE_CONNECTIVES.values()))))
+    label = alternation(DATE_LABELS + UPDATE_LABELS)
     return re.compile(
-        rf"(?:[\s,|–—-]+(?:{on}\s+(?:{weekday}\.?,?\s+)?)?|\s*[,|–—-]\s*[^\W\d]+,\s+)"
+        rf"(?:[\s,|–—-]+(?:{on}\s+(?:{weekday}\.?,?\s+)?)?|\s*[,|–—-]\s*[^\W\d]+,\s+"
+        rf"|[\s,|–—-]+{label}\b\s*:?.{{0,30}}?)"
         rf"{WRITTEN_DAY}.*$",
         re.IGNORECASE,
     )
