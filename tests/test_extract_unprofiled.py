@@ -131,6 +131,13 @@ def test_a_members_only_preview_is_never_completed_from_scripts_or_structured_da
         ("Titre du jour • Le Site", "Titre du jour"),
         ("Le Site • Titre du jour", "Titre du jour"),
         ("Titre du jour » ☆☆☆☆☆ - Le Site", "Titre du jour"),
+        # "«" as WordPress's Kubrick-era themes set it (spreeblick.com, blogoff.de)
+        ("Titre du jour « Le Site", "Titre du jour"),
+        # a quote the title closes or opens is no separator, French or German
+        ("Macron : « Nous sommes en guerre » | Le Site", "Macron : « Nous sommes en guerre »"),
+        ("« Nous sommes en guerre » - Le Site", "« Nous sommes en guerre »"),
+        ("Le Site - « Nous sommes en guerre »", "« Nous sommes en guerre »"),
+        ("»Haltet unsere Gewässer sauber!« - Le Site", "»Haltet unsere Gewässer sauber!«"),
         # the site's name alone stays whole
         ("Le Site - Analyse Opinion Critique", "Le Site - Analyse Opinion Critique"),
     ],

@@ -34,7 +34,7 @@ _RESEMBLES = 0.5  # share of the shorter text's words a heading holding the titl
 _BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
 # Spaced separators; bars need no spaces ("見出し｜新聞", "제목ㅣ신문": U+3163, a Hangul vowel,
 # stands for a bar in Korean titles and never appears alone in words).
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»/-]\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»«/-]\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
 
 
 def strip_site_name(title: str, names: list[str]) -> str:
@@ -85,18 +85,30 @@ def ends_title(name: str, html_title: str | None) -> bool:
     return len(parts) > 1 and fold(parts[-1]) == fold(name) != fold(parts[0])
 
 
-_SEPARATOR_CHARS = r"[\s|｜ㅣ–—:·•»/-]+"
+_SEPARATOR_CHARS = r"[\s|｜ㅣ–—:·•»«/-]+"
 _TRAILING = re.compile(_SEPARATOR_CHARS + "$")
 _LEADING = re.compile("^" + _SEPARATOR_CHARS)
+# Quote marks that are separators too: French ("« … »", spaced inside) and German ("»…«").
+_QUOTES = (("«", "»"), ("»", "«"))
 
 
 def _cut(title: str, part: str, *, end: bool) -> str:
-    """The title without `part` (the site's name) and the separator between them."""
+    """The title without `part` (the site's name) and the separator between them; a quote
+    mark that closes (or opens) one the title holds stays ("« Nous sommes en guerre » | X")."""
     if end:
         head = title[: title.rfind(part)]
-        return _TRAILING.sub("", head).strip() or title
+        kept = _TRAILING.sub("", head)
+        for opening, closing in _QUOTES:
+            if kept.count(opening) > kept.count(closing) and closing in head[len(kept) :]:
+                kept = head[: head.index(closing, len(kept)) + 1]
+        return kept.strip() or title
     tail = title[title.find(part) + len(part) :]
-    return _LEADING.sub("", tail).strip() or title
+    kept = _LEADING.sub("", tail)
+    for opening, closing in _QUOTES:
+        start = len(tail) - len(kept)
+        if kept.count(closing) > kept.count(opening) and opening in tail[:start]:
+            kept = tail[tail.rindex(opening, 0, start) :]
+    return kept.strip() or title
 
 
 def _similarity(a: str, b: str) -> tuple[float, int]:
