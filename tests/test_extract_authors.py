@@ -202,6 +202,19 @@ from scraper.profiles import get_profile
             ["Text: Ann Lee, Photos: Tom Roe", "Mary Major, edited by Jo Bloggs"],
             ["Ann Lee", "Mary Major"],
         ),
+        # The piece named with its writer, and the outlet a Brazilian writer writes for.
+        (
+            [
+                "Ein Kommentar von Anna Müller",
+                "Propos recueillis par Jean Dupont",
+                "A cura di Mario Rossi",
+                "Una nota de Juan Pérez",
+                "Texto e fotos: Ana Lima",
+                "Por João Silva, do G1",
+            ],
+            ["Anna Müller", "Jean Dupont", "Mario Rossi", "Juan Pérez", "Ana Lima", "João Silva"],
+        ),
+        (["Ana Lima e João da Silva"], ["Ana Lima", "João da Silva"]),
         # A handle after the name (Polygon: "By Griffin McElroy @griffinmcelroy").
         (["By Griffin McElroy @griffinmcelroy"], ["Griffin McElroy"]),
         # Greek "by": "Από" (and "Από τον/την", as "Του/Της").

@@ -92,6 +92,12 @@ AUTHOR_LABELS = (
     "аутор",
     "συντάκτης",
     "tác giả",
+    # The piece and its writer named together ("Ein Kommentar von X", "A cura di X").
+    *("ein beitrag von", "ein gastbeitrag von", "ein kommentar von", "ein gastkommentar von"),
+    *("ein interview von", "eine analyse von", "ein essay von", "eine kolumne von"),
+    *("ein bericht von", "eine reportage von", "propos recueillis par", "un article de"),
+    *("une tribune de", "une chronique de", "un reportage de", "une analyse de", "a cura di"),
+    *("un artículo de", "una nota de", "una columna de"),
     # "Posted by" as blog themes print it, and Drupal's "Submitted by X on …".
     "posted by",
     "submitted by",
@@ -125,6 +131,10 @@ CREDIT_WORDS = (
     "interview",
     "entretien",
     "entrevista",
+    "reportage",
+    # Who wrote and who took the pictures, one person ("Texto e fotos: Ana Lima").
+    *("text and photos", "words and pictures", "texte et photos", "text und fotos"),
+    *("texto y fotos", "texto e fotos", "testo e foto", "tekst en foto's"),
 )
 CREDITED_BY = ("written", "reported", "published", "text", "words", "story", "photo", "photos")
 # A reading time after a byline or on a card ("5 min read", "3 Min.", "4 minutes").
@@ -378,7 +388,8 @@ BYLINE_ROLE = re.compile(
     r"korrespondent(?:in)?|chef|senior|political|chief|associate|deputy|columnist|photographer|"
     r"executive|managing|contributing|special|investigative|"
     r"(?:\S+\s+){1,3}(?:writers?|reporters?|correspondents?|editors?)\b|"
-    r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s).*$",
+    r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s|"
+    r"(?-i:d[ao]s?)\s).*$",  # Portuguese "do G1", "da Folha": the outlet written for
     re.IGNORECASE,
 )
 # "Brendan Carlin For The Mail On Sunday", "Jane Roe for Reuters": the outlet written for.
