@@ -131,8 +131,11 @@ def test_a_members_only_preview_is_never_completed_from_scripts_or_structured_da
         ("Titre du jour • Le Site", "Titre du jour"),
         ("Le Site • Titre du jour", "Titre du jour"),
         ("Titre du jour » ☆☆☆☆☆ - Le Site", "Titre du jour"),
-        # "«" as WordPress's Kubrick-era themes set it (spreeblick.com, blogoff.de)
+        # "«" as WordPress's Kubrick-era themes set it (spreeblick.com, blogoff.de), "›"
+        # (piratenpartei-mv.de) and "--" (Engadget's old pages)
         ("Titre du jour « Le Site", "Titre du jour"),
+        ("Titre du jour › Le Site", "Titre du jour"),
+        ("Titre du jour -- Le Site", "Titre du jour"),
         # a quote the title closes or opens is no separator, French or German
         ("Macron : « Nous sommes en guerre » | Le Site", "Macron : « Nous sommes en guerre »"),
         ("« Nous sommes en guerre » - Le Site", "« Nous sommes en guerre »"),

@@ -34,7 +34,7 @@ _RESEMBLES = 0.5  # share of the shorter text's words a heading holding the titl
 _BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
 # Spaced separators; bars need no spaces ("見出し｜新聞", "제목ㅣ신문": U+3163, a Hangul vowel,
 # stands for a bar in Korean titles and never appears alone in words).
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»«/-]\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:·•»«›/-]|--)\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
 
 
 def strip_site_name(title: str, names: list[str]) -> str:
@@ -85,7 +85,7 @@ def ends_title(name: str, html_title: str | None) -> bool:
     return len(parts) > 1 and fold(parts[-1]) == fold(name) != fold(parts[0])
 
 
-_SEPARATOR_CHARS = r"[\s|｜ㅣ–—:·•»«/-]+"
+_SEPARATOR_CHARS = r"[\s|｜ㅣ–—:·•»«›/-]+"
 _TRAILING = re.compile(_SEPARATOR_CHARS + "$")
 _LEADING = re.compile("^" + _SEPARATOR_CHARS)
 # Quote marks that are separators too: French ("« … »", spaced inside) and German ("»…«").
