@@ -299,6 +299,28 @@ def test_drupals_submitted_by_an_unlinked_author(name: str) -> None:
     assert article.published == "2023-03-14T09:30:00"
 
 
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        # Particles written small, alone or joined to the name after them.
+        ("fr", "Valéry Giscard d'Estaing"),
+        ("fr", "Jean d’Ormesson"),
+        ("it", "Marco dell'Orto"),
+        ("en", "Hamza al-Khatib"),
+        ("en", "Mohamed el Baradei"),
+        ("ms", "Siti Nurhaliza binti Tarudin"),
+        ("pt", "Maria do Carmo"),
+    ],
+)
+def test_a_name_with_a_particle_written_small(lang: str, name: str) -> None:
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = (
+        f"<html lang='{lang}'><body><article><h1>Council votes the budget</h1>"
+        f"<p class='byline'>By {name}</p>{text}</article></body></html>"
+    )
+    assert extract(html, "https://news.example/council-votes").authors == [name]
+
+
 def test_the_outlets_own_name_stays_whole() -> None:
     """heise's "Mac & i" as DC.creator is the outlet, not the writers "Mac" and "i"."""
     outlet = outlet_test(["Mac & i"])

@@ -196,8 +196,13 @@ def looks_like_name(name: str) -> bool:
     if any(_HOST_WORD.search(w.rstrip(".")) for w in words):
         return False
     return all(
-        w[0].isupper() or w.casefold() in NAME_PARTICLES or not w[0].isalpha() for w in words
+        w[0].isupper() or w.casefold() in NAME_PARTICLES or not w[0].isalpha() or _ELIDED.match(w)
+        for w in words
     )
+
+
+# A particle joined to the capitalised name after it ("d'Ormesson", "dell’Orto", "al-Assad").
+_ELIDED = re.compile(r"^(?:d|dell|l|al|el)['’-][^\W\d_]", re.IGNORECASE)
 
 
 def caseless_name(name: str) -> bool:
