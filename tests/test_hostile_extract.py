@@ -150,6 +150,18 @@ def test_random_bytes_are_binary_and_never_an_article() -> None:
     assert time.monotonic() - start < 2
 
 
+@pytest.mark.parametrize("filler", [", " * 3000, " - " * 3000], ids=["commas", "dashes"])
+def test_a_byline_padded_with_thousands_of_separators_costs_little(filler: str) -> None:
+    """A byline's trailing date is searched from where a run of separators starts: tried at
+    every one of them, a byline padded with 6,000 characters took 15 seconds."""
+    text = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 6
+    html = f"<html><body><article><h1>Budget</h1><p class='byline'>By Jane Roe{filler}</p>{text}"
+    start = time.monotonic()
+    article = scraper.extract(html + "</article></body></html>", URL)
+    assert article.authors == ["Jane Roe"]
+    assert time.monotonic() - start < 2
+
+
 @pytest.mark.parametrize(
     "css",
     [

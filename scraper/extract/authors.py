@@ -81,9 +81,11 @@ def _trailing_date() -> re.Pattern[str]:
     on = alternation([*DATE_CONNECTIVES, "publié le"])
     weekday = weekday_names(tuple(sorted(set(DATE_CONNECTIVES.values()))))
     label = alternation(DATE_LABELS + UPDATE_LABELS)
+    # Matches start where a run of separators starts and take it whole (possessive): tried
+    # at every space of a long run ("…, , , …"), the search took seconds.
     return re.compile(
-        rf"(?:[\s,|–—-]+(?:{on}\s+(?:{weekday}\.?,?\s+)?)?|\s*[,|–—-]\s*[^\W\d]+,\s+"
-        rf"|[\s,|–—-]+{label}\b\s*:?.{{0,30}}?)"
+        rf"(?<![\s,|–—-])(?:[\s,|–—-]++(?:{on}\s+(?:{weekday}\.?,?\s+)?)?"
+        rf"|\s*+[,|–—-]\s*+[^\W\d]+,\s+|[\s,|–—-]++{label}\b\s*:?.{{0,30}}?)"
         rf"{WRITTEN_DAY}.*$",
         re.IGNORECASE,
     )
