@@ -88,5 +88,8 @@ def _normalize_teaser(teaser: Teaser, url: Callable[[str], str]) -> None:
 
 
 def _clean_list(values: list[str]) -> list[str]:
-    """Normalised, non-empty, first occurrence kept."""
-    return list(dict.fromkeys(v for v in map(normalize_space, values) if v))
+    """Names (authors, tags) normalised, their spaces plain (a name is queried, not typeset:
+    "Anne\u00a0Dupont" is the archive's "Anne Dupont"), non-empty, first occurrence kept."""
+    return list(
+        dict.fromkeys(v for v in (" ".join(normalize_space(v).split()) for v in values) if v)
+    )

@@ -189,6 +189,8 @@ from scraper.profiles import get_profile
             ["Par Marine Le Pen 3 mars 2020", "By Plácido Domingo, March 3, 2020"],
             ["Marine Le Pen", "Plácido Domingo"],
         ),
+        # A name's spaces are plain, whatever the page typeset.
+        (["By Jane\u00a0Roe", "Jean\u202fDupont"], ["Jane Roe", "Jean Dupont"]),
         (
             ["Ana e Pedro Silva", "JOHN ROE AND JANE DOE"],
             ["Ana", "Pedro Silva", "JOHN ROE", "JANE DOE"],

@@ -166,9 +166,16 @@ def test_normalize_cleans_text_and_urls(db_path: Path) -> None:
                 url=f"{WWW}/slug/?utm_source=tw&fbclid=1#comments",
                 title=f"  {decomposed}\u00a0: la\u202fréponse ",
                 body="Premier  paragraphe\nsuite.\n\n\n  Second\u00a0paragraphe. \n",
-                authors=[" Anne  Dupont", "", "Anne Dupont"],
+                authors=[" Anne  Dupont", "", "Anne\u00a0Dupont", "Anne Dupont"],
+                tags=["Proche\u202fOrient", "Proche Orient"],
                 aliases=[f"{WWW}/slug/?ref=home", "http://lecourrierdesstrateges.fr/?p=12"],
-                teasers=[Teaser(url=f"{WWW}/autre/?utm_medium=email", title=" Autre\u00a0titre ")],
+                teasers=[
+                    Teaser(
+                        url=f"{WWW}/autre/?utm_medium=email",
+                        title=" Autre\u00a0titre ",
+                        authors=["Jean\u00a0Roe"],
+                    )
+                ],
                 site=None,
             )
         ]
@@ -177,7 +184,9 @@ def test_normalize_cleans_text_and_urls(db_path: Path) -> None:
     assert out.title == "Élysée\u00a0: la\u202fréponse"  # French no-break spaces are text
     assert unicodedata.is_normalized("NFC", out.title)
     assert out.body == "Premier paragraphe suite.\n\nSecond\u00a0paragraphe."
-    assert out.authors == ["Anne Dupont"]
+    assert out.authors == ["Anne Dupont"]  # a name's spaces are plain: one author, queryable
+    assert out.tags == ["Proche Orient"]
+    assert out.teasers[0].authors == ["Jean Roe"]
     assert out.aliases == [f"{WWW}/slug/", "http://lecourrierdesstrateges.fr/?p=12"]
     assert out.teasers[0].url == f"{WWW}/autre/"
     assert out.teasers[0].title == "Autre\u00a0titre"

@@ -145,7 +145,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def clean_name(raw: str) -> str | None:
-    """One byline string without prefix, trailing date or role; None when it is no name."""
+    """One byline string without prefix, trailing date or role, its spaces plain; None when
+    it is no name."""
     name = PICTURE_OF.sub("", posts_by(normalize_space(raw))).strip(_EDGES)
     if is_call_to_action(name):
         return None
@@ -174,7 +175,9 @@ def clean_name(raw: str) -> str | None:
         or len(name) < 2
     ):
         return None
-    return name
+    # A name is an identifier, not typesetting: "Jane\u00a0Roe" is the "Jane Roe" of the
+    # archive's author queries.
+    return " ".join(name.split())
 
 
 # A word that is a host name ("LyraThemes.com"): a theme's credit, no person's name.
