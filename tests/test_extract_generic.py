@@ -82,6 +82,21 @@ def test_the_headline_as_shown(case_id: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "case_id",
+    [
+        "at_DiePresse",  # <p class="lead">, as Bootstrap names an intro
+        "ca_CBCNews",  # <h2 class="deck">
+        "at_SalzburgerNachrichten",  # <p class="vorspann">
+    ],
+)
+def test_the_standfirst_by_its_newsroom_name(case_id: str) -> None:
+    gold = _expected()[case_id]
+    article = extract(gzip.decompress((FUNDUS / f"{case_id}.html.gz").read_bytes()), gold["url"])
+    assert article.lede is not None
+    assert gold["body"].startswith(article.lede)  # fundus's body opens with the standfirst
+
+
+@pytest.mark.parametrize(
     ("case_id", "left_out"),
     [
         # Tailwind Typography's "not-prose" blocks inside the "prose" body: a newsletter's

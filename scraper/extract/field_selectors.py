@@ -15,6 +15,9 @@ GENERIC = {
         ".article-lede",
         ".dek",
         ".article-dek",
+        ".lead",  # Bootstrap's and many newsrooms' (Die Presse, SWR)
+        ".deck",  # CBC's
+        ".vorspann",  # German newsrooms' (Salzburger Nachrichten)
         ".article-excerpt",
         ".post-excerpt",
         ".entry-excerpt",
