@@ -87,6 +87,9 @@ def test_the_headline_as_shown(case_id: str) -> None:
         "at_DiePresse",  # <p class="lead">, as Bootstrap names an intro
         "ca_CBCNews",  # <h2 class="deck">
         "at_SalzburgerNachrichten",  # <p class="vorspann">
+        "de_MDR__V1",  # <p class="einleitung">, as the ARD's sites name it (WDR's too)
+        "es_LaVanguardia__V1",  # <h2 class="epigraph">: missing from the text before
+        "es_MallorcaMagazin",  # <h2 class="post-subtitle">: the same
     ],
 )
 def test_the_standfirst_by_its_newsroom_name(case_id: str) -> None:

@@ -18,6 +18,9 @@ GENERIC = {
         ".lead",  # Bootstrap's and many newsrooms' (Die Presse, SWR)
         ".deck",  # CBC's
         ".vorspann",  # German newsrooms' (Salzburger Nachrichten)
+        ".einleitung",  # MDR's, WDR's
+        ".post-subtitle",  # Mallorca Magazin's h2
+        ".epigraph",  # La Vanguardia's h2
         ".article-excerpt",
         ".post-excerpt",
         ".entry-excerpt",
