@@ -870,6 +870,13 @@ def _corpus_article(page: Path, url: str | None = None) -> Article:
     return extract(gzip.decompress(page.read_bytes()), url)
 
 
+def test_a_classic_blogger_posts_author() -> None:
+    """Blogger's classic layouts sign a post "Posted by <span class=fn>" (localised: "Eingestellt
+    von") inside a `post-author vcard` span, not an `author vcard` one."""
+    page = TRAFILATURA_PAGES / "bumsbutzener-gumpfen.blogspot.com.tach-auch-e640f3.html.gz"
+    assert _corpus_article(page).authors == ["der Michel"]
+
+
 @pytest.mark.parametrize(
     ("page", "opening"),
     [

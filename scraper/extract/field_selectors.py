@@ -52,6 +52,7 @@ GENERIC = {
         ".field--name-uid",
         ".field-name-uid",
         ".author.vcard .fn",
+        ".post-author.vcard .fn",
         '.byline a[href*="/author"]',
         # Weaker guesses, kept only when the text looks like a person's name:
         *(f'a[href*="/{segment}/"]' for segment in AUTHOR_PAGE_SEGMENTS),
