@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pipelines.context import ArchiveContext
-from scraper.extract.text import normalize_space, word_count
+from scraper.extract.text import normalize_space, plain_spaces, word_count
 from scraper.items import Alias, Article, Listing, Reject, Teaser
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -88,8 +88,5 @@ def _normalize_teaser(teaser: Teaser, url: Callable[[str], str]) -> None:
 
 
 def _clean_list(values: list[str]) -> list[str]:
-    """Names (authors, tags) normalised, their spaces plain (a name is queried, not typeset:
-    "Anne\u00a0Dupont" is the archive's "Anne Dupont"), non-empty, first occurrence kept."""
-    return list(
-        dict.fromkeys(v for v in (" ".join(normalize_space(v).split()) for v in values) if v)
-    )
+    """Names (authors, tags) normalised, their spaces plain, non-empty, first occurrence kept."""
+    return list(dict.fromkeys(v for v in (plain_spaces(normalize_space(v)) for v in values) if v))

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from scraper.extract.dates import DATE_IN_TEXT, WRITTEN_DAY, weekday_names
-from scraper.extract.text import fold, normalize_space
+from scraper.extract.text import fold, normalize_space, plain_spaces
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
     BY_WORDS,
@@ -175,9 +175,7 @@ def clean_name(raw: str) -> str | None:
         or len(name) < 2
     ):
         return None
-    # A name is an identifier, not typesetting: "Jane\u00a0Roe" is the "Jane Roe" of the
-    # archive's author queries.
-    return " ".join(name.split())
+    return plain_spaces(name)
 
 
 # A word that is a host name ("LyraThemes.com"): a theme's credit, no person's name.

@@ -37,6 +37,12 @@ def normalize_space(text: str | None) -> str:
     return _RUN.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+def plain_spaces(text: str) -> str:
+    """A name as an identifier: every space in it a plain one ("Anne\u00a0Dupont" is the
+    archive's "Anne Dupont"); names are queried, not typeset."""
+    return " ".join(text.split())
+
+
 # Han and kana are written without spaces: each character counts as a word.
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORDS = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
