@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 
 from scraper.extract.vocabulary import (
+    DATE_CONNECTIVES,
     LANGUAGE_ALIASES,
     MODIFIED_LABELS,
     MONTH_FIRST_REGIONS,
@@ -315,7 +316,8 @@ DATE_IN_TEXT = re.compile(rf"(?P<day>{WRITTEN_DAY}){TIME_OF_DAY}?", re.IGNORECAS
 
 # An update's label right before a date ("Updated on", "Aktualisiert am", "수정").
 _MODIFIED_BEFORE = re.compile(
-    rf"{alternation(MODIFIED_LABELS)}(?:\s+(?:on|at|le|am|em|el|il|op|den))?\s*[:：]?\s*$",
+    rf"{alternation(MODIFIED_LABELS)}(?:\s+{alternation([*DATE_CONNECTIVES, 'at', 'den'])})?"
+    r"\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 
