@@ -274,7 +274,7 @@ def _lineages(
 def _climb(holder: HtmlElement, most: int) -> Iterator[tuple[HtmlElement, str]]:
     for node in itertools.chain((holder,), holder.iterancestors()):
         shown = node.text_content()
-        if len(shown.split()) > most:
+        if len(shown.split(None, most)) > most:  # counts no further than the limit
             return  # a block around other text too: the text is not shown here whole
         yield node, shown
 
