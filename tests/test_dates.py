@@ -81,12 +81,20 @@ def test_parse_date(value: str, languages: tuple[str, ...] | None, expected: str
         ("نشر في ٥ مارس ٢٠٢٤", ("ar",), "2024-03-05"),
         ("۵ مارس ۲۰۲۴", ("fa",), "2024-03-05"),
         ("৫ মার্চ, ২০২৪", ("bn",), "2024-03-05"),
+        # Hungarian writes the year first, the month in words ("2024. március 5."); Folha de
+        # S.Paulo writes the day, month and year with dots and no spaces.
+        ("2024. március 5. 10:15", ("hu",), "2024-03-05T10:15:00"),
+        ("5.mar.2024 às 10h15", ("pt",), "2024-03-05"),
         # A day an update's label introduces gives way to another day in the text; alone, it
         # is the day the page shows.
         ("Updated March 7, 2024 · Published March 5, 2024", ("en",), "2024-03-05"),
         ("Aktualisiert am 7. März 2024, veröffentlicht am 5. März 2024", ("de",), "2024-03-05"),
         ("Mis à jour le 7 mars 2024 | Publié le 5 mars 2024", ("fr",), "2024-03-05"),
         ("수정 2024.03.07 입력 2024.03.05", ("ko",), "2024-03-05"),
+        ("Aktualizacja: 07.03.2024 12:30 Data publikacji: 05.03.2024", ("pl",), "2024-03-05"),
+        ("Aktualizované 07.03.2024 Publikované 05.03.2024", ("sk",), "2024-03-05"),
+        ("Актуализирана 07.03.2024 Публикувана 05.03.2024", ("bg",), "2024-03-05"),
+        ("Ažurirano 07.03.2024. Objavljeno 05.03.2024.", ("hr",), "2024-03-05"),
         ("Published March 5, 2024 · Updated March 7, 2024", ("en",), "2024-03-05"),
         ("Updated March 7, 2024", ("en",), "2024-03-07"),
         # A year and a count are no day.

@@ -606,6 +606,32 @@ def test_a_dateline_below_the_headline_is_the_stories_day(line: str) -> None:
     assert extract(html, "https://news.example/council-votes").published[:10] == "2014-01-22"
 
 
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("pl", "Data publikacji: 22.01.2014, 10:15"),
+        ("hu", "Publikálás dátuma 2014.01.22. 10:15"),
+        ("ro", "Data publicării: 22.01.2014"),
+    ],
+)
+def test_a_labelled_dateline_in_the_pages_language(lang: str, line: str) -> None:
+    """A label longer than a weekday ("Data publikacji:") opens a dateline as "Datum:" does."""
+    html = _story(lang=lang).replace("</h1></header>", f"</h1></header><p>{line}</p>")
+    assert extract(html, "https://news.example/council-votes").published[:10] == "2014-01-22"
+
+
+def test_a_date_in_a_hidden_overlay_is_not_shown() -> None:
+    """zaol.hu keeps a photo gallery's overlay in the page, hidden until a click, with the
+    gallery's day in a "gallery-date"; the story's own day is in its info line."""
+    overlay = (
+        "<div style='display: none;' class='gallery overlay'><p class='info'>"
+        "<span class='gallery-date'>2011. december 23.</span> | A gallery</p></div>"
+    )
+    html = _story(end="<div class='cikk_info'><b>2015. augusztus 20., 11:16</b></div>", lang="hu")
+    html = html.replace("</body>", f"{overlay}</body>")
+    assert extract(html, "https://news.example/council-votes").published == "2015-08-20T11:16:00"
+
+
 def test_a_dateline_right_above_the_headline_is_the_stories_day() -> None:
     """Massively (Ghost) shows the day over the <h1>: declared in UTC the next day (posted at
     9 pm in New York), the story is dated by the day its page shows."""
@@ -1252,6 +1278,8 @@ def test_ruby_readings_are_read_as_the_page_means_them(ruby: str, shown: str) ->
         ("vi", "Ngày 5 tháng 3 năm 2024"),
         ("hi", "5 मार्च 2024"),
         ("fa", "۵ مارس ۲۰۲۴"),
+        ("hu", "2024. március 5."),
+        ("pt", "5.mar.2024 às 10h15"),
     ],
 )
 def test_a_day_shown_in_the_pages_language_dates_it(lang: str, shown: str) -> None:

@@ -298,6 +298,8 @@ WRITTEN_DAY = (
             _YEAR_FIRST_DAY,  # 2025年1月13日, 2024. 8. 18., 2024/08/18
             r"(?:\d{4}\s*[年년]\s*)?\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]",  # 1月13日 (the year implied)
             _DOTTED_DAY,  # 06. 01. 2026
+            rf"\d{{4}}\.\s*{_MONTH_NAME}\s+\d{{1,2}}\.",  # 2020. március 5. (Hungarian)
+            rf"{_DAY_OF_MONTH}\.{_MONTH_NAME}\d{{4}}",  # 5.mar.2020 (Folha de S.Paulo)
             # 24.04.2023, 1/2/24; not inside a version number ("3.4.40-1.0.141")
             r"(?<![\d.])\d{1,2}[./-] ?\d{1,2}[./-] ?(?:\d{4}|\d{2})(?![.-]?\d)",
             rf"{_DAY_OF_MONTH}\.?[\s-]+(?:de\s+)?{_MONTH_NAME},?[\s-]+(?:de\s+)?\d{{4}}",  # 5 de mayo de 2020

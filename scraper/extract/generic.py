@@ -203,6 +203,12 @@ def _hidden(el: HtmlElement) -> bool:
     return el.get("aria-hidden") == "true"
 
 
+def in_hidden_block(node: HtmlElement) -> bool:
+    """Whether an element sits in a block its style hides (an overlay waiting for a click, a
+    template): what it holds is not shown. The element itself may be hidden (hAtom's dates)."""
+    return any(_hidden(a) for a in _blocks_above(node))
+
+
 def _dialog(el: HtmlElement, hints: bool = True) -> bool:
     """A dialog floating over the page (a consent manager's, a login's: aria-modal, or named
     so when names are not read otherwise: it is shown only once opened), unless the story

@@ -24,6 +24,7 @@ from scraper.extract.field_selectors import GENERIC, selectors
 from scraper.extract.generic import (
     LINKED_HEADING,
     hidden_by_class,
+    in_hidden_block,
     in_other_stories,
     in_story_lists,
     in_thread,
@@ -371,9 +372,15 @@ def _date_below_headline(
 def _date_element(
     root: HtmlElement, languages: tuple[str, ...] | None, elsewhere: Callable[[HtmlElement], bool]
 ) -> str | None:
-    """The date of the first date-named elements (<time>, [class*=date]…) not `elsewhere`."""
+    """The date of the first date-named elements (<time>, [class*=date]…) not `elsewhere`,
+    nor in a block the page hides (a gallery's overlay, waiting for a click, dates its
+    pictures)."""
     for sel in GENERIC["date_text"]:
-        nodes = [n for n in select(root, sel) if not elsewhere(n) and not hidden_by_class(n)]
+        nodes = [
+            n
+            for n in select(root, sel)
+            if not elsewhere(n) and not hidden_by_class(n) and not in_hidden_block(n)
+        ]
         for node in nodes[:3]:
             # hAtom's "published"/"updated" give the instant in a title attribute.
             value = node.get("datetime") or node.get("content") or node.get("title")

@@ -591,6 +591,13 @@ DATE_LABELS = (
     "등록일",
     "تاريخ النشر",
     "نشر في",
+    # Central and Eastern Europe, the Baltics, Greece, Israel, Indonesia and Viet Nam, as
+    # their newsrooms label the day ("Data publikacji: 05.03.2020", "Publikálva: 2020.03.05.")
+    *("data publikacji", "data dodania", "publikálva", "megjelent", "publikálás dátuma"),
+    *("publikováno", "vydáno", "publikované", "uverejnené", "data publicării"),
+    *("опубліковано", "дата публікації", "публикувано", "публикувана", "δημοσιεύθηκε"),
+    *("paskelbta", "publicēts", "avaldatud", "פורסם", "diterbitkan", "dipublikasikan"),
+    *("ngày đăng", "đăng lúc", "发布日期", "發布時間", "发表于", "發表於"),
 )
 # Labels of the day a story was last changed ("Updated", "Aktualisiert am", "수정"): a date
 # they introduce is not the day the story was published.
@@ -648,6 +655,9 @@ MODIFIED_LABELS = (
     "עודכן",
     "更新时间",
     "수정",
+    *("aktualizacja", "aktualizované", "актуализирана", "актуализирано", "ažurirano"),
+    *("ажурирано", "posodobljeno", "módosítva", "atnaujinta", "atjaunots", "uuendatud"),
+    *("τελευταία ενημέρωση", "更新時間", "更新於", "dikemaskini"),
 )
 # Labels of a dateline that are not the publication's own ("Updated", "Stand", "Posted").
 UPDATE_LABELS = (*MODIFIED_LABELS, "posted", "first published")
