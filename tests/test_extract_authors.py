@@ -259,6 +259,15 @@ def test_byline_authors(raw: list[str], names: list[str]) -> None:
         ("ko", "홍길동 기자 hong@example.com", "홍길동"),  # with the writer's address
         ("ko", "[서울=뉴시스] 홍길동 기자", "홍길동"),  # after a news agency's dateline
         ("ko", "(서울=연합뉴스) 홍길동 기자 =", "홍길동"),
+        ("zh", "新华社记者 王小明", "王小明"),  # the agency before "reporter"
+        # A reporter named by role (Indonesian newsrooms), Arabic's "wrote:", Hindi's "writer:".
+        ("id", "Reporter: Budi Santoso | Editor: Siti Rahma", "Budi Santoso"),
+        ("id", "Penulis: Budi Santoso", "Budi Santoso"),
+        ("ar", "كتب: أحمد علي", "أحمد علي"),
+        ("hi", "लेखक: राहुल शर्मा", "राहुल शर्मा"),
+        # The outlet after the name, spelled as no name is: an address, a word capitalised inside.
+        ("id", "Budi Santoso - detikNews", "Budi Santoso"),
+        ("id", "Budi Santoso, Kompas.com", "Budi Santoso"),
     ],
 )
 def test_a_labelled_byline_in_the_pages_language(lang: str, byline: str, name: str) -> None:

@@ -113,8 +113,11 @@ def _without_dateline_or_address(text: str) -> str:
 
 # Where a Chinese byline's writer reported from ("記者王小明／台北報導"): no name.
 _REPORTED_FROM = re.compile(r"(?:報導|报道)$")
-# A part crediting someone else than the writers ("Photos by X", "Edited by X").
-_OTHER_CREDIT = re.compile(r"^(?:edit(?:ed|ing)\s+by|illustrations?\s+by)\b", re.IGNORECASE)
+# A part crediting someone else than the writers ("Photos by X", "Edited by X", "Editor: X").
+_OTHER_CREDIT = re.compile(
+    r"^(?:edit(?:ed|ing)\s+by|illustrations?\s+by)\b|^(?:editor|redaktur|penyunting)\s*:",
+    re.IGNORECASE,
+)
 # "Elena Oberholzer (obe)": initials or a desk in brackets after the name.
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]?\s*$")
 # "By" after the names ("Ali Can tarafından").

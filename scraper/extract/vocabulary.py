@@ -118,6 +118,9 @@ AUTHOR_LABELS = (
     "필자",
     "بقلم",
     "الكاتب",
+    # A reporter named by role (Indonesia's "Reporter: X | Editor: Y", "Penulis: X"), Arabic's
+    # "كتب" ("wrote:"), Hindi's "लेखक" ("writer:").
+    *("reporter", "penulis", "wartawan", "كتب", "लेखक"),
 )
 # Credit words before a byline's names: "Text: A", "Texto: A", "Words by A", "Photos by A".
 CREDIT_WORDS = (
@@ -389,7 +392,11 @@ BYLINE_ROLE = re.compile(
     r"executive|managing|contributing|special|investigative|"
     r"(?:\S+\s+){1,3}(?:writers?|reporters?|correspondents?|editors?)\b|"
     r"for\s|in\s|at\s|à\s|aus\s|en\s|the\s|le\s|la\s|der\s|die\s|das\s|"
-    r"(?-i:d[ao]s?)\s).*$",  # Portuguese "do G1", "da Folha": the outlet written for
+    r"(?-i:d[ao]s?)\s|"  # Portuguese "do G1", "da Folha": the outlet written for
+    # An outlet no name is spelled like: an address ("Kompas.com") or a word capitalised
+    # inside ("detikNews").
+    r"(?-i:[\w-]+\.(?:com|net|org|co|id|in|de|fr|it|es|br|ru|tr|vn|kr|jp|cn|tv)\b|[a-z]+[A-Z]\w*)"
+    r").*$",
     re.IGNORECASE,
 )
 # "Brendan Carlin For The Mail On Sunday", "Jane Roe for Reuters": the outlet written for.
@@ -446,10 +453,11 @@ GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 CJK_ROLE_SUFFIX = re.compile(
     r"\s*(?:기자|특파원|선임기자|記者|记者|特派員|特派员|通讯员|通訊員|编辑|記者撮影)$"
 )
-# The label before a name in those scripts: "记者 王小明", "本报记者 王小明", "文／王小明",
-# "撰文：王小明", "글: 홍길동" (a one-character label only with its separator).
+# The label before a name in those scripts: "记者 王小明", "本报记者 王小明", "新华社记者
+# 王小明" (the outlet or the post before "reporter"), "文／王小明", "撰文：王小明", "글: 홍길동" (a
+# one-character label only with its separator).
 CJK_BYLINE_LABEL = re.compile(
-    r"^(?:(?:本[报報])?[记記]者\s*[:：/／｜|]?\s*|(?:撰文|文|글)\s*[:：/／｜|]\s*)(?=\S)"
+    r"^(?:[\u4e00-\u9fff]{0,6}?[记記]者\s*[:：/／｜|]?\s*|(?:撰文|文|글)\s*[:：/／｜|]\s*)(?=\S)"
 )
 # Particles inside names ("Anne-Sophie de La Tour", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset(
