@@ -850,6 +850,22 @@ def test_a_line_announcing_links_inside_the_story_goes_with_them(line: str, alon
     assert (line not in body) is alone
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mehr zum Thema: <a href='/b'>Sturmsaison beginnt</a>",
+        "► Lesen Sie auch: <a href='/b'>Der Sturm kam in der Nacht</a>",
+        "À lire également : <a href='/b'>Le budget voté hier soir</a>",
+    ],
+)
+def test_a_line_reading_also_a_short_linked_title_is_no_text(line: str) -> None:
+    """A related-stories phrase, then a link: another story announced in the text, whatever
+    the linked title's length; the story around it stays."""
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article>"
+    body = extract(html + "</body></html>", "https://news.example/story/").body
+    assert line.split("<")[0].strip(" :►") not in body and "Paragraph 0 of the story" in body
+
+
 def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None:
     table = (
         "<table><thead><tr><th>Pays</th><th>Voix</th></tr></thead>"

@@ -488,6 +488,14 @@ def _mostly_linked(block: Block) -> bool:
     return block.link_chars > 0.6 * len(block.text)
 
 
+def _reads_also(block: Block) -> bool:
+    """A line opening with a related-stories phrase whose rest is a link ("Lire aussi : <a>X
+    </a>"): however short the linked title, the line points to another story."""
+    found = RELATED_PHRASE.match(block.text, len(block.text) - len(block.text.lstrip("►▶»>→•* ")))
+    rest = block.text[found.end() :].strip(" :：-–—»>") if found else ""
+    return bool(rest) and block.link_chars >= 0.8 * len(rest)
+
+
 def _is_sign_off(text: str) -> bool:
     return len(text) < _MAX_SIGN_OFF and bool(SIGN_OFF.search(text))
 
@@ -509,6 +517,8 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
     if len(text) < 60 and (FURNITURE.match(text) or MEMBERS_ONLY.search(text)):
         return True  # "Share on Facebook", even as a link in the post's own list
+    if len(text) < 200 and _reads_also(block):
+        return True  # "Mehr zum Thema: <a>…</a>": another story announced, whatever its length
     if _mostly_linked(block) and len(text) < 200:
         # In the post's own content, a writer's list of links (further reading) or a link
         # shown as its address is a reference, not navigation.
