@@ -1006,7 +1006,13 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
     # held back for consent, a media player's clock
     + ["Article content", "Story continues below advertisement", "Advertisement 2"]
     + ["Sign In or Create an Account", "14K Shares", "Link copied", "기사 URL이 복사되었습니다."]
-    + ["Empfohlener redaktioneller Inhalt", "00:00 / 03:15", "Duration 1:30", "02:57 Min."],
+    + ["Empfohlener redaktioneller Inhalt", "00:00 / 03:15", "Duration 1:30", "02:57 Min."]
+    # where the story resumes after an ad, as newsrooms print it (the NYT, brasil247.com…)
+    + ["Continue reading the main story", "Weiterlesen nach der Anzeige"]
+    + ["La suite après cette publicité", "CONTINUA DEPOIS DA PUBLICIDADE"]
+    + ["Lees verder na de advertentie", "Dalsza część artykułu pod materiałem wideo"]
+    + ["Pokračování článku pod reklamou", "Saken fortsetter under annonsen"]
+    + ["Artikeln fortsätter under annonsen", "Artikkeli jatkuu mainoksen jälkeen"],
 )
 def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
