@@ -2426,6 +2426,22 @@ def test_a_co_author_beside_a_writer_declared_with_the_outlet_is_kept() -> None:
     assert extract(page, gold["url"]).authors == ["Guy Moquette", "Zed Coauthor"]
 
 
+@pytest.mark.parametrize("segment", ["author", "journalist", "journalists"])
+def test_co_authors_linked_to_their_pages_beside_the_declared_writer(segment: str) -> None:
+    """JSON-LD names the first writer; the byline links both to their pages, under whichever
+    of the author-page paths the site uses."""
+    declared = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"author": {"@type": "Person", "name": "Anna Berg"}}</script>'
+    )
+    line = (
+        f"<div class='meta'>By <a href='/{segment}/anna-berg/'>Anna Berg</a> and "
+        f"<a href='/{segment}/tom-hale/'>Tom Hale</a></div>"
+    )
+    html = _story(head=declared, under=line)
+    assert extract(html, "https://news.example/council-votes").authors == ["Anna Berg", "Tom Hale"]
+
+
 def test_a_date_in_the_author_name_element_is_no_second_writer() -> None:
     """The Jerusalem Post marks its dateline itemprop=name inside the author block
     ("NOVEMBER 20, 2019 10:43"): the staff byline is the only writer."""

@@ -74,8 +74,8 @@ _AUTHOR_LABEL = re.compile(
 # The first generic author selectors, up to hCard's, hold outside the story too.
 _STRONG_BYLINES = GENERIC["authors"].index(".author.vcard .fn") + 1
 _NEAR_TITLE_BYLINES = 6  # byline matches read in the story's container (co-authors included)
-# The generic author selectors up to links to author pages.
-_AUTHOR_LINKS = _STRONG_BYLINES + len(AUTHOR_PAGE_SEGMENTS)
+# The generic author selectors up to links to author pages (the last of them included).
+_AUTHOR_LINKS = GENERIC["authors"].index(f'a[href*="/{AUTHOR_PAGE_SEGMENTS[-1]}/"]') + 1
 # ... and up to elements named for the author's name ("wp-block-post-author__name").
 _NAMED_BYLINES = GENERIC["authors"].index('[class*="byline__name"]') + 1
 _MIN_LEDE, _MAX_LEDE = 15, 1000
