@@ -2426,6 +2426,23 @@ def test_a_co_author_beside_a_writer_declared_with_the_outlet_is_kept() -> None:
     assert extract(page, gold["url"]).authors == ["Guy Moquette", "Zed Coauthor"]
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # Joomla 1.6-3's article info before its templates carried microdata
+        "<dl class='article-info'><dd class='createdby'>Written by Anna Berg</dd></dl>",
+        "<dl class='article-info'><dd class='createdby'>Escrito por Anna Berg</dd></dl>",
+        # microformats2 (Jekyll's minima, IndieWeb themes)
+        "<p class='post-meta'><span class='p-author h-card'>Anna Berg</span></p>",
+        "<div class='p-author h-card'><span class='p-name'>By <a href='/staff/ab/'>Anna Berg</a>"
+        "</span><a class='u-email' href='mailto:ab@news.example'>Email</a></div>",
+    ],
+)
+def test_a_platforms_byline_markup_without_structured_data(byline: str) -> None:
+    html = _story(under=byline)
+    assert extract(html, "https://news.example/council-votes").authors == ["Anna Berg"]
+
+
 @pytest.mark.parametrize("segment", ["author", "journalist", "journalists"])
 def test_co_authors_linked_to_their_pages_beside_the_declared_writer(segment: str) -> None:
     """JSON-LD names the first writer; the byline links both to their pages, under whichever

@@ -53,6 +53,11 @@ GENERIC = {
         ".field-name-uid",
         ".author.vcard .fn",
         ".post-author.vcard .fn",
+        # microformats2's author (Jekyll's minima, WriteFreely, IndieWeb themes); Joomla's
+        # "Written by X" since 1.6, before its templates carried microdata.
+        ".p-author .p-name",
+        ".p-author",
+        ".createdby",
         '.byline a[href*="/author"]',
         # Weaker guesses, kept only when the text looks like a person's name:
         *(f'a[href*="/{segment}/"]' for segment in AUTHOR_PAGE_SEGMENTS),
