@@ -488,11 +488,15 @@ def _mostly_linked(block: Block) -> bool:
     return block.link_chars > 0.6 * len(block.text)
 
 
+_LINE_BULLETS = "►▶»>→•* "  # what may open a "read also" line before its phrase
+
+
 def _reads_also(block: Block) -> bool:
-    """A line opening with a related-stories phrase whose rest is a link ("Lire aussi : <a>X
-    </a>"): however short the linked title, the line points to another story."""
-    found = RELATED_PHRASE.match(block.text, len(block.text) - len(block.text.lstrip("►▶»>→•* ")))
-    rest = block.text[found.end() :].strip(" :：-–—»>") if found else ""
+    """A line opening with a related-stories phrase whose rest is a link ("Lire aussi :
+    <a>…</a>"): however short the linked title, the line points to another story."""
+    text = block.text
+    found = RELATED_PHRASE.match(text, len(text) - len(text.lstrip(_LINE_BULLETS)))
+    rest = text[found.end() :].strip(" :：-–—»>") if found else ""
     return bool(rest) and block.link_chars >= 0.8 * len(rest)
 
 

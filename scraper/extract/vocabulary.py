@@ -599,8 +599,8 @@ DATE_LABELS = (
     "등록일",
     "تاريخ النشر",
     "نشر في",
-    # Central and Eastern Europe, the Baltics, Greece, Israel, Indonesia and Viet Nam, as
-    # their newsrooms label the day ("Data publikacji: 05.03.2020", "Publikálva: 2020.03.05.")
+    # Central and Eastern Europe, the Baltics, Greece, Israel, Indonesia, Viet Nam and Chinese
+    # portals, as their newsrooms label the day ("Data publikacji: 05.03.2020", "Publikálva:")
     *("data publikacji", "data dodania", "publikálva", "megjelent", "publikálás dátuma"),
     *("publikováno", "vydáno", "publikované", "uverejnené", "data publicării"),
     *("опубліковано", "дата публікації", "публикувано", "публикувана", "δημοσιεύθηκε"),
