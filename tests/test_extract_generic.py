@@ -607,6 +607,24 @@ def test_a_dateline_below_the_headline_is_the_stories_day(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "stamp",
+    [
+        # datetime attributes as sites write them rather than as HTML asks (Dagbladet's
+        # "torsdag 09. mai 2024 - 13:26"), the text beside them showing no year
+        "<time datetime='22.01.2014'>22 January</time>",
+        "<time datetime='2014/01/22'>22 January</time>",
+        "<time class='published' datetime='1390385700'></time>",
+        "<time datetime='Wed, 22 Jan 2014 10:15:00 GMT'>Wednesday</time>",
+        "<span class='date' content='22.01.2014'></span>",
+        "<time datetime='onsdag 22. januar 2014 - 10:15'>onsdag 22. januar 2014 - 10:15</time>",
+    ],
+)
+def test_a_date_attribute_written_otherwise_than_iso(stamp: str) -> None:
+    html = _story(under=stamp, lang="en-GB")
+    assert extract(html, "https://news.example/council-votes").published[:10] == "2014-01-22"
+
+
+@pytest.mark.parametrize(
     ("lang", "line"),
     [
         ("pl", "Data publikacji: 22.01.2014, 10:15"),

@@ -93,6 +93,17 @@ def _shown_parts(node: HtmlElement, scripts: bool = True) -> Iterator[str]:
             yield child.tail
 
 
+def _element_date(
+    node: HtmlElement, languages: tuple[str, ...] | None, attributes: tuple[str, ...]
+) -> str | None:
+    """The date an element gives in its first date attribute (ISO as the standard asks, or as
+    sites write it: "05.03.2020", a timestamp, an RFC 2822 date), else in its text."""
+    value = next(filter(None, (node.get(name) for name in attributes)), None)
+    return (parse_date(value, languages) if value else None) or find_date(
+        _date_text(node), languages
+    )
+
+
 def _visible_date(
     tree: HtmlElement, era: Era | None, scope: HtmlElement | None, languages: tuple[str, ...] | None
 ) -> str | None:
@@ -103,8 +114,7 @@ def _visible_date(
         # was edited, or a reply's day (a forum's).
         if _nested_card(node, scope) or _marks_modified(node, scope) or in_reply(node):
             continue
-        value = node.get("datetime") or node.get("content")
-        found = parse_iso(value) if value else find_date(_date_text(node), languages)
+        found = _element_date(node, languages, ("datetime", "content"))
         if found:
             return found
     if era is None:
@@ -383,8 +393,7 @@ def _date_element(
         ]
         for node in nodes[:3]:
             # hAtom's "published"/"updated" give the instant in a title attribute.
-            value = node.get("datetime") or node.get("content") or node.get("title")
-            found = (parse_iso(value) if value else None) or find_date(_date_text(node), languages)
+            found = _element_date(node, languages, ("datetime", "content", "title"))
             if found:
                 return found
     return None
