@@ -2,12 +2,15 @@
 form set into a short story page (in the form's language, no structured data) and extracted.
 
     python bench/written_forms.py                 # every family
-    python bench/written_forms.py --only dates    # or updates, bylines, breaks, read-also
+    python bench/written_forms.py --only dates    # or updates, attributes, bylines, breaks,
+                                                  # read-also
 
 Per family and placement: how many forms come out right, then each form that does not.
 - dates: a dateline under the headline ("Julkaistu 5.3.2020 klo 10.15", "2020. március 5.")
   in a date-named span, a bare <p>, a <time> and a byline; the day must be 2020-03-05.
 - updates: a meta line giving the update before the publication; the publication's day wins.
+- attributes: a date element's datetime (or content) attribute as sites write it ("05.03.2020",
+  a timestamp, an RFC 2822 date) beside text showing no year; the day must be 2020-03-05.
 - bylines: a byline ("Reporter: X | Editor: Y", "新华社记者 X") in a "byline" element and an
   "author" one; the writers must come out, in order.
 - breaks: a line where a story resumes after an ad ("La suite après cette publicité") between
@@ -336,6 +339,23 @@ tr|Reklam
 ru|Продолжение статьи ниже
 ru|Реклама
 """
+# datetime (or content) attributes as sites write them, beside text showing no year
+ATTRIBUTES = """
+2020-03-05T10:15:00+0100
+2020-03-05 10:15
+2020-03-05 10:15:00 +0100
+05.03.2020
+March 5, 2020
+1583403300
+1583403300000
+2020-03-05T10:15:00.000Z
+20200305
+2020-03-05T10:15
+2020/03/05
+2020-03-05T10:15:00+01
+Thu, 05 Mar 2020 10:15:00 GMT
+2020-03-05T10:15:00 CET
+"""
 READ_ALSO = """
 en|Related: <a href="/news/other-story">Storm season begins early</a>
 en|Read more: <a href="/news/other-story">Storm season begins early</a>
@@ -393,6 +413,21 @@ def updates() -> Iterator[tuple]:
     yield from dates(UPDATES, {"date span": DATE_PLACES["date span"], "bare p": "<p>{}</p>"})
 
 
+ATTRIBUTE_PLACES = {
+    "time": "<time datetime='{}'>5 March</time>",
+    "empty time": "<time class='published' datetime='{}'></time>",
+    "span": "<span class='date' content='{}'></span>",
+}
+
+
+def attributes() -> Iterator[tuple]:
+    for place, markup in ATTRIBUTE_PLACES.items():
+        yield (
+            place,
+            [(value, _dated("en-GB", value, markup)) for value in ATTRIBUTES.strip().splitlines()],
+        )
+
+
 def bylines() -> Iterator[tuple]:
     for place, markup in {
         "byline": "<div class='byline'>{}</div>",
@@ -429,6 +464,7 @@ def read_also() -> Iterator[tuple]:
 FAMILIES: dict[str, Callable[[], Iterator[tuple]]] = {
     "dates": dates,
     "updates": updates,
+    "attributes": attributes,
     "bylines": bylines,
     "breaks": breaks,
     "read-also": read_also,
