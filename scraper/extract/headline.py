@@ -32,9 +32,12 @@ _UNRELATED_HEADING = 0.9  # the shown heading's vote when it shares no word with
 _MAX_H2 = 20  # h2s looked at for a headline shown outside any h1
 _RESEMBLES = 0.5  # share of the shorter text's words a heading holding the title shares
 _BREADCRUMB = re.compile(r"bread", re.IGNORECASE)
+# The marks that part a title from the site's name when spaced ("Title | Site", "Title « Blog");
+# the hyphen last, as a character class wants it.
+_SPACED_MARKS = "|–—:·•»«›/-"
 # Spaced separators; bars need no spaces ("見出し｜新聞", "제목ㅣ신문": U+3163, a Hangul vowel,
 # stands for a bar in Korean titles and never appears alone in words).
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:·•»«›/-]|--)\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
+_TITLE_SEPARATORS = re.compile(rf"\s+(?:[{_SPACED_MARKS}]|--)\s+|\s*(?:::|[|｜ㅣ])\s*|\s+-\s*$")
 
 
 def strip_site_name(title: str, names: list[str]) -> str:
@@ -85,7 +88,7 @@ def ends_title(name: str, html_title: str | None) -> bool:
     return len(parts) > 1 and fold(parts[-1]) == fold(name) != fold(parts[0])
 
 
-_SEPARATOR_CHARS = r"[\s|｜ㅣ–—:·•»«›/-]+"
+_SEPARATOR_CHARS = rf"[\s｜ㅣ{_SPACED_MARKS}]+"
 _TRAILING = re.compile(_SEPARATOR_CHARS + "$")
 _LEADING = re.compile("^" + _SEPARATOR_CHARS)
 # Quote marks that are separators too: French ("« … »", spaced inside) and German ("»…«").
