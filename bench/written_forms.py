@@ -3,7 +3,7 @@ form set into a short story page (in the form's language, no structured data) an
 
     python bench/written_forms.py                 # every family
     python bench/written_forms.py --only dates    # or updates, attributes, bylines, breaks,
-                                                  # read-also
+                                                  # read-also, share, appeals, roundups
 
 Per family and placement: how many forms come out right, then each form that does not.
 - dates: a dateline under the headline ("Julkaistu 5.3.2020 klo 10.15", "2020. március 5.")
@@ -16,6 +16,12 @@ Per family and placement: how many forms come out right, then each form that doe
 - breaks: a line where a story resumes after an ad ("La suite après cette publicité") between
   paragraphs, as a <p>, a <div> and an <em>; it must be left out of the text.
 - read-also: "Mehr zum Thema: <a>…</a>" lines inside the story; left out of the text.
+- share: a sharing label over its buttons' links ("Artikel teilen: <a>Facebook</a> …")
+  between paragraphs; left out of the text.
+- appeals: a call to follow or subscribe ("Síguenos en Facebook y Twitter.") between
+  paragraphs; left out of the text.
+- roundups: a box of other stories after the story, its title ("Weitere Artikel") as an <h2>
+  or a bold line over a list of links; the title left out of the text.
 The forms were written from how sites print them; forms still read wrong are listed, not
 hidden (Lithuanian and Latvian text dates, AP's capitals…: see the commits that added them).
 """
@@ -371,19 +377,127 @@ tr|Ayrıca okuyun: <a href="/news/other-story">Fırtına sezonu erken başlıyor
 sv|Läs också: <a href="/news/other-story">Stormsäsongen börjar tidigt</a>
 """
 
+_BUTTONS = (
+    "<a href='/share/fb'>Facebook</a> <a href='/share/x'>X</a> <a href='/share/mail'>E-mail</a>"
+)
+SHARE = f"""
+en|Share this article: {_BUTTONS}
+en|Share: {_BUTTONS}
+de|Artikel teilen: {_BUTTONS}
+de|Teilen: {_BUTTONS}
+fr|Partager : {_BUTTONS}
+es|Compartir: {_BUTTONS}
+es|Comparte esta noticia: {_BUTTONS}
+it|Condividi: {_BUTTONS}
+pt|Compartilhe: {_BUTTONS}
+pt|Partilhar: {_BUTTONS}
+nl|Deel dit artikel: {_BUTTONS}
+pl|Udostępnij: {_BUTTONS}
+ru|Поделиться: {_BUTTONS}
+tr|Paylaş: {_BUTTONS}
+sv|Dela: {_BUTTONS}
+fi|Jaa: {_BUTTONS}
+cs|Sdílet: {_BUTTONS}
+"""
+APPEALS = """
+en|Sign up for our daily newsletter to get the latest news in your inbox.
+en|Follow us on Facebook and X.
+de|Melden Sie sich für unseren Newsletter an und erhalten Sie die wichtigsten Nachrichten.
+de|Folgen Sie uns auf Facebook und X.
+fr|Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.
+fr|Suivez-nous sur Facebook et X.
+es|Suscríbete a nuestro boletín para recibir las noticias más importantes.
+es|Síguenos en Facebook y X.
+it|Iscriviti alla nostra newsletter per ricevere le notizie più importanti.
+it|Seguici su Facebook e X.
+pt|Assine a nossa newsletter e receba as principais notícias.
+pt|Siga-nos no Facebook e no X.
+nl|Schrijf je in voor onze nieuwsbrief en ontvang het laatste nieuws.
+nl|Volg ons op Facebook en X.
+pl|Zapisz się do naszego newslettera, aby otrzymywać najważniejsze wiadomości.
+pl|Obserwuj nas na Facebooku i X.
+ru|Подпишитесь на нашу рассылку, чтобы получать главные новости.
+ru|Подписывайтесь на нас в Telegram.
+sv|Prenumerera på vårt nyhetsbrev för att få de senaste nyheterna.
+sv|Följ oss på Facebook och X.
+cs|Přihlaste se k odběru našeho newsletteru.
+fi|Tilaa uutiskirjeemme ja saat tuoreimmat uutiset.
+fi|Seuraa meitä Facebookissa.
+da|Tilmeld dig vores nyhedsbrev og få de seneste nyheder.
+no|Meld deg på vårt nyhetsbrev og få de siste nyhetene.
+id|Ikuti kami di Facebook dan X.
+vi|Theo dõi chúng tôi trên Facebook và X.
+ar|تابعونا على فيسبوك و إكس.
+tr|Bültenimize abone olun, en son haberleri alın.
+tr|Bizi Facebook ve X üzerinden takip edin.
+"""
+ROUNDUPS = """
+en|Related articles
+en|More on this story
+en|You may also like
+en|Recommended for you
+de|Mehr zum Thema
+de|Das könnte Sie auch interessieren
+de|Weitere Artikel
+de|Lesen Sie auch
+fr|À lire aussi
+fr|Sur le même sujet
+fr|Vous aimerez aussi
+es|Noticias relacionadas
+es|Te puede interesar
+it|Leggi anche
+it|Articoli correlati
+pt|Leia também
+pt|Notícias relacionadas
+nl|Lees ook
+nl|Meer nieuws
+pl|Czytaj także
+pl|Polecane
+cs|Související články
+cs|Mohlo by vás zajímat
+hu|Kapcsolódó cikkek
+ro|Citește și
+ru|Читайте также
+ru|Похожие новости
+uk|Читайте також
+tr|İlgili Haberler
+sv|Läs också
+no|Les også
+da|Læs også
+fi|Lue myös
+fi|Aiheesta muualla
+el|Διαβάστε επίσης
+hr|Povezani članci
+bg|Още по темата
+id|Baca juga
+vi|Tin liên quan
+ja|関連記事
+zh|相关阅读
+ko|관련기사
+ar|اقرأ أيضا
+he|כתבות נוספות
+hi|संबंधित खबरें
+"""
+_OTHER_STORIES = "".join(
+    f"<li><a href='/news/{n}'>{title}</a></li>"
+    for n, title in enumerate(
+        ["Storm season begins early", "Council approves new bridge plans", "School turns 100"]
+    )
+)
+
 
 def _rows(table: str, fields: int) -> Iterator[list[str]]:
     for line in table.strip().splitlines():
         yield line.split("|", fields - 1)
 
 
-def _page(lang: str, under: str, between: str = "") -> str:
+def _page(lang: str, under: str, between: str = "", after: str = "") -> str:
     sentence = FILL.get(lang, FILL["en"])
     paragraph = f"<p>{sentence} {sentence} {sentence}</p>"
     return (
         f"<html lang='{lang}'><head><meta charset='utf-8'><title>The last ferry</title></head>"
         f"<body><article><h1>The last ferry</h1>{under}{paragraph * 2}{between}"
-        f"{paragraph * 3}</article></body></html>"
+        f"{paragraph * 3}{after}</article></body></html>"
     )
 
 
@@ -441,11 +555,13 @@ def bylines() -> Iterator[tuple]:
         yield place, results
 
 
-def _left_out(table: str, places: dict[str, str]) -> Iterator[tuple]:
+def _left_out(table: str, places: dict[str, str], last: bool = False) -> Iterator[tuple]:
     for place, markup in places.items():
         results = []
         for lang, line in _rows(table, 2):
-            body = extract(_page(lang, "", markup.format(line)), URL).body
+            shown = markup.format(line)
+            page = _page(lang, "", after=shown) if last else _page(lang, "", shown)
+            body = extract(page, URL).body
             shown = line.split("<")[0].strip(" :")
             results.append((f"{lang} {line}", "kept in the text" if shown in body else None))
         yield place, results
@@ -461,6 +577,22 @@ def read_also() -> Iterator[tuple]:
     yield from _left_out(READ_ALSO, {"p": "<p>{}</p>"})
 
 
+def share() -> Iterator[tuple]:
+    yield from _left_out(SHARE, {"p": "<p>{}</p>", "div": "<div>{}</div>"})
+
+
+def appeals() -> Iterator[tuple]:
+    yield from _left_out(APPEALS, {"p": "<p>{}</p>", "strong": "<p><strong>{}</strong></p>"})
+
+
+def roundups() -> Iterator[tuple]:
+    places = {
+        "h2": f"<h2>{{}}</h2><ul>{_OTHER_STORIES}</ul>",
+        "bold line": f"<p><strong>{{}}</strong></p><ul>{_OTHER_STORIES}</ul>",
+    }
+    yield from _left_out(ROUNDUPS, places, last=True)
+
+
 FAMILIES: dict[str, Callable[[], Iterator[tuple]]] = {
     "dates": dates,
     "updates": updates,
@@ -468,6 +600,9 @@ FAMILIES: dict[str, Callable[[], Iterator[tuple]]] = {
     "bylines": bylines,
     "breaks": breaks,
     "read-also": read_also,
+    "share": share,
+    "appeals": appeals,
+    "roundups": roundups,
 }
 
 

