@@ -3,7 +3,8 @@ form set into a short story page (in the form's language, no structured data) an
 
     python bench/written_forms.py                 # every family
     python bench/written_forms.py --only dates    # or updates, attributes, bylines, breaks,
-                                                  # read-also, share, appeals, roundups
+                                                  # read-also, share, appeals, roundups,
+                                                  # crumbs, meta-lines
 
 Per family and placement: how many forms come out right, then each form that does not.
 - dates: a dateline under the headline ("Julkaistu 5.3.2020 klo 10.15", "2020. március 5.")
@@ -20,6 +21,10 @@ Per family and placement: how many forms come out right, then each form that doe
   between paragraphs; left out of the text.
 - appeals: a call to follow or subscribe ("Síguenos en Facebook y Twitter.") between
   paragraphs; left out of the text.
+- crumbs: a breadcrumb trail under the headline ("<a>Startseite</a> › <a>Lokales</a> ›
+  Die letzte Fähre"); left out of the text.
+- meta-lines: a byline going on with the day under the headline ("Por Anna Berg | 5 de
+  marzo de 2020"); left out of the text.
 - roundups: a box of other stories after the story, its title ("Weitere Artikel") as an <h2>
   or a bold line over a list of links; the title left out of the text.
 The forms were written from how sites print them; forms still read wrong are listed, not
@@ -29,6 +34,7 @@ hidden (Lithuanian and Latvian text dates, AP's capitals…: see the commits tha
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -478,6 +484,34 @@ ar|اقرأ أيضا
 he|כתבות נוספות
 hi|संबंधित खबरें
 """
+CRUMBS = """
+en|<a href='/'>Home</a> › <a href='/news/'>News</a> › The last ferry
+en|<a href='/'>Home</a> > <a href='/local/'>Local</a> > The last ferry across the river
+en|You are here: <a href='/'>Home</a> › <a href='/news/'>News</a> › The last ferry
+de|<a href='/'>Startseite</a> / <a href='/news/'>Nachrichten</a> / Die letzte Fähre
+de|Sie sind hier: <a href='/'>Startseite</a> › <a href='/news/'>Lokales</a> › Die letzte Fähre
+fr|<a href='/'>Accueil</a> » <a href='/news/'>Actualités</a> » Le dernier bac
+es|<a href='/'>Inicio</a> » <a href='/news/'>Noticias</a> » El último transbordador
+it|<a href='/'>Home</a> / <a href='/news/'>Cronaca</a> / L'ultimo traghetto
+pt|<a href='/'>Início</a> › <a href='/news/'>Notícias</a> › A última balsa
+nl|<a href='/'>Home</a> › <a href='/news/'>Nieuws</a> › De laatste veerpont
+pl|<a href='/'>Strona główna</a> » <a href='/news/'>Wiadomości</a> » Ostatni prom
+"""
+# A byline going on with the day, under the headline.
+META_LINES = """
+en|By Anna Berg | March 5, 2020
+en|By Anna Berg - 5 March 2020
+de|Von Anna Berg | 05.03.2020
+de|Von Anna Berg, 5. März 2020
+fr|Par Anna Berg, le 5 mars 2020
+fr|Par Anna Berg | 05/03/2020
+es|Por Anna Berg | 5 de marzo de 2020
+it|di Anna Berg - 5 marzo 2020
+pt|Por Anna Berg - 05/03/2020
+nl|Door Anna Berg - 5 maart 2020
+pl|Autor: Anna Berg | 05.03.2020
+sv|Av Anna Berg | 5 mars 2020
+"""
 _OTHER_STORIES = "".join(
     f"<li><a href='/news/{n}'>{title}</a></li>"
     for n, title in enumerate(
@@ -486,12 +520,15 @@ _OTHER_STORIES = "".join(
 )
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
 def _rows(table: str, fields: int) -> Iterator[list[str]]:
     for line in table.strip().splitlines():
         yield line.split("|", fields - 1)
 
 
-def _page(lang: str, under: str, between: str = "", after: str = "") -> str:
+def _page(lang: str, under: str = "", between: str = "", after: str = "") -> str:
     sentence = FILL.get(lang, FILL["en"])
     paragraph = f"<p>{sentence} {sentence} {sentence}</p>"
     return (
@@ -555,14 +592,14 @@ def bylines() -> Iterator[tuple]:
         yield place, results
 
 
-def _left_out(table: str, places: dict[str, str], last: bool = False) -> Iterator[tuple]:
+def _left_out(table: str, places: dict[str, str], where: str = "between") -> Iterator[tuple]:
+    """Each line set `where` the page puts it ("under" the headline, "between" paragraphs,
+    "after" the story) in each place's markup, and whether the text still holds it."""
     for place, markup in places.items():
         results = []
         for lang, line in _rows(table, 2):
-            shown = markup.format(line)
-            page = _page(lang, "", after=shown) if last else _page(lang, "", shown)
-            body = extract(page, URL).body
-            shown = line.split("<")[0].strip(" :")
+            body = extract(_page(lang, **{where: markup.format(line)}), URL).body
+            shown = next(t for t in _TAG.split(line) if t.strip(" :›>»/")).strip(" :")
             results.append((f"{lang} {line}", "kept in the text" if shown in body else None))
         yield place, results
 
@@ -590,7 +627,15 @@ def roundups() -> Iterator[tuple]:
         "h2": f"<h2>{{}}</h2><ul>{_OTHER_STORIES}</ul>",
         "bold line": f"<p><strong>{{}}</strong></p><ul>{_OTHER_STORIES}</ul>",
     }
-    yield from _left_out(ROUNDUPS, places, last=True)
+    yield from _left_out(ROUNDUPS, places, "after")
+
+
+def crumbs() -> Iterator[tuple]:
+    yield from _left_out(CRUMBS, {"p": "<p>{}</p>", "div": "<div>{}</div>"}, "under")
+
+
+def meta_lines() -> Iterator[tuple]:
+    yield from _left_out(META_LINES, {"p": "<p>{}</p>"}, "under")
 
 
 FAMILIES: dict[str, Callable[[], Iterator[tuple]]] = {
@@ -603,6 +648,8 @@ FAMILIES: dict[str, Callable[[], Iterator[tuple]]] = {
     "share": share,
     "appeals": appeals,
     "roundups": roundups,
+    "crumbs": crumbs,
+    "meta-lines": meta_lines,
 }
 
 

@@ -917,6 +917,44 @@ def test_a_call_to_follow_or_subscribe_between_paragraphs_is_no_text(
     assert (line not in extract(html, "https://news.example/story/").body) is appeal
 
 
+@pytest.mark.parametrize(
+    ("line", "trail"),
+    [
+        # bench/written_forms.py --only crumbs: none of 11 trails was left out
+        ("<a href='/'>Home</a> › <a href='/news/'>News</a> › The last ferry", True),
+        ("<a href='/'>Startseite</a> / <a href='/n/'>Nachrichten</a> / Die letzte Fähre", True),
+        ("Sie sind hier: <a href='/'>Startseite</a> » <a href='/l/'>Lokales</a> » Die Fähre", True),
+        # the story's own arrows: a menu path to follow, a change of mind (cms-dev pages)
+        ("Go to Virtual network gateways > Add and select the following:", False),
+        ("Open <a href='/docs/'>Settings</a> › Network › Gateways and add one.", False),
+    ],
+)
+def test_a_breadcrumb_trail_under_the_headline_is_no_text(line: str, trail: bool) -> None:
+    html = f"<html><body><article><h1>Title</h1><p>{line}</p>{STORY}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    shown = re.sub(r"<[^>]+>", "", line)
+    assert (shown not in body) is trail and "Paragraph 0 of the story" in body
+
+
+@pytest.mark.parametrize(
+    ("line", "meta"),
+    [
+        # bench/written_forms.py --only meta-lines: none of 12 lines was left out;
+        # blog.mondediplo.net's "par Didier Roy, 21 juin 2018" (trafilatura-dev)
+        ("By Anna Berg | March 5, 2020", True),
+        ("Por Anna Berg | 5 de marzo de 2020", True),
+        ("par Didier Roy, 21 juin 2018", True),
+        ("di Anna Berg - 5 marzo 2020", True),
+        # a sentence naming a day after a by-word is the story's
+        ("By the end of the week, the ferry had made its last crossing.", False),
+        ("Par ailleurs, le bac a cessé de circuler le 5 mars 2020.", False),
+    ],
+)
+def test_a_byline_going_on_with_the_day_is_no_text(line: str, meta: bool) -> None:
+    html = f"<html><body><article><h1>Title</h1><p>{line}</p>{STORY}</article></body></html>"
+    assert (line not in extract(html, "https://news.example/story/").body) is meta
+
+
 def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None:
     table = (
         "<table><thead><tr><th>Pays</th><th>Voix</th></tr></thead>"

@@ -511,6 +511,21 @@ def _labelled_links(block: Block) -> bool:
     return bool(rest) and block.link_chars >= 0.8 * len(rest)
 
 
+# A breadcrumb's separator between two crumbs ("Home › News", "Accueil » Actualités").
+_CRUMB_SEPARATOR = re.compile(r"\s[›>»→/]\s")
+
+
+def _breadcrumb(block: Block) -> bool:
+    """A trail of linked crumbs, the last maybe the page's own unlinked title, after an
+    optional label ("Sie sind hier: <a>Startseite</a> › <a>Lokales</a> › Die letzte Fähre")."""
+    crumbs = _CRUMB_SEPARATOR.split(
+        block.text.rpartition(":")[2] if ":" in block.text[:30] else block.text
+    )
+    if len(crumbs) < 3 or any(len(c.strip()) > 40 or not c.strip() for c in crumbs[:-1]):
+        return False
+    return block.link_chars >= 0.8 * sum(len(c.strip()) for c in crumbs[:-1])
+
+
 def _is_sign_off(text: str) -> bool:
     return len(text) < _MAX_SIGN_OFF and bool(SIGN_OFF.search(text))
 
@@ -532,7 +547,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
     if len(text) < 60 and (FURNITURE.match(text) or MEMBERS_ONLY.search(text)):
         return True  # "Share on Facebook", even as a link in the post's own list
-    if len(text) < 200 and _labelled_links(block):
+    if len(text) < 200 and (_labelled_links(block) or _breadcrumb(block)):
         return True  # "Mehr zum Thema: <a>…</a>": another story announced, whatever its length
     if _mostly_linked(block) and len(text) < 200:
         # In the post's own content, a writer's list of links (further reading) or a link
@@ -603,11 +618,21 @@ _BY_WORD = re.compile(
 
 
 def _dated_byline(text: str) -> bool:
-    """A date stamp line that goes on with the byline: the story's meta line, not its text."""
+    """A date stamp line that goes on with the byline, or a byline that goes on with the date
+    ("Por Anna Berg | 5 de marzo de 2020"): the story's meta line, not its text."""
+    opening = _BY_WORD.match(text)
+    if opening:
+        for separator in _META_SEPARATOR.finditer(text, opening.end()):
+            if _DATELINE.match(text[separator.end() :]):
+                return True
     return any(
         found.start() and _DATELINE.match(text[: found.start()])
         for found in _BY_WORD.finditer(text)
     )
+
+
+# Between a byline and its date: a bar or a dash, or a comma before "le"/"am"/"el".
+_META_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+|,\s+(?:(?:le|am|el|il|on)\s+)?")
 
 
 def blocks_text(blocks: list[Block]) -> str:
