@@ -4,7 +4,7 @@ form set into a short story page (in the form's language, no structured data) an
     python bench/written_forms.py                 # every family
     python bench/written_forms.py --only dates    # or updates, attributes, bylines, breaks,
                                                   # read-also, share, appeals, roundups,
-                                                  # crumbs, meta-lines
+                                                  # crumbs, meta-lines, threads
 
 Per family and placement: how many forms come out right, then each form that does not.
 - dates: a dateline under the headline ("Julkaistu 5.3.2020 klo 10.15", "2020. március 5.")
@@ -25,6 +25,8 @@ Per family and placement: how many forms come out right, then each form that doe
   Die letzte Fähre"); left out of the text.
 - meta-lines: a byline going on with the day under the headline ("Por Anna Berg | 5 de
   marzo de 2020"); left out of the text.
+- threads: a comment thread inside the story's block, under class names that say nothing,
+  headed as blog themes head it ("2 Gedanken zu „Die letzte Fähre“"); left out of the text.
 - roundups: a box of other stories after the story, its title ("Weitere Artikel") as an <h2>
   or a bold line over a list of links; the title left out of the text.
 The forms were written from how sites print them; forms still read wrong are listed, not
@@ -512,6 +514,28 @@ nl|Door Anna Berg - 5 maart 2020
 pl|Autor: Anna Berg | 05.03.2020
 sv|Av Anna Berg | 5 mars 2020
 """
+# A comment thread's heading, as blog themes print it, and how a comment is introduced.
+THREADS = """
+en|2 thoughts on “The last ferry”|says:
+en|12 Comments|said...
+en|Leave a Reply|says:
+de|2 Gedanken zu „Die letzte Fähre“|sagt:
+de|12 Kommentare|schreibt:
+fr|2 réflexions sur « Le dernier bac »|dit :
+es|2 comentarios en «El último transbordador»|dice:
+it|2 commenti su “L'ultimo traghetto”|ha detto:
+pt|2 comentários em “A última balsa”|disse:
+nl|2 reacties op “De laatste veerpont”|schreef:
+pl|2 komentarze do “Ostatni prom”|pisze:
+ru|2 комментария к “Последний паром”|говорит:
+sv|2 reaktioner på ”Den sista färjan”|skriver:
+tr|“Son feribot” için 2 yorum|dedi ki:
+"""
+_COMMENT = (
+    "<li><div><b>Tom Hale</b> <span>{}</span> <a href='#c1'>5 March 2020 at 10:15</a></div>"
+    "<p>My grandfather worked on that ferry in the fifties, and told us of the winters.</p>"
+    "<a href='?replytocom=1'>Reply</a></li>"
+)
 _OTHER_STORIES = "".join(
     f"<li><a href='/news/{n}'>{title}</a></li>"
     for n, title in enumerate(
@@ -638,6 +662,16 @@ def meta_lines() -> Iterator[tuple]:
     yield from _left_out(META_LINES, {"p": "<p>{}</p>"}, "under")
 
 
+def threads() -> Iterator[tuple]:
+    """A comment thread inside the story's block, under class names that say nothing."""
+    results = []
+    for lang, heading, says in _rows(THREADS, 3):
+        thread = f"<div class='q7x'><h2>{heading}</h2><ol>{_COMMENT.format(says)}</ol></div>"
+        body = extract(_page(lang, after=thread), URL).body
+        results.append((f"{lang} {heading}", "kept in the text" if "grandfather" in body else None))
+    yield "h2", results
+
+
 FAMILIES: dict[str, Callable[[], Iterator[tuple]]] = {
     "dates": dates,
     "updates": updates,
@@ -650,6 +684,7 @@ FAMILIES: dict[str, Callable[[], Iterator[tuple]]] = {
     "roundups": roundups,
     "crumbs": crumbs,
     "meta-lines": meta_lines,
+    "threads": threads,
 }
 
 

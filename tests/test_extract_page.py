@@ -917,6 +917,43 @@ def test_a_call_to_follow_or_subscribe_between_paragraphs_is_no_text(
     assert (line not in extract(html, "https://news.example/story/").body) is appeal
 
 
+_THREAD = (
+    "<ol><li><b>Tom Hale</b> <span>{says}</span> <a href='#c1'>5 March 2020 at 10:15</a>"
+    "<p>My grandfather worked on that ferry in the fifties and told us about the winters.</p>"
+    "<a href='?replytocom=1'>Reply</a></li></ol>"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "says"),
+    [
+        ("2 thoughts on “The last ferry”", "says:"),
+        ("2 Gedanken zu „Die letzte Fähre“", "sagt:"),
+        ("2 réflexions sur « Le dernier bac »", "dit :"),
+        ("2 reaktioner på ”Den sista färjan”", "skriver:"),
+        ("12 Comments", "said..."),
+        ("Leave a Reply", "says:"),
+    ],
+)
+def test_a_comment_thread_inside_the_story_block_ends_the_text(heading: str, says: str) -> None:
+    """Read without its class names (a theme's own, or hashed), a comment thread set inside
+    the story's block is known by its heading, as blog themes print it."""
+    thread = f"<div class='q7x'><h2>{heading}</h2>{_THREAD.format(says=says)}</div>"
+    html = f"<html><body><article><h1>Title</h1>{STORY}{thread}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert "grandfather" not in body and heading not in body
+    assert body.rstrip().endswith("enough words to be prose.")
+
+
+@pytest.mark.parametrize(
+    "heading", ["3 comments that changed my mind", "Comments on the draft law", "Reply all"]
+)
+def test_a_subheading_naming_comments_is_the_storys(heading: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<h2>{heading}</h2>{STORY}</article>"
+    body = extract(html + "</body></html>", "https://news.example/story/").body
+    assert heading in body and body.count("Paragraph 0 of the story") == 2
+
+
 @pytest.mark.parametrize(
     ("line", "trail"),
     [

@@ -26,6 +26,7 @@ from scraper.extract.vocabulary import (
     APPEAL,
     AUTHOR_LABELS,
     BY_WORDS_IN_BYLINES,
+    COMMENTS_HEADING,
     CREDIT_JOINERS,
     CREDIT_LINE,
     DATE_LABELS,
@@ -451,6 +452,7 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
             words >= _MIN_STORY_WORDS
             and (
                 TAGS_LABEL.match(block.text.partition("\n")[0])  # the tags may follow a <br>
+                or COMMENTS_HEADING.match(block.text)
                 or (
                     len(block.text) < 60
                     and ROUNDUP_HEADING.match(block.text)

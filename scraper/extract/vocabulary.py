@@ -1020,6 +1020,21 @@ FILING_LINE = re.compile(
 )
 # The tags' label alone on its line, over the tags (then the comments): the story is over.
 TAGS_LABEL = re.compile(rf"^\W*(?:{_TAGS})\s*:?\s*$", re.IGNORECASE)
+# A comment thread's heading, as blog themes print it in their languages ("12 Comments",
+# "2 thoughts on “Title”", "Leave a Reply"): the story is over.
+COMMENTS_HEADING = re.compile(
+    spaced(
+        rf"^\W*\d+\s+(?:{_COMMENTS})\W*$|"
+        r"^\W*\d+\s+(?:thoughts? on|responses? to|gedanken zu|réflexions? sur|comentarios? en|"
+        r"commenti su|comentários? em|reacties? op|komentarz[ey]? do|комментари(?:й|я|ев) к|"
+        r"reaktioner på)\s+[“”\"«»„‘’'‚].*$|"
+        r"^\W*(?:leave a (?:reply|comment)|post a comment|schreibe einen kommentar|"
+        r"laisser un commentaire|deja una respuesta|deja un comentario|lascia un commento|"
+        r"deixe (?:um comentário|uma resposta)|geef een reactie|dodaj komentarz|"
+        r"добавить комментарий|lämna ett svar|bir yanıt yazın)\W*$"
+    ),
+    re.IGNORECASE,
+)
 # "Follow us" and "subscribe" as a line opens with them, in many languages.
 _APPEALS = (
     r"(?:follow us|subscribe to|sign up (?:for|to)|suivez-nous|abonnez-vous|inscrivez-vous|"
