@@ -955,6 +955,25 @@ def test_a_subheading_naming_comments_is_the_storys(heading: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "figure"),
+    [
+        # beside each post: phpBB's (foren.myoos.de, trafilatura-dev), FluxBB's (platforms)
+        ("Beiträge: 1626", True),
+        ("Registriert: 18.09.2008, 05:56", True),
+        ("Posts: 1,284", True),
+        ("Registered: 2015-06-06", True),
+        ("Joined: Mar 2015", True),
+        # the same words opening a story's line
+        ("Registered: the trademark was filed in 2015 by the company.", False),
+        ("Posts: many, and all of them about the ferry.", False),
+    ],
+)
+def test_a_forum_members_figures_are_no_text(line: str, figure: bool) -> None:
+    html = f"<html><body><article><h1>Title</h1><p>{line}</p>{STORY}</article></body></html>"
+    assert (line not in extract(html, "https://forum.example/t/1").body) is figure
+
+
+@pytest.mark.parametrize(
     ("line", "trail"),
     [
         # bench/written_forms.py --only crumbs: none of 11 trails was left out

@@ -33,6 +33,7 @@ from scraper.extract.vocabulary import (
     DISCLOSURE,
     FILING_LINE,
     FURNITURE,
+    MEMBER_FIGURES,
     MEMBERS_ONLY,
     NOTE_LABELS,
     READING_TIME,
@@ -547,7 +548,9 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     text = block.text
     if not _ANY_WORD.search(text):
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
-    if len(text) < 60 and (FURNITURE.match(text) or MEMBERS_ONLY.search(text)):
+    if len(text) < 60 and (
+        FURNITURE.match(text) or MEMBERS_ONLY.search(text) or MEMBER_FIGURES.match(text)
+    ):
         return True  # "Share on Facebook", even as a link in the post's own list
     if len(text) < 200 and (_labelled_links(block) or _breadcrumb(block)):
         return True  # "Mehr zum Thema: <a>…</a>": another story announced, whatever its length

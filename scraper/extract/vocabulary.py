@@ -872,6 +872,18 @@ SHORTCODE = re.compile(
 # Japanese members-only prompts anywhere in a short line ("この記事は会員限定です。",
 # "ご利用には会員登録が必要です"), not a sentence about registrations ("会員登録者数").
 MEMBERS_ONLY = re.compile(r"会員限定|会員の方のみ|会員登録(?:が必要|で|すると|は無料)|読み放題")
+# A forum member's figures beside each post, as forum software prints them ("Posts: 1,284",
+# "Beiträge: 1626", "Registriert: 18.09.2008, 05:56", "Joined: Mar 2015").
+MEMBER_FIGURES = re.compile(
+    spaced(
+        r"^\W*(?:posts|beiträge|messages|mensajes|messaggi|mensagens|berichten|posty|postów|"
+        r"сообщени(?:я|й)|reputation|reputación)\s*[:：]\s*\d[\d.,\s]*$|"
+        r"^\W*(?:registered|registriert|joined|dabei seit|mitglied seit|member since|inscrit(?: le)?|"
+        r"inscription|registrado|registrado em|iscritto(?: il)?|geregistreerd|lid sinds|"
+        r"dołączył|rejestracja|зарегистрирован|регистрация)\s*[:：]?\s*(?=[^\n]{0,30}\d)[^\n]{1,30}$"
+    ),
+    re.IGNORECASE,
+)
 # A relative time stamp on its own line, a writer's name before it or not ("1 day ago",
 # "Fouzia Van Der Fort|Published 4 months ago").
 TIME_AGO = re.compile(
