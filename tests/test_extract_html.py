@@ -31,6 +31,30 @@ def test_decode_html(data: bytes, declared: str | None, text: str) -> None:
     assert text in decode_html(data, declared)
 
 
+_STORY = {
+    "ru": "Паром совершил свой последний рейс в субботу днём, за этим наблюдала группа жителей.",
+    "ja": "渡し船は土曜日の午後に最後の運航を行い、少数の村人たちがその様子を見守った。",
+    "zh": "渡船在星期六下午进行了最后一次航行，一小群村民在旁观看。",
+    "ko": "나룻배는 토요일 오후 마지막 운항을 했고, 몇몇 마을 주민들이 그 모습을 지켜보았다.",
+    "el": "Το πορθμείο έκανε το τελευταίο του δρομολόγιο το Σάββατο το απόγευμα.",
+    "es": "El transbordador hizo su último cruce el sábado por la tarde, según los vecinos.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "charset"),
+    [("ru", "cp1251"), ("ru", "koi8-r"), ("ja", "shift_jis"), ("ja", "euc-jp"), ("zh", "gbk")]
+    + [("ko", "euc-kr"), ("el", "iso-8859-7"), ("es", "cp1252")],
+)
+def test_a_page_in_a_legacy_charset_declared_nowhere(lang: str, charset: str) -> None:
+    """No BOM, no HTTP or <meta> charset, no UTF-8: the charset is guessed when the guess
+    reads another script than Latin; a Latin page is read as Windows-1252 (guesses confuse
+    it with Windows-1250: "sábado" would come out "sŕbado")."""
+    text = _STORY[lang]
+    page = f"<html><body><p>{text}</p><p>{text}</p><p>{text}</p></body></html>"
+    assert text in decode_html(page.encode(charset))
+
+
 def test_unclosed_tags_still_give_every_paragraph() -> None:
     tree = parse_html("<div><p>un<p>deux <b>gras<p>trois</div></span><p>quatre")
     assert [p.text_content().strip() for p in tree.iter("p")] == [

@@ -235,3 +235,21 @@ def test_every_fault_leaves_a_reject_a_stats_key_and_an_error_line(tmp_path: Pat
     errors = [line for line in log.splitlines() if "ERROR" in line]
     for kind, _ in FAULTS.values():
         assert any(f"{kind.replace('_', ' ')} on http" in line for line in errors), (kind, errors)
+
+
+def test_a_page_in_a_legacy_charset_declared_nowhere_is_read_in_it(tmp_path: Path) -> None:
+    """Served as bare "text/html", no <meta> charset: Windows-1251 bytes were read as
+    Windows-1252 and archived as mojibake ("Ïàðîì ñîâåðøèë")."""
+    db = tmp_path / "c.db"
+    site = small_site()
+    prose = "Паром совершил свой последний рейс в субботу днём, за этим наблюдала группа жителей. "
+    page = (
+        "<html><head><title>Последний паром</title></head><body><article>"
+        f"<h1>Последний паром</h1><p>{prose * 8}</p><p>{prose * 8}</p></article></body></html>"
+    )
+    site.routes[ARTICLES[0]] = Route(200, {"Content-Type": "text/html"}, page.encode("cp1251"))
+    with serve(site) as base_url:
+        result = crawl(str(base_url), db)
+    assert result.returncode == 0, result.stderr[-2000:]
+    [(title, body)] = rows(db, "select title, body from articles where title like 'Последний%'")
+    assert title == "Последний паром" and body.startswith("Паром совершил свой последний рейс")

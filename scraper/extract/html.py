@@ -7,6 +7,7 @@ import itertools
 import re
 from typing import AnyStr
 
+import charset_normalizer
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
@@ -85,6 +86,9 @@ _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _MIN_UTF8_SEQUENCES = 3
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# Non-ASCII bytes a guess needs: one paragraph in Cyrillic, Greek or CJK has some 200.
+_MIN_GUESSED_BYTES = 100
 
 
 def _codec(label: str | None) -> str | None:
@@ -119,7 +123,31 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     # half UTF-8, half Latin-1 (a template and a database in two charsets) loses neither half.
     # (bs4's UnicodeDammit.detwingle does this too, but trusts a lead byte without checking
     # its continuation bytes: Latin-1 à-ï (0xE0-0xEF) swallow the two bytes after them.)
-    return data.decode("utf-8", errors=_MIXED)
+    # A page in another script's legacy charset, declared nowhere, is read as guessed.
+    return _in_another_script(data) or data.decode("utf-8", errors=_MIXED)
+
+
+_LATIN_END = 0x370  # Latin, its extensions and the IPA end where Greek begins
+
+
+def _in_another_script(data: bytes) -> str | None:
+    """The page decoded as charset_normalizer guesses its charset, when the bytes are no UTF-8
+    (few of their non-ASCII bytes form UTF-8 sequences) and most letters the guess reads are
+    of a script other than Latin (Cyrillic's cp1251, Shift_JIS, GBK…). A Latin guess is
+    dropped: it tells Windows-1250 from Windows-1252 poorly, which the fallback reads."""
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if high < _MIN_GUESSED_BYTES:
+        return None  # a few accents: too little to guess from (and Latin, most likely)
+    in_utf8 = sum(len(found.group()) for found in _UTF8_SEQUENCE.finditer(data))
+    if in_utf8 * 2 >= high:
+        return None
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        return None
+    text = str(best)
+    letters = [c for c in text if c >= "\x80" and c.isalpha()]
+    other = sum(1 for c in letters if ord(c) >= _LATIN_END)
+    return text if other * 2 > len(letters) else None
 
 
 def _holds_utf8(data: bytes) -> bool:
