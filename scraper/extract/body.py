@@ -422,6 +422,7 @@ def text_blocks(text: str) -> list[Block]:
 
 
 _MAX_ANNOUNCEMENT = 80
+_MAX_COMMENTS_HEADING = 200  # "2 thoughts on “…”": the count, then the title
 _MAX_NOTE = 120  # a disclosure or a credit line, not a paragraph
 _MAX_CREDIT = 200  # a line crediting news agencies, which may name many
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
@@ -453,7 +454,7 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
             words >= _MIN_STORY_WORDS
             and (
                 TAGS_LABEL.match(block.text.partition("\n")[0])  # the tags may follow a <br>
-                or COMMENTS_HEADING.match(block.text)
+                or (len(block.text) < _MAX_COMMENTS_HEADING and COMMENTS_HEADING.match(block.text))
                 or (
                     len(block.text) < 60
                     and ROUNDUP_HEADING.match(block.text)
@@ -552,7 +553,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         FURNITURE.match(text) or MEMBERS_ONLY.search(text) or MEMBER_FIGURES.match(text)
     ):
         return True  # "Share on Facebook", even as a link in the post's own list
-    if len(text) < 200 and (_labelled_links(block) or _breadcrumb(block)):
+    if block.link_chars and len(text) < 200 and (_labelled_links(block) or _breadcrumb(block)):
         return True  # "Mehr zum Thema: <a>…</a>": another story announced, whatever its length
     if _mostly_linked(block) and len(text) < 200:
         # In the post's own content, a writer's list of links (further reading) or a link
