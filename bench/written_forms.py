@@ -286,6 +286,7 @@ hi|राहुल शर्मा|लेखक: राहुल शर्मा
 id|Anna Berg|Penulis: Anna Berg | Editor: Tom Hale
 id|Anna Berg|Anna Berg - detikNews
 id|Anna Berg|Laporan wartawan Tribunnews.com, Anna Berg
+id|Anna Berg;Tom Hale|Oleh Anna Berg dan Tom Hale
 ko|홍길동|(서울=연합뉴스) 홍길동 기자 =
 zh|张三|本报记者 张三
 zh|张三|新华社记者 张三

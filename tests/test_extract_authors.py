@@ -141,6 +141,9 @@ from scraper.profiles import get_profile
         ),
         (["Иван Петров и Анна Смирнова"], ["Иван Петров", "Анна Смирнова"]),
         (["John A Smith", "Maria E Silva"], ["John A Smith", "Maria E Silva"]),
+        # Indonesian's "dan" in lower case; "Dan" is a given name.
+        (["Budi Santoso dan Siti Aminah"], ["Budi Santoso", "Siti Aminah"]),
+        (["Tom Dan Hale"], ["Tom Dan Hale"]),
         # A reading time after the names, its label or minutes in the page's language.
         (
             [

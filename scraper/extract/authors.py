@@ -31,6 +31,7 @@ from scraper.extract.vocabulary import (
     BY_WORDS_AFTER,
     BY_WORDS_IN_BYLINES,
     BYLINE_ROLE,
+    CASED_NAME_CONNECTIVES,
     CJK_BYLINE_LABEL,
     CJK_ROLE_SUFFIX,
     CREDENTIALS,
@@ -61,10 +62,7 @@ _PREFIX = re.compile(
     rf"{alternation(BY_WORDS_IN_BYLINES)}|{alternation(AUTHOR_LABELS)})(?:\s*[:：\-–—]\s*|\s+)",
     re.IGNORECASE,
 )
-# A one-letter "and" ("e", "i", "a", "y") only in lower case: "John A Smith" has a middle initial.
-_WORD_ANDS = alternation(w for w in NAME_CONNECTIVES if len(w) > 1)
-_LETTER_ANDS = alternation(w for w in NAME_CONNECTIVES if len(w) == 1)
-_AND = f"(?:{_WORD_ANDS}|(?-i:{_LETTER_ANDS}))"
+_AND = f"(?:{alternation(NAME_CONNECTIVES)}|(?-i:{alternation(CASED_NAME_CONNECTIVES)}))"
 # "A, B, and C": the serial comma before the last name joins it as "and" alone does.
 _SPLIT = re.compile(
     rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|／|｜|\s[•·]\s|\s{_AND}\s)\s*", re.IGNORECASE

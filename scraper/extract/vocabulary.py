@@ -378,10 +378,13 @@ _MORE_BY = re.compile(r"more\s+(?:by|from)\s", re.IGNORECASE)
 
 # Words joining co-authors in a byline ("A et B", "A und B", "A og B").
 NAME_CONNECTIVES = (
-    *("et", "and", "und", "und von", "y", "e", "og", "och", "en", "i", "a"),
+    *("et", "and", "und", "und von", "og", "och", "en"),
     # Finnish, Hungarian, Turkish, Polish, Romanian, Lithuanian, Vietnamese, Greek, Cyrillic.
     *("ja", "és", "ve", "oraz", "și", "ir", "và", "και", "и", "та", "і"),
 )
+# The same, read in lower case only: in capitals, a middle initial ("John A Smith") or a
+# given name ("Tom Dan Hale"); Indonesian's and Malay's "dan".
+CASED_NAME_CONNECTIVES = ("y", "e", "i", "a", "dan")
 # "with" before a co-author's name ("Martin Untersinger (avec Damien Leloup et Morgane Tual)").
 NAME_COMPANIONS = ("with", "avec", "mit", "con", "com", "met", "med")
 # Roles and desks after a byline's name ("Jane Roe, Reporter", "Max Müller | Redakteur").
