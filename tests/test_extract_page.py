@@ -969,8 +969,13 @@ def test_a_subheading_naming_comments_is_the_storys(heading: str) -> None:
     ],
 )
 def test_a_forum_members_figures_are_no_text(line: str, figure: bool) -> None:
+    assert (line not in _body_under_headline(line)) is figure
+
+
+def _body_under_headline(line: str) -> str:
+    """The text extracted from a story whose headline `line` (markup) follows as a <p>."""
     html = f"<html><body><article><h1>Title</h1><p>{line}</p>{STORY}</article></body></html>"
-    assert (line not in extract(html, "https://forum.example/t/1").body) is figure
+    return extract(html, "https://news.example/story/").body
 
 
 @pytest.mark.parametrize(
@@ -986,8 +991,7 @@ def test_a_forum_members_figures_are_no_text(line: str, figure: bool) -> None:
     ],
 )
 def test_a_breadcrumb_trail_under_the_headline_is_no_text(line: str, trail: bool) -> None:
-    html = f"<html><body><article><h1>Title</h1><p>{line}</p>{STORY}</article></body></html>"
-    body = extract(html, "https://news.example/story/").body
+    body = _body_under_headline(line)
     shown = re.sub(r"<[^>]+>", "", line)
     assert (shown not in body) is trail and "Paragraph 0 of the story" in body
 
@@ -1007,8 +1011,7 @@ def test_a_breadcrumb_trail_under_the_headline_is_no_text(line: str, trail: bool
     ],
 )
 def test_a_byline_going_on_with_the_day_is_no_text(line: str, meta: bool) -> None:
-    html = f"<html><body><article><h1>Title</h1><p>{line}</p>{STORY}</article></body></html>"
-    assert (line not in extract(html, "https://news.example/story/").body) is meta
+    assert (line not in _body_under_headline(line)) is meta
 
 
 def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None:
