@@ -1160,7 +1160,8 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
     + ["La suite après cette publicité", "CONTINUA DEPOIS DA PUBLICIDADE"]
     + ["Lees verder na de advertentie", "Dalsza część artykułu pod materiałem wideo"]
     + ["Pokračování článku pod reklamou", "Saken fortsetter under annonsen"]
-    + ["Artikeln fortsätter under annonsen", "Artikkeli jatkuu mainoksen jälkeen"],
+    + ["Artikeln fortsätter under annonsen", "Artikkeli jatkuu mainoksen jälkeen"]
+    + ["Continúa leyendo", "Haberin devamı için tıklayınız", "Article réservé aux abonnés"],
 )
 def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"

@@ -188,6 +188,9 @@ READ_ON = (
     "read full article",
     "read the full article",
     "continuar leyendo",
+    "continúa leyendo",
+    "haberin devamı için tıklayın",
+    "haberin devamı için tıklayınız",
     "verder lezen",
     "czytaj dalej",
     "číst dále",
@@ -843,6 +846,9 @@ FURNITURE = re.compile(
         r"haberin devamı reklamdan sonra|a cikk a hirdetés után folytatódik|"
         r"articolul continuă după reclamă|продолжение (?:статьи )?(?:ниже|после рекламы)|"
         r"sign in or create an account|don't have an account\? create account|"
+        # a paywalled story's badge ("Article réservé aux abonnés", Le Monde's)
+        r"(?:article|contenu) réservé aux abonnés|artículo (?:exclusivo )?para suscriptores|"
+        r"abo-artikel|plus-artikel|"
         # a share counter ("14K Shares"), a copied link's notice (AP News, 한국일보)
         r"(?:\d+(?:[.,]\d+)?\s*[km]?\s+)?shares|link copied|"
         r"기사 url이 복사되었습니다|"
