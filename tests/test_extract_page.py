@@ -1161,7 +1161,10 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
     + ["Lees verder na de advertentie", "Dalsza część artykułu pod materiałem wideo"]
     + ["Pokračování článku pod reklamou", "Saken fortsetter under annonsen"]
     + ["Artikeln fortsätter under annonsen", "Artikkeli jatkuu mainoksen jälkeen"]
-    + ["Continúa leyendo", "Haberin devamı için tıklayınız", "Article réservé aux abonnés"],
+    + ["Continúa leyendo", "Haberin devamı için tıklayınız", "Article réservé aux abonnés"]
+    # phpBB's "who is online" box under a thread (foren.myoos.de, trafilatura-dev)
+    + ["Wer ist online?", "Mitglieder in diesem Forum: 0 Mitglieder und 2 Gäste"]
+    + ["Users browsing this forum: No registered users and 1 guest", "Qui est en ligne ?"],
 )
 def test_a_furniture_line_in_more_languages_is_not_body_text(line: str) -> None:
     html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article></body></html>"

@@ -32,6 +32,7 @@ from scraper.extract.vocabulary import (
     DATE_LABELS,
     DISCLOSURE,
     FILING_LINE,
+    FORUM_PRESENCE,
     FURNITURE,
     MEMBER_FIGURES,
     MEMBERS_ONLY,
@@ -560,7 +561,10 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         # shown as its address is a reference, not navigation.
         return not (authored and not block.jumps and (block.kind == "li" or _ADDRESS.search(text)))
     if len(text) < _MAX_NOTE and (
-        DISCLOSURE.search(text) or CREDIT_LINE.match(text) or FILING_LINE.search(text)
+        DISCLOSURE.search(text)
+        or CREDIT_LINE.match(text)
+        or FILING_LINE.search(text)
+        or FORUM_PRESENCE.match(text)
     ):
         return True
     if len(text) < _MAX_CREDIT and _agency_credit(text):

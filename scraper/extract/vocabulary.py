@@ -893,6 +893,20 @@ MEMBER_FIGURES = re.compile(
     ),
     re.IGNORECASE,
 )
+# A forum's "who is online" box under a thread, as phpBB prints it in its languages ("Wer ist
+# online?", "Users browsing this forum: No registered users and 1 guest").
+FORUM_PRESENCE = re.compile(
+    spaced(
+        r"^\W*(?:who is online|wer ist online|qui est en ligne|quién está conectado|"
+        r"chi c[’']è in linea|wie is er online|kto jest online|quem está online|"
+        r"кто сейчас на (?:конференции|форуме))\W*$|"
+        r"^\W*(?:users browsing this forum|mitglieder in diesem forum|utilisateurs parcourant ce "
+        r"forum|usuarios navegando por este foro|utenti presenti in questo forum|gebruikers op dit "
+        r"forum|użytkownicy przeglądający to forum|usuários navegando neste fórum|"
+        r"сейчас этот форум просматривают)\s*:"
+    ),
+    re.IGNORECASE,
+)
 # A relative time stamp on its own line, a writer's name before it or not ("1 day ago",
 # "Fouzia Van Der Fort|Published 4 months ago").
 TIME_AGO = re.compile(
