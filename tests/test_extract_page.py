@@ -955,6 +955,45 @@ def test_a_subheading_naming_comments_is_the_storys(heading: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("notice", "pitch"),
+    [
+        # fundus's Evening Standard, trafilatura-dev's haitiantimes.com
+        (
+            "Create a FREE account to continue reading",
+            "Registration takes a minute, and you can then comment on stories.",
+        ),
+        (
+            "To view the full story, please subscribe to The Haitian Times. You can choose a"
+            " $60 Annual Subscription or a $5 Weekly Pass.",
+            "First-time subscribers also receive a special welcome gift handmade in Haiti.",
+        ),
+        (
+            "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
+            "Vous pouvez lire Le Monde sur un seul appareil à la fois.",
+        ),
+    ],
+)
+def test_a_paywalls_notice_ends_the_text(notice: str, pitch: str) -> None:
+    """Where the text a visitor is shown stops, the wall's pitch begins."""
+    page = f"{STORY}<p>{notice}</p><p>{pitch}</p><p>{pitch}</p>"
+    html = f"<html><body><article><h1>Title</h1>{page}</article></body></html>"
+    body = extract(html, "https://news.example/story/").body
+    assert notice not in body and pitch not in body
+    assert body.rstrip().endswith("enough words to be prose.")
+
+
+def test_a_sentence_ending_on_a_paywalls_words_is_the_storys() -> None:
+    line = (
+        "On a similar note, Strava on Thursday announced the private beta of a feature it is"
+        " calling athlete intelligence, which amounts to generative AI that analyzes user data"
+        " to create summaries. This will be available to premium subscribers only."
+    )
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article>"
+    body = extract(html + "</body></html>", "https://news.example/story/").body
+    assert line in body and body.count("Paragraph 9 of the story") == 2
+
+
+@pytest.mark.parametrize(
     ("line", "figure"),
     [
         # beside each post: phpBB's (foren.myoos.de, trafilatura-dev), FluxBB's (platforms)

@@ -37,6 +37,7 @@ from scraper.extract.vocabulary import (
     MEMBER_FIGURES,
     MEMBERS_ONLY,
     NOTE_LABELS,
+    PAYWALL,
     READING_TIME,
     RELATED_PHRASE,
     ROUNDUP,
@@ -423,6 +424,7 @@ def text_blocks(text: str) -> list[Block]:
 
 
 _MAX_ANNOUNCEMENT = 80
+_WALL_OPENING = 40  # characters before a paywall's phrase in a notice that opens with it
 _MAX_COMMENTS_HEADING = 200  # "2 thoughts on “…”": the count, then the title
 _MAX_NOTE = 120  # a disclosure or a credit line, not a paragraph
 _MAX_CREDIT = 200  # a line crediting news agencies, which may name many
@@ -444,6 +446,14 @@ def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
     return kept
 
 
+def _walls(text: str) -> bool:
+    """A paywall's notice: a short line naming it, or a longer one opening with it ("To view
+    the full story, please subscribe… You can choose a $60 Annual Subscription…"), never a
+    story's sentence that ends on it ("…available to premium subscribers only.")."""
+    found = PAYWALL.search(text) if len(text) < _MAX_SIGN_OFF else None
+    return found is not None and (len(text) < _MAX_NOTE or found.start() < _WALL_OPENING)
+
+
 def _before_roundup(blocks: list[Block]) -> list[Block]:
     """The blocks before the post's tags' label, or before a line announcing other stories
     when what follows reads as teasers (cut excerpts, links), not as more of the story (a
@@ -456,6 +466,7 @@ def _before_roundup(blocks: list[Block]) -> list[Block]:
             and (
                 TAGS_LABEL.match(block.text.partition("\n")[0])  # the tags may follow a <br>
                 or (len(block.text) < _MAX_COMMENTS_HEADING and COMMENTS_HEADING.match(block.text))
+                or _walls(block.text)
                 or (
                     len(block.text) < 60
                     and ROUNDUP_HEADING.match(block.text)

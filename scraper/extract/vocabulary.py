@@ -1083,6 +1083,19 @@ _APPEALS = (
 )
 # A line calling readers to follow or subscribe, wherever it stands in the story.
 APPEAL = re.compile(spaced(rf"^\W*{_APPEALS}(?!\w)"), re.IGNORECASE)
+# The paywall's notice where the shown text stops ("Il vous reste 57% de cet article à lire.
+# La suite est réservée aux abonnés.", "Bereits Abonnent?", "Create a FREE account to
+# continue reading", "To view the full story, please subscribe").
+_PAYWALL = (
+    r"^(?:create|register for) a free account\b|\bto continue reading\b|"
+    r"\bto (?:view|read) the (?:full|rest of the) (?:story|article)\b|"
+    r"\bfor (?:paying )?(?:subscribers|members) only\b|\bsubscribers only\b|"
+    r"\bil vous reste \d+(?:[.,]\d+)? ?% de cet article|réservée? aux abonnés|déjà abonné|"
+    r"\bnur für abonnenten\b|\bbereits abonnent|weiterlesen mit (?:\w+[ -])?(?:abo|plus)\b|"
+    r"exclusivo para (?:suscriptores|assinantes)|ya eres suscriptor|já é assinante|"
+    r"riservat[oa] agli abbonati|sei già abbonato|alleen voor abonnees|al abonnee|"
+    r"dla (?:subskrybentów|prenumeratorów)|abonelere özel|только (?:для )?подписчик"
+)
 # Lines that sign a story off: calls to follow or subscribe, credits, copyright.
 SIGN_OFF = re.compile(
     spaced(
@@ -1101,28 +1114,22 @@ SIGN_OFF = re.compile(
         r"\b(?:hazte|become a) (?:miembro|socio|member)\b|\bsuscr[ií]b|"
         r"\babonnier(?:e|en sie)\b|"
         # Pointers to the outlet's channels and pages ("…ikuti WhatsApp channel", "For more stories
-        # like this, check our news page", "Create a FREE account to continue reading").
+        # like this, check our news page"), and the paywall's notice.
         r"\b(?:whats ?app|telegram|youtube)[- ]?(?:channel|kanal)\b|"
         r"\bcanal de (?:whats ?app|telegram|youtube)\b|\bon google news\b|\bdi google news\b|"
         r"\bauf google news\b|^for more (?:stories|news|articles) like this\b|"
-        r"^(?:create|register for) a free account\b|\bto continue reading\b|"
-        r"\bto (?:view|read) the (?:full|rest of the) (?:story|article)\b|"
         # The desk's initials or names in brackets, maybe after the outlet's name ("(dmk)",
         # "MDR (Engin Haupt, Alisa Sonntag)"), alone on the story's last line.
         r"^(?:[^\W\d][\w.&-]{0,20} )?\((?:[^\W\d_][^\W\d_.-]*\.?(?:[ ,/]+|(?=\)))){1,6}\)\.?$|"
         # "Click here" to go elsewhere ("… 12 issues for £11.99. Click here for more information.").
         r"\bclick here\b|"
-        # The paywall's notice where the shown text stops ("Il vous reste 57% de cet article à
-        # lire. La suite est réservée aux abonnés.", "Bereits Abonnent?").
-        r"\bfor (?:paying )?(?:subscribers|members) only\b|\bsubscribers only\b|"
-        r"\bil vous reste \d+(?:[.,]\d+)? ?% de cet article|réservée? aux abonnés|déjà abonné|"
-        r"\bnur für abonnenten\b|\bbereits abonnent|weiterlesen mit (?:\w+[ -])?(?:abo|plus)\b|"
-        r"exclusivo para (?:suscriptores|assinantes)|ya eres suscriptor|já é assinante|"
-        r"riservat[oa] agli abbonati|sei già abbonato|alleen voor abonnees|al abonnee|"
-        r"dla (?:subskrybentów|prenumeratorów)|abonelere özel|только (?:для )?подписчик"
+        rf"{_PAYWALL}"
     ),
     re.IGNORECASE,
 )
+# A paywall's or a registration wall's notice, where the text a visitor is shown stops: what
+# follows it is the wall's own pitch.
+PAYWALL = re.compile(spaced(_PAYWALL), re.IGNORECASE)
 
 
 def _alone_on_its_line(announcement: str) -> re.Pattern[str]:
