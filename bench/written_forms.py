@@ -23,8 +23,9 @@ Per family and placement: how many forms come out right, then each form that doe
   paragraphs; left out of the text.
 - crumbs: a breadcrumb trail under the headline ("<a>Startseite</a> › <a>Lokales</a> ›
   Die letzte Fähre"); left out of the text.
-- meta-lines: a byline going on with the day under the headline ("Por Anna Berg | 5 de
-  marzo de 2020"); left out of the text.
+- meta-lines: a byline going on with the day ("Por Anna Berg | 5 de marzo de 2020"), or the
+  day with the story's filing ("Date : 05/03/2020 Category : News"), under the headline;
+  left out of the text.
 - threads: a comment thread inside the story's block, under class names that say nothing,
   headed as blog themes head it ("2 Gedanken zu „Die letzte Fähre“"); left out of the text.
 - roundups: a box of other stories after the story, its title ("Weitere Artikel") as an <h2>
@@ -500,7 +501,8 @@ pt|<a href='/'>Início</a> › <a href='/news/'>Notícias</a> › A última bals
 nl|<a href='/'>Home</a> › <a href='/news/'>Nieuws</a> › De laatste veerpont
 pl|<a href='/'>Strona główna</a> » <a href='/news/'>Wiadomości</a> » Ostatni prom
 """
-# A byline going on with the day, under the headline.
+# A byline going on with the day, or the day going on with the story's filing, under the
+# headline.
 META_LINES = """
 en|By Anna Berg | March 5, 2020
 en|By Anna Berg - 5 March 2020
@@ -514,6 +516,9 @@ pt|Por Anna Berg - 05/03/2020
 nl|Door Anna Berg - 5 maart 2020
 pl|Autor: Anna Berg | 05.03.2020
 sv|Av Anna Berg | 5 mars 2020
+en|Date : 05/03/2020 Category : News
+de|Datum: 05.03.2020 Kategorie: Lokales
+fr|Date : 5 mars 2020 Catégorie : Actualités
 """
 # A comment thread's heading, as blog themes print it, and how a comment is introduced.
 THREADS = """

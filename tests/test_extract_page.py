@@ -1047,9 +1047,13 @@ def test_a_breadcrumb_trail_under_the_headline_is_no_text(line: str, trail: bool
         # a sentence naming a day after a by-word is the story's
         ("By the end of the week, the ferry had made its last crossing.", False),
         ("Par ailleurs, le bac a cessé de circuler le 5 mars 2020.", False),
+        # the day going on with the filing (bahamaslocal.com, trafilatura-dev)
+        ("News date : 04/21/2022 Category : Press Releases", True),
+        ("Datum: 05.03.2020 Kategorie: Lokales", True),
+        ("Date: 5 March 2020: the council met and voted on the budget.", False),
     ],
 )
-def test_a_byline_going_on_with_the_day_is_no_text(line: str, meta: bool) -> None:
+def test_a_meta_line_under_the_headline_is_no_text(line: str, meta: bool) -> None:
     assert (line not in _body_under_headline(line)) is meta
 
 

@@ -593,6 +593,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         or TIME_AGO.match(text)
         or ROUNDUP.match(text)
         or _dated_byline(text)
+        or (text.count(":") > 1 and _dated_filing(text))
         or _dated_links(block)
         or _LABEL_ALONE.match(text)
     )
@@ -636,6 +637,18 @@ _BY_WORD = re.compile(
     rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS_IN_BYLINES + AUTHOR_LABELS)})\s*[:：]?(?=\s|$)",
     re.IGNORECASE,
 )
+
+
+def _dated_filing(text: str) -> bool:
+    """A date stamp line that goes on with the story's filing ("News date : 04/21/2022
+    Category : Press Releases"): a press release's meta line."""
+    return any(
+        _DATELINE.match(text[: space.start()]) and FILING_LINE.match(text[space.end() :])
+        for space in _SPACES.finditer(text)
+    )
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _dated_byline(text: str) -> bool:

@@ -561,6 +561,7 @@ STOPWORDS = {
 DATE_LABELS = (
     "datum",
     "date",
+    "news date",
     "published",
     "publication",
     "publié",
