@@ -651,6 +651,7 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
         "Cet article contient des liens affiliés.",
         "Este artículo contiene enlaces de afiliados.",
         "Ten artykuł zawiera linki afiliacyjne.",
+        "(Alle Angaben ohne Gewähr)",  # handwerksblatt.de (trafilatura-dev)
         # credit lines (natuerliche-jagd.de, gala.fr, scilogs.spektrum.de, mdavis.xyz)
         "Quelle: Deutscher Jagdverband (DJV)",
         "Crédits photos : Bestimage",

@@ -974,7 +974,9 @@ DISCLOSURE = re.compile(
         r"\bcontains (?:affiliate|sponsored)\b|"
         # "affiliate links" in more languages
         r"\bliens (?:affiliés|d'affiliation)|\benlaces de afiliad|\blink affiliat|"
-        r"\blinki afiliacyjn|\blinks de afiliad"
+        r"\blinki afiliacyjn|\blinks de afiliad|"
+        # a listing's disclaimer, alone on its line ("(Alle Angaben ohne Gewähr)")
+        r"^\W*(?:alle )?angaben ohne gewähr\W*$"
     ),
     re.IGNORECASE,
 )
