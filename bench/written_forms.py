@@ -501,8 +501,8 @@ pt|<a href='/'>Início</a> › <a href='/news/'>Notícias</a> › A última bals
 nl|<a href='/'>Home</a> › <a href='/news/'>Nieuws</a> › De laatste veerpont
 pl|<a href='/'>Strona główna</a> » <a href='/news/'>Wiadomości</a> » Ostatni prom
 """
-# A byline going on with the day, or the day going on with the story's filing, under the
-# headline.
+# A byline going on with the day, or the day going on with the story's filing (and a whole
+# meta line of such parts), under the headline.
 META_LINES = """
 en|By Anna Berg | March 5, 2020
 en|By Anna Berg - 5 March 2020
@@ -519,6 +519,10 @@ sv|Av Anna Berg | 5 mars 2020
 en|Date : 05/03/2020 Category : News
 de|Datum: 05.03.2020 Kategorie: Lokales
 fr|Date : 5 mars 2020 Catégorie : Actualités
+pt|05/03/2020 - Publicado por: Anna Berg - Categoria: Saúde - Tags: saúde, barcos
+en|Posted on March 5, 2020 | By Anna Berg | Category: News | 3 Comments
+de|05.03.2020 | Autor: Anna Berg | Kategorie: Lokales
+es|5 de marzo de 2020 - Por Anna Berg - Categoría: Noticias
 """
 # A comment thread's heading, as blog themes print it, and how a comment is introduced.
 THREADS = """

@@ -1052,6 +1052,10 @@ def test_a_breadcrumb_trail_under_the_headline_is_no_text(line: str, trail: bool
         ("News date : 04/21/2022 Category : Press Releases", True),
         ("Datum: 05.03.2020 Kategorie: Lokales", True),
         ("Date: 5 March 2020: the council met and voted on the budget.", False),
+        # a whole meta line of such parts (jaraguadosul.com.br, aeb-dev)
+        ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad", True),
+        ("Posted on March 5, 2020 | By Anna Berg | Category: News | 3 Comments", True),
+        ("March 5, 2020 - By the time the ferry crossed - the crowd had gone home.", False),
     ],
 )
 def test_a_meta_line_under_the_headline_is_no_text(line: str, meta: bool) -> None:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from scraper.extract.authors import looks_like_name
 from scraper.extract.dates import TIME_OF_DAY, WRITTEN_DAY
 from scraper.extract.text import (
     fold,
@@ -578,7 +579,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         or FORUM_PRESENCE.match(text)
     ):
         return True
-    if len(text) < _MAX_CREDIT and _agency_credit(text):
+    if len(text) < _MAX_CREDIT and (_agency_credit(text) or _meta_line(text)):
         return True
     if is_consent_notice(text):
         return True  # a cookie banner left in the page, whatever its names
@@ -637,6 +638,28 @@ _BY_WORD = re.compile(
     rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS_IN_BYLINES + AUTHOR_LABELS)})\s*[:：]?(?=\s|$)",
     re.IGNORECASE,
 )
+
+
+# A part of a post's meta line: a byline ("Publicado por: X", "By X"), maybe after its label.
+_BYLINE_PART = re.compile(
+    rf"^\s*(?:{alternation(BY_WORDS_IN_BYLINES + AUTHOR_LABELS)})\s*[:：]?\s+(.+)$",
+    re.IGNORECASE,
+)
+_META_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+
+
+def _meta_line(text: str) -> bool:
+    """A post's meta line, every part of it meta: a date stamp, a byline naming a person, the
+    filing, a comment count ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde -
+    Tags: …", "Posted on March 5, 2020 | By Anna Berg | Category: News | 3 Comments")."""
+    parts = _META_PARTS.split(text)
+    return len(parts) > 2 and all(
+        _DATELINE.match(part)
+        or FILING_LINE.match(part)
+        or FURNITURE.match(part)
+        or ((byline := _BYLINE_PART.match(part)) and looks_like_name(byline.group(1)))
+        for part in parts
+    )
 
 
 def _dated_filing(text: str) -> bool:
