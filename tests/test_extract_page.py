@@ -1062,6 +1062,20 @@ def test_a_meta_line_under_the_headline_is_no_text(line: str, meta: bool) -> Non
     assert (line not in _body_under_headline(line)) is meta
 
 
+def test_a_section_header_holding_a_subheading_alone_is_the_storys() -> None:
+    """HTML5's section headers and accordions' heads wrap a subheading in <header>: that
+    subheading is the text's (vergleich.de, slf.ch, cubadebate.cu in trafilatura-dev); the
+    headline's header, with its byline and day, stays out."""
+    section = "<section><header><h3>Vorteile bei der Finanzierung:</h3></header>{}</section>"
+    html = (
+        "<html><body><article><header><h1>Title</h1><p>By Anna Berg, 5 March 2020</p></header>"
+        f"{STORY}{section.format(STORY)}</article></body></html>"
+    )
+    body = extract(html, "https://news.example/story/").body
+    assert "\n\nVorteile bei der Finanzierung:\n\nParagraph 0 of the story" in body
+    assert "Anna Berg" not in body and not body.startswith("Title")
+
+
 def test_a_data_table_keeps_its_rows_and_a_layout_table_its_paragraphs() -> None:
     table = (
         "<table><thead><tr><th>Pays</th><th>Voix</th></tr></thead>"

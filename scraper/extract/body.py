@@ -246,7 +246,7 @@ class _Walker:
             self._block(el, "h2", depth)
             self.in_subheading -= 1
             return
-        if not isinstance(tag, str) or (tag in SKIP_TAGS and not table_figure(el)):
+        if not isinstance(tag, str) or (tag in SKIP_TAGS and not wraps_text(el)):
             return
         if el in self.skip and not self.in_subheading:
             return
@@ -394,9 +394,18 @@ def _subheadings(root: HtmlElement, authored: bool) -> set[HtmlElement]:
     return {heading for heading, text in found.items() if not (named and fold(text) in named)}
 
 
-def table_figure(el: HtmlElement) -> bool:
-    """A <figure> around a table (WordPress's table block): the table is text, not an image."""
-    return el.tag == "figure" and next(el.iter("table"), None) is not None
+def wraps_text(el: HtmlElement) -> bool:
+    """A tag skipped as media or chrome that wraps the text here: a <figure> around a table
+    (WordPress's table block), a <header> holding a subheading alone (HTML5's section header,
+    an accordion's head)."""
+    if el.tag == "figure":
+        return next(el.iter("table"), None) is not None
+    if el.tag != "header":
+        return False
+    headings = list(el.iter(*HEADINGS))
+    return len(headings) == 1 and bool(
+        normalize_space(el.text_content()) == normalize_space(headings[0].text_content()) != ""
+    )
 
 
 def raw_blocks(

@@ -23,7 +23,7 @@ from scraper.extract.body import (
     clean_blocks,
     collect_blocks,
     raw_blocks,
-    table_figure,
+    wraps_text,
 )
 from scraper.extract.text import node_text
 from scraper.extract.vocabulary import (
@@ -267,9 +267,13 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
             # A header, footer or sidebar left unclosed swallows the story that follows it.
             # Read without hints, the tag is a name too: the headline's header (a one-
             # paragraph brief under it) is kept.
-            if _little_prose(el, measure) and (hints or not _holds_a_story(el)):
+            if (
+                _little_prose(el, measure)
+                and (hints or not _holds_a_story(el))
+                and not wraps_text(el)
+            ):
                 found.add(el)
-        elif tag in SKIP_TAGS and tag != "form" and not table_figure(el):
+        elif tag in SKIP_TAGS and tag != "form" and not wraps_text(el):
             found.add(el)
         elif tag not in _KEEP_TAGS and el is not root:
             # ASP.NET pages wrap the whole page in one <form>, and streaming renderers park
