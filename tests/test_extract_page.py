@@ -652,6 +652,14 @@ def test_an_embedded_post_is_quoted_in_the_body_but_not_a_sidebar_around_one() -
         "Este artículo contiene enlaces de afiliados.",
         "Ten artykuł zawiera linki afiliacyjne.",
         "(Alle Angaben ohne Gewähr)",  # handwerksblatt.de (trafilatura-dev)
+        # what class names alone left out on trafilatura-dev (robustness.py --only names):
+        # credits (correiobraziliense.com.br, nationalgeographic.co.uk, bund.net), a
+        # plugin's label (murdeltas), a comment box's state (oekonomenstimme.org)
+        "(crédito: Minervino Júnior/CB/D.A Press)",
+        "Photograph by Jane Doe",
+        "iStock.com",
+        "Flattr this:",
+        "Sie müssen sich anmelden um Kommentare zu schreiben.",
         # credit lines (natuerliche-jagd.de, gala.fr, scilogs.spektrum.de, mdavis.xyz)
         "Quelle: Deutscher Jagdverband (DJV)",
         "Crédits photos : Bestimage",

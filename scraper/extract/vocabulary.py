@@ -812,7 +812,7 @@ FURNITURE = re.compile(
         r"paylaş|delen|dit delen|deel(?: dit artikel| dit bericht)?|dela det här|"
         # A like button's label (Jetpack's "Like this:", as translated: "Gefällt mir:")
         r"like this|gefällt mir|j['’]aime(?: ça)?|me gusta(?: esto)?|mi piace|vind ik leuk|"
-        r"curtir isso|"
+        r"curtir isso|flattr this|"
         r"поделиться|jaa|dela|sdílet|bagikan|chia sẻ|κοινοποίηση|مشاركة|シェア|공유|分享|"
         # "advertisement" and "comments" in more languages.
         r"pubblicità|publicidad|publicidade|reklama|reklam|mainos|annonse|annons|advertentie|"
@@ -1010,8 +1010,8 @@ _PICTURE_AGENCIES = (
 CREDIT_LINE = re.compile(
     spaced(
         r"^\W*(?:quellen?(?:angaben)?|bildquellen?|fotoquellen?|titelbild|beitragsbild|bild|"
-        r"fotos?|photos?|pictures?|images?|sources?|fuentes?|fontes?|"
-        r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?|"
+        r"fotos?|photos?|photographs?|pictures?|images?|sources?|fuentes?|fontes?|"
+        r"(?:image |photo )?credits?(?: photos?)?|crédits?(?: photos?)?|créditos?|crediti|"
         # "photo" in more languages (Polish abbreviates it "Fot.")
         r"fotó|zdjęcie|imagen|фото|kuva|φωτογραφία|写真|图片(?:来源)?|"
         # "source" in more languages ("Źródło: PAP", "Источник: ТАСС", "来源：新华社")
@@ -1022,7 +1022,7 @@ CREDIT_LINE = re.compile(
         # a picture's maker and agency alone ("Michael Conroy, AP", "STR/AFP via Getty Images",
         # "iStock/cjp", "Shutterstock")
         rf"|^\W*(?:[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){{0,6}}\s*(?:,|/|\bvia\b)\s*)*"
-        rf"{_PICTURE_AGENCIES}\b(?:\s*(?:/|\bvia\b)\s*[^\W\d][\w ]{{0,30}})?\W*$"
+        rf"{_PICTURE_AGENCIES}\b(?:\.com)?(?:\s*(?:/|\bvia\b)\s*[^\W\d][\w ]{{0,30}})?\W*$"
     ),
     re.IGNORECASE,
 )
@@ -1050,6 +1050,8 @@ FILING_LINE = re.compile(
         # Who may comment: "You must be logged in to post a comment." (WordPress), LiveStreet's
         # "Только зарегистрированные и авторизованные пользователи могут оставлять комментарии."
         r"\b(?:logged in|signed in|registered) (?:users )?to (?:post a |leave a )?comment|"
+        r"\b(?:angemeldet sein|eingeloggt sein|sich anmelden|sich einloggen),? um (?:einen )?"
+        r"kommentare? zu (?:schreiben|verfassen|hinterlassen)\b|"
         r"могут оставлять комментарии|"
         # German public broadcasters file a story under the programme that aired it.
         r"^\W*dieses thema im programm\s*:"
