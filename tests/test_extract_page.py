@@ -1070,6 +1070,26 @@ def test_a_meta_line_under_the_headline_is_no_text(line: str, meta: bool) -> Non
     assert (line not in _body_under_headline(line)) is meta
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        # captions known by the credit they end on (fundus's AFP Faktencheck, aeb-dev's
+        # NASA picture, fluter.de and AP's style: "(AP Photo/Name)")
+        ("Hantavirus ist keine Nebenwirkung der Impfstoffe (AFP / ISHARA S. KODIKARA)", True),
+        ("The core stage of the first SLS at Michoud. (credit: NASA/Jude Guidry)", True),
+        ("Vicente Aguiar loads garage door trims into his truck. (AP Photo/Evan Vucci)", True),
+        ("Die Stimmung in Wolfsburg ist aktuell nicht gut. (Foto: Volkswagen)", True),
+        # an agency alone in brackets ends a story's paragraph
+        ("Die Polizei teilte mit, der Fahrer sei leicht verletzt worden. (dpa)", False),
+        ("The agency said the figures were wrong (Reuters reported later).", False),
+    ],
+)
+def test_a_caption_ending_on_its_pictures_credit_is_no_text(line: str, caption: bool) -> None:
+    html = f"<html><body><article><h1>Title</h1>{STORY}<p>{line}</p>{STORY}</article>"
+    body = extract(html + "</body></html>", "https://news.example/story/").body
+    assert (line not in body) is caption
+
+
 def test_a_section_header_holding_a_subheading_alone_is_the_storys() -> None:
     """HTML5's section headers and accordions' heads wrap a subheading in <header>: that
     subheading is the text's (vergleich.de, slf.ch, cubadebate.cu in trafilatura-dev); the

@@ -27,6 +27,7 @@ from scraper.extract.vocabulary import (
     APPEAL,
     AUTHOR_LABELS,
     BY_WORDS_IN_BYLINES,
+    CAPTION_CREDIT,
     COMMENTS_HEADING,
     CREDIT_JOINERS,
     CREDIT_LINE,
@@ -588,7 +589,9 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         or FORUM_PRESENCE.match(text)
     ):
         return True
-    if len(text) < _MAX_CREDIT and (_agency_credit(text) or _meta_line(text)):
+    if len(text) < _MAX_CREDIT and (
+        _agency_credit(text) or _meta_line(text) or CAPTION_CREDIT.search(text)
+    ):
         return True
     if is_consent_notice(text):
         return True  # a cookie banner left in the page, whatever its names

@@ -1026,6 +1026,16 @@ CREDIT_LINE = re.compile(
     ),
     re.IGNORECASE,
 )
+# A picture's caption, known by the credit it ends on in brackets ("… (AP Photo/Evan Vucci)",
+# "… (Foto: Volkswagen)", "… (AFP / ISHARA S. KODIKARA)", "… (Credit: Getty Images)"); an
+# agency alone in brackets ends a story's paragraph ("… teilte die Polizei mit. (dpa)").
+CAPTION_CREDIT = re.compile(
+    spaced(
+        r"\((?:[^()]{0,60}/\s*)?(?:(?:photo|foto|image|picture|bild|credit|crédito|crédit)s?\s*[:：]"
+        rf"[^()]{{1,80}}|{_PICTURE_AGENCIES}(?:\s+photos?\b|\s*/)[^()]{{0,60}})\)\s*$"
+    ),
+    re.IGNORECASE,
+)
 # The label over a post's tags.
 _TAGS = (
     r"tags?|schlagw[oö]rter?|stichw[oö]rter?|etiquetas|mots-clés|keywords|"
