@@ -1234,7 +1234,7 @@ def test_a_labelled_dateline_ending_the_story_is_not_body_text(line: str) -> Non
     # a note's label alone over its text (diepresse.com, morgenpost.de)
     + ["Hinweis:", "Bitte beachten:", "Please note:", "Uwaga:", "Примечание:"]
     # a slideshow's counter (space.com's "Image 1 of 5", economictimes.com's "1/5")
-    + ["Image 1 of 5", "1/5", "1 / 8", "Bild 2 von 12", "Foto 3 de 10"]
+    + ["Image 1 of 5", "1/5", "1 / 8", "Bild 2 von 12", "Foto 3 de 10", "Image 1 of / 8"]
     # a picture's credit alone, out of its caption (Gannett's, Business Insider's, iStock's)
     + ["Michael Conroy, AP", "STR/AFP via Getty Images", "iStock/cjp", "Shutterstock"]
     # a sharing or like button's label, as WordPress.com's German blogs print it

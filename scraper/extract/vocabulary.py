@@ -859,7 +859,7 @@ FURNITURE = re.compile(
         rf"(?:duration\s+)?{_PLAYED}\s*/\s*{_PLAYED}|duration\s+{_PLAYED}|\d{{1,2}}:\d{{2}}\s*min\.?|"
         # A slideshow's counter ("Image 1 of 5", "1 / 8", "Bild 2 von 12").
         r"(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine)\s+)?\d{1,3}\s*"
-        r"(?:of|/|von|de|sur|di|van|из|z)\s*\d{1,3}|"
+        r"(?:of|/|von|de|sur|di|van|из|z)(?:\s*/)?\s*\d{1,3}|"
         # How long a broadcaster's media library keeps the video ("Video verfügbar bis 28.02.2021").
         r"(?:video |audio )?(?:verfügbar bis|available (?:until|till)|disponible jusqu'(?:au|à)|"
         r"disponible hasta(?: el)?|disponibile fino al|beschikbaar tot)\s*:?\s*\d[^\n]{0,30}|"
