@@ -34,6 +34,8 @@ from scraper.profiles import get_profile
         # Labels and credits in more languages, and a reading time after the name.
         (["Yazar: Ahmet Yılmaz", "Автор: Иван Петров"], ["Ahmet Yılmaz", "Иван Петров"]),
         (["Publié par Jean Dupont", "Texto: Ana Lima"], ["Jean Dupont", "Ana Lima"]),
+        # Blogger's "Posted by" as translated
+        (["Eingestellt von Jana Roth", "Geplaatst door Piet Smit"], ["Jana Roth", "Piet Smit"]),
         (["Текст: Лида Буслаева"], ["Лида Буслаева"]),
         (["Interview: Julia Lauter", "Entretien : Jean Dupont"], ["Julia Lauter", "Jean Dupont"]),
         (["Jane Doe • 5 min read", "Bo Kim · 3 Min. Lesezeit"], ["Jane Doe", "Bo Kim"]),

@@ -1064,6 +1064,10 @@ def test_a_breadcrumb_trail_under_the_headline_is_no_text(line: str, trail: bool
         ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad", True),
         ("Posted on March 5, 2020 | By Anna Berg | Category: News | 3 Comments", True),
         ("March 5, 2020 - By the time the ferry crossed - the crowd had gone home.", False),
+        # Blogger's post footer in its translations (chineselyrics4u, a German blogspot blog)
+        ("Posted by K A at 12:11 PM", True),
+        ("Eingestellt von der Michel um 21:11", True),
+        ("By the time we arrived at 10:15", False),
     ],
 )
 def test_a_meta_line_under_the_headline_is_no_text(line: str, meta: bool) -> None:

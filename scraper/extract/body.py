@@ -694,12 +694,21 @@ def _dated_byline(text: str) -> bool:
         for separator in _META_SEPARATOR.finditer(text, opening.end()):
             if _DATELINE.match(text[separator.end() :]):
                 return True
+        # Blogger's "Posted by X at 12:11 PM" ("Eingestellt von X um 21:11"): a time alone
+        # after a name, never after a sentence ("By the time we arrived at 10:15").
+        timed = _AT_TIME.search(text, opening.end())
+        if timed and looks_like_name(text[opening.end() : timed.start()].strip()):
+            return True
     return any(
         found.start() and _DATELINE.match(text[: found.start()])
         for found in _BY_WORD.finditer(text)
     )
 
 
+_AT_TIME = re.compile(
+    r"\s+(?:at|um|à|às|a las|alle|om|o)\s+\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?\s*$",
+    re.IGNORECASE,
+)
 # Between a byline and its date: a bar or a dash, or a comma before "le"/"am"/"el".
 _META_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+|,\s+(?:(?:le|am|el|il|on)\s+)?")
 

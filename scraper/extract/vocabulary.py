@@ -108,6 +108,9 @@ AUTHOR_LABELS = (
     "gepostet von",
     "postado por",
     "gepubliceerd door",
+    # Blogger's "Posted by" as its translations print it
+    *("eingestellt von", "geplaatst door", "opublikowane przez", "upplagd av", "skrevet af"),
+    *("skrevet av", "postat de"),
     # Scripts without capitals ("投稿者：名前", "작성자: 이름", "بقلم").
     "投稿者",
     "著者",
