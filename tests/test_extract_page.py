@@ -1075,6 +1075,23 @@ def test_a_meta_line_under_the_headline_is_no_text(line: str, meta: bool) -> Non
 
 
 @pytest.mark.parametrize(
+    ("line", "buttons"),
+    [
+        # buttons' labels side by side, under names we do not know (backenmachtgluecklich.de,
+        # lecker.de in trafilatura-dev with every name opaque)
+        ("Rezept drucken Bei Pinterest speichern", True),
+        ("Share Tweet Email", True),
+        ("Teilen Drucken Versenden", True),
+        # a sentence opening with such words
+        ("Print and email campaigns reached most voters.", False),
+        ("Share prices fell sharply on Friday.", False),
+    ],
+)
+def test_a_row_of_buttons_labels_is_no_text(line: str, buttons: bool) -> None:
+    assert (line not in _body_under_headline(line)) is buttons
+
+
+@pytest.mark.parametrize(
     ("line", "caption"),
     [
         # captions known by the credit they end on (fundus's AFP Faktencheck, aeb-dev's

@@ -26,6 +26,7 @@ from scraper.extract.vocabulary import (
     AGENCY_CREDIT,
     APPEAL,
     AUTHOR_LABELS,
+    BUTTON_ROW,
     BY_WORDS_IN_BYLINES,
     CAPTION_CREDIT,
     COMMENTS_HEADING,
@@ -573,7 +574,10 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     if not _ANY_WORD.search(text):
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
     if len(text) < 60 and (
-        FURNITURE.match(text) or MEMBERS_ONLY.search(text) or MEMBER_FIGURES.match(text)
+        FURNITURE.match(text)
+        or BUTTON_ROW.match(text)
+        or MEMBERS_ONLY.search(text)
+        or MEMBER_FIGURES.match(text)
     ):
         return True  # "Share on Facebook", even as a link in the post's own list
     if block.link_chars and len(text) < 200 and (_labelled_links(block) or _breadcrumb(block)):
@@ -706,7 +710,7 @@ def _dated_byline(text: str) -> bool:
 
 
 _AT_TIME = re.compile(
-    r"\s+(?:at|um|à|às|a las|alle|om|o)\s+\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?\s*$",
+    r"(?<!\s)\s+(?:at|um|à|às|a las|alle|om|o)\s+\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?\s*$",
     re.IGNORECASE,
 )
 # Between a byline and its date: a bar or a dash, or a comma before "le"/"am"/"el".

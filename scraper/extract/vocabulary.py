@@ -786,96 +786,97 @@ _COMMENTS = (
 # A media player's time ("03:15", "1:02:07").
 _PLAYED = r"\d{1,2}:\d{2}(?::\d{2})?"
 # Short lines that are furniture in any language: share bars, prompts, ads, sign-up boxes.
-FURNITURE = re.compile(
-    spaced(
-        r"^\W*(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on(?: \w+)?)?|"
-        rf"{_COMMENTS}|advertisement|publicité|anzeige|werbung|lire aussi|"
-        rf"{alternation(READ_ON)}|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
-        r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
-        r"imprimer|copy link(?: to this \w+)?|advert|topics|caption|close|related news|you may also like|more|"
-        r"click here\b.*|cliquez ici\b.*|see also|(?:lesen sie )?mehr zum thema|"
-        r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
-        r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
-        r"inhaltsverzeichnis|table des matières|tabla de contenidos?|índice|indice(?: dei contenuti)?|"
-        r"inhoudsopgave|embed|"
-        # "Table of contents" in more languages (a plugin's box over a post's headings)
-        r"spis treści|содержание|зміст|içindekiler|obsah|sisällys(?:luettelo)?|innehåll(?:sförteckning)?|"
-        r"indholdsfortegnelse|innholdsfortegnelse|daftar isi|mục lục|目次|목차|目录|目錄|"
-        r"πίνακας περιεχομένων|cuprins|tartalomjegyzék|conteúdo|"
-        # ... and as "On this page" / "In this article" over the same links.
-        r"on this page|in this (?:article|post)|auf dieser seite|in diesem (?:artikel|beitrag)|"
-        r"sur cette page|dans cet article|en esta página|en este artículo|in questa pagina|"
-        r"in questo articolo|nesta página|neste artigo|op deze pagina|in dit artikel|"
-        r"na tej stronie|w tym artykule|на этой странице|в этой статье|"
-        # "print" and "share" in more languages.
-        r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
-        r"(?:mit freunden |artikel |beitrag )?teilen(?: sie dies)?(?: mit)?|"
-        r"compart(?:ir|e)(?: esto| esta noticia| este artículo)?|condividi(?: l'articolo)?|"
-        r"udostępnij|compartilh(?:ar|e)(?: isso| esta notícia| este artigo)?|partilh(?:ar|e)|"
-        r"paylaş|delen|dit delen|deel(?: dit artikel| dit bericht)?|dela det här|"
-        # A like button's label (Jetpack's "Like this:", as translated: "Gefällt mir:")
-        r"like this|gefällt mir|j['’]aime(?: ça)?|me gusta(?: esto)?|mi piace|vind ik leuk|"
-        r"curtir isso|flattr this|"
-        r"поделиться|jaa|dela|sdílet|bagikan|chia sẻ|κοινοποίηση|مشاركة|シェア|공유|分享|"
-        # "advertisement" and "comments" in more languages.
-        r"pubblicità|publicidad|publicidade|reklama|reklam|mainos|annonse|annons|advertentie|"
-        r"διαφήμιση|iklan|quảng cáo|إعلان|広告|광고|广告|"
-        r"реклама|"
-        r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
-        # An audio player's label over the story ("Listen to this article", "Artikel anhören").
-        r"listen to (?:this |the )?(?:article|story)|artikel (?:anhören|vorlesen(?: lassen)?)|"
-        r"écouter (?:cet |l')article|escuchar (?:este )?artículo|ascolta (?:l'|questo )?articolo|"
-        r"ouvir (?:este )?artigo|luister naar (?:dit )?artikel|posłuchaj artykułu|makaleyi dinle|"
-        r"прослушать статью|kuuntele artikkeli|lyssna på artikeln|lyt til artiklen|"
-        r"dengarkan artikel|nghe bài viết|記事を聞く|기사 듣기|收听文章|"
-        r"(?:the )?(?:article|story) continues below(?: (?:this )?(?:ad|advertisement))?|"
-        r"continue reading below|end of article|article content|"
-        r"advertisement \d+|advertisement [·-] scroll to continue|continue reading the main story|"
-        # The story resumed after an ad, as newsrooms say it ("La suite après cette publicité",
-        # "CONTINUA DEPOIS DA PUBLICIDADE", "Saken fortsetter under annonsen").
-        r"(?:the )?(?:article|story) continues after (?:the |this )?(?:ad|advertisement)|"
-        r"weiterlesen nach der anzeige|(?:der )?artikel wird (?:unter|nach) der anzeige fortgesetzt|"
-        r"la suite (?:de l'article )?après (?:cette|la) publicité|"
-        r"l'article continue (?:après|sous) (?:cette|la) publicité|"
-        r"(?:la noticia )?(?:continúa|sigue) (?:después de|tras) la publicidad|"
-        r"continua a leggere dopo la pubblicità|l'articolo continua (?:sotto|dopo la pubblicità)|"
-        r"(?:lees verder|het artikel gaat verder) (?:na|onder) de advertentie|"
-        r"continua (?:depois|após) (?:da|a) publicidade|"
-        r"dalsza część artykułu pod (?:materiałem wideo|reklamą|wideo)|"
-        r"pokračování článku pod reklamou|článek pokračuje pod reklamou|"
-        r"pokračovanie článku pod reklamou|článok pokračuje pod reklamou|"
-        r"(?:artikeln|artiklen|artikkelen|saken) (?:fortsätter|fortsætter|fortsetter) "
-        r"(?:under|efter|etter) (?:annonsen|annoncen)|"
-        r"(?:artikkeli|juttu) jatkuu mainoksen (?:jälkeen|alla)|"
-        r"haberin devamı reklamdan sonra|a cikk a hirdetés után folytatódik|"
-        r"articolul continuă după reclamă|продолжение (?:статьи )?(?:ниже|после рекламы)|"
-        r"sign in or create an account|don't have an account\? create account|"
-        # a paywalled story's badge ("Article réservé aux abonnés", Le Monde's)
-        r"(?:article|contenu) réservé aux abonnés|artículo (?:exclusivo )?para suscriptores|"
-        r"abo-artikel|plus-artikel|"
-        # a share counter ("14K Shares"), a copied link's notice (AP News, 한국일보)
-        r"(?:\d+(?:[.,]\d+)?\s*[km]?\s+)?shares|link copied|"
-        r"기사 url이 복사되었습니다|"
-        # an embed held back for consent ("Empfohlener redaktioneller Inhalt", Zeit, Gamestar)
-        r"empfohlener redaktioneller inhalt|externer inhalt(?: nicht verfügbar)?|"
-        # a media player's clock ("00:00 / 03:15", "Duration 1:30", "02:57 Min.")
-        rf"(?:duration\s+)?{_PLAYED}\s*/\s*{_PLAYED}|duration\s+{_PLAYED}|\d{{1,2}}:\d{{2}}\s*min\.?|"
-        # A slideshow's counter ("Image 1 of 5", "1 / 8", "Bild 2 von 12").
-        r"(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine)\s+)?\d{1,3}\s*"
-        r"(?:of|/|von|de|sur|di|van|из|z)(?:\s*/)?\s*\d{1,3}|"
-        # How long a broadcaster's media library keeps the video ("Video verfügbar bis 28.02.2021").
-        r"(?:video |audio )?(?:verfügbar bis|available (?:until|till)|disponible jusqu'(?:au|à)|"
-        r"disponible hasta(?: el)?|disponibile fino al|beschikbaar tot)\s*:?\s*\d[^\n]{0,30}|"
-        # A count of replies heading them ("3 Answers", "12 Kommentare", "Comments (12)").
-        rf"\d+\s+(?:answers?|repl(?:y|ies)|antworten|réponses?|respuestas?|risposte|{_COMMENTS})|"
-        rf"(?:{_COMMENTS})\s*\(\d+\)|コメント\s*\d+\s*件|댓글\s*\d+\s*개?|\d+\s*(?:条评论|則留言)|"
-        r"【?関連記事】?|関連キーワード|おすすめ情報|"
-        r"(?:temps de lecture|tempo de leitura|tiempo de lectura|tempo di lettura|reading time|"
-        r"lesedauer|lesezeit|leestijd)\W*\d+.*|"
-        r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)\W*$"
-    ),
-    re.IGNORECASE,
+_FURNITURE_LABELS = (
+    r"(?:partager(?: cet article| sur| :)?|share(?: this(?: article| story| post)?| on(?: \w+)?)?|"
+    rf"{_COMMENTS}|advertisement|publicité|anzeige|werbung|lire aussi|"
+    rf"{alternation(READ_ON)}|à lire aussi|voir aussi|related(?: articles?| stories)?|sign up|subscribe|"
+    r"s'abonner\b.*|abonnez-vous\b.*|newsletter|follow us|suivez-nous|tweet|email|print|"
+    r"imprimer|copy link(?: to this \w+)?|advert|topics|caption|close|related news|you may also like|more|"
+    r"click here\b.*|cliquez ici\b.*|see also|(?:lesen sie )?mehr zum thema|"
+    r"abonnement en cours\W*|you've been subscribed\W*|quelque chose s'est mal passé\W*|"
+    r"(?:quelle|source|fuente|fonte)\s*:\s*\S+(?:[ /]\S+){0,2}|table of contents|sommaire|"
+    r"inhaltsverzeichnis|table des matières|tabla de contenidos?|índice|indice(?: dei contenuti)?|"
+    r"inhoudsopgave|embed|"
+    # "Table of contents" in more languages (a plugin's box over a post's headings)
+    r"spis treści|содержание|зміст|içindekiler|obsah|sisällys(?:luettelo)?|innehåll(?:sförteckning)?|"
+    r"indholdsfortegnelse|innholdsfortegnelse|daftar isi|mục lục|目次|목차|目录|目錄|"
+    r"πίνακας περιεχομένων|cuprins|tartalomjegyzék|conteúdo|"
+    # ... and as "On this page" / "In this article" over the same links.
+    r"on this page|in this (?:article|post)|auf dieser seite|in diesem (?:artikel|beitrag)|"
+    r"sur cette page|dans cet article|en esta página|en este artículo|in questa pagina|"
+    r"in questo articolo|nesta página|neste artigo|op deze pagina|in dit artikel|"
+    r"na tej stronie|w tym artykule|на этой странице|в этой статье|"
+    # "print" and "share" in more languages.
+    r"(?:rezept |artikel |seite )?(?:drucken|drukuj|stampa|imprimir)|"
+    r"(?:mit freunden |artikel |beitrag )?teilen(?: sie dies)?(?: mit)?|"
+    r"compart(?:ir|e)(?: esto| esta noticia| este artículo)?|condividi(?: l'articolo)?|"
+    r"udostępnij|compartilh(?:ar|e)(?: isso| esta notícia| este artigo)?|partilh(?:ar|e)|"
+    r"paylaş|delen|dit delen|deel(?: dit artikel| dit bericht)?|dela det här|"
+    # A like button's label (Jetpack's "Like this:", as translated: "Gefällt mir:")
+    r"like this|gefällt mir|j['’]aime(?: ça)?|me gusta(?: esto)?|mi piace|vind ik leuk|"
+    r"(?:bei |auf )?pinterest (?:speichern|merken)|pin it|versenden|"
+    r"curtir isso|flattr this|"
+    r"поделиться|jaa|dela|sdílet|bagikan|chia sẻ|κοινοποίηση|مشاركة|シェア|공유|分享|"
+    # "advertisement" and "comments" in more languages.
+    r"pubblicità|publicidad|publicidade|reklama|reklam|mainos|annonse|annons|advertentie|"
+    r"διαφήμιση|iklan|quảng cáo|إعلان|広告|광고|广告|"
+    r"реклама|"
+    r"zur startseite|back to (?:top|the article|home)|retour (?:en haut|à l'accueil)|"
+    # An audio player's label over the story ("Listen to this article", "Artikel anhören").
+    r"listen to (?:this |the )?(?:article|story)|artikel (?:anhören|vorlesen(?: lassen)?)|"
+    r"écouter (?:cet |l')article|escuchar (?:este )?artículo|ascolta (?:l'|questo )?articolo|"
+    r"ouvir (?:este )?artigo|luister naar (?:dit )?artikel|posłuchaj artykułu|makaleyi dinle|"
+    r"прослушать статью|kuuntele artikkeli|lyssna på artikeln|lyt til artiklen|"
+    r"dengarkan artikel|nghe bài viết|記事を聞く|기사 듣기|收听文章|"
+    r"(?:the )?(?:article|story) continues below(?: (?:this )?(?:ad|advertisement))?|"
+    r"continue reading below|end of article|article content|"
+    r"advertisement \d+|advertisement [·-] scroll to continue|continue reading the main story|"
+    # The story resumed after an ad, as newsrooms say it ("La suite après cette publicité",
+    # "CONTINUA DEPOIS DA PUBLICIDADE", "Saken fortsetter under annonsen").
+    r"(?:the )?(?:article|story) continues after (?:the |this )?(?:ad|advertisement)|"
+    r"weiterlesen nach der anzeige|(?:der )?artikel wird (?:unter|nach) der anzeige fortgesetzt|"
+    r"la suite (?:de l'article )?après (?:cette|la) publicité|"
+    r"l'article continue (?:après|sous) (?:cette|la) publicité|"
+    r"(?:la noticia )?(?:continúa|sigue) (?:después de|tras) la publicidad|"
+    r"continua a leggere dopo la pubblicità|l'articolo continua (?:sotto|dopo la pubblicità)|"
+    r"(?:lees verder|het artikel gaat verder) (?:na|onder) de advertentie|"
+    r"continua (?:depois|após) (?:da|a) publicidade|"
+    r"dalsza część artykułu pod (?:materiałem wideo|reklamą|wideo)|"
+    r"pokračování článku pod reklamou|článek pokračuje pod reklamou|"
+    r"pokračovanie článku pod reklamou|článok pokračuje pod reklamou|"
+    r"(?:artikeln|artiklen|artikkelen|saken) (?:fortsätter|fortsætter|fortsetter) "
+    r"(?:under|efter|etter) (?:annonsen|annoncen)|"
+    r"(?:artikkeli|juttu) jatkuu mainoksen (?:jälkeen|alla)|"
+    r"haberin devamı reklamdan sonra|a cikk a hirdetés után folytatódik|"
+    r"articolul continuă după reclamă|продолжение (?:статьи )?(?:ниже|после рекламы)|"
+    r"sign in or create an account|don't have an account\? create account|"
+    # a paywalled story's badge ("Article réservé aux abonnés", Le Monde's)
+    r"(?:article|contenu) réservé aux abonnés|artículo (?:exclusivo )?para suscriptores|"
+    r"abo-artikel|plus-artikel|"
+    # a share counter ("14K Shares"), a copied link's notice (AP News, 한국일보)
+    r"(?:\d+(?:[.,]\d+)?\s*[km]?\s+)?shares|link copied|"
+    r"기사 url이 복사되었습니다|"
+    # an embed held back for consent ("Empfohlener redaktioneller Inhalt", Zeit, Gamestar)
+    r"empfohlener redaktioneller inhalt|externer inhalt(?: nicht verfügbar)?|"
+    # a media player's clock ("00:00 / 03:15", "Duration 1:30", "02:57 Min.")
+    rf"(?:duration\s+)?{_PLAYED}\s*/\s*{_PLAYED}|duration\s+{_PLAYED}|\d{{1,2}}:\d{{2}}\s*min\.?|"
+    # A slideshow's counter ("Image 1 of 5", "1 / 8", "Bild 2 von 12").
+    r"(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine)\s+)?\d{1,3}\s*"
+    r"(?:of|/|von|de|sur|di|van|из|z)(?:\s*/)?\s*\d{1,3}|"
+    # How long a broadcaster's media library keeps the video ("Video verfügbar bis 28.02.2021").
+    r"(?:video |audio )?(?:verfügbar bis|available (?:until|till)|disponible jusqu'(?:au|à)|"
+    r"disponible hasta(?: el)?|disponibile fino al|beschikbaar tot)\s*:?\s*\d[^\n]{0,30}|"
+    # A count of replies heading them ("3 Answers", "12 Kommentare", "Comments (12)").
+    rf"\d+\s+(?:answers?|repl(?:y|ies)|antworten|réponses?|respuestas?|risposte|{_COMMENTS})|"
+    rf"(?:{_COMMENTS})\s*\(\d+\)|コメント\s*\d+\s*件|댓글\s*\d+\s*개?|\d+\s*(?:条评论|則留言)|"
+    r"【?関連記事】?|関連キーワード|おすすめ情報|"
+    r"(?:temps de lecture|tempo de leitura|tiempo de lectura|tempo di lettura|reading time|"
+    r"lesedauer|lesezeit|leestijd)\W*\d+.*|"
+    r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)"
 )
+FURNITURE = re.compile(spaced(rf"^\W*{_FURNITURE_LABELS}\W*$"), re.IGNORECASE)
+# A row of such labels, buttons side by side ("Rezept drucken Bei Pinterest speichern").
+BUTTON_ROW = re.compile(spaced(rf"^\W*(?:{_FURNITURE_LABELS}\W*){{2,}}$"), re.IGNORECASE)
 # A WordPress shortcode the page printed instead of running ("[bandcamp width=100% …]",
 # "[button link=… type=big] Send us YOUR kit review[/button]"): attributes or a closing tag.
 SHORTCODE = re.compile(
