@@ -26,7 +26,6 @@ from scraper.extract.vocabulary import (
     AGENCY_CREDIT,
     APPEAL,
     AUTHOR_LABELS,
-    BUTTON_ROW,
     BY_WORDS_IN_BYLINES,
     CAPTION_CREDIT,
     COMMENTS_HEADING,
@@ -437,6 +436,8 @@ def text_blocks(text: str) -> list[Block]:
 
 _MAX_ANNOUNCEMENT = 80
 _WALL_OPENING = 40  # characters before a paywall's phrase in a notice that opens with it
+_MAX_WALL_PHRASE = 60  # characters of the longest such phrase
+_MAX_WALL = 160
 _MAX_COMMENTS_HEADING = 200  # "2 thoughts on “…”": the count, then the title
 _MAX_NOTE = 120  # a disclosure or a credit line, not a paragraph
 _MAX_CREDIT = 200  # a line crediting news agencies, which may name many
@@ -462,7 +463,11 @@ def _walls(text: str) -> bool:
     """A paywall's notice: a short line naming it, or a longer one opening with it ("To view
     the full story, please subscribe… You can choose a $60 Annual Subscription…"), never a
     story's sentence that ends on it ("…available to premium subscribers only.")."""
-    found = PAYWALL.search(text) if len(text) < _MAX_SIGN_OFF else None
+    if len(text) >= _MAX_WALL:
+        return False  # a story's paragraph (a notice with its prices runs to 130 characters)
+    # A longer line must open with the notice: its first words are all there is to read.
+    end = len(text) if len(text) < _MAX_NOTE else _WALL_OPENING + _MAX_WALL_PHRASE
+    found = PAYWALL.search(text, 0, end)
     return found is not None and (len(text) < _MAX_NOTE or found.start() < _WALL_OPENING)
 
 
@@ -540,12 +545,15 @@ def _labelled_links(block: Block) -> bool:
 
 
 # A breadcrumb's separator between two crumbs ("Home › News", "Accueil » Actualités").
-_CRUMB_SEPARATOR = re.compile(r"\s[›>»→/]\s")
+_CRUMB_MARKS = "›>»→/"
+_CRUMB_SEPARATOR = re.compile(rf"\s[{_CRUMB_MARKS}]\s")
 
 
 def _breadcrumb(block: Block) -> bool:
     """A trail of linked crumbs, the last maybe the page's own unlinked title, after an
     optional label ("Sie sind hier: <a>Startseite</a> › <a>Lokales</a> › Die letzte Fähre")."""
+    if not any(mark in block.text for mark in _CRUMB_MARKS):
+        return False
     crumbs = _CRUMB_SEPARATOR.split(
         block.text.rpartition(":")[2] if ":" in block.text[:30] else block.text
     )
@@ -574,10 +582,7 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     if not _ANY_WORD.search(text):
         return True  # an emoji, ornament or scene break ("📌", "* * *"): no text to keep
     if len(text) < 60 and (
-        FURNITURE.match(text)
-        or BUTTON_ROW.match(text)
-        or MEMBERS_ONLY.search(text)
-        or MEMBER_FIGURES.match(text)
+        FURNITURE.match(text) or MEMBERS_ONLY.search(text) or MEMBER_FIGURES.match(text)
     ):
         return True  # "Share on Facebook", even as a link in the post's own list
     if block.link_chars and len(text) < 200 and (_labelled_links(block) or _breadcrumb(block)):
@@ -594,7 +599,9 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     ):
         return True
     if len(text) < _MAX_CREDIT and (
-        _agency_credit(text) or _meta_line(text) or CAPTION_CREDIT.search(text)
+        _agency_credit(text)
+        or _meta_line(text)
+        or (text.endswith(")") and CAPTION_CREDIT.search(text) is not None)
     ):
         return True
     if is_consent_notice(text):
@@ -661,13 +668,16 @@ _BYLINE_PART = re.compile(
     rf"^\s*(?:{alternation(BY_WORDS_IN_BYLINES + AUTHOR_LABELS)})\s*[:：]?\s+(.+)$",
     re.IGNORECASE,
 )
-_META_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+_META_MARKS = "|·•–—-"
+_META_PARTS = re.compile(rf"\s+[{_META_MARKS}]\s+")
 
 
 def _meta_line(text: str) -> bool:
     """A post's meta line, every part of it meta: a date stamp, a byline naming a person, the
     filing, a comment count ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde -
     Tags: …", "Posted on March 5, 2020 | By Anna Berg | Category: News | 3 Comments")."""
+    if not any(mark in text for mark in _META_MARKS):
+        return False
     parts = _META_PARTS.split(text)
     return len(parts) > 2 and all(
         _DATELINE.match(part)

@@ -138,6 +138,12 @@ def _in_another_script(data: bytes) -> str | None:
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if high < _MIN_GUESSED_BYTES:
         return None  # a few accents: too little to guess from (and Latin, most likely)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None  # UTF-8 declared nowhere: the fallback reads it as such, at once
     in_utf8 = sum(len(found.group()) for found in _UTF8_SEQUENCE.finditer(data))
     if in_utf8 * 2 >= high:
         return None

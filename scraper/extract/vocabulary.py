@@ -874,9 +874,9 @@ _FURNITURE_LABELS = (
     r"lesedauer|lesezeit|leestijd)\W*\d+.*|"
     r"\d+\s*min(?:ute)?s?\.?(?: de lecture| read| lesezeit| de leitura)?)"
 )
-FURNITURE = re.compile(spaced(rf"^\W*{_FURNITURE_LABELS}\W*$"), re.IGNORECASE)
-# A row of such labels, buttons side by side ("Rezept drucken Bei Pinterest speichern").
-BUTTON_ROW = re.compile(spaced(rf"^\W*(?:{_FURNITURE_LABELS}\W*){{2,}}$"), re.IGNORECASE)
+# One such label alone on a line, or a row of them: buttons side by side ("Rezept drucken Bei
+# Pinterest speichern", "Share Tweet Email").
+FURNITURE = re.compile(spaced(rf"^\W*(?:{_FURNITURE_LABELS}\W*)+$"), re.IGNORECASE)
 # A WordPress shortcode the page printed instead of running ("[bandcamp width=100% …]",
 # "[button link=… type=big] Send us YOUR kit review[/button]"): attributes or a closing tag.
 SHORTCODE = re.compile(
@@ -1106,14 +1106,16 @@ APPEAL = re.compile(spaced(rf"^\W*{_APPEALS}(?!\w)"), re.IGNORECASE)
 # La suite est réservée aux abonnés.", "Bereits Abonnent?", "Create a FREE account to
 # continue reading", "To view the full story, please subscribe").
 _PAYWALL = (
-    r"^(?:create|register for) a free account\b|\bto continue reading\b|"
-    r"\bto (?:view|read) the (?:full|rest of the) (?:story|article)\b|"
-    r"\bfor (?:paying )?(?:subscribers|members) only\b|\bsubscribers only\b|"
-    r"\bil vous reste \d+(?:[.,]\d+)? ?% de cet article|réservée? aux abonnés|déjà abonné|"
-    r"\bnur für abonnenten\b|\bbereits abonnent|weiterlesen mit (?:\w+[ -])?(?:abo|plus)\b|"
+    # One word boundary before them all: a search tries the alternatives only where a word
+    # starts, which makes it several times faster on a paragraph.
+    r"\b(?:(?:create|register for) a free account\b|to continue reading\b|"
+    r"to (?:view|read) the (?:full|rest of the) (?:story|article)\b|"
+    r"for (?:paying )?(?:subscribers|members) only\b|subscribers only\b|"
+    r"il vous reste \d+(?:[.,]\d+)? ?% de cet article|réservée? aux abonnés|déjà abonné|"
+    r"nur für abonnenten\b|bereits abonnent|weiterlesen mit (?:\w+[ -])?(?:abo|plus)\b|"
     r"exclusivo para (?:suscriptores|assinantes)|ya eres suscriptor|já é assinante|"
     r"riservat[oa] agli abbonati|sei già abbonato|alleen voor abonnees|al abonnee|"
-    r"dla (?:subskrybentów|prenumeratorów)|abonelere özel|только (?:для )?подписчик"
+    r"dla (?:subskrybentów|prenumeratorów)|abonelere özel|только (?:для )?подписчик)"
 )
 # Lines that sign a story off: calls to follow or subscribe, credits, copyright.
 SIGN_OFF = re.compile(
