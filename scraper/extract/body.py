@@ -612,15 +612,20 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
         return True
     if len(text) >= 60:
         return False
+    # Every date stamp holds a digit: lines without one are spared the stamps' patterns.
+    dated = _DIGIT.search(text) is not None
     return bool(
-        _DATELINE.match(text)
+        (dated and _DATELINE.match(text))
         or TIME_AGO.match(text)
         or ROUNDUP.match(text)
-        or _dated_byline(text)
-        or (text.count(":") > 1 and _dated_filing(text))
-        or _dated_links(block)
+        or (dated and _dated_byline(text))
+        or (dated and text.count(":") > 1 and _dated_filing(text))
+        or (dated and _dated_links(block))
         or _LABEL_ALONE.match(text)
     )
+
+
+_DIGIT = re.compile(r"\d")
 
 
 # A date, then a separator: what follows is the post's tags or category ("March 14, 2023 ·
