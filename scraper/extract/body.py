@@ -404,8 +404,9 @@ def wraps_text(el: HtmlElement) -> bool:
     if el.tag != "header":
         return False
     headings = list(el.iter(*HEADINGS))
-    return len(headings) == 1 and bool(
-        normalize_space(el.text_content()) == normalize_space(headings[0].text_content()) != ""
+    return (
+        len(headings) == 1
+        and normalize_space(el.text_content()) == normalize_space(headings[0].text_content()) != ""
     )
 
 
@@ -615,12 +616,17 @@ def _is_furniture(block: Block, authored: bool = False) -> bool:
     # Every date stamp holds a digit: lines without one are spared the stamps' patterns.
     dated = _DIGIT.search(text) is not None
     return bool(
-        (dated and _DATELINE.match(text))
+        (
+            dated
+            and (
+                _DATELINE.match(text)
+                or _dated_byline(text)
+                or (text.count(":") > 1 and _dated_filing(text))
+                or _dated_links(block)
+            )
+        )
         or TIME_AGO.match(text)
         or ROUNDUP.match(text)
-        or (dated and _dated_byline(text))
-        or (dated and text.count(":") > 1 and _dated_filing(text))
-        or (dated and _dated_links(block))
         or _LABEL_ALONE.match(text)
     )
 
@@ -674,7 +680,8 @@ _BYLINE_PART = re.compile(
     re.IGNORECASE,
 )
 _META_MARKS = "|·•–—-"
-_META_PARTS = re.compile(rf"\s+[{_META_MARKS}]\s+")
+_META_BAR = rf"\s+[{_META_MARKS}]\s+"  # a spaced bar or dash between a meta line's parts
+_META_PARTS = re.compile(_META_BAR)
 
 
 def _meta_line(text: str) -> bool:
@@ -729,7 +736,7 @@ _AT_TIME = re.compile(
     re.IGNORECASE,
 )
 # Between a byline and its date: a bar or a dash, or a comma before "le"/"am"/"el".
-_META_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+|,\s+(?:(?:le|am|el|il|on)\s+)?")
+_META_SEPARATOR = re.compile(rf"{_META_BAR}|,\s+(?:(?:le|am|el|il|on)\s+)?")
 
 
 def blocks_text(blocks: list[Block]) -> str:

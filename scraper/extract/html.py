@@ -123,8 +123,11 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     # half UTF-8, half Latin-1 (a template and a database in two charsets) loses neither half.
     # (bs4's UnicodeDammit.detwingle does this too, but trusts a lead byte without checking
     # its continuation bytes: Latin-1 à-ï (0xE0-0xEF) swallow the two bytes after them.)
-    # A page in another script's legacy charset, declared nowhere, is read as guessed.
-    return _in_another_script(data) or data.decode("utf-8", errors=_MIXED)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # A page in another script's legacy charset, declared nowhere, is read as guessed.
+        return _in_another_script(data) or data.decode("utf-8", errors=_MIXED)
 
 
 _LATIN_END = 0x370  # Latin, its extensions and the IPA end where Greek begins
@@ -138,12 +141,6 @@ def _in_another_script(data: bytes) -> str | None:
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if high < _MIN_GUESSED_BYTES:
         return None  # a few accents: too little to guess from (and Latin, most likely)
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return None  # UTF-8 declared nowhere: the fallback reads it as such, at once
     in_utf8 = sum(len(found.group()) for found in _UTF8_SEQUENCE.finditer(data))
     if in_utf8 * 2 >= high:
         return None
