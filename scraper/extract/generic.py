@@ -255,14 +255,12 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
     subheads: list[HtmlElement] = []
     page_text = 0  # the root's text length, measured once a form or hidden block asks
     measure = _measurer()
-    for el in root.iter():
+    for el in root.iter(etree.Element):
+        if el in found:
+            continue  # inside a block already found: added with it
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        parent = el.getparent()
-        inherited = parent is not None and parent in found
-        if inherited or _hidden(el) or _dialog(el, hints):
-            found.add(el)
+        if _hidden(el) or _dialog(el, hints):
+            found.update(el.iter(etree.Element))
         elif tag in _CHROME_TAGS or (tag == "aside" and _holds_a_story(el)):
             # A header, footer or sidebar left unclosed swallows the story that follows it.
             # Read without hints, the tag is a name too: the headline's header (a one-
@@ -272,16 +270,16 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                 and (hints or not _holds_a_story(el))
                 and not wraps_text(el)
             ):
-                found.add(el)
+                found.update(el.iter(etree.Element))
         elif tag in SKIP_TAGS and tag != "form" and not wraps_text(el):
-            found.add(el)
+            found.update(el.iter(etree.Element))
         elif tag not in _KEEP_TAGS and el is not root:
             # ASP.NET pages wrap the whole page in one <form>, and streaming renderers park
             # the story in a hidden <div> until scripts move it: judge those by their text.
             if tag == "form" or el.get("hidden") is not None:
                 page_text = page_text or measure(root)
                 if _little_text(el, page_text, measure):
-                    found.add(el)
+                    found.update(el.iter(etree.Element))
                 continue
             verdict = hint(el) if hints else 0
             if (
@@ -302,7 +300,7 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                 and not _post_embed(el, measure)
                 and not _in_a_sentence(el)
             ):
-                found.add(el)
+                found.update(el.iter(etree.Element))
     for heading in subheads:
         following = heading.getnext()
         length = measure(following) if following is not None else 0
