@@ -3,7 +3,7 @@
 Pages come from the project's fixtures and, when present, the shared corpora (../shared, as
 on CI). The normal suite runs a short, derandomised pass; the long run is
 
-    SCRAPER_FUZZ_EXAMPLES=10000 python -m pytest -q -s tests/test_fuzz.py -k damaged
+    SCRAPER_FUZZ_EXAMPLES=10000 python -m pytest -q -s -n 0 tests/test_fuzz.py -k damaged
 
 (derandomised too, so a run is repeatable; it also asserts no page takes over 2 s). A crash
 found is saved as a small page under tests/fixtures/hostile/, which test_hostile_extract.py
