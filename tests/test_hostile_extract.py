@@ -51,8 +51,8 @@ def test_malformed_urls_are_dropped_not_raised(bad: str) -> None:
 
 
 def test_a_bracketed_user_name_is_read_alike_everywhere() -> None:
-    """"http://[::1]@V" is user "[::1]" at host "v": w3lib before 2.6 refused it, 2.6 takes
-    it. Either way no helper raises, and all of them take it or all drop it."""
+    """The URL "http://[::1]@V" is user "[::1]" at host "v": w3lib before 2.6 refused it,
+    2.6 takes it. Either way no helper raises, and all of them take it or all drop it."""
     url = "http://[::1]@V"
     taken = [canonicalize_url(url), resolve(URL, url), host_of(url), origin(url)]
     assert all(taken) or not any(taken)
