@@ -253,34 +253,31 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
     """
     found: set[HtmlElement] = set()
     subheads: list[HtmlElement] = []
-    page_text = 0  # the root's text length, measured once a form or hidden block asks
     measure = _measurer()
     for el in root.iter(etree.Element):
         if el in found:
             continue  # inside a block already found: added with it
         tag = el.tag
         if _hidden(el) or _dialog(el, hints):
-            found.update(el.iter(etree.Element))
+            drop = True
         elif tag in _CHROME_TAGS or (tag == "aside" and _holds_a_story(el)):
             # A header, footer or sidebar left unclosed swallows the story that follows it.
             # Read without hints, the tag is a name too: the headline's header (a one-
             # paragraph brief under it) is kept.
-            if (
+            drop = (
                 _little_prose(el, measure)
                 and (hints or not _holds_a_story(el))
                 and not wraps_text(el)
-            ):
-                found.update(el.iter(etree.Element))
+            )
         elif tag in SKIP_TAGS and tag != "form" and not wraps_text(el):
-            found.update(el.iter(etree.Element))
-        elif tag not in _KEEP_TAGS and el is not root:
+            drop = True
+        elif tag in _KEEP_TAGS or el is root:
+            drop = False
+        elif tag == "form" or el.get("hidden") is not None:
             # ASP.NET pages wrap the whole page in one <form>, and streaming renderers park
             # the story in a hidden <div> until scripts move it: judge those by their text.
-            if tag == "form" or el.get("hidden") is not None:
-                page_text = page_text or measure(root)
-                if _little_text(el, page_text, measure):
-                    found.update(el.iter(etree.Element))
-                continue
+            drop = _little_text(el, measure(root), measure)
+        else:
             verdict = hint(el) if hints else 0
             if (
                 verdict == -1
@@ -294,13 +291,14 @@ def junk(root: HtmlElement, hints: bool = True) -> set[HtmlElement]:
                 continue
             if verdict >= 0 and tag not in _PHRASING and _a_person(el):
                 verdict = -1  # a person's card (an author box: name, bio, links), as named
-            if verdict == _STRONG or (
+            drop = verdict == _STRONG or (
                 verdict < 0
                 and _little_prose(el, measure)
                 and not _post_embed(el, measure)
                 and not _in_a_sentence(el)
-            ):
-                found.update(el.iter(etree.Element))
+            )
+        if drop:
+            found.update(el.iter(etree.Element))
     for heading in subheads:
         following = heading.getnext()
         length = measure(following) if following is not None else 0
