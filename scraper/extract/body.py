@@ -466,10 +466,11 @@ def _walls(text: str) -> bool:
     story's sentence that ends on it ("…available to premium subscribers only.")."""
     if len(text) >= _MAX_WALL:
         return False  # a story's paragraph (a notice with its prices runs to 130 characters)
+    if len(text) < _MAX_NOTE:
+        return PAYWALL.search(text) is not None
     # A longer line must open with the notice: its first words are all there is to read.
-    end = len(text) if len(text) < _MAX_NOTE else _WALL_OPENING + _MAX_WALL_PHRASE
-    found = PAYWALL.search(text, 0, end)
-    return found is not None and (len(text) < _MAX_NOTE or found.start() < _WALL_OPENING)
+    found = PAYWALL.search(text, 0, _WALL_OPENING + _MAX_WALL_PHRASE)
+    return found is not None and found.start() < _WALL_OPENING
 
 
 def _before_roundup(blocks: list[Block]) -> list[Block]:
@@ -665,18 +666,17 @@ _LABEL_ALONE = re.compile(
 )
 
 
+# What opens a byline: "by" in its languages ("Von", "Por") or an author's label ("Autor").
+_BY_WORDS = alternation(BY_WORDS_IN_BYLINES + AUTHOR_LABELS)
 # A byline after a date stamp ("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch"), or its
 # by-word alone where the name was a link to the writer's page, already taken out
 # ("Ultimo aggiornamento il 2 aprile 2023 di").
-_BY_WORD = re.compile(
-    rf"\s*[|·•,–—-]?\s*\b(?:{alternation(BY_WORDS_IN_BYLINES + AUTHOR_LABELS)})\s*[:：]?(?=\s|$)",
-    re.IGNORECASE,
-)
+_BY_WORD = re.compile(rf"\s*[|·•,–—-]?\s*\b(?:{_BY_WORDS})\s*[:：]?(?=\s|$)", re.IGNORECASE)
 
 
 # A part of a post's meta line: a byline ("Publicado por: X", "By X"), maybe after its label.
 _BYLINE_PART = re.compile(
-    rf"^\s*(?:{alternation(BY_WORDS_IN_BYLINES + AUTHOR_LABELS)})\s*[:：]?\s+(.+)$",
+    rf"^\s*(?:{_BY_WORDS})\s*[:：]?\s+(.+)$",
     re.IGNORECASE,
 )
 _META_MARKS = "|·•–—-"
