@@ -138,7 +138,7 @@ def _in_another_script(data: bytes) -> str | None:
     (few of their non-ASCII bytes form UTF-8 sequences) and most letters the guess reads are
     of a script other than Latin (Cyrillic's cp1251, Shift_JIS, GBK…). A Latin guess is
     dropped: it tells Windows-1250 from Windows-1252 poorly, which the fallback reads."""
-    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    high = _bytes_among(data, _HIGH_BYTES)
     if high < _MIN_GUESSED_BYTES:
         return None  # a few accents: too little to guess from (and Latin, most likely)
     in_utf8 = sum(len(found.group()) for found in _UTF8_SEQUENCE.finditer(data))
@@ -151,6 +151,11 @@ def _in_another_script(data: bytes) -> str | None:
     letters = [c for c in text if c >= "\x80" and c.isalpha()]
     other = sum(1 for c in letters if ord(c) >= _LATIN_END)
     return text if other * 2 > len(letters) else None
+
+
+def _bytes_among(data: bytes, which: bytes) -> int:
+    """How many of `data`'s bytes are among `which`: one translate, in C."""
+    return len(data) - len(data.translate(None, which))
 
 
 def _holds_utf8(data: bytes) -> bool:
@@ -175,7 +180,7 @@ def is_binary(data: bytes) -> bool:
     sample = data[:_BINARY_SAMPLE]
     if sample.startswith(tuple(bom for bom, _ in _BOMS)):
         return False  # UTF-16 and UTF-32 text is full of NULs
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    controls = _bytes_among(sample, _CONTROL_BYTES)
     return controls > _BINARY_SHARE * len(sample)
 
 
@@ -195,8 +200,9 @@ def _decoded_xml_safe(data: bytes, text: str) -> bool:
     byte in the bytes (UTF-16's NULs are ones; UTF-8 writes a control character as its byte
     and no other character with one) and no U+FFFE or U+FFFF in the text; decoding makes no
     lone surrogate. One translate and two searches, far cheaper than one search per character."""
-    clean = len(data.translate(None, _NOT_XML_CONTROLS)) == len(data)
-    return clean and "\ufffe" not in text and "\uffff" not in text
+    return (
+        not _bytes_among(data, _NOT_XML_CONTROLS) and "\ufffe" not in text and "\uffff" not in text
+    )
 
 
 def _flatten_deep(root: HtmlElement) -> None:
