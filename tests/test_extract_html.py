@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
+import re
+from dataclasses import asdict
+from pathlib import Path
+
 import pytest
 
 from scraper.extract.html import decode_html, parse_html
+from scraper.extract.page import extract
 from scraper.extract.text import screen_reader_only
+
+THEMES = Path(__file__).parent / "fixtures" / "themes"
 
 
 @pytest.mark.parametrize(
@@ -82,6 +90,20 @@ def test_text_after_a_stray_end_of_page_is_still_the_page(end: str) -> None:
     read on into the body, and so does the parse (libxml2 dropped all that follows)."""
     tree = parse_html(f"<body><article><p>un</p>{end}<p>deux</p></article><p>trois</p></body>")
     assert [p.text for p in tree.find("body").iter("p")] == ["un", "deux", "trois"]
+
+
+@pytest.mark.parametrize("theme", ["wordpress-twentyten", "ghost-casper"])
+@pytest.mark.parametrize("tag", ["html", "head", "body"])
+def test_a_self_closed_html_head_or_body_is_read_as_browsers_read_it(theme: str, tag: str) -> None:
+    """ "<html lang="de" />" (XHTML's syntax served as HTML): browsers ignore the slash; libxml2
+    closed the element, and dropped the page or set it outside the body."""
+    page = gzip.decompress((THEMES / f"{theme}.html.gz").read_bytes()).decode("utf-8")
+    start = re.search(rf"<{tag}\b([^<>]*)>", page)
+    assert start is not None
+    closed = f"{page[: start.start()]}<{tag}{start[1]} />{page[start.end() :]}"
+    url = "https://example.org/a-post/"
+    assert asdict(extract(closed, url)) == asdict(extract(page, url))
+    assert extract(closed.encode("utf-8"), url).body == extract(page, url).body != ""
 
 
 def test_a_heading_holding_its_own_markup_is_left_alone() -> None:

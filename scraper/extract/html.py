@@ -31,6 +31,10 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # body. The document's end closes both anyway.
 _HTML_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _HTML_END_BYTES = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
+# A self-closed <html/>, <head/> or <body/> (XHTML's syntax in a page served as HTML):
+# browsers ignore the slash; libxml2 closes the element there, and drops the whole page
+# (after <html/>) or sets it outside the body (after <body/>).
+_SELF_CLOSED = re.compile(r"(<(?:html|head|body)(?=[\s/])[^<>]*?)\s*/>", re.IGNORECASE)
 # Browsers read Latin-1 and ASCII labels as Windows-1252 (WHATWG encoding standard).
 _ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
 _SINGLE_BYTE = frozenset({"cp1252", "iso8859-15", "cp1250", "iso8859-2", "mac-roman"})
@@ -241,11 +245,11 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         return _empty()
-    try:
-        root = etree.fromstring(text, _PARSER)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return _empty()
-    if root is None or not isinstance(root, HtmlElement):
+    root = _parsed(text)
+    if root is not None and _closed_too_soon(root):
+        opened = _SELF_CLOSED.sub(r"\1>", text)
+        root = _parsed(opened) if opened != text else root
+    if root is None:
         return _empty()
     _flatten_deep(root)
     _open_templates(root)
@@ -253,6 +257,24 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     _close_headings(root)
     _mark_clipped(root)
     return root
+
+
+def _parsed(text: str) -> HtmlElement | None:
+    """libxml2's tree of the page, None where it gives none."""
+    try:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root if isinstance(root, HtmlElement) else None
+
+
+def _closed_too_soon(root: HtmlElement) -> bool:
+    """Whether the parse closed the page, its head or its body before their content (the mark
+    of a self-closed tag, see `_SELF_CLOSED`): no body last, or an empty head before others."""
+    if len(root) == 0 or root[-1].tag != "body":
+        return True
+    head = root[0]
+    return head.tag == "head" and len(head) == 0 and head.getnext() is not root[-1]
 
 
 # A rule clipping its elements out of sight, the screen-reader-only pattern: to nothing
