@@ -134,24 +134,6 @@ def test_all_number_dates_whose_order_is_certain(text: str, expected: str | None
     assert find_date(text) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "languages", "expected"),
-    [
-        # A year in two digits: still day first on an English page (a Berlin school's "02.12.19").
-        ("02.12.19", ("en",), "2019-12-02"),
-        ("02.12.19 14:05", ("en-US",), "2019-12-02T14:05:00"),
-        ("31.12.98", ("de",), "1998-12-31"),
-        # Languages writing the year first read it so; slashes stay with the page's language.
-        ("19.12.02", ("ko",), "2019-12-02"),
-        ("12/02/19", ("en",), "2019-12-02"),
-    ],
-)
-def test_dotted_dates_with_a_two_digit_year(
-    text: str, languages: tuple[str, ...], expected: str
-) -> None:
-    assert find_date(text, languages) == expected
-
-
 def test_site_timezone_moves_a_late_utc_time_to_the_next_paris_day() -> None:
     value = "2025-11-26T23:30:00+00:00"
     assert in_timezone(value, "Europe/Paris") == "2025-11-27T00:30:00+01:00"

@@ -162,23 +162,16 @@ _YEAR_FIRST_DAY = (
 )
 _DOTTED_DAY = r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})"
 _YEAR_FIRST = re.compile("^" + _YEAR_FIRST_DAY + _TIME)
-# Dotted day first with the year in two digits too ("02.12.19"), where the page's language
-# does not write years first ("19.12.02" may be 2019 in Korean).
 _DOTTED_DAY_FIRST = re.compile("^" + _DOTTED_DAY + _TIME)
-_DOTTED_SHORT_YEAR = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{2})(?![\d.])" + _TIME)
 
 
-def _numeric_date(value: str, languages: tuple[str, ...] | None = None) -> str | None:
-    forms = [(_YEAR_FIRST, (0, 1, 2)), (_DOTTED_DAY_FIRST, (2, 1, 0))]
-    if not any(code[:2].lower() in _YEAR_FIRST_LANGUAGES for code in languages or ()):
-        forms.append((_DOTTED_SHORT_YEAR, (2, 1, 0)))
-    for pattern, order in forms:
+def _numeric_date(value: str) -> str | None:
+    for pattern, order in ((_YEAR_FIRST, (0, 1, 2)), (_DOTTED_DAY_FIRST, (2, 1, 0))):
         match = pattern.match(value)
         if match is None:
             continue
         parts = match.groups()
         year, month, day = (int(parts[i]) for i in order)
-        year += 0 if year > 99 else 2000 if year < 70 else 1900
         try:
             day_iso = date(year, month, day).isoformat()
         except ValueError:
@@ -193,7 +186,7 @@ def _parse_text(value: str, languages: tuple[str, ...] | None) -> str | None:
     # A text date names its year; anything else ("7 min", "il y a 3 heures") is relative.
     if len(value) > 80 or not _HAS_YEAR.search(value):
         return None
-    quick = _numeric_date(value, languages) or _worded_date(value)
+    quick = _numeric_date(value) or _worded_date(value)
     if quick:
         return quick
     import dateparser
