@@ -331,6 +331,17 @@ def test_a_numeric_date_is_read_in_the_order_of_the_page_locale(lang: str, day: 
     assert extract(html).published == day
 
 
+@pytest.mark.parametrize(
+    ("locale", "day"), [("en_GB", "2020-04-12"), ("en_US", "2020-12-04"), ("fr_FR", "2020-12-04")]
+)
+def test_og_locale_gives_the_region_html_lang_leaves_out(locale: str, day: str) -> None:
+    """html lang "en" and og:locale "en_GB" (Hertie School's page): the region is British,
+    the date day first; another language's locale says nothing of an English page's."""
+    head = f'<meta property="og:locale" content="{locale}">'
+    html = _story(head=head, under='<p class="entry-meta"><time>12/04/2020</time></p>', lang="en")
+    assert extract(html).published == day
+
+
 def _story(
     *,
     before: str = "",

@@ -97,20 +97,26 @@ def language(tree: HtmlElement, data: Structured, profile: Profile | None) -> st
 
 
 def _locale(tree: HtmlElement, data: Structured) -> str | None:
-    """The page's declared language tag with its region ("en-gb"), when it gives one."""
-    tag = _declared_tag(tree, data)
-    return tag if tag and "-" in tag else None
+    """The page's declared language tag with its region ("en-gb"), when it gives one: a later
+    declaration may give the region of the same language (html lang "en", og:locale "en_GB")."""
+    tags = [tag.partition("-") for tag in _declared_tags(tree, data)]
+    primary = tags[0][0] if tags else None
+    return next(("".join(tag) for tag in tags if tag[0] == primary and tag[2]), None)
 
 
 def _declared_tag(tree: HtmlElement, data: Structured) -> str | None:
-    """The first language tag the page declares with a language subtag (html lang, else
-    xml:lang, else og:locale), lowercased with "-" ("en_GB" -> "en-gb")."""
+    """The first language tag the page declares (see `_declared_tags`)."""
+    return next(_declared_tags(tree, data), None)
+
+
+def _declared_tags(tree: HtmlElement, data: Structured) -> Iterator[str]:
+    """The language tags the page declares with a language subtag (html lang, xml:lang,
+    og:locale, in that order), lowercased with "-" ("en_GB" -> "en-gb")."""
     for value in (tree.get("lang"), tree.get("xml:lang"), data.locale):
         tag = (value or "").strip().replace("_", "-").lower()
         primary = tag.split("-")[0]
         if primary.isalpha() and 2 <= len(primary) <= 3:
-            return tag
-    return None
+            yield tag
 
 
 def canonical_url(url: str | None, data: Structured, profile: Profile | None) -> str | None:
