@@ -1765,17 +1765,19 @@ def test_a_page_of_code_alone_keeps_it_as_its_text() -> None:
     assert extract(html, "https://code.example/snippet").body == code.strip()
 
 
-def test_the_next_story_loaded_below_is_not_the_pages() -> None:
+@pytest.mark.parametrize("classes", [("story", "story"), ("minute minute-single", "minute")])
+def test_the_next_story_loaded_below_is_not_the_pages(classes: tuple[str, str]) -> None:
     """hoy.com.py loads the next stories as one scrolls, each in an <article> like the
-    first with its own h1: the body is the headline's story even when a later one is longer."""
+    first with its own h1: the body is the headline's story even when a later one is longer.
+    The New Republic's "minutes" mark the page's own one ("minute minute-single")."""
     first = "<p>The council voted the budget on Tuesday night after a long debate.</p>" * 3
     later = (
         "<p>The harbour reopened on Monday, with every ferry line back, after the storm.</p>" * 9
     )
     html = (
         "<html><body><main>"
-        f"<article class='story'><h1>Council votes the budget</h1>{first}</article>"
-        f"<article class='story'><h1>Harbour reopens</h1>{later}</article>"
+        f"<article class='{classes[0]}'><h1>Council votes the budget</h1>{first}</article>"
+        f"<article class='{classes[1]}'><h1>Harbour reopens</h1>{later}</article>"
         "</main></body></html>"
     )
     body = extract(html, "https://news.example/council-votes-the-budget").body

@@ -505,10 +505,11 @@ def _headlines_story(
     story = next(headline.iterancestors("article"), None) if headline is not None else None
     if not roots or story is None or all(r is story or inside(r, story) for r in roots):
         return roots
-    name = story.get("class")
+    # Alike: the same first class ("minute" of "minute minute-single", "minute minute-first").
+    kind = (story.get("class") or "").split()[:1]
     if not any(
         other is not story
-        and other.get("class") == name
+        and (other.get("class") or "").split()[:1] == kind
         and next(other.iter("h1"), None) is not None  # another story, not a part of this page
         and not inside(other, story)
         and not inside(story, other)
