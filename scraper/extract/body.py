@@ -457,11 +457,20 @@ def clean_blocks(blocks: list[Block], authored: bool = False) -> list[Block]:
     # Sign-offs after the story: calls to follow or subscribe, credits, copyright lines. With
     # no text before it, the line is the story ("Listen to the review, above.": a podcast's).
     while kept and (
-        kept[-1].kind in HEADINGS
+        (kept[-1].kind in HEADINGS and not _a_sentence(kept[-1].text))
         or (_is_sign_off(kept[-1].text) and any(b.kind not in HEADINGS for b in kept[:-1]))
     ):
         kept.pop()
     return kept
+
+
+_SENTENCE_WORDS = 20  # a heading this long, ending as a sentence does, is set as one
+
+
+def _a_sentence(text: str) -> bool:
+    """Whether a heading's text is a sentence of the story set large ("All diese schönen
+    Produkte … findet ihr bei WestwingNow! Und aufgepasst: …"), not a title awaiting text."""
+    return word_count(text) >= _SENTENCE_WORDS and text.rstrip().endswith((".", "!", "?", "…"))
 
 
 def _walls(text: str) -> bool:
