@@ -1789,6 +1789,44 @@ def test_the_next_story_loaded_below_is_not_the_pages(classes: tuple[str, str]) 
     assert "Hermanos Franciscanos Capuchinos realizarán" in _corpus_article(page).body
 
 
+@pytest.mark.parametrize("sidebar", ["aside secondary", "panel-region-sidebar"])
+def test_a_sidebars_prose_does_not_outweigh_a_short_story(sidebar: str) -> None:
+    """A short story (an episode's description, a paywalled opening) beside a sidebar of
+    readers' comments or teasers' intros, longer than it (Marketplace, la-bas.org): the body
+    is the story's. A sidebar is a block named only as boilerplate, not holding the h1."""
+    story = (
+        "<p>Gun control advocates are looking for new options, including some tech strategies."
+        " On Wednesday, seven measures failed in the Senate, including background checks.</p>"
+    )
+    # Each under the linked title of the story it is about, as sidebars list them.
+    comment = (
+        "<div class='row'><h3><a href='/tech/school-safety'>Should schools hire guards?</a></h3>"
+        "<p>You have got to be kidding. First, to expect an unbiased answer from someone who is"
+        " going to become a spokesperson for the school is just naive, and everyone knows it.</p>"
+        "</div>"
+    )
+    html = (
+        "<html><body><div class='page'><div class='main-col'><h1>Smart guns</h1>"
+        f"<div class='node'>{story}</div></div>"
+        f"<div class='{sidebar}'><div class='view'>{comment * 4}</div></div></div></body></html>"
+    )
+    body = extract(html, "https://radio.example/smart-guns").body
+    assert body.startswith("Gun control advocates") and "kidding" not in body
+
+
+def test_a_layout_named_for_its_sidebar_still_holds_the_story() -> None:
+    """SB Nation wraps the story's column in "l-sidebar-fixed l-article-body": a layout's name
+    beside a content word is no sidebar."""
+    text = "<p>The council voted the budget on Tuesday night after a long debate, 7 to 2.</p>"
+    html = (
+        "<html><body><article><h1>Council votes</h1><div class='l-sidebar-fixed l-article-body'>"
+        f"<div class='c-entry-content'>{text * 5}</div></div></article>"
+        f"<footer><p>{'Our newsroom covers the city, its schools and its courts. ' * 6}</p>"
+        "</footer></body></html>"
+    )
+    assert extract(html, "https://news.example/council").body.startswith("The council voted")
+
+
 def test_teaser_cards_inside_the_storys_container_are_not_its_text() -> None:
     """t-online.de and abc.es set cards of other stories (kicker, linked headline, byline) as
     small <article>s inside the story's own; a short unlinked <article> part stays."""

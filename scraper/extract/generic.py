@@ -70,6 +70,11 @@ _ANCHORED = HEADINGS | {"h1"}  # elements whose id is an anchor made of their te
 _STRONG = -2
 
 
+_NO_WORDS: frozenset[str] = frozenset()  # `hint` with these reads content words alone
+_NO_PAIRS: frozenset[tuple[str, str]] = frozenset()
+_ASIDE_WEIGHT = 0.5  # a container's weight inside a sidebar's block (see _Sidebars)
+
+
 def hint(
     el: HtmlElement,
     negative: frozenset[str] = CLASS_NEGATIVE,
@@ -847,16 +852,49 @@ def find_content(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]
     top = max(scores, key=scores.__getitem__)
     if all(hint(el) <= 0 for el in (top, *top.iterancestors())):
         _favour_headlines_side(scores, root)
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:8]
+    sidebar = _Sidebars(root)
+
+    def weight(el: HtmlElement) -> float:
+        """A container counts half inside a sidebar when choosing the story's."""
+        return _ASIDE_WEIGHT if sidebar.around(el) else 1.0
+
+    ranked = sorted(scores.items(), key=lambda item: item[1] * weight(item[0]), reverse=True)[:8]
     best, best_score = max(
         ((el, score * (1 - _link_density(el, measure(el), measure))) for el, score in ranked),
-        key=lambda item: item[1],
+        key=lambda item: item[1] * weight(item[0]),
     )
     if best_score < 0:  # only boilerplate by its class words (a cookie notice) holds text
         return []
-    best = _widen(best, root, good, noise, skip)
+    best = _widen(best, root, good, noise, skip, sidebar)
     chosen = _with_siblings(best, best_score, scores, skip)
     return _with_chunks(chosen, root, good, skip)
+
+
+class _Sidebars:
+    """A sidebar's blocks: named only as boilerplate ("aside secondary", "panel-region-
+    sidebar"), not holding the headline. Their prose (teasers' intros, readers' comments) may
+    outweigh a short story; a layout's name beside a content word ("l-sidebar-fixed
+    l-article-body") is no sidebar. Called, it says whether an element is one."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        headline = next(root.iter("h1"), None)
+        self._headlines = set(headline.iterancestors()) if headline is not None else set()
+        self._inside: dict[HtmlElement, bool] = {}  # an element: in a sidebar or one itself
+
+    def __call__(self, el: HtmlElement) -> bool:
+        return el not in self._headlines and hint(el) < 0 and hint(el, _NO_WORDS, _NO_PAIRS) <= 0
+
+    def around(self, el: HtmlElement) -> bool:
+        """Whether one of the element's ancestors is a sidebar (read once per element)."""
+        path = []
+        node = el.getparent()
+        while node is not None and node not in self._inside:
+            path.append(node)
+            node = node.getparent()
+        found = self._inside[node] if node is not None else False
+        for ancestor in reversed(path):
+            found = self._inside[ancestor] = found or self(ancestor)
+        return found
 
 
 def _favour_headlines_side(scores: dict[HtmlElement, float], root: HtmlElement) -> None:
@@ -933,26 +971,28 @@ def _widen(
     good: dict[HtmlElement, int],
     noise: dict[HtmlElement, int],
     skip: set[HtmlElement],
+    sidebar: _Sidebars,
 ) -> HtmlElement:
-    """Climb to an ancestor when it adds more prose than noise (stories split in chunks). A
-    page builder's rows, columns and module wrappers are no steps of the climb: it nests each
-    piece of a post some ten levels deep."""
+    """Climb to an ancestor when it adds more prose than noise (stories split in chunks); a
+    sidebar beside the story adds none of its prose. A page builder's rows, columns and module
+    wrappers are no steps of the climb: it nests each piece of a post some ten levels deep."""
     base_good, base_noise = good.get(best, 0), noise.get(best, 0)
     base_links = _link_chars(best, skip)
     chosen = best
     node = best
-    steps = 0
+    steps = aside = 0  # aside: the prose of the sidebars passed on the way up
     while steps < _MAX_CLIMB:
         # An <article> is one story and a table cell one column: climbing out of either
         # only collects other stories or a sidebar.
         if node.tag in ("article", "td"):
             break
-        node = node.getparent()
+        below, node = node, node.getparent()
         if node is None or node is root:
             break
         builder = _builder_named(node.get("class") or "")
         steps += not builder
-        gained = good.get(node, 0) - base_good
+        aside += sum(good.get(other, 0) for other in node if other is not below and sidebar(other))
+        gained = good.get(node, 0) - base_good - aside
         if gained < 0.2 * base_good or noise.get(node, 0) - base_noise > 0.8 * gained:
             continue
         # Teaser feeds add prose too, but each excerpt comes with a linked headline.
@@ -963,6 +1003,7 @@ def _widen(
             # to it (a page builder splits the post into sections of a few paragraphs).
             if builder or _holds_post(node):
                 base_good, base_noise, base_links = good.get(node, 0), noise.get(node, 0), links
+                aside = 0
     return chosen
 
 
