@@ -304,6 +304,24 @@ def test_the_last_page_of_a_listing_may_hold_a_single_card() -> None:
     ]
 
 
+def test_a_feed_whose_first_cards_are_set_apart_by_class_is_numbered_in_page_order() -> None:
+    """Casper 5 (Ghost's default theme) classes its home page's first card `post-card-large`
+    and the next two `dynamic`: one feed all the same, its positions those of the page."""
+    classes = ["post-card-large", "dynamic", "dynamic", "", "", ""]
+    cards = "".join(
+        f"<article class='post-card post {extra}'><a href='/billet-numero-{i}/'>"
+        f"<h2 class='post-card-title'>Billet numéro {i}</h2>"
+        f"<div class='post-card-excerpt'>Le résumé du billet numéro {i}.</div></a>"
+        f"<footer><time datetime='2024-06-1{i}'>1{i} Jun 2024</time></footer></article>"
+        for i, extra in enumerate(classes, start=1)
+    )
+    body = f"<main><div class='post-feed'>{cards}</div></main>"
+    got = _page(body, url="https://example.org/")
+    assert [(t.title, t.position) for t in got] == [
+        (f"Billet numéro {i}", i) for i in range(1, len(classes) + 1)
+    ]
+
+
 def test_a_single_titleless_card_is_a_teaser_when_it_is_an_article_element() -> None:
     card = (
         "<a href='/le-dernier-article-de-la-liste/'><section class='excerpt'>"

@@ -62,7 +62,9 @@ def find_blocks(
         if not groups:  # the last page of a listing may show a single card
             lone = generic_groups(tree, page, 1, skip, plain_ok=False)
             groups = [g for g in lone if any(h.tag in _LONE_CARD_MARKS for h in g[0].iter())]
-        blocks.append(("listing", [card for group in groups for card in group]))
+        # One feed, numbered in page order (Casper sets its first cards apart by class).
+        cards = sorted((c for group in groups for c in group), key=doc_order(tree))
+        blocks.append(("listing", cards))
     return blocks
 
 
