@@ -618,6 +618,32 @@ def test_a_dateline_below_the_headline_is_the_stories_day(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "line", "published"),
+    [
+        # WordPress's block themes (Twenty Twenty-Two on): the day shown, the instant declared
+        (
+            "de",
+            "<div class='wp-block-post-date'><time datetime='2014-01-22T10:28:25+01:00'>"
+            "22. Januar 2014</time></div>",
+            "2014-01-22T10:28:25+01:00",
+        ),
+        # an instant on another day than the one shown (UTC after a late post): the shown day
+        (
+            "en",
+            "<div class='wp-block-post-date'><time datetime='2014-01-23T02:00:00+00:00'>"
+            "January 22, 2014</time></div>",
+            "2014-01-22",
+        ),
+    ],
+)
+def test_a_dateline_gives_the_instant_of_its_time_element(
+    lang: str, line: str, published: str
+) -> None:
+    html = _story(lang=lang).replace("</h1></header>", f"</h1></header>{line}")
+    assert extract(html, "https://news.example/council-votes").published == published
+
+
+@pytest.mark.parametrize(
     "stamp",
     [
         # datetime attributes as sites write them rather than as HTML asks (Dagbladet's

@@ -237,10 +237,13 @@ _CLOCK_SCRIPT = re.compile(r"new Date\b|\.get(?:Full)?Year\(")
 _DATELINE_LEAD = re.compile(r"^(.{6,40}?\d.{0,20}?)\s+(?:--|—|–)\s")
 
 
-def _dateline(node: HtmlElement | None, languages: tuple[str, ...] | None) -> str | None:
+def _dateline(
+    node: HtmlElement | None, languages: tuple[str, ...] | None
+) -> tuple[str, HtmlElement] | None:
     """The date of a short line just below the headline `node` that opens with one ("January
     22, 2014", "21. Jan 2022 // Do it yourself"), or just above it in its own block
-    (Massively's <span class="date"> over the <h1>): the day the page shows for its story."""
+    (Massively's <span class="date"> over the <h1>): the day the page shows for its story, and
+    the line."""
     return _first_dateline(_after_headline(node), languages) or _first_dateline(
         _over_headline(node), languages
     )
@@ -315,10 +318,13 @@ def _any_dateline(
 ) -> str | None:
     """Last resort: the first short line opening with a date anywhere in the story's container
     (a post's "21.01.2009, 05:42", a "21.01.2022" heading), outside links and other stories."""
-    return _first_dateline((n for n in _LINES(root) if n not in above), languages)
+    found = _first_dateline((n for n in _LINES(root) if n not in above), languages)
+    return _timed(*found) if found else None
 
 
-def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None) -> str | None:
+def _first_dateline(
+    nodes: Iterable[HtmlElement], languages: tuple[str, ...] | None
+) -> tuple[str, HtmlElement] | None:
     for node in nodes:
         if any(_CLOCK_SCRIPT.search(script.text or "") for script in node.iter("script")):
             continue  # a clock the page's script writes: the reader's day, not the story's
@@ -336,8 +342,16 @@ def _first_dateline(nodes: Iterable[HtmlElement], languages: tuple[str, ...] | N
             # The microformats' datetime pattern: "<abbr title=ISO>1 hr 4 mins ago</abbr>".
             found = parse_iso(node.get("title") or "")
         if found:
-            return found
+            return found, node
     return None
+
+
+def _timed(day: str, node: HtmlElement) -> str:
+    """The line's day at the instant its <time datetime> gives, when that falls on the same
+    day ("June 15, 2024" over `2024-06-15T05:30:00+00:00`, WordPress's block themes)."""
+    times = [node] if node.tag == "time" else list(node.iter("time"))
+    instant = parse_iso(times[0].get("datetime") or "") if len(times) == 1 else None
+    return instant if instant and instant[:10] == day[:10] and len(instant) > len(day) else day
 
 
 def _broken_lines(shown: str) -> Iterator[str]:
@@ -421,8 +435,10 @@ def dates(
     # The line under the headline: a fallback, or (no profile) a rival to the declared date.
     wanted = visible is None and (structured is None or era is None)
     node = _headline_node(tree, headline) if wanted else None
-    line = _dateline(node, languages) if wanted else None
-    published = structured or visible or line or _declared_date(data.published_else)
+    dated = _dateline(node, languages) if wanted else None
+    line = dated[0] if dated else None
+    published = structured or visible or (dated and _timed(*dated))
+    published = published or _declared_date(data.published_else)
     if published is None:
         within = scope if scope is not None else tree
         heading = node if wanted else _headline_node(tree, headline)
