@@ -37,10 +37,27 @@ COURRIER = "https://www.lecourrierdesstrateges.fr"
         ("/content/images/2025/01/a.jpg", "ignore"),
         ("/slug/?replytocom=12", "ignore"),
         ("/2023/03/14/slug/2/", "ignore"),
+        ("/2023/03/14/slug/comment-page-2/", "ignore"),
     ],
 )
 def test_courrier_url_rules(path: str, kind: str) -> None:
     assert get_profile("courrier").classify_url(COURRIER + path) == kind
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/2024/06/moscou-affirme-son-soutien/", "article"),
+        # WordPress breaks long comment threads into pages: the post again, other comments
+        ("/2024/06/moscou-affirme-son-soutien/comment-page-2/", "ignore"),
+        ("/2024/06/moscou-affirme-son-soutien/comment-page-12", "ignore"),
+        ("/2024/06/moscou-affirme-son-soutien/feed/", "ignore"),
+    ],
+)
+def test_generic_url_rules(path: str, kind: str) -> None:
+    assert (
+        generic_profile("https://blog.example/").classify_url("https://blog.example" + path) == kind
+    )
 
 
 def test_rebase_maps_real_hosts_onto_the_new_origin() -> None:
