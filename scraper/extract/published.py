@@ -437,7 +437,7 @@ def dates(
     node = _headline_node(tree, headline) if wanted else None
     dated = _dateline(node, languages) if wanted else None
     line = dated[0] if dated else None
-    published = structured or visible or (dated and _timed(*dated))
+    published = structured or visible or (_timed(*dated) if dated else None)
     published = published or _declared_date(data.published_else)
     if published is None:
         within = scope if scope is not None else tree
