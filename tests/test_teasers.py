@@ -472,3 +472,34 @@ def test_a_block_headed_other_stories_in_any_language_holds_related_teasers(head
     page = extract_page(html, "https://news.example/news/2024/03/bridge")
     assert page is not None
     assert [(t.kind, t.position) for t in page.teasers] == [("related", i) for i in (1, 2, 3)]
+
+
+def _generic_listing(cards: str) -> list[Teaser]:
+    tree = parse_html(f"<html><body><main><div class='feed'>{cards}</div></main></body></html>")
+    return extract_teasers(tree, "https://blog.example.org/", None, page_is_article=False)
+
+
+def test_co_authors_each_in_a_name_tooltip_are_all_kept() -> None:
+    """Casper 2 (Ghost 1–2): each author is a tooltip beside an avatar link with no text."""
+    card = (
+        "<article class='post-card post'><div class='post-card-content'>"
+        "<a class='post-card-content-link' href='/{slug}/'><header class='post-card-header'>"
+        "<h2 class='post-card-title'>Un titre</h2></header><section class='post-card-excerpt'>"
+        "<p>Un extrait assez long pour en être un.</p></section></a>"
+        "<footer class='post-card-meta'><ul class='author-list'>{authors}</ul></footer>"
+        "</div></article>"
+    )
+    author = (
+        "<li class='author-list-item'><div class='author-name-tooltip'>{name}</div>"
+        "<a href='/author/{login}/' class='static-avatar author-profile-image'>"
+        "<svg viewBox='0 0 24 24'><path d='M3 18z'/></svg></a></li>"
+    )
+    two = author.format(name="Théo Lambert", login="theo") + author.format(
+        name="Nadia Benali", login="nadia"
+    )
+    one = author.format(name="Claire Martin", login="claire")
+    got = _generic_listing(
+        card.format(slug="premier-titre", authors=two)
+        + card.format(slug="second-titre", authors=one)
+    )
+    assert [t.authors for t in got] == [["Théo Lambert", "Nadia Benali"], ["Claire Martin"]]

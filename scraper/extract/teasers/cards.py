@@ -243,12 +243,20 @@ def _authors(card: HtmlElement, page: Page) -> list[str]:
             if re.search(r"/authors?/[^/]", a.get("href") or "") or a.get("rel") == "author":
                 names += _names_in(a)
     if not names:
+        # The first byline element that names someone, and its repeats (one per co-author).
+        first: HtmlElement | None = None
         for el in card.iter(etree.Element):
             words = class_words(el)
-            if words & _AUTHOR_WORDS and not words & _IMAGE_WORDS and el.tag != "img":
-                names += _names_in(el)
-                if names:
-                    break
+            if not words & _AUTHOR_WORDS or words & _IMAGE_WORDS or el.tag == "img":
+                continue
+            if first is None or (
+                (el.tag, el.get("class")) == (first.tag, first.get("class"))
+                and not contains(first, el)
+            ):
+                found = _names_in(el)
+                if found:
+                    names += found
+                    first = el if first is None else first
     unique: dict[str, str] = {}
     for name in _split_by_avatars(names, card):
         unique.setdefault(name.casefold(), name)
