@@ -503,3 +503,17 @@ def test_co_authors_each_in_a_name_tooltip_are_all_kept() -> None:
         + card.format(slug="second-titre", authors=one)
     )
     assert [t.authors for t in got] == [["Théo Lambert", "Nadia Benali"], ["Claire Martin"]]
+
+
+def test_a_section_label_set_as_a_heading_is_not_the_card_title() -> None:
+    """exxpress.at and deutschland.de: `h2.…__category` ("News") above the card's `h3` title."""
+    card = (
+        "<div class='col'><a href='/{slug}/' class='article-image-top'>"
+        "<h2 class='heading-3 article-image-top__category'>News</h2>"
+        "<h3 class='heading-3 article-image-top__title'>{title}</h3></a></div>"
+    )
+    got = _generic_listing(
+        card.format(slug="premiere-histoire", title="Première histoire du jour")
+        + card.format(slug="seconde-histoire", title="Seconde histoire du jour")
+    )
+    assert [t.title for t in got] == ["Première histoire du jour", "Seconde histoire du jour"]

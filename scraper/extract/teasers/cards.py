@@ -67,6 +67,7 @@ _GENERIC_EXCERPT = (
 )
 # Kickers and badges sometimes sit inside a card's heading ("Abo", "Ukraine"): not title text.
 _BADGE_WORDS = frozenset({"kicker", "badge", "label", "tag", "tags", "category", "cat", "overline"})
+_TITLE_WORDS = frozenset({"title", "headline"})
 
 
 def read_teaser(card: HtmlElement, page: Page, kind: str) -> Teaser | None:
@@ -115,8 +116,11 @@ def _title(
     banned = {a.casefold() for a in authors}
     for sel in (*page.rules.get("title", ()), *_GENERIC_TITLE):
         for el in select(card, sel):
-            if class_words(el) & (_AUTHOR_WORDS | _DATE_WORDS) or hidden(el):
+            words = class_words(el)
+            if words & (_AUTHOR_WORDS | _DATE_WORDS) or hidden(el):
                 continue
+            if words & _BADGE_WORDS and not words & _TITLE_WORDS:
+                continue  # a section label set as a heading (`h2.card__category`)
             text = visible_text(el, skip=lambda e: bool(class_words(e) & _BADGE_WORDS))
             if text and text.casefold() not in banned and not READ_MORE.match(text):
                 return el, text
