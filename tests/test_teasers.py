@@ -517,3 +517,21 @@ def test_a_section_label_set_as_a_heading_is_not_the_card_title() -> None:
         + card.format(slug="seconde-histoire", title="Seconde histoire du jour")
     )
     assert [t.title for t in got] == ["Première histoire du jour", "Seconde histoire du jour"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Rainer Schulze und Ralf Euler", "Rainer Schulze, Ralf Euler", "Rainer Schulze | Ralf Euler"],
+)
+def test_a_card_byline_splits_as_an_article_byline_does(byline: str) -> None:
+    """FAZ's cards: "A und B" (the connectives of every language the article byline knows)."""
+    card = (
+        "<article class='teaser'><a href='/{slug}/'><h3 class='teaser-title'>{title}</h3></a>"
+        "<p class='teaser-excerpt'>Ein Auszug, lang genug für einen.</p>"
+        "<span class='teaser-author'>{byline}</span></article>"
+    )
+    got = _generic_listing(
+        card.format(slug="erste-geschichte", title="Erste Geschichte", byline=byline)
+        + card.format(slug="zweite-geschichte", title="Zweite Geschichte", byline="Anna Berg")
+    )
+    assert [t.authors for t in got] == [["Rainer Schulze", "Ralf Euler"], ["Anna Berg"]]

@@ -63,8 +63,9 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _AND = f"(?:{alternation(NAME_CONNECTIVES)}|(?-i:{alternation(CASED_NAME_CONNECTIVES)}))"
-# "A, B, and C": the serial comma before the last name joins it as "and" alone does.
-_SPLIT = re.compile(
+# What stands between co-authors' names ("A et B", "A, B", "A | B"); "A, B, and C": the
+# serial comma before the last name joins it as "and" alone does.
+NAME_SEPARATORS = re.compile(
     rf"\s*(?:,(?:\s*{_AND}\s)?|;|&|\+|\||/|／|｜|\s[•·]\s|\s{_AND}\s)\s*", re.IGNORECASE
 )
 
@@ -256,7 +257,7 @@ def split_names(raw: str) -> list[str]:
     text = DATE_IN_TEXT.sub("|", text)
     text = _COMPANION.sub(", ", text)
     names = []
-    for part in _SPLIT.split(text):
+    for part in NAME_SEPARATORS.split(text):
         if PHOTO_CREDIT.match(part) or _OTHER_CREDIT.match(part) or _REPORTED_FROM.search(part):
             continue  # "Text: A, Photos: B": B took the pictures
         name = clean_name(part)
@@ -309,7 +310,7 @@ def byline_paragraph(blocks: Iterable[str]) -> list[str]:
             break  # the story has begun: names alone after it caption a photo or head a part
         if not line or long or sentence:
             continue
-        parts = [p for p in _SPLIT.split(_PREFIX.sub("", line)) if p]
+        parts = [p for p in NAME_SEPARATORS.split(_PREFIX.sub("", line)) if p]
         if parts and all(looks_like_name(p) for p in parts):
             return dedupe(parts)
     return []

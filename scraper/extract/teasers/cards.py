@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from scraper.extract.authors import NAME_SEPARATORS
 from scraper.extract.dates import DATE_IN_TEXT, parse_date, parse_iso
 from scraper.extract.selectors import select
 from scraper.extract.teasers.page import Page
@@ -20,7 +21,13 @@ from scraper.extract.teasers.tree import (
     visible_text,
 )
 from scraper.extract.text import HEADING_TAGS, normalize_space
-from scraper.extract.vocabulary import AUTHOR_LABELS, BY_WORDS, READ_MORE, READING_TIME, alternation
+from scraper.extract.vocabulary import (
+    AUTHOR_LABELS,
+    BY_WORDS,
+    READ_MORE,
+    READING_TIME,
+    alternation,
+)
 from scraper.items import Teaser
 from scraper.urls import canonicalize_url, resolve
 
@@ -45,7 +52,6 @@ _META_WORDS = (
 _BYLINE_PREFIX = re.compile(
     rf"^(?:{alternation(BY_WORDS)}|{alternation(AUTHOR_LABELS)})\s*:?(?:\s+|$)", re.I
 )
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 # A display name ("Éric Verhaeghe", "CDS") or a login kept as a name ("courrier-strateges").
 _NAME_SHAPE = re.compile(r"^(?:[^\W\d_a-z][^\W\d]*(?:[ '’.-]+[^\W\d]+){0,4}|[a-z]+(?:-[a-z]+)+)$")
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$", re.I)
@@ -320,7 +326,7 @@ def _names_in(el: HtmlElement) -> list[str]:
         alts = [normalize_space(i.get("alt")) for i in el.iter("img")]
         return [a for a in alts if a and not _IMAGE_FILE.search(a)][:1]
     text = _BYLINE_PREFIX.sub("", text)
-    names = [n.strip(" ·•|—–-") for n in _NAME_SPLIT.split(text)]
+    names = [n.strip(" ·•|—–-") for n in NAME_SEPARATORS.split(text)]
     return [n for n in names if n and len(n) <= 60 and not re.search(r"\d{4}", n)]
 
 
