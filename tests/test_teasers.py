@@ -519,6 +519,26 @@ def test_a_section_label_set_as_a_heading_is_not_the_card_title() -> None:
     assert [t.title for t in got] == ["Première histoire du jour", "Seconde histoire du jour"]
 
 
+def test_a_commenter_is_not_the_author_of_the_story_commented_on() -> None:
+    """WordPress's "Recent Comments" widget: "<commenter> on <story>"; the story's card has no
+    known author, the commenter wrote none of it."""
+    item = (
+        "<li class='recentcomments'><span class='comment-author-link'>"
+        "<a href='https://elsewhere.example.com/' rel='external nofollow' class='url'>{who}</a>"
+        "</span> on <a href='/2017/12/06/{slug}/comment-page-1/#comment-2077'>{title}</a></li>"
+    )
+    got = _generic_listing(
+        "<ul id='recentcomments'>"
+        + item.format(who="Mope Io", slug="the-mystery", title="The Mystery of Early Stopping")
+        + item.format(who="Flappy Bird", slug="the-paradox", title="The Substring Paradox")
+        + "</ul>"
+    )
+    assert [(t.title, t.authors) for t in got] == [
+        ("The Mystery of Early Stopping", []),
+        ("The Substring Paradox", []),
+    ]
+
+
 @pytest.mark.parametrize(
     "byline",
     ["Rainer Schulze und Ralf Euler", "Rainer Schulze, Ralf Euler", "Rainer Schulze | Ralf Euler"],

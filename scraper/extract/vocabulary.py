@@ -1192,12 +1192,12 @@ CLASS_OTHER_STORIES = frozenset(
         "moreonthis",
     ]
 )
+# A reader's comment or a thread of them (`comment-author`, `commentlist`).
+COMMENT_CLASS = frozenset(["comment", "comments", "commentlist"])
 # Boilerplate blocks of any kind: comments, share bars, menus, ads, bylines, galleries.
 CLASS_NEGATIVE = CLASS_OTHER_STORIES | frozenset(
     [
-        "comment",
-        "comments",
-        "commentlist",
+        *COMMENT_CLASS,
         "disqus",
         "share",
         "shares",
@@ -1404,9 +1404,7 @@ CLASS_BREAKPOINTS = frozenset(
 CLASS_STRONG_PREFIXES = ("cookie", "consent")
 CLASS_STRONG_NEGATIVE = frozenset(
     [
-        "comment",
-        "comments",
-        "commentlist",
+        *COMMENT_CLASS,
         "disqus",
         "outbrain",
         "taboola",

@@ -24,6 +24,7 @@ from scraper.extract.text import HEADING_TAGS, normalize_space
 from scraper.extract.vocabulary import (
     AUTHOR_LABELS,
     BY_WORDS,
+    COMMENT_CLASS,
     READ_MORE,
     READING_TIME,
     alternation,
@@ -42,6 +43,7 @@ _DATE_WORDS = frozenset(
 )
 _AUTHOR_WORDS = frozenset({"author", "authors", "byline", "writer", "auteur", "auteurs"})
 _IMAGE_WORDS = frozenset({"avatar", "image", "img", "picture", "photo", "thumb", "profile"})
+_NOT_BYLINE_WORDS = _IMAGE_WORDS | COMMENT_CLASS
 # Card parts that are never its excerpt: byline, date, tags and badges, title, Jetpack context.
 _META_WORDS = (
     _AUTHOR_WORDS
@@ -257,7 +259,8 @@ def _authors(card: HtmlElement, page: Page) -> list[str]:
         first: HtmlElement | None = None
         for el in card.iter(etree.Element):
             words = class_words(el)
-            if not words & _AUTHOR_WORDS or words & _IMAGE_WORDS or el.tag == "img":
+            # An avatar is no byline; a commenter (`span.comment-author-link`) wrote no story.
+            if not words & _AUTHOR_WORDS or words & _NOT_BYLINE_WORDS or el.tag == "img":
                 continue
             if first is None or (
                 (el.tag, el.get("class")) == (first.tag, first.get("class"))
