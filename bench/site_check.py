@@ -1,9 +1,11 @@
 """Does a rule earn its place? Compare the working tree's extraction with a git revision,
-page by page and site by site, over all four development sets.
+page by page and site by site, over all four development sets (and the teaser cards their
+pages show).
 
     python bench/site_check.py                  # working tree vs HEAD
     python bench/site_check.py --base HEAD~3    # vs an older revision
     python bench/site_check.py --only cms-dev --only trafilatura-dev
+    python bench/site_check.py --only teasers   # the cards only
 
 To ablate a rule, switch it off in the working tree and run against HEAD: the report names
 every page that moves and its site, per metric, then every page whose output changes at all
@@ -35,7 +37,9 @@ META_SETS = {
     "cms-dev": ("cms-dev/expected.json", "cms-dev"),
     "trafilatura-dev": ("trafilatura-dev/meta/expected.json", "trafilatura-dev/html"),
 }
-SETS = (*META_SETS, "trafilatura-dev-snippets", "aeb-dev")
+# "teasers": every card each page of the sets above shows (no truth: the cards that move are
+# listed for reading).
+SETS = (*META_SETS, "trafilatura-dev-snippets", "aeb-dev", "teasers")
 _MOVED = 0.01  # a per-page score change smaller than this is noise
 
 sys.path.insert(0, str(TOOLS))  # the shared scorers; `scraper` comes from PYTHONPATH (a side)
@@ -64,10 +68,33 @@ def predict(chosen: list[str], out: Path) -> None:
                 case: body_only(_page(folder / f"{case}.html.gz"), record.get("url"))
                 for case, record in records.items()
             }
+        elif name == "teasers":
+            result[name] = _teasers()
         else:
             items = eval_body.load_dataset([CORPUS / "aeb-dev"])
             result[name] = {item.id: article_body(item.html, item.url) for item in items}
     out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+
+
+def _teasers() -> dict[str, list[list[object]]]:
+    """case → its cards (kind, position, title, authors, excerpt, day, URL), every set's pages."""
+    from scraper.extract.page import extract_page
+
+    pages = {
+        case: (lambda path=CORPUS / folder / f"{case}.html.gz": _page(path), gold.get("url"))
+        for truth, folder in META_SETS.values()
+        for case, gold in json.loads((CORPUS / truth).read_text(encoding="utf-8")).items()
+    }
+    for item in eval_body.load_dataset([CORPUS / "aeb-dev"]):
+        pages[item.id] = (lambda html=item.html: html, item.url)
+    result = {}
+    for case, (read, url) in pages.items():
+        found = extract_page(read(), url or "")
+        result[case] = [
+            [t.kind, t.position, t.title, t.authors, t.excerpt, t.published, t.url]
+            for t in getattr(found, "teasers", None) or []
+        ]
+    return result
 
 
 def _page(path: Path) -> bytes:
@@ -81,6 +108,8 @@ def _snippets() -> dict[str, dict]:
 
 def scores(name: str, outputs: dict[str, object]) -> dict[str, tuple[str, dict[str, float]]]:
     """case → (site, metric → score) for one set's outputs."""
+    if name == "teasers":
+        return {}
     if name in META_SETS:
         expected = json.loads((CORPUS / META_SETS[name][0]).read_text(encoding="utf-8"))
         return {
@@ -170,6 +199,12 @@ def _outputs_moved(base: dict[str, dict], new: dict[str, dict]) -> None:
         for case, now in sorted(new[name].items()):
             old = base[name][case]
             if old == now:
+                continue
+            if name == "teasers":
+                print(f"{name:24} output moved: {case}")
+                lines = [f"    was {card}" for card in old if card not in now]
+                lines += [f"    now {card}" for card in now if card not in old]
+                print("\n".join(lines))
                 continue
             fields = sorted(k for k in now if old.get(k) != now[k]) if isinstance(now, dict) else []
             print(f"{name:24} output moved: {case} {' '.join(fields)}".rstrip())
