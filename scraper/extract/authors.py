@@ -50,6 +50,8 @@ from scraper.extract.vocabulary import (
     NOT_NAMES,
     PHOTO_CREDIT,
     PICTURE_OF,
+    RIGHTS_NOTICE,
+    TITLE_BY_WORDS,
     UPDATE_LABELS,
     WRITING_FOR,
     alternation,
@@ -127,15 +129,16 @@ _LINK = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
 _URL = re.compile(r"\s*(?:[-–—|:]\s*)?https?://\S*", re.IGNORECASE)
 # Never in a name: an address, a handle, a long number, a copyright notice.
 _NOT_NAME = re.compile(
-    r"https?://|www\.|@|(?<!\w)\d{3,}|^\W*$|copyright|©|rights reserved"
-    r"|rechte vorbehalten|droits réservés",
-    re.IGNORECASE,
+    rf"https?://|www\.|@|(?<!\w)\d{{3,}}|^\W*$|{alternation(RIGHTS_NOTICE)}", re.IGNORECASE
 )
 # The last "par" of the title names the writer ("… a fini par accepter … par Ulrike Reisner").
 _TITLE_BY = re.compile(
-    r"^.*(?:[,:–—-]\s*|\s)par\s+([^,;:–—()|]{3,60}?)\s*[.!?)]*\s*$", re.IGNORECASE
+    rf"^.*(?:[,:–—-]\s*|\s){alternation(TITLE_BY_WORDS)}\s+([^,;:–—()|]{{3,60}}?)\s*[.!?)]*\s*$",
+    re.IGNORECASE,
 )
-_LEDE_BY = re.compile(r"^\s*par\s+([^,;:–—()|.]{3,60}?)\s*[–—:,-]\s", re.IGNORECASE)
+_LEDE_BY = re.compile(
+    rf"^\s*{alternation(TITLE_BY_WORDS)}\s+([^,;:–—()|.]{{3,60}}?)\s*[–—:,-]\s", re.IGNORECASE
+)
 _MAX_WORDS = 6
 _EDGES = " ,;:|-–—·•="  # separators and bullets left at a name's ends
 # A name ending with an initial or a generation keeps its full stop ("Joe S.", "Jr.").

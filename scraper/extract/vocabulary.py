@@ -45,6 +45,12 @@ BY_WORDS_IN_BYLINES = (
 )
 # "By" where the language puts it after the names (Turkish "X tarafından").
 BY_WORDS_AFTER = ("tarafından",)
+# "By" ending a headline or opening its standfirst to name a guest writer ("… a fini par
+# accepter … par Ulrike Reisner", "Par Simon Bélanger – …"): French only, since English "by"
+# ends passive headlines ("… killed by police").
+TITLE_BY_WORDS = ("par",)
+# A copyright notice, never a name and the end of a story's text.
+RIGHTS_NOTICE = ("copyright", "©", "rights reserved", "droits réservés", "rechte vorbehalten")
 # "On" before a byline's date ("Jane Doe on March 3, 2020", "Jean Dupont le mardi 3 mars"),
 # with the language whose days of the week may follow it.
 DATE_CONNECTIVES = {
@@ -1126,8 +1132,8 @@ SIGN_OFF = re.compile(
         rf"^{_APPEALS}(?!\w)|"
         r"\btakip edin\b|\babone ol|nieuwsbrief|nyhetsbrev|nyhedsbrev|uutiskirje|рассылк|розсилк|"
         r"نشرتنا|النشرة البريدية|ενημερωτικό δελτίο|"
-        r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|copyright|©|"
-        r"all rights reserved|tous droits réservés|alle rechte vorbehalten|\S+@\S+\.\w+|(?<!\w)@[^\W\d]\w{2,}\b|"
+        r"\bcontributed (?:to )?(?:this|reporting)|\bwriters? .{0,200} contributed\b|"
+        rf"{alternation(RIGHTS_NOTICE)}|\S+@\S+\.\w+|(?<!\w)@[^\W\d]\w{{2,}}\b|"
         # Appeals to readers: subscribe, support, become a member, get the app.
         r"\bsubscribe (?:now|today)\b|\b(?:already|not) a (?:subscriber|member)\b|"
         r"\bif you (?:enjoyed|liked|value)\b|"
