@@ -555,3 +555,38 @@ def test_a_card_byline_splits_as_an_article_byline_does(byline: str) -> None:
         + card.format(slug="zweite-geschichte", title="Zweite Geschichte", byline="Anna Berg")
     )
     assert [t.authors for t in got] == [["Rainer Schulze", "Ralf Euler"], ["Anna Berg"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "excerpt"),
+    [
+        # The Washington Post's and flvw.de's cards: the headline in a plain span of the link.
+        ("Efforts to secure hostage deal resume as Rafah invasion looms", "same", None),
+        ("Julia Ritter gewinnt mit neuer Bestweite FLVW-Titel im Kugelstoßen", "same", None),
+        # An excerpt: a sentence, or cut short.
+        ("The talks resumed on Thursday in Cairo, officials said.", None, "same"),
+        ("Les négociations ont repris jeudi au Caire, selon…", None, "same"),
+    ],
+)
+def test_a_card_showing_one_short_line_in_its_link_shows_its_headline(
+    line: str, title: str | None, excerpt: str | None
+) -> None:
+    card = (
+        "<div class='list-item'><a href='/world/2024/04/25/{slug}/'><div class='wrap'>"
+        "<div class='text'><span>{line}</span></div></div>"
+        "<figure><div class='skeleton'></div></figure></a></div>"
+    )
+    got = _page("".join(card.format(slug=f"story-number-{i}", line=line) for i in (1, 2)))
+    expected = (line if title else None, line if excerpt else None)
+    assert [(t.title, t.excerpt) for t in got] == [expected] * 2
+
+
+def test_a_headline_and_its_blurb_run_together_are_not_taken_for_a_headline() -> None:
+    """Vox Media's "More from" list: two spans in the link; the card is left as it reads."""
+    card = (
+        "<li><a href='/2019/11/19/{slug}/'><figure><img src='a.jpg' alt=''></figure><span class='body'>"
+        "<span>Steelers’ Mike Tomlin admits club’s role</span> "
+        "<span class='blurb'>Longtime head coach takes partial responsibility</span></span></a></li>"
+    )
+    got = _page("<ul>" + "".join(card.format(slug=f"story-number-{i}") for i in (1, 2)) + "</ul>")
+    assert [t.title for t in got] == [None, None]

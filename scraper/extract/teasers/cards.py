@@ -76,6 +76,7 @@ _GENERIC_EXCERPT = (
 # Kickers and badges sometimes sit inside a card's heading ("Abo", "Ukraine"): not title text.
 _BADGE_WORDS = frozenset({"kicker", "badge", "label", "tag", "tags", "category", "cat", "overline"})
 _TITLE_WORDS = frozenset({"title", "headline"})
+_HEADLINE_WORDS = 20  # the longest line a titleless card shows that is taken for its headline
 
 
 def read_teaser(card: HtmlElement, page: Page, kind: str) -> Teaser | None:
@@ -92,6 +93,8 @@ def read_teaser(card: HtmlElement, page: Page, kind: str) -> Teaser | None:
     excerpt = _excerpt(card, page, title_el, [title or "", *authors])
     if title is None and excerpt is None:
         return None
+    if title is None and not authors and _headline_alone(card, excerpt):
+        title, excerpt = excerpt, None
     return Teaser(
         url=link,
         title=title,
@@ -100,6 +103,18 @@ def read_teaser(card: HtmlElement, page: Page, kind: str) -> Teaser | None:
         published=_published(card, page),
         kind=kind,
     )
+
+
+def _headline_alone(card: HtmlElement, text: str | None) -> bool:
+    """A card whose one text is one element in its link, short and no sentence ("Julia Ritter
+    gewinnt …"): its headline set in plain elements, not an excerpt (which ends with a full stop
+    or a cut), nor a headline and its blurb run together (two elements)."""
+    if text is None or len(text.split()) > _HEADLINE_WORDS or text.rstrip().endswith((".", "…")):
+        return False
+    if visible_text(card) != text or not any(visible_text(a) == text for a in card.iter("a")):
+        return False
+    holders = [el for el in card.iter(etree.Element) if visible_text(el) == text]
+    return not any(visible_text(child) for child in holders[-1])
 
 
 def _main_link(card: HtmlElement, title_el: HtmlElement | None, page: Page) -> str | None:
