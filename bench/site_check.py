@@ -41,6 +41,7 @@ META_SETS = {
 # listed for reading).
 SETS = (*META_SETS, "trafilatura-dev-snippets", "aeb-dev", "teasers")
 _MOVED = 0.01  # a per-page score change smaller than this is noise
+_CARDS_SHOWN = 4  # a page's moved teaser cards printed (each way); the count says the rest
 
 sys.path.insert(0, str(TOOLS))  # the shared scorers; `scraper` comes from PYTHONPATH (a side)
 import eval_body  # noqa: E402
@@ -201,10 +202,12 @@ def _outputs_moved(base: dict[str, dict], new: dict[str, dict]) -> None:
             if old == now:
                 continue
             if name == "teasers":
-                print(f"{name:24} output moved: {case}")
-                lines = [f"    was {card}" for card in old if card not in now]
-                lines += [f"    now {card}" for card in now if card not in old]
-                print("\n".join(lines))
+                gone = [card for card in old if card not in now]
+                came = [card for card in now if card not in old]
+                print(f"{name:24} output moved: {case} ({len(gone)} cards out, {len(came)} in)")
+                lines = [f"    was {c}" for c in gone[:_CARDS_SHOWN]]
+                lines += [f"    now {c}" for c in came[:_CARDS_SHOWN]]
+                print("\n".join(line[:160] for line in lines))
                 continue
             fields = sorted(k for k in now if old.get(k) != now[k]) if isinstance(now, dict) else []
             print(f"{name:24} output moved: {case} {' '.join(fields)}".rstrip())

@@ -590,3 +590,22 @@ def test_a_headline_and_its_blurb_run_together_are_not_taken_for_a_headline() ->
     )
     got = _page("<ul>" + "".join(card.format(slug=f"story-number-{i}") for i in (1, 2)) + "</ul>")
     assert [t.title for t in got] == [None, None]
+
+
+def test_a_link_to_a_spot_of_this_page_does_not_name_the_card() -> None:
+    """Baidu Baike's references: a "jump up" anchor (`href="#ref_1"`, title "向上跳转") before
+    the link to the source; "#ref_1" is this page, not the card's article."""
+    item = (
+        "<li class='reference-item'><span class='index'>{i}.</span>"
+        "<a class='gotop anchor' title='向上跳转' href='#ref_[{i}]_243801'>&nbsp;</a>"
+        "<a rel='nofollow' href='/reference/4407299/source-number-{i}' class='text'>{title}</a>"
+        "<img src='x.png' alt=''></li>"
+    )
+    titles = ["第十七届台湾金曲奖完全入围名单", "第17届台湾金曲奖昨晚揭晓"]
+    got = _page(
+        "<ul class='reference-list'>"
+        + "".join(item.format(i=i, title=t) for i, t in enumerate(titles, 1))
+        + "</ul>",
+        url="https://baike.baidu.com/item/x",
+    )
+    assert [t.title for t in got] == titles

@@ -30,7 +30,6 @@ from scraper.extract.vocabulary import (
     alternation,
 )
 from scraper.items import Teaser
-from scraper.urls import canonicalize_url, resolve
 
 _MORE_WORDS = frozenset({"more", "readmore", "more-link"})
 _MORE_TAGS = frozenset({"a", "span", "div", "p"})
@@ -87,7 +86,7 @@ def read_teaser(card: HtmlElement, page: Page, kind: str) -> Teaser | None:
     if link is None:
         return None
     if title is None:
-        title = _link_title(link, card, authors)
+        title = _link_title(link, card, page, authors)
     if not authors and title is None:
         authors = _byline_guess(card)
     excerpt = _excerpt(card, page, title_el, [title or "", *authors])
@@ -150,13 +149,13 @@ def _title(
     return None, None
 
 
-def _link_title(link_url: str, card: HtmlElement, authors: list[str]) -> str | None:
+def _link_title(link_url: str, card: HtmlElement, page: Page, authors: list[str]) -> str | None:
     """A titleless card's best name: a link `title`, an image alt, or short plain link text."""
     banned = {a.casefold() for a in authors}
     links = [
         a
         for a in ([card] if card.tag == "a" else []) + links_in(card)
-        if a.get("href") and canonicalize_url(resolve(link_url, a.get("href"))) == link_url
+        if page.content_url(a.get("href"), strict=False) == link_url  # not "#ref_1": this page
     ]
     for a in links:
         value = normalize_space(a.get("title"))
