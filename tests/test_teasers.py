@@ -609,3 +609,27 @@ def test_a_link_to_a_spot_of_this_page_does_not_name_the_card() -> None:
         url="https://baike.baidu.com/item/x",
     )
     assert [t.title for t in got] == titles
+
+
+@pytest.mark.parametrize(
+    ("link", "alt", "title"),
+    [
+        # simmentalzeitung.ch: every card's picture is alt="gallery image"; its link names it.
+        ("Caffi 66 eröffnet", "gallery image", "Caffi 66 eröffnet"),
+        # Le Monde-style quote as a headline: its closing » is no onward arrow.
+        ("«Nous sommes en train de nous habituer»", "", "«Nous sommes en train de nous habituer»"),
+        # A shop's tile: "Zum Produkt" calls to act; the picture names the product.
+        ("Zum Produkt", "Thermodrucker Identjet D4", "Thermodrucker Identjet D4"),
+        ("Learn more", "", None),
+    ],
+)
+def test_a_titleless_card_is_named_by_its_link_text_before_its_picture(
+    link: str, alt: str, title: str | None
+) -> None:
+    card = (
+        "<div class='tile'><a class='holder' href='/Simmental/{slug}-g11{i}.html'>"
+        "<img src='/Bilder/g{i}t.jpg' alt='{alt}' style='height:60px'>{link}</a>"
+        "<p class='blurb'>Ein Auszug aus dem Beitrag, lang genug für einen.</p></div>"
+    )
+    got = _page("".join(card.format(slug=f"story-{i}", i=i, alt=alt, link=link) for i in (1, 2)))
+    assert [t.title for t in got] == [title, title]

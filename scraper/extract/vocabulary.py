@@ -257,6 +257,16 @@ CALLS_TO_ACTION = frozenset(
         "show more",
         "follow",
         "website",
+        # Onward links of product and service cards ("Zum Produkt": a shop's tile).
+        "learn more",
+        "find out more",
+        "mehr erfahren",
+        "zum produkt",
+        "zum artikel",
+        "en savoir plus",
+        "más información",
+        "saiba mais",
+        "scopri di più",
         "plus d'articles",
         "plus d’articles",
         "autres articles",
@@ -377,8 +387,10 @@ def is_call_to_action(text: str) -> bool:
     """A link text that asks the reader to do something ("Read More", "More posts"), or that
     points onward with an arrow ("View Archive →"): a name never ends in one."""
     text = text.strip()
+    # «Nous sommes … l'intolérable»: the close of a quote, not an arrow.
+    quoted = (text.endswith("»") and "«" in text) or (text.endswith("›") and "‹" in text)
     return (
-        text.endswith(_ONWARD)
+        (text.endswith(_ONWARD) and not quoted)
         or text.casefold().strip(" .:…") in CALLS_TO_ACTION
         or bool(_MORE_BY.match(text))
     )

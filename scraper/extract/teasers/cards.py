@@ -28,6 +28,7 @@ from scraper.extract.vocabulary import (
     READ_MORE,
     READING_TIME,
     alternation,
+    is_call_to_action,
 )
 from scraper.items import Teaser
 
@@ -161,6 +162,12 @@ def _link_title(link_url: str, card: HtmlElement, page: Page, authors: list[str]
         value = normalize_space(a.get("title"))
         if value and value.casefold() not in banned:
             return value
+    for a in links:
+        if any(d.tag in STRUCTURE_TAGS for d in a.iterdescendants()):
+            continue
+        text = visible_text(a)
+        if 3 <= len(text) <= 160 and not READ_MORE.match(text) and not is_call_to_action(text):
+            return text
     for img in card.iter("img"):
         if _icon(img):
             continue  # a pictogram's alt ("Text", "Mehr zum Thema") names the icon, not the story
@@ -172,12 +179,6 @@ def _link_title(link_url: str, card: HtmlElement, page: Page, authors: list[str]
         )
         if alt and not _FILENAME.search(alt) and alt.casefold() not in banned and not in_byline:
             return alt
-    for a in links:
-        if any(d.tag in STRUCTURE_TAGS for d in a.iterdescendants()):
-            continue
-        text = visible_text(a)
-        if 3 <= len(text) <= 160 and not READ_MORE.match(text):
-            return text
     return None
 
 
