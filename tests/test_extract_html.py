@@ -207,3 +207,29 @@ def test_a_class_the_page_clips_out_of_sight_is_screen_reader_text(css: str, cli
     )
     label = tree.find(".//span")
     assert screen_reader_only(label) is clipped
+
+
+@pytest.mark.parametrize(
+    ("style", "clipped"),
+    [
+        # Reuters' cards: ", article with image" after each headline, for screen readers
+        (
+            "border: 0px none; clip: rect(0px, 0px, 0px, 0px); clip-path: inset(50%); height: 1px;"
+            " margin: -1px; overflow: hidden; padding: 0px; position: absolute; width: 1px;",
+            True,
+        ),
+        ("position:absolute;clip-path:inset(100%)", True),
+        # clipped to a visible area, or not taken out of the flow
+        ("position:absolute;clip:rect(0 40px 20px 0)", False),
+        ("clip:rect(0 0 0 0)", False),
+    ],
+)
+def test_an_element_its_own_style_clips_out_of_sight_is_screen_reader_text(
+    style: str, clipped: bool
+) -> None:
+    tree = parse_html(
+        f"<html><body><h3><span>Boeing investors seek answers</span>"
+        f"<span style='{style}'>, article with gallery</span></h3></body></html>"
+    )
+    label = tree.findall(".//span")[1]
+    assert screen_reader_only(label) is clipped

@@ -286,15 +286,16 @@ _CLIP = re.compile(
 )
 _ABSOLUTE = re.compile(r"position\s*:\s*absolute")
 _CLASSED = etree.XPath("//*[@class]")
+_CLIPPED_INLINE = etree.XPath("//*[contains(@style, 'clip')]")
 _ONE_CLASS = re.compile(r"\s*\.(-?[_a-zA-Z][\w-]*)\s*")
 _MAX_CLIPS = 100  # clipping rules read per style sheet: a page has a handful of such classes
 
 
 def _mark_clipped(root: HtmlElement) -> None:
     """Mark (CLIPPED) the elements whose class a top-level rule of a <style> in the page's
-    head clips out of sight: their text is for screen readers (a byline's "Author, " label,
-    an accordion's "Box aufklappen"), not shown. Rules inside @media hide only at some
-    widths, and are left alone."""
+    head clips out of sight, or whose own style does: their text is for screen readers (a
+    byline's "Author, " label, an accordion's "Box aufklappen"), not shown. Rules inside
+    @media hide only at some widths, and are left alone."""
     clipped: set[str] = set()
     head = root.find("head")
     for style in head.iter("style") if head is not None else ():
@@ -307,6 +308,11 @@ def _mark_clipped(root: HtmlElement) -> None:
         for el in _CLASSED(root):
             if not clipped.isdisjoint(el.get("class", "").split()):
                 el.set(CLIPPED, "")
+    # The same rule written on the element itself (Reuters' ", article with image").
+    for el in _CLIPPED_INLINE(root):
+        style = el.get("style", "")
+        if _CLIP.search(style) and _ABSOLUTE.search(style):
+            el.set(CLIPPED, "")
 
 
 def _clipped_classes(css: str) -> set[str]:
