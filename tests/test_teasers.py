@@ -633,3 +633,29 @@ def test_a_titleless_card_is_named_by_its_link_text_before_its_picture(
     )
     got = _page("".join(card.format(slug=f"story-{i}", i=i, alt=alt, link=link) for i in (1, 2)))
     assert [t.title for t in got] == [title, title]
+
+
+@pytest.mark.parametrize(
+    ("block", "cards"),
+    [
+        ("related-topics", 0),  # The Telegraph's, DW's: tag pages, not stories
+        ("related-tags", 0),
+        ("related-posts", 2),
+    ],
+)
+def test_a_block_of_related_topics_holds_no_teasers(block: str, cards: int) -> None:
+    item = "<li class='item'><a href='/{slug}/'>{name}</a></li>"
+    links = [("keir-starmer", "Keir Starmer"), ("labour-party", "Labour Party")]
+    html = (
+        "<html><body><main><article><h1>Un titre</h1><p>Le texte de l’article.</p></article>"
+        f"<div class='{block}'><ul>"
+        + "".join(item.format(slug=s, name=n) for s, n in links)
+        + "</ul></div></main></body></html>"
+    )
+    got = extract_teasers(
+        parse_html(html),
+        "https://www.example.co.uk/politics/2024/09/17/un-titre/",
+        None,
+        page_is_article=True,
+    )
+    assert len(got) == cards

@@ -1443,9 +1443,10 @@ POST_TOPIC_CLASSES = re.compile(r"(?:^|\s)(?:category|tag|post_tag|format)-\S+")
 # "author-kinra" names the post's writer (Hybrid, Squarespace): no author box.
 POST_CLASS_MARK = re.compile(r"(?:^|\s)(?:hentry|h-entry|type-post|post-\d+)(?=\s|$)")
 POST_AUTHOR_CLASS = re.compile(r"(?:^|\s)author-\S+")
-# Blocks of teaser cards: related stories, and featured ones.
+# Blocks of teaser cards: related stories, and featured ones ("related-topics" and the like
+# list tag pages, not stories).
 RELATED_CLASS = re.compile(
-    r"related|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
+    r"related(?![-_]?(?:topics?|tags?|categor|keywords?|searches|terms|subjects?))|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
     r"|more-(posts|stories|articles)",
     re.I,
 )
