@@ -659,3 +659,18 @@ def test_a_block_of_related_topics_holds_no_teasers(block: str, cards: int) -> N
         page_is_article=True,
     )
     assert len(got) == cards
+
+
+def test_a_heading_named_a_title_outranks_a_section_heading_above_it() -> None:
+    """zaol.hu: `h2.article-lead` (the section) above `h3.article-title` (the story)."""
+    item = (
+        "<li><a href='/hirek/{slug}-176153{i}'><span class='article-num'>{i}</span>"
+        "<h2 class='article-lead'>Hírek</h2><h3 class='article-title'>{title}</h3></a></li>"
+    )
+    titles = ["Zalai véradónaptár - Életet menthet, aki vért ad", "Csökken az üzemanyagok ára"]
+    got = _page(
+        "<ul class='tabs-content'>"
+        + "".join(item.format(slug=f"cikk-{i}", i=i, title=t) for i, t in enumerate(titles, 1))
+        + "</ul>"
+    )
+    assert [t.title for t in got] == titles

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from urllib.parse import urlsplit
 
@@ -135,18 +136,23 @@ def _main_link(card: HtmlElement, title_el: HtmlElement | None, page: Page) -> s
 def _title(
     card: HtmlElement, page: Page, authors: list[str]
 ) -> tuple[HtmlElement | None, str | None]:
-    """The card's heading (profile selectors, then any heading or *title* element)."""
+    """The card's heading (profile selectors, a heading named a title, then any heading or
+    *title* element): zaol.hu's `h2.article-lead` section above its `h3.article-title`."""
     banned = {a.casefold() for a in authors}
-    for sel in (*page.rules.get("title", ()), *_GENERIC_TITLE):
-        for el in select(card, sel):
-            words = class_words(el)
-            if words & (_AUTHOR_WORDS | _DATE_WORDS) or hidden(el):
-                continue
-            if words & _BADGE_WORDS and not words & _TITLE_WORDS:
-                continue  # a section label set as a heading (`h2.card__category`)
-            text = visible_text(el, skip=lambda e: bool(class_words(e) & _BADGE_WORDS))
-            if text and text.casefold() not in banned and not READ_MORE.match(text):
-                return el, text
+    candidates = itertools.chain(
+        (el for sel in page.rules.get("title", ()) for el in select(card, sel)),
+        (h for h in card.iter(*HEADING_TAGS) if class_words(h) & _TITLE_WORDS),
+        (el for sel in _GENERIC_TITLE for el in select(card, sel)),
+    )
+    for el in candidates:
+        words = class_words(el)
+        if words & (_AUTHOR_WORDS | _DATE_WORDS) or hidden(el):
+            continue
+        if words & _BADGE_WORDS and not words & _TITLE_WORDS:
+            continue  # a section label set as a heading (`h2.card__category`)
+        text = visible_text(el, skip=lambda e: bool(class_words(e) & _BADGE_WORDS))
+        if text and text.casefold() not in banned and not READ_MORE.match(text):
+            return el, text
     return None, None
 
 
