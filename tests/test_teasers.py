@@ -346,9 +346,9 @@ def test_a_single_titleless_card_is_a_teaser_when_it_is_an_article_element() -> 
 
 def test_a_menu_in_a_dialog_is_no_block_of_teasers() -> None:
     """Menus opened as modal dialogs (role=dialog, obfuscated classes) list topic pages
-    whose URLs look like articles: none of them is a teaser."""
+    whose URLs look like articles (no "/thema/" in them): none of them is a teaser."""
     items = "".join(
-        f"<div class='x{i}'><a class='y' href='/nachrichten/thema/sujet-{i}-1{i}.html'>"
+        f"<div class='x{i}'><a class='y' href='/nachrichten/sujet-{i}-1{i}.html'>"
         f"<h3 class='z'>Sujet numéro {i}</h3></a></div>"
         for i in range(4)
     )
@@ -674,3 +674,22 @@ def test_a_heading_named_a_title_outranks_a_section_heading_above_it() -> None:
         + "</ul>"
     )
     assert [t.title for t in got] == titles
+
+
+@pytest.mark.parametrize(
+    ("href", "teaser"),
+    [
+        ("/aktuell/wirtschaft/thema/stiftung-warentest", False),  # FAZ
+        ("/news/topics/cnegp3m2989t/justin-bieber", False),  # the BBC: an id, then the slug
+        ("/news/categories/research-innovation", False),  # Rutgers
+        ("/en/topic/culture/wed-like-to-show-you-deutschlandde", True),  # a story under a topic
+    ],
+)
+def test_a_card_linking_to_a_topic_page_is_no_teaser(href: str, teaser: bool) -> None:
+    card = "<li><a href='{href}{i}'><h3>{title} {i}</h3></a><p>{text}</p></li>"
+    text = "Ein Auszug der Karte, lang genug um zu zählen."
+    cards = "".join(
+        card.format(href=href, i=i, title="Stiftung Warentest", text=text) for i in (1, 2)
+    )
+    got = _page(f"<main><h1>Nachrichten</h1><ul>{cards}</ul></main>")
+    assert len(got) == (2 if teaser else 0)

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 from scraper.extract.authors import NAME_SEPARATORS
 from scraper.extract.dates import DATE_IN_TEXT, parse_date, parse_iso
 from scraper.extract.selectors import select
-from scraper.extract.teasers.page import Page
+from scraper.extract.teasers.page import Page, topic_page
 from scraper.extract.teasers.tree import (
     STRUCTURE_TAGS,
     class_words,
@@ -119,7 +119,8 @@ def _headline_alone(card: HtmlElement, text: str | None) -> bool:
 
 
 def _main_link(card: HtmlElement, title_el: HtmlElement | None, page: Page) -> str | None:
-    """The article the card points to: the title's link first, else its first site link."""
+    """The article the card points to: the title's link first, else its first site link; a
+    topic's page is no article (The Telegraph's "Related Topics", a kicker's link)."""
     candidates: list[HtmlElement] = []
     if title_el is not None:
         candidates += [a for a in title_el.iterancestors("a") if contains(card, a)]
@@ -128,7 +129,7 @@ def _main_link(card: HtmlElement, title_el: HtmlElement | None, page: Page) -> s
     candidates += links_in(card)
     for a in candidates:
         url = page.content_url(a.get("href"), strict=False)
-        if url:
+        if url and not topic_page(url):
             return url
     return None
 

@@ -21,6 +21,13 @@ _NOT_ARTICLE = frozenset({
     "p", "email", "r", "members", "signin", "signup", "login", "account", "subscribe",
     "membership", "comments", "cdn-cgi", "content", "assets", "contact", "newsletter",
 })
+# A topic's page under its section (FAZ's /aktuell/wirtschaft/thema/stiftung-warentest, the
+# BBC's /news/topics/cnegp3m2989t/justin-bieber); a deeper path is a story filed under a
+# topic (/en/topic/culture/wed-like-to-show-you-deutschlandde).
+_TOPIC = frozenset({
+    "topic", "topics", "thema", "themen", "tema", "temas", "sujet", "sujets", "keyword",
+    "keywords", "schlagwort", "schlagworte", "tag", "tags", "category", "categories",
+})
 # An author's page (/autor/jan-novak-683); deeper paths under them may be articles (Der
 # Freitag: /autoren/der-freitag/klimakrise-…).
 _AUTHOR_PAGE = frozenset(AUTHOR_PAGE_SEGMENTS)
@@ -133,3 +140,13 @@ def _article_path(url: str, *, strict: bool) -> bool:
         return True
     dated = len(segments) >= 4 and re.fullmatch(r"\d{4}", segments[0]) is not None
     return dated or "-" in segments[-1]
+
+
+def topic_page(url: str) -> bool:
+    """A topic's page: a topic segment, then its slug alone or an id and its slug."""
+    segments = [s.lower() for s in urlsplit(url).path.split("/") if s]
+    for i, segment in enumerate(segments[:-1]):
+        if segment in _TOPIC:
+            rest = segments[i + 1 :]
+            return len(rest) == 1 or (len(rest) == 2 and any(c.isdigit() for c in rest[0]))
+    return False
