@@ -693,3 +693,29 @@ def test_a_card_linking_to_a_topic_page_is_no_teaser(href: str, teaser: bool) ->
     )
     got = _page(f"<main><h1>Nachrichten</h1><ul>{cards}</ul></main>")
     assert len(got) == (2 if teaser else 0)
+
+
+def test_a_card_titled_by_its_picture_has_its_dek_for_excerpt_not_title_and_dek() -> None:
+    """Wired's recirculation cards: no heading; the picture's alt is the headline, and the
+    content block holds the headline (a div) and the dek."""
+    card = (
+        "<div class='summary-item'><a href='/gallery/{slug}/'><picture>"
+        "<img alt='{title}' src='x.jpg'></picture></a>"
+        "<div class='summary-item__content'><a href='/gallery/{slug}/'>"
+        "<div class='summary-item__hed'>{title}</div></a>"
+        "<div class='summary-item__dek'>{dek}</div></div></div>"
+    )
+    got = _page(
+        card.format(
+            slug="best-chargers",
+            title="The 18 Best Portable Chargers",
+            dek="Keep your phone running.",
+        )
+        + card.format(
+            slug="safest-seat", title="What’s the Safest Seat?", dek="All of them and none of them."
+        )
+    )
+    assert [(t.title, t.excerpt) for t in got] == [
+        ("The 18 Best Portable Chargers", "Keep your phone running."),
+        ("What’s the Safest Seat?", "All of them and none of them."),
+    ]

@@ -91,7 +91,7 @@ def read_teaser(card: HtmlElement, page: Page, kind: str) -> Teaser | None:
         title = _link_title(link, card, page, authors)
     if not authors and title is None:
         authors = _byline_guess(card)
-    excerpt = _excerpt(card, page, title_el, [title or "", *authors])
+    excerpt = _excerpt(card, page, title_el, title, authors)
     if title is None and excerpt is None:
         return None
     if title is None and not authors and _headline_alone(card, excerpt):
@@ -198,15 +198,23 @@ def _icon(img: HtmlElement) -> bool:
 
 
 def _excerpt(
-    card: HtmlElement, page: Page, title_el: HtmlElement | None, banned: list[str]
+    card: HtmlElement,
+    page: Page,
+    title_el: HtmlElement | None,
+    title: str | None,
+    authors: list[str],
 ) -> str | None:
-    """The card's summary as displayed, without its "Lire la suite" link."""
-    refused = {b.casefold() for b in banned if b}
+    """The card's summary as displayed, without its "Lire la suite" link; never the title,
+    nor, when no element shows the title, a text that opens with it (Wired's
+    `summary-item__content`: its headline, then its dek; the headline read from an alt)."""
+    refused = {b.casefold() for b in (title, *authors) if b}
 
     def usable(el: HtmlElement) -> str | None:
         if title_el is not None and (contains(el, title_el) or contains(title_el, el)):
             return None
         text = visible_text(el, skip=_is_more_link)
+        if title_el is None and title and text.startswith(title):
+            return None  # the title (read from an alt or a link) and what follows it
         return text if _excerpt_like(text, refused) else None
 
     for sel in (*page.rules.get("excerpt", ()), *_GENERIC_EXCERPT):
