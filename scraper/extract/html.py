@@ -255,7 +255,7 @@ def parse_html(html: str | bytes, declared: str | None = None) -> HtmlElement:
     _open_templates(root)
     _open_noscript(root)
     _close_headings(root)
-    _mark_clipped(root)
+    _mark_clipped(root, inline=_INLINE_CLIP.search(text) is not None)
     return root
 
 
@@ -287,11 +287,12 @@ _CLIP = re.compile(
 _ABSOLUTE = re.compile(r"position\s*:\s*absolute")
 _CLASSED = etree.XPath("//*[@class]")
 _CLIPPED_INLINE = etree.XPath("//*[contains(@style, 'clip')]")
+_INLINE_CLIP = re.compile(r"""style=["'][^"'>]*clip""")  # case-sensitive: a fast scan
 _ONE_CLASS = re.compile(r"\s*\.(-?[_a-zA-Z][\w-]*)\s*")
 _MAX_CLIPS = 100  # clipping rules read per style sheet: a page has a handful of such classes
 
 
-def _mark_clipped(root: HtmlElement) -> None:
+def _mark_clipped(root: HtmlElement, *, inline: bool) -> None:
     """Mark (CLIPPED) the elements whose class a top-level rule of a <style> in the page's
     head clips out of sight, or whose own style does: their text is for screen readers (a
     byline's "Author, " label, an accordion's "Box aufklappen"), not shown. Rules inside
@@ -308,8 +309,9 @@ def _mark_clipped(root: HtmlElement) -> None:
         for el in _CLASSED(root):
             if not clipped.isdisjoint(el.get("class", "").split()):
                 el.set(CLIPPED, "")
-    # The same rule written on the element itself (Reuters' ", article with image").
-    for el in _CLIPPED_INLINE(root):
+    # The same rule written on the element itself (Reuters' ", article with image"), looked
+    # for in the tree only when the page's text holds one (a walk of the tree costs more).
+    for el in _CLIPPED_INLINE(root) if inline else ():
         style = el.get("style", "")
         if _CLIP.search(style) and _ABSOLUTE.search(style):
             el.set(CLIPPED, "")
