@@ -719,3 +719,20 @@ def test_a_card_titled_by_its_picture_has_its_dek_for_excerpt_not_title_and_dek(
         ("The 18 Best Portable Chargers", "Keep your phone running."),
         ("What’s the Safest Seat?", "All of them and none of them."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("<span>HNN Staff</span><span>Published 4h at 9:15 PM</span>", ["HNN Staff"]),
+        ("<span>Charlie Schmitz</span><span>Published November 19</span>", ["Charlie Schmitz"]),
+        ("<span>8 hours ago</span>", []),  # Engadget's
+    ],
+)
+def test_a_time_in_a_card_byline_is_no_author(byline: str, authors: list[str]) -> None:
+    card = (
+        "<li><a href='/story/{i}/a-long-story-slug/'><h3>Une histoire numéro {i}</h3></a>"
+        "<div class='byline'>{byline}</div></li>"
+    )
+    got = _page("<ul>" + "".join(card.format(i=i, byline=byline) for i in (1, 2)) + "</ul>")
+    assert [t.authors for t in got] == [authors, authors]

@@ -360,7 +360,7 @@ def _names_in(el: HtmlElement) -> list[str]:
         return [a for a in alts if a and not _IMAGE_FILE.search(a)][:1]
     text = _BYLINE_PREFIX.sub("", text)
     names = [n.strip(" ·•|—–-") for n in NAME_SEPARATORS.split(text)]
-    return [n for n in names if n and len(n) <= 60 and not re.search(r"\d{4}", n)]
+    return [n for n in names if n and len(n) <= 60 and not re.search(r"\d", n)]
 
 
 def _is_date_part(el: HtmlElement) -> bool:
