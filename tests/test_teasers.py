@@ -736,3 +736,28 @@ def test_a_time_in_a_card_byline_is_no_author(byline: str, authors: list[str]) -
     )
     got = _page("<ul>" + "".join(card.format(i=i, byline=byline) for i in (1, 2)) + "</ul>")
     assert [t.authors for t in got] == [authors, authors]
+
+
+@pytest.mark.parametrize(
+    ("line", "excerpt", "authors"),
+    [
+        ("von Anne Sophie Feil", None, ["Anne Sophie Feil"]),  # ZDF
+        ("Von Finn Michalski, Jakob Hartung", None, ["Finn Michalski", "Jakob Hartung"]),
+        ("Written by Rachael Link, MS, RD", None, ["Rachael Link"]),  # Healthline
+        ("vor 22 Stunden", None, []),  # Gamestar
+        ("13 hours ago", None, []),
+        ("Von der Leyen fordert mehr Geld für die Verteidigung", "same", []),  # a summary
+    ],
+)
+def test_a_card_line_that_is_a_byline_or_a_time_is_no_excerpt(
+    line: str, excerpt: str | None, authors: list[str]
+) -> None:
+    card = (
+        "<li><a href='/politik/{slug}-100.html'><h3>Eine Geschichte {i}</h3></a><p>{line}</p></li>"
+    )
+    got = _page(
+        "<ul>"
+        + "".join(card.format(slug=f"geschichte-{i}", i=i, line=line) for i in (1, 2))
+        + "</ul>"
+    )
+    assert [(t.excerpt, t.authors) for t in got] == [(line if excerpt else None, authors)] * 2

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.extract.authors import NAME_SEPARATORS
+from scraper.extract.authors import NAME_SEPARATORS, labelled, looks_like_name, split_names
 from scraper.extract.dates import DATE_IN_TEXT, parse_date, parse_iso
 from scraper.extract.selectors import select
 from scraper.extract.teasers.page import Page, topic_page
@@ -28,6 +28,7 @@ from scraper.extract.vocabulary import (
     COMMENT_CLASS,
     READ_MORE,
     READING_TIME,
+    TIME_AGO,
     alternation,
     is_call_to_action,
 )
@@ -77,6 +78,7 @@ _GENERIC_EXCERPT = (
 # Kickers and badges sometimes sit inside a card's heading ("Abo", "Ukraine"): not title text.
 _BADGE_WORDS = frozenset({"kicker", "badge", "label", "tag", "tags", "category", "cat", "overline"})
 _TITLE_WORDS = frozenset({"title", "headline"})
+_BYLINE_WORDS = 8  # the longest line read as a byline alone ("Von Anne Sophie Feil und …")
 _HEADLINE_WORDS = 20  # the longest line a titleless card shows that is taken for its headline
 
 
@@ -92,6 +94,9 @@ def read_teaser(card: HtmlElement, page: Page, kind: str) -> Teaser | None:
     if not authors and title is None:
         authors = _byline_guess(card)
     excerpt = _excerpt(card, page, title_el, title, authors)
+    named = _byline_line(excerpt) if excerpt else []
+    if named:  # "von Patrick Rösing": the card's byline, not its summary
+        authors, excerpt = authors or named, None
     if title is None and excerpt is None:
         return None
     if title is None and not authors and _headline_alone(card, excerpt):
@@ -232,8 +237,17 @@ def _excerpt(
     return best
 
 
+def _byline_line(text: str) -> list[str]:
+    """The names of a line that is only a byline ("von Patrick Rösing", "Written by Kris
+    Gunnars, BSc"), else none."""
+    if len(text.split()) > _BYLINE_WORDS or not labelled(text):
+        return []
+    names = split_names(text)
+    return names if names and all(looks_like_name(n) for n in names) else []
+
+
 def _excerpt_like(text: str, refused: set[str]) -> bool:
-    if not text or text.casefold() in refused or READ_MORE.match(text):
+    if not text or text.casefold() in refused or READ_MORE.match(text) or TIME_AGO.match(text):
         return False
     if _READING_TIME.match(text) or (DATE_IN_TEXT.search(text) and len(text) < 40):
         return False
