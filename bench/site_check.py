@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -202,15 +202,22 @@ def _outputs_moved(base: dict[str, dict], new: dict[str, dict]) -> None:
             if old == now:
                 continue
             if name == "teasers":
-                gone = [card for card in old if card not in now]
-                came = [card for card in now if card not in old]
+                gone = _less(old, now)
+                came = _less(now, old)
                 print(f"{name:24} output moved: {case} ({len(gone)} cards out, {len(came)} in)")
                 lines = [f"    was {c}" for c in gone[:_CARDS_SHOWN]]
                 lines += [f"    now {c}" for c in came[:_CARDS_SHOWN]]
-                print("\n".join(line[:160] for line in lines))
+                for line in lines:
+                    print(line[:160])
                 continue
             fields = sorted(k for k in now if old.get(k) != now[k]) if isinstance(now, dict) else []
             print(f"{name:24} output moved: {case} {' '.join(fields)}".rstrip())
+
+
+def _less(cards: list[list[object]], others: list[list[object]]) -> list[list[object]]:
+    """The cards of `cards` not in `others`, counting repeats (a block shown twice)."""
+    left = Counter(json.dumps(c) for c in cards) - Counter(json.dumps(c) for c in others)
+    return [json.loads(c) for c in left.elements()]
 
 
 def main() -> None:
