@@ -761,3 +761,27 @@ def test_a_card_line_that_is_a_byline_or_a_time_is_no_excerpt(
         + "</ul>"
     )
     assert [(t.excerpt, t.authors) for t in got] == [(line if excerpt else None, authors)] * 2
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "excerpt"),
+    [
+        ("Bauprojekt in Mönchengladbach", "", None),  # Rheinische Post's kicker
+        ("Hinweis auf einen verwandten Artikel:", "", None),  # SRF's label
+        ("The Big Interview", "Tech companies can’t get enough of this chip.", "below"),
+        ("", "Le gouvernement a présenté mardi son projet.", "below"),
+    ],
+)
+def test_a_short_line_above_a_cards_headline_is_its_kicker_not_its_excerpt(
+    above: str, below: str, excerpt: str | None
+) -> None:
+    card = (
+        "<li><a href='/region/{slug}_aid-10{i}.html'><span class='a'>{above}</span>"
+        "<h3>Das ist der fast neue Bahnhof {i}</h3></a><p>{below}</p></li>"
+    )
+    got = _page(
+        "<ul>"
+        + "".join(card.format(slug=f"bahnhof-{i}", i=i, above=above, below=below) for i in (1, 2))
+        + "</ul>"
+    )
+    assert [t.excerpt for t in got] == [below if excerpt else None] * 2

@@ -78,6 +78,7 @@ _GENERIC_EXCERPT = (
 # Kickers and badges sometimes sit inside a card's heading ("Abo", "Ukraine"): not title text.
 _BADGE_WORDS = frozenset({"kicker", "badge", "label", "tag", "tags", "category", "cat", "overline"})
 _TITLE_WORDS = frozenset({"title", "headline"})
+_KICKER_WORDS = 6  # a short line above a card's headline is its kicker, not its summary
 _BYLINE_WORDS = 8  # the longest line read as a byline alone ("Von Anne Sophie Feil und …")
 _HEADLINE_WORDS = 20  # the longest line a titleless card shows that is taken for its headline
 
@@ -220,6 +221,12 @@ def _excerpt(
         text = visible_text(el, skip=_is_more_link)
         if title_el is None and title and text.startswith(title):
             return None  # the title (read from an alt or a link) and what follows it
+        if (
+            title_el is not None
+            and len(text.split()) <= _KICKER_WORDS
+            and _before(card, el, title_el)
+        ):
+            return None  # a kicker above the headline ("Verstoß gegen Sanktionen")
         return text if _excerpt_like(text, refused) else None
 
     for sel in (*page.rules.get("excerpt", ()), *_GENERIC_EXCERPT):
@@ -235,6 +242,11 @@ def _excerpt(
         if text and (best is None or len(text) > len(best)):
             best = text
     return best
+
+
+def _before(card: HtmlElement, el: HtmlElement, other: HtmlElement) -> bool:
+    """Whether `el` opens before `other` in the card."""
+    return next(node for node in card.iter() if node is el or node is other) is el
 
 
 def _byline_line(text: str) -> list[str]:
