@@ -1446,7 +1446,8 @@ POST_AUTHOR_CLASS = re.compile(r"(?:^|\s)author-\S+")
 # Blocks of teaser cards: related stories, and featured ones ("related-topics" and the like
 # list tag pages, not stories).
 RELATED_CLASS = re.compile(
-    r"related(?![-_]?(?:topics?|tags?|categor|keywords?|searches|terms|subjects?))|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
+    r"related(?![-_]?(?:topics?|tags?|categor|keywords?|searches|terms|subjects?))"
+    r"|read-?next|read-?more|similar|lire-?aussi|a-lire|see-?also|recommend|yarpp"
     r"|more-(posts|stories|articles)",
     re.I,
 )

@@ -120,8 +120,10 @@ def _headline_alone(card: HtmlElement, text: str | None) -> bool:
         return False
     if visible_text(card) != text or not any(visible_text(a) == text for a in card.iter("a")):
         return False
-    holders = [el for el in card.iter(etree.Element) if visible_text(el) == text]
-    return not any(visible_text(child) for child in holders[-1])
+    holder = card  # the last, deepest element showing the text: read down one branch
+    while inner := [c for c in holder.iterchildren(etree.Element) if visible_text(c) == text]:
+        holder = inner[-1]
+    return not any(visible_text(child) for child in holder)
 
 
 def _main_link(card: HtmlElement, title_el: HtmlElement | None, page: Page) -> str | None:
@@ -323,9 +325,9 @@ def _authors(card: HtmlElement, page: Page) -> list[str]:
                 and not contains(first, el)
             ):
                 found = _names_in(el)
-                if found:
-                    names += found
-                    first = el if first is None else first
+                names += found
+                if found and first is None:
+                    first = el
     unique: dict[str, str] = {}
     for name in _split_by_avatars(names, card):
         unique.setdefault(name.casefold(), name)
