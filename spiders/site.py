@@ -123,6 +123,10 @@ class SiteSpider(scrapy.Spider):
         self._unchanged: set[str] = set()
         self._owned: dict[str, str | None] = {}
         self._keys: dict[str, str] = {}
+        # Start points the site has announced, by kind; the profile's fallbacks for a kind
+        # are asked once, when robots.txt or the home page has answered without announcing.
+        self._announced_starts: set[str] = set()
+        self._fallbacks_due = {"sitemaps", "feeds"}
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SiteSpider:
@@ -383,13 +387,40 @@ class SiteSpider(scrapy.Spider):
 
     @tracked
     def parse_robots(self, response: Response) -> Iterator[Any]:
-        if response.status in REDIRECTS:
+        if response.status not in REDIRECTS:
+            for url in robots_sitemaps(response.body):
+                own = self._own(url)
+                if own:
+                    self._announced_starts.add("sitemaps")
+                if own and self._key(own) not in self.seen:
+                    self.seen.add(self._key(own))
+                    yield self._sitemap_request(own)
+        yield from self._fallbacks("sitemaps")
+
+    def _fallbacks(self, kind: str) -> Iterator[scrapy.Request]:
+        """The profile's usual places for sitemaps or feeds, once, if the site announced
+        none of its own (asked when robots.txt or the home page has answered, or failed)."""
+        if kind not in self._fallbacks_due:
             return
-        for url in robots_sitemaps(response.body):
-            own = self._own(url)
-            if own and self._key(own) not in self.seen:
-                self.seen.add(self._key(own))
-                yield self._sitemap_request(own)
+        self._fallbacks_due.discard(kind)
+        if kind in self._announced_starts:
+            return
+        p = self.profile
+        for path in p.fallback_sitemaps if kind == "sitemaps" else p.fallback_feeds:
+            url = p.absolute(path)
+            if self._key(url) in self.seen:
+                continue
+            self.seen.add(self._key(url))
+            if kind == "sitemaps":
+                yield self._sitemap_request(url)
+            else:
+                yield self._request(url, self.parse_feed, priority=20)
+
+    def _is_home(self, request: scrapy.Request) -> bool:
+        """Whether a request is for the first listing (the home page), or follows its redirect."""
+        home = self._key(self.profile.absolute(self.profile.listings[0]))
+        chain = [*request.meta.get("redirect_chain", []), request.url]
+        return any(self._key(url) == home for url in chain)
 
     @tracked
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
@@ -430,12 +461,18 @@ class SiteSpider(scrapy.Spider):
     @tracked
     def parse_page(self, response: Response) -> Iterator[Any]:
         self.budget.in_flight -= bool(response.meta.get("article"))
+        followed = False
         if response.status in REDIRECTS:
-            yield from self._redirect(response)
+            for output in self._redirect(response):
+                followed = followed or isinstance(output, scrapy.Request)
+                yield output
         elif response.status == 304:  # a conditional re-check: the archived copy is current
             self.crawler.stats.inc_value("crawl/not_modified")
         else:
             yield from self._parse_page(response)
+        assert response.request is not None
+        if not followed and self._is_home(response.request):
+            yield from self._fallbacks("feeds")
         yield from self._released()
 
     def _parse_page(self, response: Response) -> Iterator[Any]:
@@ -488,7 +525,10 @@ class SiteSpider(scrapy.Spider):
         """Feeds a listing page announces with `<link rel=alternate>` (RSS or Atom)."""
         for href in hrefs:
             own = self._own(resolve(response.url, href))
-            if own and self._key(own) not in self.seen and "comments" not in own:
+            if not own or "comments" in own:
+                continue
+            self._announced_starts.add("feeds")
+            if self._key(own) not in self.seen:
                 self.seen.add(self._key(own))
                 yield self._request(own, self.parse_feed, priority=20)
 
@@ -548,7 +588,14 @@ class SiteSpider(scrapy.Spider):
         if failure.check(CrawlStopping):  # dropped at a stop: the next run resumes it
             return
         yield from self._count_failure(failure, request)
-        yield Frontier(done=[request.url], site=self.profile.name)
+        fallbacks: list[scrapy.Request] = []  # robots.txt or the home page failed: no announcement
+        if request.callback == self.parse_robots:
+            fallbacks = list(self._fallbacks("sitemaps"))
+        elif self._is_home(request):
+            fallbacks = list(self._fallbacks("feeds"))
+        yield from fallbacks
+        queued = [_queued(r) for r in fallbacks]
+        yield Frontier(queued=queued, done=[request.url], site=self.profile.name)
 
     def _count_failure(self, failure: Failure, request: scrapy.Request) -> Iterator[Reject]:
         stats = self.crawler.stats

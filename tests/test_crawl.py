@@ -37,6 +37,14 @@ def run_crawl(
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
 
+def run_generic(base_url: str, db: Path) -> subprocess.CompletedProcess:
+    """`python -m scraper crawl --url …`: a site no profile describes."""
+    command = [sys.executable, "-m", "scraper", "crawl", "--url", str(base_url), "--db", str(db)]
+    return subprocess.run(
+        [*command, "--quiet", *FAST], capture_output=True, text=True, timeout=180, check=False
+    )
+
+
 def query(db: Path, sql: str, *params: object) -> list[tuple]:
     con = sqlite3.connect(db)
     try:
@@ -440,11 +448,7 @@ def test_a_local_copy_whose_home_page_fails_is_still_crawled_from_its_sitemaps(
     site.routes["/"] = Route(status=500, body=b"down")
     db = tmp_path / "home-down.db"
     with serve(site) as base_url:
-        result = subprocess.run(
-            [sys.executable, "-m", "scraper", "crawl", "--url", str(base_url), "--db", str(db),
-             "--quiet", *FAST],
-            capture_output=True, text=True, check=False, timeout=180,
-        )  # fmt: skip
+        result = run_generic(base_url, db)
     assert query(db, "select count(*) from crawls") == [(1,)], result.stderr[-2000:]
     assert query(db, "select count(*) from articles") == [(20,)]  # sitemaps and feeds
 
@@ -505,24 +509,8 @@ def test_generic_crawl_of_a_site_with_no_profile(tmp_path: Path, host_style: str
     site = build_site(30, seed=9, host_style=host_style)
     db = tmp_path / "generic.db"
     with serve(site) as base_url:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "scraper",
-                "crawl",
-                "--url",
-                str(base_url),
-                "--db",
-                str(db),
-                "--quiet",
-                *FAST,
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=180,
-        )
+        result = run_generic(base_url, db)
+        asked = [hit.path for hit in base_url.server.hits]
     assert result.returncode == 0, result.stderr[-2000:]
     score = score_archive(db, site)
     assert score.found == score.articles == score.rows == 30, score.mismatches.get("missing")
@@ -530,6 +518,46 @@ def test_generic_crawl_of_a_site_with_no_profile(tmp_path: Path, host_style: str
     for field in ("title", "published", "authors", "lede", "tags", "members_only"):
         assert score.rate(field) == 1.0, (field, score.mismatches.get(field))
     assert score.body_f1 >= 0.98
+    # robots.txt announces the sitemap and the home page its feed: the usual places the site
+    # lacks are not guessed.
+    assert [place for place in asked if place in GUESSED_PLACES and place not in site.routes] == []
+
+
+# The generic profile's fallbacks: sitemaps and feeds asked only when the site announces none.
+GUESSED_PLACES = [
+    *("/sitemap_index.xml", "/wp-sitemap.xml", "/news-sitemap.xml", "/sitemap-news.xml"),
+    *("/feed/", "/rss/", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml"),
+]
+
+
+@pytest.mark.parametrize("robots", ["missing", "without sitemap"])
+def test_a_site_announcing_no_sitemap_or_feed_is_found_at_the_usual_places(
+    tmp_path: Path, robots: str
+) -> None:
+    """No sitemap in robots.txt (or none at all), no feed link on the home page, the sitemap
+    index at Yoast's path: the usual places are asked, once each, and every article is
+    archived."""
+    site = build_site(30, seed=9, host_style="local")
+    if robots == "missing":
+        del site.routes["/robots.txt"]
+    else:
+        rules = site.routes["/robots.txt"]
+        unannounced = re.sub(rb"Sitemap:[^\n]*\n", b"", rules.body)
+        site.routes["/robots.txt"] = replace(rules, body=unannounced)
+    site.routes["/sitemap_index.xml"] = site.routes.pop("/sitemap.xml")
+    home = site.routes["/"]
+    site.routes["/"] = replace(
+        home, body=re.sub(rb"<link[^>]*rel=\"alternate\"[^>]*>", b"", home.body)
+    )
+    db = tmp_path / "unannounced.db"
+    with serve(site) as base_url:
+        result = run_generic(base_url, db)
+        asked = [hit.path for hit in base_url.server.hits]
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert sorted({place for place in asked if place in GUESSED_PLACES}) == sorted(GUESSED_PLACES)
+    assert asked.count("/sitemap_index.xml") == 1
+    score = score_archive(db, site)
+    assert score.found == score.articles == score.rows == 30, score.mismatches.get("missing")
 
 
 def test_a_suggested_profile_file_turns_a_generic_crawl_into_a_profiled_one(

@@ -1,6 +1,7 @@
 """Site profiles: what we know of a site, as data (one TOML file per site in this folder).
 
-A profile names the site's hosts, where discovery starts (sitemaps, feeds, listings),
+A profile names the site's hosts, where discovery starts (sitemaps, feeds, listings, and the
+usual places asked when the site announces no sitemap or feed),
 which URL paths are articles, listings or noise, and CSS selectors per layout era.
 Extraction and spiders read profiles; they never branch on a site's name.
 """
@@ -50,6 +51,10 @@ class Profile:
     sitemaps: tuple[str, ...] = ()
     feeds: tuple[str, ...] = ()
     listings: tuple[str, ...] = ("/",)
+    # The usual places, asked only when the site announces none of its own (robots.txt's
+    # `Sitemap:` lines; a `<link rel=alternate>` feed on the home page): guesses cost requests.
+    fallback_sitemaps: tuple[str, ...] = ()
+    fallback_feeds: tuple[str, ...] = ()
     article_patterns: tuple[str, ...] = ()
     listing_patterns: tuple[str, ...] = ()
     ignore_patterns: tuple[str, ...] = ()
@@ -186,6 +191,8 @@ def parse_profile(data: dict) -> Profile:
         sitemaps=_tuple(start.get("sitemaps")),
         feeds=_tuple(start.get("feeds")),
         listings=_tuple(start.get("listings", ["/"])),
+        fallback_sitemaps=_tuple(start.get("fallback_sitemaps")),
+        fallback_feeds=_tuple(start.get("fallback_feeds")),
         article_patterns=_tuple(urls.get("article")),
         listing_patterns=_tuple(urls.get("listing")),
         ignore_patterns=_tuple(urls.get("ignore")),

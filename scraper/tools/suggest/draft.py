@@ -47,6 +47,8 @@ def derive_profile(
         "sitemaps": sitemaps(robots_txt, base) or list(base.sitemaps),
         "feeds": feeds(home, home_url, base) or list(base.feeds),
         "listings": ["/"],
+        "fallback_sitemaps": list(base.fallback_sitemaps),
+        "fallback_feeds": list(base.fallback_feeds),
     }
     data["urls"] = {
         "article": patterns,
