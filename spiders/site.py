@@ -387,7 +387,12 @@ class SiteSpider(scrapy.Spider):
 
     @tracked
     def parse_robots(self, response: Response) -> Iterator[Any]:
-        if response.status not in REDIRECTS:
+        if response.status in REDIRECTS:  # robots.txt moved: its new place announces
+            followed = list(self._redirect(response))
+            yield from followed
+            if any(isinstance(output, scrapy.Request) for output in followed):
+                return
+        else:
             for url in robots_sitemaps(response.body):
                 own = self._own(url)
                 if own:

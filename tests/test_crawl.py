@@ -530,6 +530,26 @@ GUESSED_PLACES = [
 ]
 
 
+def test_a_moved_robots_txt_is_followed_for_the_sitemaps_it_announces(tmp_path: Path) -> None:
+    """robots.txt redirects to its new place, which announces a sitemap at no usual path: the
+    sitemap is read there and no usual place the site lacks is guessed."""
+    site = build_site(30, seed=9, host_style="local")
+    rules = site.routes.pop("/robots.txt")
+    site.routes["/robots.txt"] = Route(301, location="/static/robots.txt")
+    moved = rules.body.replace(b"/sitemap.xml", b"/site-map.xml")
+    site.routes["/static/robots.txt"] = replace(rules, body=moved)
+    site.routes["/site-map.xml"] = site.routes.pop("/sitemap.xml")
+    db = tmp_path / "moved.db"
+    with serve(site) as base_url:
+        result = run_generic(base_url, db)
+        asked = [hit.path for hit in base_url.server.hits]
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "/site-map.xml" in asked
+    assert [place for place in asked if place in GUESSED_PLACES and place not in site.routes] == []
+    score = score_archive(db, site)
+    assert score.found == score.articles == score.rows == 30, score.mismatches.get("missing")
+
+
 @pytest.mark.parametrize("robots", ["missing", "without sitemap"])
 def test_a_site_announcing_no_sitemap_or_feed_is_found_at_the_usual_places(
     tmp_path: Path, robots: str
