@@ -44,7 +44,7 @@ from scraper.urls import (
 
 _PAGE_SUFFIX = re.compile(r"page/\d+/?$")
 # What a redirect's target request keeps of the redirected one.
-_FOLLOWED_META = ("lastmod", "download_maxsize", "article")
+_FOLLOWED_META = ("lastmod", "download_maxsize", "article", "expected")
 
 
 def _listing_base(url: str) -> str:
@@ -292,7 +292,7 @@ class SiteSpider(scrapy.Spider):
         self.seen.add(key)
         if known is not None:
             stats.inc_value("crawl/refetch_announced")
-        meta = {"lastmod": announced, "article": True}
+        meta = {"lastmod": announced, "article": True, "expected": True}
         request = self._request(url, self.parse_page, priority=5, meta=meta)
         stats.inc_value("crawl/articles/expected")
         return self.budget.admit(request, self._new_so_far(), article=True)
@@ -466,15 +466,21 @@ class SiteSpider(scrapy.Spider):
     @tracked
     def parse_page(self, response: Response) -> Iterator[Any]:
         self.budget.in_flight -= bool(response.meta.get("article"))
+        stats = self.crawler.stats
+        extracted = stats.get_value("crawl/pages/article", 0)
         followed = False
         if response.status in REDIRECTS:
             for output in self._redirect(response):
                 followed = followed or isinstance(output, scrapy.Request)
                 yield output
         elif response.status == 304:  # a conditional re-check: the archived copy is current
-            self.crawler.stats.inc_value("crawl/not_modified")
+            stats.inc_value("crawl/not_modified")
         else:
             yield from self._parse_page(response)
+        no_article = stats.get_value("crawl/pages/article", 0) == extracted
+        if response.meta.get("expected") and not followed and no_article:
+            # An expected article that is none: another's alias, gone, or no article page.
+            stats.inc_value("crawl/articles/none")
         assert response.request is not None
         if not followed and self._is_home(response.request):
             yield from self._fallbacks("feeds")
@@ -592,6 +598,8 @@ class SiteSpider(scrapy.Spider):
         yield from self._released()
         if failure.check(CrawlStopping):  # dropped at a stop: the next run resumes it
             return
+        if request.meta.get("expected"):
+            self.crawler.stats.inc_value("crawl/articles/none")
         yield from self._count_failure(failure, request)
         fallbacks: list[scrapy.Request] = []  # robots.txt or the home page failed: no announcement
         if request.callback == self.parse_robots:

@@ -31,3 +31,10 @@ def test_the_line_with_a_total_from_sitemaps_has_an_eta() -> None:
     assert progress_line(counts, 90.0).endswith(
         "30/90 articles extracted (0 new), 0 pages, 0 errors, 20 articles/min, ETA 03:00"
     )
+
+
+def test_articles_asked_for_that_turned_out_none_leave_the_total() -> None:
+    """An old URL redirecting to an article already fetched, a 404, a page of another kind:
+    asked for as articles, they are none, and the total (and the ETA) leaves them out."""
+    stats = {"crawl/pages/article": 30, "crawl/articles/expected": 90, "crawl/articles/none": 30}
+    assert Counts.of(stats).expected == 60

@@ -28,11 +28,14 @@ class Counts:
     articles: int  # article pages extracted
     new: int  # articles new to the archive
     errors: int
-    expected: int | None  # articles that sitemaps and feeds announced, when they did
+    expected: int | None  # article pages asked for that gave or may still give one
 
     @classmethod
     def of(cls, stats: Mapping[str, Any]) -> Counts:
-        expected = int(stats.get("crawl/articles/expected", 0))
+        # Articles asked for, less those that turned out none (an alias of another, a 404,
+        # a page of another kind, a failure: the errors say so).
+        asked = int(stats.get("crawl/articles/expected", 0))
+        expected = asked - int(stats.get("crawl/articles/none", 0))
         return cls(
             pages=int(stats.get("response_received_count", 0)),
             articles=int(stats.get("crawl/pages/article", 0)),
