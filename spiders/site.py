@@ -12,7 +12,7 @@ import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
 from scrapy import signals
@@ -171,17 +171,27 @@ class SiteSpider(scrapy.Spider):
 
     def _from_frontier(self, queued: Queued) -> scrapy.Request | None:
         """A request a killed run had queued, made again."""
-        self.seen.add(self._key(queued.url))
+        url = self._recorded(queued.url)
+        self.seen.add(self._key(url))
         if queued.kind == "article":
             meta = {"lastmod": queued.lastmod, "article": True}
-            request = self._request(queued.url, self.parse_page, priority=5, meta=meta)
+            request = self._request(url, self.parse_page, priority=5, meta=meta)
             return self.budget.admit(request, self._new_so_far(), article=True)
         if queued.kind == "sitemap":
-            return self._sitemap_request(queued.url)
+            return self._sitemap_request(url)
         callback = {"feed": self.parse_feed, "robots": self.parse_robots}.get(
             queued.kind, self.parse_page
         )
-        return self._request(queued.url, callback, priority=_PRIORITY[queued.kind])
+        return self._request(url, callback, priority=_PRIORITY[queued.kind])
+
+    def _recorded(self, url: str) -> str:
+        """A URL the archive recorded (an article, a killed run's queue) on the origin this
+        run fetches: a copy of the site served again at another port keeps its paths."""
+        parts = urlsplit(url)
+        if (parts.hostname or "").lower() not in self.profile.hosts:
+            return url
+        base = urlsplit(self.profile.base_url)
+        return urlunsplit((base.scheme, base.netloc, *parts[2:]))
 
     def _load_known(self) -> None:
         """What the archive knows of this site: its articles (keyed as this profile keys
@@ -330,7 +340,8 @@ class SiteSpider(scrapy.Spider):
                 continue
             self.seen.add(key)
             headers = {"If-None-Match": known.etag, "If-Modified-Since": known.last_modified}
-            request = self._request(known.url, self.parse_page, priority=5, meta={"article": True})
+            url = self._recorded(known.url)
+            request = self._request(url, self.parse_page, priority=5, meta={"article": True})
             request.headers.update({k: v for k, v in headers.items() if v})
             request.meta["handle_httpstatus_list"] = [*REDIRECTS, 304]
             requests.append(request)

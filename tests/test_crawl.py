@@ -198,6 +198,25 @@ def test_second_run_is_incremental(crawled: Crawled) -> None:
     assert len(refetched) <= 0.1 * N_ARTICLES
 
 
+def test_a_copy_served_again_at_another_port_is_recrawled_there(
+    crawled: Crawled, tmp_path: Path
+) -> None:
+    """The archive keeps the copy's URLs with the port it was served at. A re-crawl of the
+    same copy served at another port re-checks its archived articles there: the outbound
+    guard refuses other ports, and re-checks sent to the old one failed the run."""
+    db = tmp_path / "archive.db"
+    with sqlite3.connect(crawled.db) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
+    articles = query(db, "select count(*) from articles")
+    with serve(crawled.site) as base_url:
+        result = run_crawl(base_url, db)
+        hits = list(base_url.server.hits)
+    assert not str(base_url).endswith(f":{crawled.port}/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert [h for h in hits if "If-None-Match" in h.headers]  # the re-checks reached it
+    assert query(db, "select count(*) from articles") == articles
+
+
 def test_a_day_later_only_new_and_changed_articles_are_fetched(
     crawled: Crawled, tmp_path: Path
 ) -> None:
