@@ -400,12 +400,15 @@ def _import_progress() -> Any:
 
 
 def _stored(stats: dict[str, Any]) -> str:
-    """What a run stored, in words, from its stats."""
+    """What a run stored, in words, from its stats (pages found to duplicate an archived
+    article are said: they were extracted, and kept as aliases, not as articles)."""
+    duplicates = stats.get("archive/duplicate_url", 0) + stats.get("archive/duplicate_content", 0)
     return (
         f"{stats.get('archive/stored/new', 0)} new, "
         f"{stats.get('archive/stored/updated', 0)} updated, "
         f"{stats.get('archive/stored/unchanged', 0)} unchanged articles, "
-        f"{stats.get('archive/teasers', 0)} teasers"
+        + (f"{duplicates} duplicate{'s' * (duplicates > 1)}, " if duplicates else "")
+        + f"{stats.get('archive/teasers', 0)} teasers"
     )
 
 
