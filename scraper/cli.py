@@ -401,8 +401,10 @@ def _import_progress() -> Any:
 
 def _stored(stats: dict[str, Any]) -> str:
     """What a run stored, in words, from its stats (pages found to duplicate an archived
-    article are said: they were extracted, and kept as aliases, not as articles)."""
-    duplicates = stats.get("archive/duplicate_url", 0) + stats.get("archive/duplicate_content", 0)
+    article are said: they were extracted, and kept as aliases, not as articles; a copy met
+    before its original is one too, replaced when the original comes)."""
+    kinds = ("duplicate_url", "duplicate_content", "original_replaces_copy")
+    duplicates = sum(stats.get(f"archive/{kind}", 0) for kind in kinds)
     return (
         f"{stats.get('archive/stored/new', 0)} new, "
         f"{stats.get('archive/stored/updated', 0)} updated, "
