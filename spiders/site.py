@@ -185,12 +185,12 @@ class SiteSpider(scrapy.Spider):
         return self._request(url, callback, priority=_PRIORITY[queued.kind])
 
     def _recorded(self, url: str) -> str:
-        """A URL the archive recorded (an article, a killed run's queue) on the origin this
-        run fetches: a copy of the site served again at another port keeps its paths."""
-        parts = urlsplit(url)
-        if (parts.hostname or "").lower() not in self.profile.hosts:
+        """A URL the archive recorded (an article, a killed run's queue) on the port this run
+        fetches its host at: a copy of the site served again at another port keeps its paths.
+        Other hosts are left as recorded (a www twin's URL redirects as it did)."""
+        parts, base = urlsplit(url), urlsplit(self.profile.base_url)
+        if parts.hostname != base.hostname or parts.port == base.port:
             return url
-        base = urlsplit(self.profile.base_url)
         return urlunsplit((base.scheme, base.netloc, *parts[2:]))
 
     def _load_known(self) -> None:

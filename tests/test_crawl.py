@@ -13,15 +13,19 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from scrapy.utils.test import get_crawler
 
+from scraper.profiles import get_profile
 from scraper.tools.demo import crawl_command
 from scraper.tools.demo.model import DemoSite, Failure, Route
 from scraper.tools.demo.score import Score, score_archive
 from scraper.tools.demo.server import RESET, serve
 from scraper.tools.demo.site import build_site
+from spiders.site import spider_for
 
 N_ARTICLES = 60
 # Fast but still one request at a time: the profile's politeness with a token delay.
@@ -215,6 +219,26 @@ def test_a_copy_served_again_at_another_port_is_recrawled_there(
     assert result.returncode == 0, result.stderr[-3000:]
     assert [h for h in hits if "If-None-Match" in h.headers]  # the re-checks reached it
     assert query(db, "select count(*) from articles") == articles
+
+
+@pytest.mark.parametrize(
+    ("base_url", "recorded", "asked"),
+    [
+        # The copy served again at another port: its paths, at this run's port.
+        ("http://127.0.0.1:8000/", "http://127.0.0.1:4000/a/", "http://127.0.0.1:8000/a/"),
+        # The live site: a URL on its other host is asked as recorded (it redirects, and a
+        # re-check's conditional headers are not lost to a redirect of our making).
+        (None, "https://lecourrierdesstrateges.fr/a/", "https://lecourrierdesstrateges.fr/a/"),
+    ],
+)  # fmt: skip
+def test_a_recorded_url_is_asked_at_the_port_of_this_run(
+    base_url: str | None, recorded: str, asked: str
+) -> None:
+    spider_class = spider_for(get_profile("courrier"))
+    spider: Any = spider_class.from_crawler(
+        get_crawler(spider_class, {"ARCHIVE_PATH": ""}), base_url=base_url
+    )
+    assert spider._recorded(recorded) == asked
 
 
 def test_a_day_later_only_new_and_changed_articles_are_fetched(
