@@ -216,8 +216,7 @@ class SiteSpider(scrapy.Spider):
         for path in p.sitemaps:
             yield self._sitemap_request(p.absolute(path))
         for path in p.feeds:
-            self.seen.add(self._key(p.absolute(path)))
-            yield self._request(p.absolute(path), self.parse_feed, priority=20)
+            yield from self._once(p.absolute(path), "feeds")
         for path in p.listings:
             yield self._request(p.absolute(path), self.parse_page, priority=10)
 
@@ -226,6 +225,18 @@ class SiteSpider(scrapy.Spider):
         return self._request(
             url, self.parse_sitemap, priority=30, meta={"download_maxsize": maxsize}
         )
+
+    def _once(self, url: str, kind: str) -> Iterator[scrapy.Request]:
+        """The request for a sitemap or a feed ("sitemaps", "feeds"), unless this run has
+        asked for its URL already (announced twice, announced and guessed)."""
+        key = self._key(url)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        if kind == "sitemaps":
+            yield self._sitemap_request(url)
+        else:
+            yield self._request(url, self.parse_feed, priority=20)
 
     # --- requests -------------------------------------------------------------
 
@@ -408,9 +419,7 @@ class SiteSpider(scrapy.Spider):
                 own = self._own(url)
                 if own:
                     self._announced_starts.add("sitemaps")
-                if own and self._key(own) not in self.seen:
-                    self.seen.add(self._key(own))
-                    yield self._sitemap_request(own)
+                    yield from self._once(own, "sitemaps")
         yield from self._fallbacks("sitemaps")
 
     def _fallbacks(self, kind: str) -> Iterator[scrapy.Request]:
@@ -422,15 +431,9 @@ class SiteSpider(scrapy.Spider):
         if kind in self._announced_starts:
             return
         p = self.profile
-        for path in p.fallback_sitemaps if kind == "sitemaps" else p.fallback_feeds:
-            url = p.absolute(path)
-            if self._key(url) in self.seen:
-                continue
-            self.seen.add(self._key(url))
-            if kind == "sitemaps":
-                yield self._sitemap_request(url)
-            else:
-                yield self._request(url, self.parse_feed, priority=20)
+        paths = p.fallback_sitemaps if kind == "sitemaps" else p.fallback_feeds
+        for path in paths:
+            yield from self._once(p.absolute(path), kind)
 
     def _is_home(self, request: scrapy.Request) -> bool:
         """Whether a request is for the first listing (the home page), or follows its redirect."""
@@ -452,9 +455,8 @@ class SiteSpider(scrapy.Spider):
             if self._before_since(child.lastmod):
                 continue
             own = self._own(child.url)
-            if own and self._key(own) not in self.seen:
-                self.seen.add(self._key(own))
-                yield self._sitemap_request(own)
+            if own:
+                yield from self._once(own, "sitemaps")
         yield from self._follow_entries(entries)
 
     def _follow_entries(self, entries: list[FeedEntry]) -> Iterator[scrapy.Request]:
@@ -493,7 +495,8 @@ class SiteSpider(scrapy.Spider):
             # An expected article that is none: another's alias, gone, or no article page.
             stats.inc_value("crawl/articles/none")
         assert response.request is not None
-        if not followed and self._is_home(response.request):
+        # Due until the home page has answered: no key is made per page after that.
+        if "feeds" in self._fallbacks_due and not followed and self._is_home(response.request):
             yield from self._fallbacks("feeds")
         yield from self._released()
 
@@ -550,9 +553,7 @@ class SiteSpider(scrapy.Spider):
             if not own or "comments" in own:
                 continue
             self._announced_starts.add("feeds")
-            if self._key(own) not in self.seen:
-                self.seen.add(self._key(own))
-                yield self._request(own, self.parse_feed, priority=20)
+            yield from self._once(own, "feeds")
 
     def _follow_links(
         self, response: Response, page: Article | Listing | None, hrefs: list[str]
